@@ -1,1 +1,29 @@
-//! placeholder
+//! # foidesk-case: what happened in a request, and what follows from it?
+//!
+//! A case is a request plus an append-only timeline of events (clarification,
+//! fees, extensions, the response per part, internal review, complaint,
+//! decision notice, compliance, appeal). This crate reads the case file
+//! format (TOML; see `docs/case-file.md`), validates it, and assesses it:
+//! `assess(case, as_at)` is a pure function that returns the deadlines and
+//! the findings, each naming the provision that produces it.
+//!
+//! Invariants: no I/O, no clock (`as_at` is an input), every finding's
+//! provision is a known id in the statute catalogue.
+
+mod assess;
+mod error;
+pub mod file;
+mod model;
+mod validate;
+
+pub use assess::{
+    assess, assess_with, AssessError, Assessment, Context, Deadlines, Finding, FindingKind,
+};
+pub use error::CaseError;
+pub use model::*;
+pub use validate::{parse_case, validate};
+
+/// Every provision a finding can be attributed to (for tests and docs).
+pub fn finding_provisions() -> &'static [&'static str] {
+    assess::provisions::ALL
+}

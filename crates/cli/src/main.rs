@@ -1,1 +1,111 @@
-fn main() {}
+//! `foidesk`: the command-line interface. Reads arguments, files and the
+//! environment, calls the engine, prints human text or `--json`.
+//! Bad input exits with code 2 and a message naming what was wrong.
+
+mod assess;
+mod calendar;
+mod law;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use foidesk_calendar::{CalendarSettings, Date, LateProclamationPolicy};
+use foidesk_engine::{Engine, SystemClock};
+
+#[derive(Parser)]
+#[command(
+    name = "foidesk",
+    version,
+    about = "FOI and EIR casework: deadlines, law, assessment"
+)]
+struct Cli {
+    /// Treat a bank holiday proclaimed after a request was received (the
+    /// 2022-09-19 state funeral) as a working day for that request.
+    /// Default: it counts as a holiday for every request (FACTS.md §6).
+    #[arg(long, global = true)]
+    late_proclamations_not_for_running_requests: bool,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// The due date for each date of receipt (day 1 is the next working day).
+    Deadline {
+        /// How many working days (FOIA s.10(1) and EIR reg.5(2): 20).
+        #[arg(long, default_value_t = 20)]
+        working_days: u32,
+        #[arg(long)]
+        json: bool,
+        /// Dates of receipt, YYYY-MM-DD.
+        #[arg(required = true, value_name = "DATE")]
+        dates: Vec<String>,
+    },
+    /// The UK working-day calendar (FOIA s.10(6)).
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCommand),
+    /// The statute catalogue and the citation parser.
+    #[command(subcommand)]
+    Law(law::LawCommand),
+    /// Deadlines and findings for a case file.
+    Assess {
+        /// Path to a case file (TOML; see docs/case-file.md).
+        file: String,
+        /// Assess as at this date instead of today.
+        #[arg(long, value_name = "DATE")]
+        as_at: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// An error caused by the user's input: exit code 2.
+#[derive(Debug)]
+pub struct BadInput(pub String);
+
+impl std::fmt::Display for BadInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for BadInput {}
+
+/// Parse a date argument, naming the argument in the error.
+pub fn date_arg(name: &str, text: &str) -> anyhow::Result<Date> {
+    Date::parse(text).map_err(|e| BadInput(format!("argument {name}: {e}")).into())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = CalendarSettings {
+        late_proclamations: if cli.late_proclamations_not_for_running_requests {
+            LateProclamationPolicy::NotForRequestsAlreadyRunning
+        } else {
+            LateProclamationPolicy::CountsForAll
+        },
+    };
+    let engine = Engine::new(Box::new(SystemClock), settings);
+    let result = match cli.command {
+        Command::Deadline {
+            working_days,
+            json,
+            dates,
+        } => calendar::deadline(&engine, working_days, json, &dates),
+        Command::Calendar(cmd) => calendar::run(&engine, cmd),
+        Command::Law(cmd) => law::run(&engine, cmd),
+        Command::Assess { file, as_at, json } => {
+            assess::run(&engine, &file, as_at.as_deref(), json)
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("foidesk: error: {err:#}");
+            // Everything that reaches here was caused by the arguments or
+            // the files they name; internal failures panic instead.
+            ExitCode::from(2)
+        }
+    }
+}

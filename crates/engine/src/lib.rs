@@ -1,1 +1,136 @@
-//! placeholder
+//! # foidesk-engine: what can a user of foidesk do?
+//!
+//! The facade over the pure crates: each public method is one use case
+//! (compute a deadline, explain a calendar range, look up or parse law,
+//! assess a case file). It is the only crate that reads the clock; tests
+//! inject a `FixedClock`.
+//!
+//! Invariant: no SQL, no HTTP, no environment or file access here — callers
+//! (the CLI, later the server) hand in text and arguments.
+
+mod clock;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+
+use foidesk_calendar::{
+    CalendarError, CalendarSettings, Date, Holiday, NonWorkingDay, WorkingDayCalendar,
+};
+use foidesk_case::{assess_with, AssessError, Assessment, Case, CaseError, Context};
+use foidesk_law::{Catalogue, Provision, ProvisionId};
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    #[error(transparent)]
+    Case(#[from] CaseError),
+    #[error(transparent)]
+    Assess(#[from] AssessError),
+    #[error("'{text}' is not a provision id: {reason}")]
+    InvalidProvision { text: String, reason: String },
+    #[error("unknown provision: {}", ids.join(", "))]
+    UnknownProvision { ids: Vec<String> },
+    #[error("no provision found in '{text}'")]
+    NoCitation { text: String },
+}
+
+pub struct Engine {
+    clock: Box<dyn Clock>,
+    calendar: WorkingDayCalendar,
+    law: &'static Catalogue,
+}
+
+impl Engine {
+    pub fn new(clock: Box<dyn Clock>, settings: CalendarSettings) -> Engine {
+        Engine {
+            clock,
+            calendar: WorkingDayCalendar::uk(settings),
+            law: Catalogue::standard(),
+        }
+    }
+
+    pub fn today(&self) -> Date {
+        self.clock.today()
+    }
+
+    pub fn calendar(&self) -> &WorkingDayCalendar {
+        &self.calendar
+    }
+
+    pub fn law(&self) -> &'static Catalogue {
+        self.law
+    }
+
+    /// The `working_days`th working day after `received` (FOIA s.10(1): 20).
+    pub fn deadline(&self, received: Date, working_days: u32) -> Result<Date, EngineError> {
+        Ok(self.calendar.add_working_days(received, working_days)?)
+    }
+
+    pub fn explain(&self, from: Date, to: Date) -> Result<Vec<NonWorkingDay>, EngineError> {
+        Ok(self.calendar.explain(from, to)?)
+    }
+
+    pub fn holidays(&self, year: i16) -> Result<Vec<Holiday>, EngineError> {
+        Ok(foidesk_calendar::holidays_in_year(year)?)
+    }
+
+    /// Look up a provision by canonical id or citation text ("s.31", "section 31(3)").
+    pub fn provision(&self, text: &str) -> Result<(ProvisionId, &'static Provision), EngineError> {
+        let id = match ProvisionId::parse(text.trim()) {
+            Ok(id) => id,
+            Err(_) => {
+                let mut ids = self.parse_citations(text)?;
+                if ids.len() != 1 {
+                    return Err(EngineError::InvalidProvision {
+                        text: text.to_owned(),
+                        reason: "name exactly one provision, e.g. s.31 or reg.12(5)(e)".into(),
+                    });
+                }
+                ids.remove(0)
+            }
+        };
+        match self.law.provision(&id) {
+            Some(p) => Ok((id, p)),
+            None => Err(EngineError::UnknownProvision {
+                ids: vec![id.to_string()],
+            }),
+        }
+    }
+
+    /// Canonical ids cited in free text; any unknown provision is an error naming it.
+    pub fn parse_citations(&self, text: &str) -> Result<Vec<ProvisionId>, EngineError> {
+        let parsed = self.law.parse_citations(text);
+        if !parsed.unknown.is_empty() {
+            let mut ids: Vec<String> = parsed.unknown.iter().map(|c| c.id.to_string()).collect();
+            ids.dedup();
+            return Err(EngineError::UnknownProvision { ids });
+        }
+        let provisions = parsed.provisions();
+        if provisions.is_empty() {
+            return Err(EngineError::NoCitation {
+                text: text.to_owned(),
+            });
+        }
+        Ok(provisions)
+    }
+
+    pub fn parse_case(&self, text: &str) -> Result<Case, EngineError> {
+        Ok(foidesk_case::parse_case(text)?)
+    }
+
+    /// Assess a case file's text as at `as_at`, or today.
+    pub fn assess_text(
+        &self,
+        text: &str,
+        as_at: Option<Date>,
+    ) -> Result<(Case, Assessment), EngineError> {
+        let case = self.parse_case(text)?;
+        let as_at = as_at.unwrap_or_else(|| self.today());
+        let ctx = Context {
+            calendar: &self.calendar,
+            law: self.law,
+        };
+        let assessment = assess_with(&case, as_at, ctx)?;
+        Ok((case, assessment))
+    }
+}

@@ -1,0 +1,123 @@
+//! The on-disk case file: TOML, documented in `docs/case-file.md`.
+//!
+//! These types mirror the file exactly and are checked by `validate` before
+//! anything else sees them. Unknown fields are refused so a misspelt field is
+//! reported rather than silently ignored.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CaseFile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<CaseMeta>,
+    pub request: RequestFile,
+    #[serde(default)]
+    pub events: Vec<EventFile>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CaseMeta {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RequestFile {
+    pub authority: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority_type: Option<String>,
+    pub regime: String,
+    pub received: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requester: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<PartFile>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school_calendar: Option<SchoolCalendarFile>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PartFile {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SchoolCalendarFile {
+    #[serde(default)]
+    pub closures: Vec<ClosureFile>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ClosureFile {
+    pub from: String,
+    pub to: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// One event of the timeline. Every kind shares `kind`, `date` and `note`;
+/// the rest depend on the kind and are checked in `validate`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct EventFile {
+    pub kind: String,
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// pit_extension: the s.17(2) estimate; eir_extension: unused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<String>,
+    /// pit_extension: the exemptions whose public interest is being weighed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provisions: Vec<String>,
+    /// fee_notice: the fee in pence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount_pence: Option<u64>,
+    /// response: one outcome per part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<OutcomeFile>,
+    /// response: what the refusal notice said (s.17(3), s.17(7)); absent = not recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_interest_reasons: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub states_review_procedure: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub states_complaint_right: Option<bool>,
+    /// internal_review: upheld | upheld_in_part | overturned | declined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<String>,
+    /// decision_notice: the notice's reference, outcome, breaches and steps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaches: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steps_days: Option<u32>,
+    /// appeal: who appealed (complainant | authority).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeFile {
+    pub part: String,
+    pub outcome: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provisions: Vec<String>,
+}

@@ -1,0 +1,467 @@
+//! Turns a parsed `CaseFile` into a `Case`, refusing anything inconsistent.
+//! The first problem found is reported; nothing partial is returned.
+
+use foidesk_calendar::Date;
+use foidesk_law::{Catalogue, ProvisionId, Regime};
+
+use crate::error::CaseError;
+use crate::file::{CaseFile, EventFile, OutcomeFile};
+use crate::model::*;
+
+/// Parse and validate a case file written in TOML.
+pub fn parse_case(text: &str) -> Result<Case, CaseError> {
+    let file: CaseFile = toml::from_str(text).map_err(|e| CaseError::Syntax {
+        message: e.to_string().trim_end().to_owned(),
+    })?;
+    validate(&file, Catalogue::standard())
+}
+
+pub fn validate(file: &CaseFile, law: &Catalogue) -> Result<Case, CaseError> {
+    let request = validate_request(file)?;
+    let mut events = file
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| validate_event(i + 1, e, &request, law))
+        .collect::<Result<Vec<_>, _>>()?;
+    // Stable: same-day events keep the order the file gives them.
+    events.sort_by_key(|e| e.date);
+    check_order(&events)?;
+    let meta = file.case.clone().unwrap_or_default();
+    Ok(Case {
+        title: meta.title,
+        reference: meta.reference,
+        request,
+        events,
+    })
+}
+
+fn date(location: &str, text: &str) -> Result<Date, CaseError> {
+    Date::parse(text).map_err(|e| CaseError::field(location, e.to_string()))
+}
+
+fn validate_request(file: &CaseFile) -> Result<Request, CaseError> {
+    let r = &file.request;
+    if r.authority.trim().is_empty() {
+        return Err(CaseError::field("request.authority", "must not be empty"));
+    }
+    let regime = match r.regime.as_str() {
+        "FOIA" => Regime::Foia,
+        "EIR" => Regime::Eir,
+        other => {
+            return Err(CaseError::field(
+                "request.regime",
+                format!("'{other}' is not a regime; use \"FOIA\" or \"EIR\""),
+            ))
+        }
+    };
+    let received = date("request.received", &r.received)?;
+    let authority_type = match &r.authority_type {
+        None => AuthorityType::Standard,
+        Some(name) => AuthorityType::from_name(name).ok_or_else(|| {
+            CaseError::field(
+                "request.authority_type",
+                format!(
+                    "'{name}' is not an authority type; use one of {}",
+                    AuthorityType::NAMES.join(", ")
+                ),
+            )
+        })?,
+    };
+    let mut parts: Vec<Part> = Vec::new();
+    for (i, p) in r.parts.iter().enumerate() {
+        let location = format!("request.parts[{}]", i + 1);
+        if p.id.trim().is_empty() {
+            return Err(CaseError::field(location, "id must not be empty"));
+        }
+        if parts.iter().any(|q| q.id == p.id) {
+            return Err(CaseError::field(
+                location,
+                format!("part id '{}' is used twice", p.id),
+            ));
+        }
+        parts.push(Part {
+            id: p.id.clone(),
+            text: p.text.clone(),
+        });
+    }
+    let school_closures = match (&r.school_calendar, authority_type.is_school()) {
+        (None, true) => {
+            return Err(CaseError::field(
+                "request.school_calendar",
+                "a school's deadline counts school days only (SI 2004/3364 reg.3): give the school's closures",
+            ))
+        }
+        (Some(_), false) => {
+            return Err(CaseError::field(
+                "request.school_calendar",
+                "only a school, academy or ni_school authority_type uses a school calendar",
+            ))
+        }
+        (None, false) => Vec::new(),
+        (Some(cal), true) => {
+            let mut out = Vec::new();
+            for (i, c) in cal.closures.iter().enumerate() {
+                let location = format!("request.school_calendar.closures[{}]", i + 1);
+                let from = date(&format!("{location}.from"), &c.from)?;
+                let to = date(&format!("{location}.to"), &c.to)?;
+                if to < from {
+                    return Err(CaseError::field(
+                        location,
+                        format!("ends on {to}, before it starts on {from}"),
+                    ));
+                }
+                out.push(Closure {
+                    from,
+                    to,
+                    name: c.name.clone(),
+                });
+            }
+            out
+        }
+    };
+    Ok(Request {
+        authority: r.authority.clone(),
+        authority_type,
+        regime,
+        received,
+        requester: r.requester.clone(),
+        parts,
+        school_closures,
+    })
+}
+
+/// Accept a canonical id ("s.31(3)") or a citation ("section 31(3)").
+fn provision(location: &str, text: &str, law: &Catalogue) -> Result<ProvisionId, CaseError> {
+    let unknown = || CaseError::UnknownProvision {
+        location: location.to_owned(),
+        provision: text.to_owned(),
+    };
+    if let Ok(id) = ProvisionId::parse(text.trim()) {
+        return if law.is_known(&id) {
+            Ok(id)
+        } else {
+            Err(unknown())
+        };
+    }
+    let parsed = law.parse_citations(text);
+    if let Some(bad) = parsed.unknown.first() {
+        return Err(CaseError::UnknownProvision {
+            location: location.to_owned(),
+            provision: bad.id.to_string(),
+        });
+    }
+    match parsed.provisions().as_slice() {
+        [one] => Ok(one.clone()),
+        [] => Err(unknown()),
+        _ => Err(CaseError::field(
+            location,
+            format!("'{text}' names several provisions; list each separately"),
+        )),
+    }
+}
+
+fn provisions(
+    location: &str,
+    texts: &[String],
+    law: &Catalogue,
+) -> Result<Vec<ProvisionId>, CaseError> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| provision(&format!("{location}.provisions[{}]", i + 1), t, law))
+        .collect()
+}
+
+/// Fields each kind may carry; anything else set on the event is an error.
+fn allowed_fields(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "fee_notice" => &["amount_pence"],
+        "pit_extension" => &["estimate", "provisions"],
+        "response" => &[
+            "outcomes",
+            "public_interest_reasons",
+            "states_review_procedure",
+            "states_complaint_right",
+        ],
+        "internal_review" => &["result"],
+        "decision_notice" => &["reference", "outcome", "breaches", "steps", "steps_days"],
+        "appeal" => &["by"],
+        _ => &[],
+    }
+}
+
+fn fields_set(e: &EventFile) -> Vec<&'static str> {
+    let mut set = Vec::new();
+    let mut flag = |name, present: bool| {
+        if present {
+            set.push(name)
+        }
+    };
+    flag("estimate", e.estimate.is_some());
+    flag("provisions", !e.provisions.is_empty());
+    flag("amount_pence", e.amount_pence.is_some());
+    flag("outcomes", !e.outcomes.is_empty());
+    flag(
+        "public_interest_reasons",
+        e.public_interest_reasons.is_some(),
+    );
+    flag(
+        "states_review_procedure",
+        e.states_review_procedure.is_some(),
+    );
+    flag("states_complaint_right", e.states_complaint_right.is_some());
+    flag("result", e.result.is_some());
+    flag("reference", e.reference.is_some());
+    flag("outcome", e.outcome.is_some());
+    flag("breaches", !e.breaches.is_empty());
+    flag("steps", !e.steps.is_empty());
+    flag("steps_days", e.steps_days.is_some());
+    flag("by", e.by.is_some());
+    set
+}
+
+fn validate_event(
+    number: usize,
+    e: &EventFile,
+    request: &Request,
+    law: &Catalogue,
+) -> Result<Event, CaseError> {
+    let here = format!("event {number} ({})", e.kind);
+    if !EventKind::NAMES.contains(&e.kind.as_str()) {
+        return Err(CaseError::field(
+            format!("event {number}, field `kind`"),
+            format!(
+                "'{}' is not an event kind; use one of {}",
+                e.kind,
+                EventKind::NAMES.join(", ")
+            ),
+        ));
+    }
+    let allowed = allowed_fields(&e.kind);
+    if let Some(extra) = fields_set(e).into_iter().find(|f| !allowed.contains(f)) {
+        return Err(CaseError::field(
+            format!("{here}, field `{extra}`"),
+            format!("a {} event does not take this field", e.kind),
+        ));
+    }
+    let date = date(&format!("{here}, field `date`"), &e.date)?;
+    let kind = match e.kind.as_str() {
+        "clarification_sought" => EventKind::ClarificationSought,
+        "clarification_received" => EventKind::ClarificationReceived,
+        "fee_notice" => EventKind::FeeNotice {
+            amount_pence: e.amount_pence,
+        },
+        "fee_paid" => EventKind::FeePaid,
+        "pit_extension" => EventKind::PitExtension {
+            estimate: match &e.estimate {
+                Some(t) => Some(self::date(&format!("{here}, field `estimate`"), t)?),
+                None => None,
+            },
+            provisions: provisions(&here, &e.provisions, law)?,
+        },
+        "eir_extension" => EventKind::EirExtension,
+        "response" => EventKind::Response(response(&here, e, request, law)?),
+        "internal_review_requested" => EventKind::InternalReviewRequested,
+        "internal_review" => {
+            let name = e.result.as_deref().ok_or_else(|| {
+                CaseError::field(
+                    format!("{here}, field `result`"),
+                    format!("required; one of {}", ReviewResult::NAMES.join(", ")),
+                )
+            })?;
+            EventKind::InternalReview {
+                result: ReviewResult::from_name(name).ok_or_else(|| {
+                    CaseError::field(
+                        format!("{here}, field `result`"),
+                        format!(
+                            "'{name}' is not a review result; use one of {}",
+                            ReviewResult::NAMES.join(", ")
+                        ),
+                    )
+                })?,
+            }
+        }
+        "complaint" => EventKind::Complaint,
+        "decision_notice" => EventKind::DecisionNotice(decision_notice(&here, e, law)?),
+        "compliance" => EventKind::Compliance,
+        "appeal" => EventKind::Appeal { by: e.by.clone() },
+        _ => unreachable!("kind names were checked above"),
+    };
+    if date < request.received {
+        return Err(CaseError::EventBeforeReceipt {
+            event: number,
+            kind: kind.name(),
+            date,
+            received: request.received,
+        });
+    }
+    Ok(Event {
+        number,
+        date,
+        note: e.note.clone(),
+        kind,
+    })
+}
+
+fn response(
+    here: &str,
+    e: &EventFile,
+    request: &Request,
+    law: &Catalogue,
+) -> Result<Response, CaseError> {
+    if e.outcomes.is_empty() {
+        return Err(CaseError::field(
+            format!("{here}, field `outcomes`"),
+            "a response needs at least one outcome",
+        ));
+    }
+    let outcomes = e
+        .outcomes
+        .iter()
+        .enumerate()
+        .map(|(i, o)| part_outcome(&format!("{here}, outcomes[{}]", i + 1), o, request, law))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Response {
+        outcomes,
+        public_interest_reasons: e.public_interest_reasons,
+        states_review_procedure: e.states_review_procedure,
+        states_complaint_right: e.states_complaint_right,
+    })
+}
+
+fn part_outcome(
+    location: &str,
+    o: &OutcomeFile,
+    request: &Request,
+    law: &Catalogue,
+) -> Result<PartOutcome, CaseError> {
+    let known_part = o.part == "all" || request.parts.iter().any(|p| p.id == o.part);
+    if !known_part {
+        let ids: Vec<&str> = request.parts.iter().map(|p| p.id.as_str()).collect();
+        return Err(CaseError::field(
+            format!("{location}, field `part`"),
+            format!(
+                "no request part '{}' (parts: {}; or \"all\")",
+                o.part,
+                if ids.is_empty() {
+                    "none".to_owned()
+                } else {
+                    ids.join(", ")
+                }
+            ),
+        ));
+    }
+    let outcome = Outcome::from_name(&o.outcome).ok_or_else(|| {
+        CaseError::field(
+            format!("{location}, field `outcome`"),
+            format!(
+                "'{}' is not an outcome; use one of {}",
+                o.outcome,
+                Outcome::NAMES.join(", ")
+            ),
+        )
+    })?;
+    let provisions = provisions(location, &o.provisions, law)?;
+    if !o.provisions.is_empty() && !outcome.needs_provision() {
+        return Err(CaseError::field(
+            format!("{location}, field `provisions`"),
+            format!("a '{}' outcome cites no exemption", o.outcome),
+        ));
+    }
+    Ok(PartOutcome {
+        part: o.part.clone(),
+        outcome,
+        provisions,
+    })
+}
+
+fn decision_notice(
+    here: &str,
+    e: &EventFile,
+    law: &Catalogue,
+) -> Result<DecisionNotice, CaseError> {
+    let outcome = match &e.outcome {
+        None => None,
+        Some(name) => Some(NoticeOutcome::from_name(name).ok_or_else(|| {
+            CaseError::field(
+                format!("{here}, field `outcome`"),
+                format!(
+                    "'{name}' is not a notice outcome; use one of {}",
+                    NoticeOutcome::NAMES.join(", ")
+                ),
+            )
+        })?),
+    };
+    let breaches = e
+        .breaches
+        .iter()
+        .enumerate()
+        .map(|(i, t)| provision(&format!("{here}, breaches[{}]", i + 1), t, law))
+        .collect::<Result<Vec<_>, _>>()?;
+    if e.steps_days == Some(0) {
+        return Err(CaseError::field(
+            format!("{here}, field `steps_days`"),
+            "must be at least 1",
+        ));
+    }
+    if e.steps_days.is_some() && e.steps.is_empty() {
+        return Err(CaseError::field(
+            format!("{here}, field `steps_days`"),
+            "given without any `steps`",
+        ));
+    }
+    Ok(DecisionNotice {
+        reference: e.reference.clone(),
+        outcome,
+        breaches,
+        steps: e.steps.clone(),
+        steps_days: e.steps_days,
+    })
+}
+
+/// Events that only make sense after another: each must have its antecedent
+/// on or before its own date.
+fn check_order(events: &[Event]) -> Result<(), CaseError> {
+    let before =
+        |i: usize, pred: &dyn Fn(&EventKind) -> bool| events[..i].iter().any(|e| pred(&e.kind));
+    for (i, e) in events.iter().enumerate() {
+        let needs: Option<(&str, bool)> = match &e.kind {
+            EventKind::ClarificationReceived => Some((
+                "clarification_sought",
+                before(i, &|k| matches!(k, EventKind::ClarificationSought)),
+            )),
+            EventKind::FeePaid => Some((
+                "fee_notice",
+                before(i, &|k| matches!(k, EventKind::FeeNotice { .. })),
+            )),
+            EventKind::InternalReview { .. } => Some((
+                "response or internal_review_requested",
+                before(i, &|k| {
+                    matches!(
+                        k,
+                        EventKind::Response(_) | EventKind::InternalReviewRequested
+                    )
+                }),
+            )),
+            EventKind::DecisionNotice(_) => Some((
+                "complaint",
+                before(i, &|k| matches!(k, EventKind::Complaint)),
+            )),
+            EventKind::Compliance | EventKind::Appeal { .. } => Some((
+                "decision_notice",
+                before(i, &|k| matches!(k, EventKind::DecisionNotice(_))),
+            )),
+            _ => None,
+        };
+        if let Some((what, true)) = needs.map(|(w, ok)| (w, !ok)) {
+            return Err(CaseError::OutOfOrder {
+                event: e.number,
+                kind: e.kind.name(),
+                date: e.date,
+                message: format!("needs an earlier {what} event"),
+            });
+        }
+    }
+    Ok(())
+}
