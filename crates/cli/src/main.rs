@@ -5,6 +5,7 @@
 mod assess;
 mod calendar;
 mod law;
+mod notice;
 
 use std::process::ExitCode;
 
@@ -48,6 +49,9 @@ enum Command {
     /// The statute catalogue and the citation parser.
     #[command(subcommand)]
     Law(law::LawCommand),
+    /// Decision notices: parse them, or turn one into a case file.
+    #[command(subcommand)]
+    Notice(notice::NoticeCommand),
     /// Deadlines and findings for a case file.
     Assess {
         /// Path to a case file (TOML; see docs/case-file.md).
@@ -95,6 +99,7 @@ fn main() -> ExitCode {
         } => calendar::deadline(&engine, working_days, json, &dates),
         Command::Calendar(cmd) => calendar::run(&engine, cmd),
         Command::Law(cmd) => law::run(&engine, cmd),
+        Command::Notice(cmd) => notice::run(&engine, cmd),
         Command::Assess { file, as_at, json } => {
             assess::run(&engine, &file, as_at.as_deref(), json)
         }

@@ -9,8 +9,10 @@
 //! (the CLI, later the server) hand in text and arguments.
 
 mod clock;
+mod notice;
 
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use notice::{notice_to_case, NoticeCase};
 
 use foidesk_calendar::{
     CalendarError, CalendarSettings, Date, Holiday, NonWorkingDay, WorkingDayCalendar,
@@ -32,6 +34,10 @@ pub enum EngineError {
     UnknownProvision { ids: Vec<String> },
     #[error("no provision found in '{text}'")]
     NoCitation { text: String },
+    #[error("the notice does not state {what}, so no case file can be written")]
+    NoticeIncomplete { what: String },
+    #[error("could not write the case file: {message}")]
+    Serialise { message: String },
 }
 
 pub struct Engine {
@@ -112,6 +118,13 @@ impl Engine {
             });
         }
         Ok(provisions)
+    }
+
+    /// Parse a decision notice (text, Markdown or HTML); never fails.
+    pub fn parse_notice(&self, input: &[u8], file: Option<&str>) -> foidesk_notice::Parsed {
+        let mut parsed = foidesk_notice::parse(input, None);
+        parsed.record.file = file.map(str::to_owned);
+        parsed
     }
 
     pub fn parse_case(&self, text: &str) -> Result<Case, EngineError> {

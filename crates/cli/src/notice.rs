@@ -1,0 +1,84 @@
+use anyhow::Context as _;
+use clap::Subcommand;
+use foidesk_engine::{notice_to_case, Engine};
+
+use crate::BadInput;
+
+#[derive(Subcommand)]
+pub enum NoticeCommand {
+    /// Parse decision notices (text, Markdown or HTML) into records; diagnostics go to stderr.
+    Parse {
+        #[arg(long)]
+        json: bool,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+    },
+    /// Write a case file (TOML) from what a decision notice states.
+    ToCase { file: String },
+}
+
+fn read(file: &str) -> anyhow::Result<Vec<u8>> {
+    std::fs::read(file).map_err(|e| BadInput(format!("argument FILE {file}: {e}")).into())
+}
+
+pub fn run(engine: &Engine, cmd: NoticeCommand) -> anyhow::Result<()> {
+    match cmd {
+        NoticeCommand::Parse { json, files } => {
+            // Read every file first, so a missing one prints nothing.
+            let inputs = files
+                .iter()
+                .map(|f| read(f))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            for (file, bytes) in files.iter().zip(inputs) {
+                let parsed = engine.parse_notice(&bytes, Some(file));
+                for d in &parsed.diagnostics {
+                    match &d.span {
+                        Some(s) => eprintln!("{file}:{}..{}: {}", s.start, s.end, d.message),
+                        None => eprintln!("{file}: {}", d.message),
+                    }
+                }
+                let r = &parsed.record;
+                if json {
+                    println!(
+                        "{}",
+                        serde_json::to_string(r).context("serialising the record")?
+                    );
+                } else {
+                    let cited: Vec<String> =
+                        r.provisions_cited.iter().map(|p| p.to_string()).collect();
+                    let outcome = r
+                        .outcome
+                        .and_then(|o| serde_json::to_value(o).ok())
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .unwrap_or_else(|| "unknown".into());
+                    println!(
+                        "{file}: {} {} — {} — cited {} — outcome {outcome}{}",
+                        r.date
+                            .map(|d| d.to_string())
+                            .unwrap_or_else(|| "undated".into()),
+                        r.reference.as_deref().unwrap_or("(no reference)"),
+                        r.public_authority.as_deref().unwrap_or("(no authority)"),
+                        if cited.is_empty() {
+                            "nothing".into()
+                        } else {
+                            cited.join(", ")
+                        },
+                        if r.ncnd { " (NCND)" } else { "" },
+                    );
+                }
+            }
+            Ok(())
+        }
+        NoticeCommand::ToCase { file } => {
+            let bytes = read(&file)?;
+            let parsed = engine.parse_notice(&bytes, Some(&file));
+            let case =
+                notice_to_case(&parsed.record).map_err(|e| BadInput(format!("{file}: {e}")))?;
+            for note in &case.notes {
+                eprintln!("{file}: note: {note}");
+            }
+            print!("{}", case.toml);
+            Ok(())
+        }
+    }
+}

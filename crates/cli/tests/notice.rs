@@ -1,0 +1,132 @@
+//! `foidesk notice parse` and `notice to-case` against the shared corpus.
+//! These tests read ../shared/corpus/notices and skip (pass, saying so)
+//! when it is absent; CI always has it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn corpus() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/notices");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        println!("skipping: {} is absent", dir.display());
+        None
+    }
+}
+
+fn foidesk(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_foidesk"))
+        .args(args)
+        .output()
+        .expect("run foidesk");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `notice parse --json` gives one line per file, in order, with `file` as given,
+/// and every field of expected.jsonl.
+#[test]
+fn parse_json_matches_expected() {
+    let Some(dir) = corpus() else { return };
+    let expected = std::fs::read_to_string(dir.join("expected.jsonl")).unwrap();
+    let expected: Vec<serde_json::Value> = expected
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let files: Vec<String> = expected
+        .iter()
+        .map(|e| {
+            dir.join(e["file"].as_str().unwrap())
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    let mut args = vec!["notice", "parse", "--json"];
+    args.extend(files.iter().map(String::as_str));
+    let (code, out, err) = foidesk(&args);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), expected.len());
+    let (mut matched, mut total) = (0, 0);
+    for ((got, want), file) in lines.iter().zip(&expected).zip(&files) {
+        assert_eq!(got["file"], file.as_str());
+        for (field, value) in want.as_object().unwrap() {
+            if field == "file" {
+                continue;
+            }
+            total += 1;
+            if &got[field] == value {
+                matched += 1;
+            } else {
+                println!("{file}: {field}: got {} want {value}", got[field]);
+            }
+        }
+    }
+    println!("notice parse --json: {matched}/{total} fields match expected.jsonl");
+    assert_eq!(matched, total);
+}
+
+fn assess_notice(name: &str) -> serde_json::Value {
+    let dir = corpus().unwrap();
+    let (code, toml, err) = foidesk(&["notice", "to-case", dir.join(name).to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let path = std::env::temp_dir().join(format!(
+        "foidesk-to-case-{}-{name}.toml",
+        std::process::id()
+    ));
+    std::fs::write(&path, toml).unwrap();
+    let (code, out, err) = foidesk(&[
+        "assess",
+        "--json",
+        "--as-at",
+        "2026-11-22",
+        path.to_str().unwrap(),
+    ]);
+    std::fs::remove_file(&path).ok();
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(out.trim()).unwrap()
+}
+
+fn breaches(v: &serde_json::Value) -> Vec<String> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "breach")
+        .map(|f| f["provision"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// A notice that finds s.10(1) breached yields a s.10(1) breach on assessment;
+/// the 2024 notices, which find none, yield none.
+#[test]
+fn to_case_round_trip_agrees_with_the_notice() {
+    if corpus().is_none() {
+        return;
+    }
+    let met = assess_notice("2020-06-23_metropolitan-police-service.txt");
+    assert!(breaches(&met).contains(&"s.10(1)".to_owned()), "{met:#}");
+    for name in [
+        "2024-11-18_kent-police.txt",
+        "2024-11-18_nottinghamshire-police.txt",
+    ] {
+        let v = assess_notice(name);
+        assert!(breaches(&v).is_empty(), "{name}: {v:#}");
+        assert_eq!(v["deadlines"]["response_due"], "2024-07-09");
+    }
+}
+
+#[test]
+fn missing_notice_file_exits_2() {
+    let (code, out, err) = foidesk(&["notice", "parse", "--json", "no/such/notice.txt"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("no/such/notice.txt"), "{err}");
+}

@@ -1,0 +1,128 @@
+//! Field extraction from the laid-out document.
+
+mod decision;
+mod front;
+mod refs;
+mod signatory;
+mod timeline;
+
+use std::ops::Range;
+
+use crate::record::{Diagnostic, NoticeRecord, Paragraph};
+use crate::sections::{Doc, Kind, Section};
+
+/// Fills a record from `doc`; `diags` gets what could not be found.
+pub(crate) fn extract(doc: &Doc, diags: &mut Vec<Diagnostic>) -> NoticeRecord {
+    let mut rec = NoticeRecord::default();
+    if doc.title.is_none() {
+        diags.push(Diagnostic {
+            span: None,
+            message: "no decision-notice title found".into(),
+        });
+        return rec;
+    }
+    front::extract(doc, &mut rec);
+    decision::extract(doc, &mut rec);
+    front::regime(doc, &mut rec);
+    refs::related(doc, &mut rec);
+    timeline::extract(doc, &mut rec);
+    signatory::extract(doc, &mut rec);
+    paragraphs(doc, &mut rec);
+    let missing = [
+        ("date", rec.date.is_none()),
+        ("public authority", rec.public_authority.is_none()),
+        ("decision outcome", rec.outcome.is_none()),
+        ("signatory", rec.signatory.name.is_none()),
+    ];
+    for (what, absent) in missing {
+        if absent {
+            diags.push(Diagnostic {
+                span: None,
+                message: format!("no {what} found"),
+            });
+        }
+    }
+    rec
+}
+
+fn paragraphs(doc: &Doc, rec: &mut NoticeRecord) {
+    for b in &doc.blocks {
+        if let Kind::Para(Some(number)) = b.kind {
+            let text = doc.block_text(b);
+            let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+            let body = text.get(digits + 1..).unwrap_or("").trim();
+            rec.paragraphs.push(Paragraph {
+                number,
+                heading: b
+                    .heading
+                    .map(|h| doc.block_text(&doc.blocks[h]).to_string()),
+                text: body.to_string(),
+            });
+            rec.spans.paragraphs.push(doc.span(b.range.clone()));
+        }
+    }
+}
+
+/// Sentence ranges within `text`, split after ". " before a capital, quote or digit,
+/// except after abbreviations such as "s." and "reg.".
+pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
+    const ABBREV: &[&str] = &[
+        "s", "ss", "reg", "regs", "eg", "ie", "e.g", "i.e", "no", "para", "paras", "mr", "mrs",
+        "ms", "dr", "st", "cf", "art", "sch",
+    ];
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..b.len() {
+        if !matches!(b[i], b'.' | b'?' | b'!') || b.get(i + 1) != Some(&b' ') {
+            continue;
+        }
+        let next = b.get(i + 2).copied().unwrap_or(b' ');
+        if !(next.is_ascii_uppercase() || next.is_ascii_digit() || next == b'"') {
+            continue;
+        }
+        let word_start = text[..i]
+            .rfind(|c: char| c.is_whitespace() || c == '(')
+            .map_or(0, |p| p + 1);
+        let word = text[word_start..i].to_ascii_lowercase();
+        if b[i] == b'.' && ABBREV.contains(&word.as_str()) {
+            continue;
+        }
+        out.push(start..i + 1);
+        start = i + 2;
+    }
+    if start < b.len() {
+        out.push(start..b.len());
+    }
+    out
+}
+
+/// Blocks of the given sections, in order.
+pub(crate) fn blocks_in<'a>(
+    doc: &'a Doc,
+    sections: &'a [Section],
+) -> impl Iterator<Item = &'a crate::sections::Block> + 'a {
+    doc.blocks
+        .iter()
+        .filter(move |b| sections.contains(&b.section) && b.kind != Kind::Heading)
+}
+
+/// Byte offset of the first whole-word `needle` (lower-case ASCII) in `hay` (lower-cased).
+pub(crate) fn find_word(hay: &str, needle: &str) -> Option<usize> {
+    let b = hay.as_bytes();
+    let mut from = 0;
+    while let Some(p) = hay.get(from..).and_then(|h| h.find(needle)) {
+        let s = from + p;
+        let e = s + needle.len();
+        let before = s == 0 || !b[s - 1].is_ascii_alphabetic();
+        let after = e >= b.len() || !b[e].is_ascii_alphabetic();
+        if before && after {
+            return Some(s);
+        }
+        from = s + 1;
+        while from < hay.len() && !hay.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
+}

@@ -1,0 +1,96 @@
+//! foidesk-notice: what does this decision notice say, as data?
+//!
+//! [`parse`] reads an Information Commissioner's decision notice (FOIA or EIR, the modern
+//! layout or the older "Section 50 Decision Notice") from plain text, Markdown or HTML as PDF
+//! converters produce it, and returns a [`NoticeRecord`]: regime, references, date, authority,
+//! provisions relied on, NCND, outcome, breaches, steps, timeline, signatory and paragraphs.
+//!
+//! Invariants:
+//! * Pure: no I/O, no clock. The same bytes always give the same record.
+//! * Never fails and never panics: any input gives a record (empty if it is not a notice)
+//!   plus diagnostics. Invalid UTF-8 is decoded lossily.
+//! * Every extracted field keeps the byte span of the input it came from ([`Spans`]); every
+//!   span lies within the input.
+//! * The JSON form of [`NoticeRecord`] is the contract of `foidesk notice parse --json`:
+//!   exactly the fields `file, regime, reference, related_references, date, public_authority,
+//!   provisions_cited, ncnd, outcome, breaches, steps_required, steps_days, timeline,
+//!   signatory, paragraphs`, in that order. Spans are not part of it.
+//! * Rules are general (headings, phrases, layouts), never per-file answers.
+
+mod dates;
+mod fields;
+mod normalise;
+#[cfg(feature = "pdf")]
+mod pdf;
+mod record;
+mod sections;
+
+#[cfg(feature = "pdf")]
+pub use pdf::{parse_pdf, pdf_text};
+pub use record::{
+    Diagnostic, NoticeRecord, Outcome, Paragraph, RegimeSet, Signatory, Spans, Timeline,
+};
+
+/// How the input is marked up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// A parse result: the record and what the parser noticed on the way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parsed {
+    pub record: NoticeRecord,
+    pub format: Format,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Guesses the format from the first few kilobytes.
+pub fn detect_format(input: &[u8]) -> Format {
+    let head = String::from_utf8_lossy(&input[..input.len().min(4096)]).to_ascii_lowercase();
+    let trimmed = head.trim_start();
+    let markup = [
+        "<html",
+        "<!doctype",
+        "<body",
+        "<p>",
+        "<p ",
+        "<h1",
+        "<div",
+        "<br",
+    ];
+    if trimmed.starts_with('<') || markup.iter().any(|m| head.contains(m)) {
+        return Format::Html;
+    }
+    let md_heading = head.lines().any(|l| {
+        let l = l.trim_start();
+        l.starts_with("# ")
+            || l.starts_with("## ")
+            || l.starts_with("### ")
+            || l.starts_with("#### ")
+    });
+    if md_heading || head.contains("**") {
+        Format::Markdown
+    } else {
+        Format::Text
+    }
+}
+
+/// Parses one decision notice. `format_hint` overrides detection.
+pub fn parse(input: &[u8], format_hint: Option<Format>) -> Parsed {
+    let format = format_hint.unwrap_or_else(|| detect_format(input));
+    let mut chars = normalise::decode(input);
+    if format == Format::Html {
+        chars = normalise::html_to_text(&chars);
+    }
+    let doc = sections::build(normalise::clean_lines(&chars));
+    let mut diagnostics = Vec::new();
+    let record = fields::extract(&doc, &mut diagnostics);
+    Parsed {
+        record,
+        format,
+        diagnostics,
+    }
+}

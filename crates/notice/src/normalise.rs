@@ -1,0 +1,289 @@
+//! Normalisation: bytes to clean lines, every char remembering the input bytes it came from.
+//!
+//! Converters disagree on quotes, bullets, list markers and page furniture; everything
+//! downstream matches one plain form, so the differences are removed here.
+
+/// One char of normalised text and the input byte range it stands for.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Ch {
+    pub c: char,
+    /// Input offsets; u32 keeps `Ch` small (offsets past 4 GiB saturate, staying in bounds).
+    pub s: u32,
+    pub e: u32,
+}
+
+fn off(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Lossy UTF-8 decoding with typographic variants folded to ASCII where matching needs it.
+pub(crate) fn decode(input: &[u8]) -> Vec<Ch> {
+    let mut out = Vec::with_capacity(input.len());
+    let mut pos = 0;
+    for chunk in input.utf8_chunks() {
+        for (i, c) in chunk.valid().char_indices() {
+            let s = pos + i;
+            let e = s + c.len_utf8();
+            if let Some(c) = fold(c) {
+                out.push(Ch {
+                    c,
+                    s: off(s),
+                    e: off(e),
+                });
+            }
+        }
+        pos += chunk.valid().len();
+        let bad = chunk.invalid().len();
+        if bad > 0 {
+            out.push(Ch {
+                c: '\u{FFFD}',
+                s: off(pos),
+                e: off(pos + bad),
+            });
+            pos += bad;
+        }
+    }
+    out
+}
+
+/// `None` drops the char (superscript footnote markers, zero-width and control chars).
+fn fold(c: char) -> Option<char> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
+        '\u{A0}' | '\t' | '\u{2002}'..='\u{200A}' | '\u{202F}' => ' ',
+        '\u{C}' | '\u{B}' | '\u{2028}' | '\u{2029}' => '\n',
+        '\u{B9}' | '\u{B2}' | '\u{B3}' | '\u{2070}'..='\u{2079}' => return None,
+        '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\r' => return None,
+        c if c.is_control() && c != '\n' => return None,
+        c => c,
+    })
+}
+
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "table",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "main",
+    "title",
+    "td",
+    "th",
+];
+
+/// HTML to text: block tags become line breaks, other tags vanish, entities are decoded,
+/// script and style bodies are skipped. Source newlines are soft, as in a browser.
+pub(crate) fn html_to_text(chars: &[Ch]) -> Vec<Ch> {
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    let mut skip_until: Option<&str> = None;
+    while i < chars.len() {
+        let ch = chars[i];
+        if ch.c == '<' {
+            let close = chars[i..].iter().position(|c| c.c == '>').map(|p| i + p);
+            let Some(close) = close else {
+                break;
+            };
+            let tag: String = chars[i + 1..close].iter().map(|c| c.c).collect();
+            let tag = tag.trim().to_ascii_lowercase();
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
+                .collect();
+            if let Some(end) = skip_until {
+                if tag.starts_with('/') && name == end {
+                    skip_until = None;
+                }
+            } else if (name == "script" || name == "style") && !tag.starts_with('/') {
+                skip_until = Some(if name == "script" { "script" } else { "style" });
+            } else if BLOCK_TAGS.contains(&name.as_str()) {
+                let sep = if name == "td" || name == "th" {
+                    ' '
+                } else {
+                    '\n'
+                };
+                out.push(Ch { c: sep, ..ch });
+            }
+            i = close + 1;
+            continue;
+        }
+        if skip_until.is_some() {
+            i += 1;
+            continue;
+        }
+        if ch.c == '&' {
+            if let Some((c, len)) = entity(&chars[i..]) {
+                let e = chars[i + len - 1].e;
+                if let Some(c) = fold(c) {
+                    out.push(Ch { c, s: ch.s, e });
+                }
+                i += len;
+                continue;
+            }
+        }
+        let c = if ch.c == '\n' { ' ' } else { ch.c };
+        out.push(Ch { c, ..ch });
+        i += 1;
+    }
+    out
+}
+
+/// Decodes one entity at the start of `chars`: the char and how many input chars it used.
+fn entity(chars: &[Ch]) -> Option<(char, usize)> {
+    let semi = chars.iter().take(12).position(|c| c.c == ';')?;
+    let body: String = chars[1..semi].iter().map(|c| c.c).collect();
+    let c = if let Some(num) = body.strip_prefix('#') {
+        let n = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        char::from_u32(n)?
+    } else {
+        match body.as_str() {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" | "ldquo" | "rdquo" => '"',
+            "apos" | "lsquo" | "rsquo" => '\'',
+            "nbsp" => ' ',
+            "ndash" => '\u{2013}',
+            "mdash" => '\u{2014}',
+            "hellip" => '\u{2026}',
+            "pound" => '\u{A3}',
+            "bull" | "middot" => '\u{2022}',
+            _ => return None,
+        }
+    };
+    Some((c, semi + 1))
+}
+
+/// A cleaned line: markup, bullets and list dashes removed, trimmed.
+pub(crate) struct Line {
+    pub chars: Vec<Ch>,
+    pub text: String,
+}
+
+/// Splits into lines and cleans each one.
+pub(crate) fn clean_lines(chars: &[Ch]) -> Vec<Line> {
+    chars.split(|c| c.c == '\n').map(clean_line).collect()
+}
+
+const BULLETS: &[char] = &[
+    '-', '*', '+', '\u{2022}', '\u{B7}', '\u{F0B7}', '\u{25AA}', '\u{25CF}', '\u{25E6}',
+    '\u{2023}', '\u{2043}', '\u{F0A7}',
+];
+
+fn clean_line(raw: &[Ch]) -> Line {
+    let mut v: Vec<Ch> = Vec::with_capacity(raw.len());
+    // Markdown emphasis, table pipes and escapes carry no words.
+    let mut i = 0;
+    while i < raw.len() {
+        let c = raw[i].c;
+        let next = raw.get(i + 1).map(|n| n.c);
+        if (c == '*' && next == Some('*')) || (c == '_' && next == Some('_')) {
+            i += 2;
+            continue;
+        }
+        if c == '|' || (c == '\\' && next.is_some_and(|n| n.is_ascii_punctuation())) {
+            if c == '|' {
+                v.push(Ch { c: ' ', ..raw[i] });
+            }
+            i += 1;
+            continue;
+        }
+        v.push(raw[i]);
+        i += 1;
+    }
+    let mut start = 0;
+    let mut end = v.len();
+    while start < end && v[start].c.is_whitespace() {
+        start += 1;
+    }
+    while end > start && v[end - 1].c.is_whitespace() {
+        end -= 1;
+    }
+    let mut body = &v[start..end];
+    // Horizontal rules and table separators.
+    if !body.is_empty()
+        && body
+            .iter()
+            .all(|c| matches!(c.c, '-' | '=' | '_' | ':' | ' '))
+    {
+        body = &[];
+    }
+    // Markdown heading marks.
+    let hashes = body.iter().take_while(|c| c.c == '#').count();
+    if hashes > 0 && body.get(hashes).is_none_or(|c| c.c == ' ') {
+        body = trim_start(&body[hashes..]);
+    }
+    // Bullets and list dashes ("- 1." keeps the number, "- text" loses the dash).
+    if let Some(first) = body.first() {
+        if BULLETS.contains(&first.c) && body.get(1).is_none_or(|c| c.c == ' ') {
+            body = trim_start(&body[1..]);
+        }
+    }
+    let chars = strip_footnote_markers(body);
+    let text = chars.iter().map(|c| c.c).collect();
+    Line { chars, text }
+}
+
+fn trim_start(s: &[Ch]) -> &[Ch] {
+    let n = s.iter().take_while(|c| c.c.is_whitespace()).count();
+    &s[n..]
+}
+
+/// Drops digit footnote markers glued to a word ("Things2," -> "Things,").
+fn strip_footnote_markers(s: &[Ch]) -> Vec<Ch> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i].c;
+        if c.is_ascii_digit() && i >= 3 {
+            let letters = s[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.c.is_ascii_lowercase())
+                .count();
+            let digits = s[i..].iter().take_while(|c| c.c.is_ascii_digit()).count();
+            let after = s.get(i + digits).map(|c| c.c);
+            let ends = after.is_none_or(|a| {
+                a.is_whitespace() || matches!(a, ',' | '.' | ';' | ':' | ')' | '"' | '\'')
+            });
+            let word_start = i - letters;
+            let starts_word = word_start == 0 || !s[word_start - 1].c.is_alphanumeric();
+            if letters >= 3 && digits <= 2 && ends && starts_word {
+                i += digits;
+                continue;
+            }
+            // After a closing quote: 'capacity."3'.
+            let quoted = s[i - 1].c == '"' && (s[i - 2].c == '.' || s[i - 2].c.is_alphabetic());
+            if quoted && digits <= 2 && ends {
+                i += digits;
+                continue;
+            }
+        }
+        out.push(s[i]);
+        i += 1;
+    }
+    out
+}

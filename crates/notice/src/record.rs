@@ -1,0 +1,131 @@
+//! The record: the JSON contract of `foidesk notice parse --json`, plus byte spans kept aside.
+
+use std::ops::Range;
+
+use foidesk_calendar::Date;
+use foidesk_law::ProvisionId;
+use serde::{Deserialize, Serialize};
+
+/// Which access regime(s) a notice decides under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RegimeSet {
+    #[serde(rename = "FOIA")]
+    Foia,
+    #[serde(rename = "EIR")]
+    Eir,
+    #[serde(rename = "FOIA+EIR")]
+    Both,
+}
+
+/// What the Commissioner decided about the authority's handling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    AuthorityEntitled,
+    AuthorityNotEntitled,
+    Mixed,
+}
+
+/// First date of each step of the case, as the notice narrates it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timeline {
+    pub request: Option<Date>,
+    pub response: Option<Date>,
+    pub internal_review_requested: Option<Date>,
+    pub internal_review: Option<Date>,
+    pub complaint: Option<Date>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signatory {
+    pub name: Option<String>,
+    pub role: Option<String>,
+}
+
+/// One numbered paragraph, under the heading it follows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub number: u32,
+    pub heading: Option<String>,
+    pub text: String,
+}
+
+/// Byte ranges in the original input that each field was read from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Spans {
+    pub regime: Option<Range<usize>>,
+    pub reference: Option<Range<usize>>,
+    pub related_references: Vec<Range<usize>>,
+    pub date: Option<Range<usize>>,
+    pub public_authority: Option<Range<usize>>,
+    pub provisions_cited: Vec<Range<usize>>,
+    pub ncnd: Option<Range<usize>>,
+    pub outcome: Option<Range<usize>>,
+    pub breaches: Vec<Range<usize>>,
+    pub steps_required: Option<Range<usize>>,
+    pub steps_days: Option<Range<usize>>,
+    /// request, response, internal_review_requested, internal_review, complaint.
+    pub timeline: [Option<Range<usize>>; 5],
+    pub signatory_name: Option<Range<usize>>,
+    pub signatory_role: Option<Range<usize>>,
+    pub paragraphs: Vec<Range<usize>>,
+}
+
+impl Spans {
+    /// Every span held, for checks that they lie within the input.
+    pub fn all(&self) -> Vec<Range<usize>> {
+        let singles = [
+            &self.regime,
+            &self.reference,
+            &self.date,
+            &self.public_authority,
+            &self.ncnd,
+            &self.outcome,
+            &self.steps_required,
+            &self.steps_days,
+            &self.signatory_name,
+            &self.signatory_role,
+        ];
+        let mut out: Vec<Range<usize>> = singles.into_iter().flatten().cloned().collect();
+        out.extend(self.timeline.iter().flatten().cloned());
+        for list in [
+            &self.related_references,
+            &self.provisions_cited,
+            &self.breaches,
+            &self.paragraphs,
+        ] {
+            out.extend(list.iter().cloned());
+        }
+        out
+    }
+}
+
+/// What a decision notice says, as data. Field order is the JSON contract.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeRecord {
+    pub file: Option<String>,
+    pub regime: Option<RegimeSet>,
+    pub reference: Option<String>,
+    pub related_references: Vec<String>,
+    pub date: Option<Date>,
+    pub public_authority: Option<String>,
+    pub provisions_cited: Vec<ProvisionId>,
+    pub ncnd: bool,
+    pub outcome: Option<Outcome>,
+    pub breaches: Vec<ProvisionId>,
+    pub steps_required: bool,
+    pub steps_days: Option<u32>,
+    pub timeline: Timeline,
+    pub signatory: Signatory,
+    pub paragraphs: Vec<Paragraph>,
+    /// Not part of the JSON contract.
+    #[serde(skip)]
+    pub spans: Spans,
+}
+
+/// Something the parser could not read, or read with doubt; `span` is in the input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub span: Option<Range<usize>>,
+    pub message: String,
+}

@@ -1,0 +1,38 @@
+//! insta snapshots of whole parsed records, paragraphs included, for the corpus notices
+//! (from ../shared, skipped if absent) and the synthetic ones.
+
+mod common;
+
+use common::{corpus_dir, fixtures_dir};
+
+fn snapshot_dir(dir: &std::path::Path, prefix: &str) {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixture dir")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| prefix == "synthetic" || p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| p.extension().is_some_and(|e| e != "json"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let name = path
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let mut rec = foidesk_notice::parse(&std::fs::read(&path).expect("read"), None).record;
+        rec.file = path.file_name().and_then(|n| n.to_str()).map(String::from);
+        insta::assert_json_snapshot!(format!("{prefix}__{name}"), rec);
+    }
+}
+
+#[test]
+fn corpus_records() {
+    if let Some(dir) = corpus_dir() {
+        snapshot_dir(&dir, "corpus");
+    }
+}
+
+#[test]
+fn synthetic_records() {
+    snapshot_dir(&fixtures_dir().join("synthetic"), "synthetic");
+}
