@@ -179,6 +179,12 @@ impl Date {
         self.0.day()
     }
 
+    /// The date as UK letters and notices write it: "23 June 2020".
+    pub fn long_form(self) -> String {
+        let name = MONTH_NAMES[usize::try_from(self.month() - 1).unwrap_or(0)];
+        format!("{} {name} {}", self.day(), self.year())
+    }
+
     pub fn weekday(self) -> Weekday {
         use jiff::civil::Weekday as J;
         match self.0.weekday() {

@@ -99,3 +99,14 @@ mod arithmetic {
         assert!(serde_json::from_str::<Date>("\"2019-12-32\"").is_err());
     }
 }
+
+#[test]
+fn long_form_is_how_notices_write_dates() {
+    for (iso, long) in [
+        ("2020-06-23", "23 June 2020"),
+        ("2018-01-01", "1 January 2018"),
+        ("2024-12-31", "31 December 2024"),
+    ] {
+        assert_eq!(Date::parse(iso).unwrap().long_form(), long);
+    }
+}

@@ -21,18 +21,39 @@ pub(crate) fn decode(input: &[u8]) -> Vec<Ch> {
     let mut out = Vec::with_capacity(input.len());
     let mut pos = 0;
     for chunk in input.utf8_chunks() {
-        for (i, c) in chunk.valid().char_indices() {
+        let valid = chunk.valid();
+        let bytes = valid.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Runs of printable ASCII (most of a notice) copy straight across.
+            let run = bytes[i..]
+                .iter()
+                .take_while(|b| matches!(b, b' '..=b'~' | b'\n'))
+                .count();
+            if run > 0 {
+                let base = pos + i;
+                out.extend(bytes[i..i + run].iter().enumerate().map(|(k, &b)| Ch {
+                    c: char::from(b),
+                    s: off(base + k),
+                    e: off(base + k + 1),
+                }));
+                i += run;
+                continue;
+            }
             let s = pos + i;
-            let e = s + c.len_utf8();
+            let Some(c) = valid.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             if let Some(c) = fold(c) {
                 out.push(Ch {
                     c,
                     s: off(s),
-                    e: off(e),
+                    e: off(s + c.len_utf8()),
                 });
             }
+            i += c.len_utf8();
         }
-        pos += chunk.valid().len();
+        pos += valid.len();
         let bad = chunk.invalid().len();
         if bad > 0 {
             out.push(Ch {
@@ -48,6 +69,9 @@ pub(crate) fn decode(input: &[u8]) -> Vec<Ch> {
 
 /// `None` drops the char (superscript footnote markers, zero-width and control chars).
 fn fold(c: char) -> Option<char> {
+    if c.is_ascii_graphic() || c == ' ' || c == '\n' {
+        return Some(c);
+    }
     Some(match c {
         '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
@@ -193,9 +217,43 @@ const BULLETS: &[char] = &[
     '\u{2023}', '\u{2043}', '\u{F0A7}',
 ];
 
+/// What a line holds, from one scan, so that most lines skip most rewrites.
+#[derive(Clone, Copy)]
+struct Shape {
+    markup: bool,
+    digits: bool,
+    ascii: bool,
+}
+
+fn shape(raw: &[Ch]) -> Shape {
+    let mut s = Shape {
+        markup: false,
+        digits: false,
+        ascii: true,
+    };
+    for ch in raw {
+        match ch.c {
+            '*' | '_' | '|' | '\\' => s.markup = true,
+            '0'..='9' => s.digits = true,
+            c if !c.is_ascii() => s.ascii = false,
+            _ => {}
+        }
+    }
+    s
+}
+
 fn clean_line(raw: &[Ch]) -> Line {
+    let shape = shape(raw);
+    if shape.markup {
+        clean_line_body(&strip_markup(raw), shape)
+    } else {
+        clean_line_body(raw, shape)
+    }
+}
+
+/// Markdown emphasis, table pipes and escapes carry no words.
+fn strip_markup(raw: &[Ch]) -> Vec<Ch> {
     let mut v: Vec<Ch> = Vec::with_capacity(raw.len());
-    // Markdown emphasis, table pipes and escapes carry no words.
     let mut i = 0;
     while i < raw.len() {
         let c = raw[i].c;
@@ -214,6 +272,10 @@ fn clean_line(raw: &[Ch]) -> Line {
         v.push(raw[i]);
         i += 1;
     }
+    v
+}
+
+fn clean_line_body(v: &[Ch], shape: Shape) -> Line {
     let mut start = 0;
     let mut end = v.len();
     while start < end && v[start].c.is_whitespace() {
@@ -242,9 +304,26 @@ fn clean_line(raw: &[Ch]) -> Line {
             body = trim_start(&body[1..]);
         }
     }
-    let chars = strip_footnote_markers(body);
-    let text = chars.iter().map(|c| c.c).collect();
-    Line { chars, text }
+    let chars = if shape.digits {
+        strip_footnote_markers(body)
+    } else {
+        body.to_vec()
+    };
+    Line {
+        text: text_of(&chars, shape.ascii),
+        chars,
+    }
+}
+
+fn text_of(chars: &[Ch], ascii: bool) -> String {
+    if ascii {
+        // One byte per char: a straight copy, no UTF-8 encoding per char.
+        let bytes: Vec<u8> = chars.iter().map(|c| c.c as u8).collect();
+        if let Ok(text) = String::from_utf8(bytes) {
+            return text;
+        }
+    }
+    chars.iter().map(|c| c.c).collect()
 }
 
 fn trim_start(s: &[Ch]) -> &[Ch] {

@@ -26,6 +26,38 @@ pub enum Outcome {
     Mixed,
 }
 
+impl RegimeSet {
+    /// The JSON spelling: "FOIA", "EIR" or "FOIA+EIR".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegimeSet::Foia => "FOIA",
+            RegimeSet::Eir => "EIR",
+            RegimeSet::Both => "FOIA+EIR",
+        }
+    }
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 3] = [
+        Outcome::AuthorityEntitled,
+        Outcome::AuthorityNotEntitled,
+        Outcome::Mixed,
+    ];
+
+    /// The JSON spelling, e.g. "authority_not_entitled".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::AuthorityEntitled => "authority_entitled",
+            Outcome::AuthorityNotEntitled => "authority_not_entitled",
+            Outcome::Mixed => "mixed",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Outcome> {
+        Outcome::ALL.into_iter().find(|o| o.as_str() == name)
+    }
+}
+
 /// First date of each step of the case, as the notice narrates it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timeline {

@@ -75,6 +75,19 @@ impl Doc {
         }
     }
 
+    /// A whole line: the common all-ASCII line is three straight copies.
+    fn push_line(&mut self, line: &Line) {
+        if line.text.len() == line.chars.len() {
+            self.text.push_str(&line.text);
+            self.starts.extend(line.chars.iter().map(|c| c.s));
+            self.ends.extend(line.chars.iter().map(|c| c.e));
+        } else {
+            for &ch in &line.chars {
+                self.push(ch);
+            }
+        }
+    }
+
     fn push_sep(&mut self, c: char, at: u32) {
         self.push(Ch { c, s: at, e: at });
     }
@@ -309,9 +322,7 @@ pub(crate) fn build(lines: Vec<Line>) -> Doc {
             None => doc.push_sep(' ', at),
         }
         let start = doc.text.len();
-        for &ch in &line.chars {
-            doc.push(ch);
-        }
+        doc.push_line(line);
         let end = doc.text.len();
         doc.lines.push(start..end);
         if let Some(b) = doc.blocks.last_mut() {

@@ -140,3 +140,26 @@ fn garbage_is_not_a_pdf() {
     assert_eq!(p.record, foidesk_notice::NoticeRecord::default());
     assert!(!p.diagnostics.is_empty());
 }
+
+/// One PDF is committed (tests/fixtures/pdf/old_format_s50.pdf) so that tests
+/// of other crates can ingest a real PDF. It must stay what this writer makes
+/// from the synthetic notice; `FOIDESK_REGENERATE_PDF=1` rewrites it.
+#[test]
+fn committed_pdf_fixture_matches_the_writer() {
+    let source = std::fs::read_to_string(fixtures_dir().join("synthetic/old_format_s50.txt"))
+        .expect("notice");
+    let pdf = write_pdf(&plain_lines(&source));
+    let path = fixtures_dir().join("pdf/old_format_s50.pdf");
+    if std::env::var_os("FOIDESK_REGENERATE_PDF").is_some() {
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("dir");
+        std::fs::write(&path, &pdf).expect("write fixture");
+    }
+    let committed = std::fs::read(&path).expect("committed PDF fixture");
+    assert!(
+        committed == pdf,
+        "{} is stale; regenerate it",
+        path.display()
+    );
+    let parsed = foidesk_notice::parse_pdf(&committed);
+    assert_eq!(parsed.record.reference.as_deref(), Some("FS50212345"));
+}

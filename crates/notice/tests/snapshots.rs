@@ -36,3 +36,16 @@ fn corpus_records() {
 fn synthetic_records() {
     snapshot_dir(&fixtures_dir().join("synthetic"), "synthetic");
 }
+
+#[test]
+fn as_str_spellings_match_the_json_contract() {
+    use foidesk_notice::{Outcome, RegimeSet};
+    for o in Outcome::ALL {
+        assert_eq!(serde_json::to_value(o).unwrap(), o.as_str());
+        assert_eq!(Outcome::from_name(o.as_str()), Some(o));
+    }
+    for r in [RegimeSet::Foia, RegimeSet::Eir, RegimeSet::Both] {
+        assert_eq!(serde_json::to_value(r).unwrap(), r.as_str());
+    }
+    assert_eq!(Outcome::from_name("upheld"), None);
+}
