@@ -1,0 +1,218 @@
+//! Opening, stamping and writing the index.
+
+use std::path::Path;
+
+use foidesk_law::ProvisionId;
+use foidesk_notice::NoticeRecord;
+use tantivy::schema::Schema;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use crate::schema::{self, Fields, META_SEP, SCHEMA_VERSION};
+use crate::SearchError;
+
+const STAMP: &str = "foidesk-index-version";
+const WRITER_HEAP_BYTES: usize = 64 * 1024 * 1024;
+
+/// How `NoticeIndex::open` found the directory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Opened {
+    /// An index of this schema version, as it was left.
+    Existing,
+    /// A new, empty index; the caller must fill it from the store.
+    Created { reason: String },
+}
+
+pub struct NoticeIndex {
+    index: Index,
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+}
+
+impl NoticeIndex {
+    /// Open the index in `dir`, or create an empty one there when the
+    /// directory is new, holds another schema version, or holds no index.
+    pub fn open(dir: &Path) -> Result<(NoticeIndex, Opened), SearchError> {
+        let (schema, fields) = schema::build();
+        std::fs::create_dir_all(dir)?;
+        let stamp = std::fs::read_to_string(dir.join(STAMP)).ok();
+        let current = stamp.as_deref().map(str::trim) == Some(&SCHEMA_VERSION.to_string());
+        if current {
+            if let Ok(index) = Index::open_in_dir(dir) {
+                if same_schema(&index.schema(), &schema) {
+                    return Ok((NoticeIndex::from_index(index, fields)?, Opened::Existing));
+                }
+            }
+        }
+        let reason = match stamp {
+            None => "no index yet".to_owned(),
+            Some(v) if !current => format!(
+                "index schema version {} is not the current {SCHEMA_VERSION}",
+                v.trim()
+            ),
+            Some(_) => "the index files were missing or unreadable".to_owned(),
+        };
+        clear(dir)?;
+        let index = Index::create_in_dir(dir, schema)?;
+        std::fs::write(dir.join(STAMP), format!("{SCHEMA_VERSION}\n"))?;
+        Ok((
+            NoticeIndex::from_index(index, fields)?,
+            Opened::Created { reason },
+        ))
+    }
+
+    /// An index held in memory only, for tests and one-off runs.
+    pub fn in_memory() -> Result<NoticeIndex, SearchError> {
+        let (schema, fields) = schema::build();
+        NoticeIndex::from_index(Index::create_in_ram(schema), fields)
+    }
+
+    fn from_index(index: Index, fields: Fields) -> Result<NoticeIndex, SearchError> {
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(NoticeIndex {
+            index,
+            reader,
+            fields,
+        })
+    }
+
+    pub fn doc_count(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// The only writer; a second one (another process ingesting) is refused.
+    pub fn writer(&self) -> Result<NoticeWriter<'_>, SearchError> {
+        let writer = self.index.writer(WRITER_HEAP_BYTES)?;
+        Ok(NoticeWriter {
+            writer,
+            owner: self,
+        })
+    }
+}
+
+fn same_schema(a: &Schema, b: &Schema) -> bool {
+    serde_json::to_string(a).ok() == serde_json::to_string(b).ok()
+}
+
+/// Empty an index directory, refusing one that holds anything but an index.
+fn clear(dir: &Path) -> Result<(), SearchError> {
+    let entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    let ours = entries.is_empty()
+        || entries.iter().any(|e| {
+            let name = e.file_name();
+            name == STAMP || name == "meta.json"
+        });
+    if !ours {
+        return Err(SearchError::Unusable {
+            dir: dir.display().to_string(),
+            reason: "it holds files that are not a search index; choose an empty directory".into(),
+        });
+    }
+    for e in entries {
+        let path = e.path();
+        if e.file_type()?.is_dir() {
+            std::fs::remove_dir_all(path)?;
+        } else {
+            std::fs::remove_file(path)?;
+        }
+    }
+    Ok(())
+}
+
+/// Adds notices; nothing is visible to searches until `commit`.
+pub struct NoticeWriter<'a> {
+    writer: IndexWriter,
+    owner: &'a NoticeIndex,
+}
+
+impl NoticeWriter<'_> {
+    /// Index one stored notice under its store id (replacing any earlier copy).
+    pub fn add(&mut self, id: i64, record: &NoticeRecord) -> Result<(), SearchError> {
+        let f = self.owner.fields;
+        let id = u64::try_from(id).unwrap_or(0);
+        self.writer.delete_term(Term::from_field_u64(f.id, id));
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.id, id);
+        if let Some(r) = &record.reference {
+            doc.add_text(f.reference, r);
+        }
+        for r in &record.related_references {
+            doc.add_text(f.reference, r);
+        }
+        if let Some(a) = &record.public_authority {
+            doc.add_text(f.authority, a);
+        }
+        if let Some(r) = record.regime {
+            doc.add_text(f.regime, r.as_str());
+        }
+        if let Some(o) = record.outcome {
+            doc.add_text(f.outcome, o.as_str());
+        }
+        doc.add_u64(f.ncnd, u64::from(record.ncnd));
+        if let Some(d) = record.date {
+            doc.add_i64(f.decided, date_key(d));
+        }
+        doc.add_i64(f.recency, recency(record.date, id));
+        let mut facets: Vec<String> = Vec::new();
+        for p in &record.provisions_cited {
+            doc.add_text(f.cited, p.to_string());
+            for id in lineage(p) {
+                if !facets.contains(&id) {
+                    facets.push(id);
+                }
+            }
+        }
+        for p in facets {
+            doc.add_text(f.provision, p);
+        }
+        if let Some(file) = &record.file {
+            doc.add_text(f.file, file);
+        }
+        for p in &record.paragraphs {
+            doc.add_text(f.paragraph, &p.text);
+            let heading = p.heading.as_deref().unwrap_or("");
+            doc.add_text(f.paragraph_meta, format!("{}{META_SEP}{heading}", p.number));
+        }
+        self.writer.add_document(doc)?;
+        Ok(())
+    }
+
+    /// Remove everything, for a rebuild.
+    pub fn clear(&mut self) -> Result<(), SearchError> {
+        self.writer.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Make every added notice visible to searches.
+    pub fn commit(mut self) -> Result<(), SearchError> {
+        self.writer.commit()?;
+        self.owner.reader.reload()?;
+        Ok(())
+    }
+}
+
+/// A provision and every provision that contains it: s.31(1)(a), s.31(1), s.31.
+pub(crate) fn lineage(p: &ProvisionId) -> Vec<String> {
+    let mut out = vec![p.to_string()];
+    let mut cur = p.parent();
+    while let Some(parent) = cur {
+        out.push(parent.to_string());
+        cur = parent.parent();
+    }
+    out
+}
+
+/// Sorts descending as: newest date first, undated last, and among notices
+/// of one date the first stored first.
+pub(crate) fn recency(date: Option<foidesk_calendar::Date>, id: u64) -> i64 {
+    const IDS: i64 = 10_000_000_000;
+    let tie = IDS - 1 - i64::try_from(id).unwrap_or(IDS - 1).min(IDS - 1);
+    date.map(date_key).unwrap_or(0) * IDS + tie
+}
+
+/// 2020-06-23 → 20200623, which sorts and compares as the date does.
+pub(crate) fn date_key(d: foidesk_calendar::Date) -> i64 {
+    i64::from(d.year()) * 10_000 + i64::from(d.month()) * 100 + i64::from(d.day())
+}

@@ -1,0 +1,29 @@
+//! # foidesk-search: which past decisions match this question?
+//!
+//! A tantivy full-text index over the decision-notice library, with facets
+//! for provision (with containment: `s.31` finds `s.31(3)`), authority,
+//! outcome, NCND and date. Every hit carries the paragraph that best matches
+//! the query.
+//!
+//! Invariant: the index is a cache. It holds nothing the store does not, so
+//! it can be thrown away and rebuilt at any time; its directory is stamped
+//! with [`SCHEMA_VERSION`] and an index of another version is rebuilt, never
+//! read.
+
+mod index;
+mod query;
+mod schema;
+
+pub use index::{NoticeIndex, NoticeWriter, Opened};
+pub use query::{Hit, HitParagraph, SearchQuery, SearchResults, Sort};
+pub use schema::SCHEMA_VERSION;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("the search index at {dir} cannot be used: {reason}")]
+    Unusable { dir: String, reason: String },
+    #[error("search index error: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    #[error("search index I/O error: {0}")]
+    Io(#[from] std::io::Error),
+}

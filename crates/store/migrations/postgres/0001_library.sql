@@ -1,0 +1,29 @@
+-- The decision-notice library. A notice is stored once per distinct content
+-- (content_hash), with its original bytes and the parsed record, so the search
+-- index can always be rebuilt from here.
+CREATE TABLE notices (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    content_hash TEXT NOT NULL UNIQUE,
+    source_name TEXT NOT NULL,
+    source_format TEXT NOT NULL,
+    source BYTEA NOT NULL,
+    record TEXT NOT NULL,
+    diagnostics TEXT NOT NULL,
+    diagnostic_count BIGINT NOT NULL,
+    ingested_at TEXT NOT NULL,
+    reference TEXT,
+    decided_on TEXT,
+    decided_year BIGINT,
+    regime TEXT,
+    outcome TEXT,
+    ncnd BIGINT NOT NULL,
+    public_authority TEXT
+);
+
+CREATE TABLE notice_provisions (
+    notice_id BIGINT NOT NULL REFERENCES notices (id),
+    provision TEXT NOT NULL,
+    PRIMARY KEY (notice_id, provision)
+);
+
+CREATE INDEX notice_provisions_by_provision ON notice_provisions (provision);
