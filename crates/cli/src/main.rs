@@ -3,21 +3,23 @@
 //! Bad input exits with code 2 and a message naming what was wrong.
 
 mod assess;
+mod bench;
 mod calendar;
 mod law;
+mod library;
 mod notice;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use foidesk_calendar::{CalendarSettings, Date, LateProclamationPolicy};
-use foidesk_engine::{Engine, SystemClock};
+use foidesk_engine::{Engine, EngineError, SystemClock};
 
 #[derive(Parser)]
 #[command(
     name = "foidesk",
     version,
-    about = "FOI and EIR casework: deadlines, law, assessment"
+    about = "FOI and EIR casework: deadlines, law, assessment, decision notices"
 )]
 struct Cli {
     /// Treat a bank holiday proclaimed after a request was received (the
@@ -52,6 +54,11 @@ enum Command {
     /// Decision notices: parse them, or turn one into a case file.
     #[command(subcommand)]
     Notice(notice::NoticeCommand),
+    /// The decision-notice library: ingest, search, stats, reindex.
+    Library(library::LibraryArgs),
+    /// Measure foidesk at scale (see README: Benchmarks).
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
     /// Deadlines and findings for a case file.
     Assess {
         /// Path to a case file (TOML; see docs/case-file.md).
@@ -100,6 +107,8 @@ fn main() -> ExitCode {
         Command::Calendar(cmd) => calendar::run(&engine, cmd),
         Command::Law(cmd) => law::run(&engine, cmd),
         Command::Notice(cmd) => notice::run(&engine, cmd),
+        Command::Library(args) => library::run(&engine, args),
+        Command::Bench(cmd) => bench::run(&engine, cmd),
         Command::Assess { file, as_at, json } => {
             assess::run(&engine, &file, as_at.as_deref(), json)
         }
@@ -108,9 +117,27 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("foidesk: error: {err:#}");
-            // Everything that reaches here was caused by the arguments or
-            // the files they name; internal failures panic instead.
-            ExitCode::from(2)
+            ExitCode::from(exit_code(&err))
         }
     }
+}
+
+/// 2 when the arguments or the files they name were at fault, 1 otherwise
+/// (the database or the index failed).
+fn exit_code(err: &anyhow::Error) -> u8 {
+    for cause in err.chain() {
+        if cause.is::<BadInput>() {
+            return 2;
+        }
+        if let Some(e) = cause.downcast_ref::<EngineError>() {
+            return match e {
+                EngineError::Store(_)
+                | EngineError::Search(_)
+                | EngineError::CorruptRecord { .. }
+                | EngineError::Serialise { .. } => 1,
+                _ => 2,
+            };
+        }
+    }
+    1
 }

@@ -6,8 +6,18 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("law", &["calendar"]),
     ("case", &["calendar", "law"]),
     ("notice", &["calendar", "law"]),
-    ("engine", &["calendar", "law", "case", "notice"]),
-    ("cli", &["calendar", "law", "case", "notice", "engine"]),
+    ("store", &["calendar", "law", "case"]),
+    ("search", &["calendar", "law", "case", "notice"]),
+    (
+        "engine",
+        &["calendar", "law", "case", "notice", "store", "search"],
+    ),
+    (
+        "cli",
+        &[
+            "calendar", "law", "case", "notice", "store", "search", "engine",
+        ],
+    ),
 ];
 
 /// Pure crates: no I/O-capable or async dependency may appear.
@@ -23,6 +33,10 @@ fn check(krate: &str, allowed: &[&str]) {
         let name = line.split(['=', '.']).next().unwrap_or("").trim();
         if let Some(dep) = name.strip_prefix("foidesk-") {
             assert!(allowed.contains(&dep), "{krate} must not depend on {dep}");
+        }
+        // Only the store knows SQL; only the search crate knows tantivy.
+        for (dep, owner) in [("sqlx", "store"), ("tantivy", "search")] {
+            assert!(name != dep || krate == owner, "{krate} depends on {dep}");
         }
         if PURE.contains(&krate) {
             assert!(

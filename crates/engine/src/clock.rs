@@ -3,6 +3,8 @@ use foidesk_calendar::Date;
 /// Where "today" comes from. Only the engine asks.
 pub trait Clock: Send + Sync {
     fn today(&self) -> Date;
+    /// Now, RFC 3339 in UTC.
+    fn timestamp(&self) -> String;
 }
 
 /// Today's date in the UK (Europe/London), falling back to UTC when the
@@ -17,6 +19,10 @@ impl Clock for SystemClock {
         // A date from jiff is always a valid civil date.
         Date::new(d.year(), d.month(), d.day()).unwrap_or_else(|_| Date::min_supported())
     }
+
+    fn timestamp(&self) -> String {
+        jiff::Timestamp::now().to_string()
+    }
 }
 
 /// A clock stopped at one date, for tests and reproducible runs.
@@ -25,5 +31,9 @@ pub struct FixedClock(pub Date);
 impl Clock for FixedClock {
     fn today(&self) -> Date {
         self.0
+    }
+
+    fn timestamp(&self) -> String {
+        format!("{}T00:00:00Z", self.0)
     }
 }

@@ -6,12 +6,17 @@
 //! inject a `FixedClock`.
 //!
 //! Invariant: no SQL, no HTTP, no environment or file access here — callers
-//! (the CLI, later the server) hand in text and arguments.
+//! (the CLI, later the server) hand in text, bytes, an opened store and an
+//! opened search index.
 
 mod clock;
+mod library;
 mod notice;
 
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use library::{
+    content_hash, FileOutcome, Ingest, IngestReport, IngestStatus, Library, SourceFile,
+};
 pub use notice::{notice_to_case, NoticeCase};
 
 use foidesk_calendar::{
@@ -36,8 +41,14 @@ pub enum EngineError {
     NoCitation { text: String },
     #[error("the notice does not state {what}, so no case file can be written")]
     NoticeIncomplete { what: String },
-    #[error("could not write the case file: {message}")]
+    #[error("could not serialise: {message}")]
     Serialise { message: String },
+    #[error(transparent)]
+    Store(#[from] foidesk_store::StoreError),
+    #[error(transparent)]
+    Search(#[from] foidesk_search::SearchError),
+    #[error("stored notice {id} could not be read back: {message}")]
+    CorruptRecord { id: i64, message: String },
 }
 
 pub struct Engine {
@@ -57,6 +68,11 @@ impl Engine {
 
     pub fn today(&self) -> Date {
         self.clock.today()
+    }
+
+    /// The current instant, RFC 3339 in UTC, for records of when things happened.
+    pub fn timestamp(&self) -> String {
+        self.clock.timestamp()
     }
 
     pub fn calendar(&self) -> &WorkingDayCalendar {

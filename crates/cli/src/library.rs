@@ -1,0 +1,480 @@
+//! `foidesk library`: ingest decision notices, search them, count them.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use clap::{Args, Subcommand};
+use foidesk_engine::{Engine, IngestReport, IngestStatus, Library, SourceFile};
+use foidesk_notice::Outcome;
+use foidesk_search::{NoticeIndex, SearchQuery, SearchResults, Sort};
+use foidesk_store::{LibraryStats, Store};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::{date_arg, BadInput};
+
+/// Files read and stored per transaction.
+const BATCH: usize = 256;
+/// What `library ingest` reads from a folder.
+const EXTENSIONS: [&str; 7] = ["txt", "md", "markdown", "html", "htm", "pdf", "text"];
+
+/// Where the store and the search index live.
+#[derive(Args, Clone, Debug)]
+pub struct StoreArgs {
+    /// Data directory (default: $FOIDESK_DATA_DIR, else $XDG_DATA_HOME/foidesk,
+    /// else ~/.local/share/foidesk). The search index is kept here.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// sqlite://PATH or postgres://… (default: sqlite://DATA_DIR/foidesk.db).
+    #[arg(long, global = true, value_name = "URL")]
+    pub database_url: Option<String>,
+}
+
+impl StoreArgs {
+    pub fn data_dir(&self) -> PathBuf {
+        if let Some(d) = &self.data_dir {
+            return d.clone();
+        }
+        let env = |k| {
+            std::env::var_os(k)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
+        env("FOIDESK_DATA_DIR")
+            .or_else(|| env("XDG_DATA_HOME").map(|d| d.join("foidesk")))
+            .or_else(|| env("HOME").map(|h| h.join(".local/share/foidesk")))
+            .unwrap_or_else(|| PathBuf::from(".foidesk"))
+    }
+
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(u) => u.clone(),
+            None => format!("sqlite://{}", self.data_dir().join("foidesk.db").display()),
+        }
+    }
+}
+
+#[derive(Args)]
+pub struct LibraryArgs {
+    #[command(flatten)]
+    pub place: StoreArgs,
+    #[command(subcommand)]
+    pub command: LibraryCommand,
+}
+
+#[derive(Subcommand)]
+pub enum LibraryCommand {
+    /// Add decision notices (files, or folders searched for .txt .md .html .pdf).
+    /// Content already in the library is left unchanged.
+    Ingest {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// List every file that gave parser diagnostics.
+        #[arg(long)]
+        verbose: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Full-text search with filters; each hit shows its best-matching paragraph.
+    Search {
+        /// Words, "a phrase", +must, -mustnot; "*" for every notice.
+        query: String,
+        /// A cited provision, or any it contains (s.31 finds s.31(3)).
+        #[arg(long)]
+        provision: Option<String>,
+        /// Words that must all appear in the authority's name.
+        #[arg(long)]
+        authority: Option<String>,
+        /// authority_entitled, authority_not_entitled or mixed.
+        #[arg(long)]
+        outcome: Option<String>,
+        /// Only notices where the authority neither confirmed nor denied.
+        #[arg(long)]
+        ncnd: bool,
+        /// Notices dated on or after this date.
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Notices dated on or before this date.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Newest first instead of best match first.
+        #[arg(long)]
+        newest: bool,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Counts by year, regime, provision and outcome.
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rebuild the search index from the store.
+    Reindex,
+}
+
+pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")
+}
+
+pub fn run(engine: &Engine, args: LibraryArgs) -> anyhow::Result<()> {
+    let rt = runtime()?;
+    // Check the arguments before touching the store, so bad input writes nothing.
+    match args.command {
+        LibraryCommand::Ingest {
+            paths,
+            verbose,
+            json,
+        } => {
+            let files = collect_files(&paths)?;
+            let report = rt.block_on(async {
+                let library = open(engine, &args.place).await?;
+                ingest_files(engine, &library, &files, verbose).await
+            })?;
+            print_report(&report, files.len(), verbose, json)
+        }
+        LibraryCommand::Search {
+            query,
+            provision,
+            authority,
+            outcome,
+            ncnd,
+            from,
+            to,
+            newest,
+            limit,
+            json,
+        } => {
+            let provision = match provision {
+                Some(p) => Some(
+                    engine
+                        .provision(&p)
+                        .map_err(|e| BadInput(format!("argument --provision: {e}")))?
+                        .0,
+                ),
+                None => None,
+            };
+            let outcome = match outcome {
+                Some(o) => Some(Outcome::from_name(&o).ok_or_else(|| {
+                    BadInput(format!(
+                        "argument --outcome: '{o}' is not one of {}",
+                        Outcome::ALL.map(|o| o.as_str()).join(", ")
+                    ))
+                })?),
+                None => None,
+            };
+            let from = from.map(|d| date_arg("--from", &d)).transpose()?;
+            let to = to.map(|d| date_arg("--to", &d)).transpose()?;
+            if let (Some(f), Some(t)) = (from, to) {
+                if f > t {
+                    return Err(BadInput(format!("argument --from {f} is after --to {t}")).into());
+                }
+            }
+            let q = SearchQuery {
+                text: query,
+                provision,
+                authority,
+                outcome,
+                ncnd: ncnd.then_some(true),
+                from,
+                to,
+                sort: if newest {
+                    Sort::Newest
+                } else {
+                    Sort::Relevance
+                },
+                limit,
+            };
+            let results = rt.block_on(async {
+                let library = open(engine, &args.place).await?;
+                anyhow::Ok(library.search(&q)?)
+            })?;
+            print_results(&results, json)
+        }
+        LibraryCommand::Stats { json } => {
+            let stats = rt.block_on(async {
+                let library = open(engine, &args.place).await?;
+                anyhow::Ok(library.stats().await?)
+            })?;
+            print_stats(&stats, json)
+        }
+        LibraryCommand::Reindex => rt.block_on(async {
+            let library = open(engine, &args.place).await?;
+            let n = library.reindex().await?;
+            println!("rebuilt the search index: {n} notices");
+            Ok(())
+        }),
+    }
+}
+
+/// Open the store and index, rebuilding the index if it is stale.
+pub async fn open(engine: &Engine, place: &StoreArgs) -> anyhow::Result<Library> {
+    let dir = place.data_dir();
+    std::fs::create_dir_all(&dir)
+        .with_context(|| format!("creating the data directory {}", dir.display()))?;
+    let url = place.database_url();
+    let store = Store::open(&url)
+        .await
+        .map_err(|e| BadInput(format!("--database-url {url}: {e}")))?;
+    let index_dir = dir.join("index").join("notices");
+    let (index, opened) = NoticeIndex::open(&index_dir)?;
+    let (library, rebuilt) = engine.open_library(store, index, opened).await?;
+    if let Some(reason) = rebuilt {
+        eprintln!("foidesk: rebuilt the search index ({reason})");
+    }
+    Ok(library)
+}
+
+/// Every file to ingest, in a stable order; a bad path is an error before anything is read.
+pub fn collect_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path)
+            .map_err(|e| BadInput(format!("argument PATH {}: {e}", path.display())))?;
+        if meta.is_dir() {
+            let before = out.len();
+            walk(path, &mut out)
+                .map_err(|e| BadInput(format!("argument PATH {}: {e}", path.display())))?;
+            out[before..].sort();
+        } else if supported(path) {
+            out.push(path.clone());
+        } else {
+            return Err(BadInput(format!(
+                "argument PATH {}: not a .txt, .md, .html or .pdf file",
+                path.display()
+            ))
+            .into());
+        }
+    }
+    if out.is_empty() {
+        return Err(
+            BadInput("no .txt, .md, .html or .pdf files found in the paths given".into()).into(),
+        );
+    }
+    Ok(out)
+}
+
+fn supported(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            walk(&path, out)?;
+        } else if kind.is_file() && supported(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Read and ingest `files` in batches, with a progress bar on a terminal.
+pub async fn ingest_files(
+    engine: &Engine,
+    library: &Library,
+    files: &[PathBuf],
+    verbose: bool,
+) -> anyhow::Result<IngestReport> {
+    let bar = ProgressBar::new(files.len() as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} notices, {per_sec}, {eta} left")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let mut report = IngestReport::default();
+    let mut ingest = library.begin_ingest(engine)?;
+    for chunk in files.chunks(BATCH) {
+        let sources = chunk
+            .iter()
+            .map(|p| {
+                let bytes = std::fs::read(p)
+                    .map_err(|e| BadInput(format!("reading {}: {e}", p.display())))?;
+                Ok(SourceFile {
+                    name: p.display().to_string(),
+                    bytes,
+                })
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let outcomes = ingest.add(&sources).await?;
+        report.count(&outcomes);
+        for o in &outcomes {
+            if o.status == IngestStatus::Skipped {
+                let why = o.diagnostics.first().map(String::as_str);
+                bar.suspend(|| {
+                    eprintln!(
+                        "{}: skipped: {}",
+                        o.file,
+                        why.unwrap_or("not a decision notice")
+                    )
+                });
+            } else if verbose && !o.diagnostics.is_empty() {
+                bar.suspend(|| eprintln!("{}: {}", o.file, o.diagnostics.join("; ")));
+            }
+        }
+        bar.inc(chunk.len() as u64);
+    }
+    ingest.commit()?;
+    bar.finish_and_clear();
+    Ok(report)
+}
+
+fn print_report(
+    report: &IngestReport,
+    files: usize,
+    verbose: bool,
+    json: bool,
+) -> anyhow::Result<()> {
+    if json {
+        println!("{}", serde_json::to_string(report)?);
+    } else {
+        println!(
+            "{files} files: {} added, {} unchanged, {} skipped (not decision notices), {} with diagnostics{}",
+            report.added,
+            report.unchanged,
+            report.skipped,
+            report.with_diagnostics,
+            if report.with_diagnostics > 0 && !verbose {
+                " (--verbose lists them)"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(())
+}
+
+fn print_results(results: &SearchResults, json: bool) -> anyhow::Result<()> {
+    for w in &results.warnings {
+        eprintln!("foidesk: warning: {w}");
+    }
+    if json {
+        println!("{}", serde_json::to_string(results)?);
+        return Ok(());
+    }
+    println!(
+        "{} notice{} match{}",
+        results.total,
+        if results.total == 1 { "" } else { "s" },
+        if results.total == 1 { "es" } else { "" },
+    );
+    for (i, h) in results.hits.iter().enumerate() {
+        println!(
+            "\n{}. {} {} — {}",
+            i + 1,
+            h.date.as_deref().unwrap_or("undated"),
+            h.reference.as_deref().unwrap_or("(no reference)"),
+            h.public_authority.as_deref().unwrap_or("(no authority)"),
+        );
+        println!(
+            "   {} · cited {} · {}{}",
+            h.regime.as_deref().unwrap_or("?"),
+            if h.provisions_cited.is_empty() {
+                "nothing".to_owned()
+            } else {
+                h.provisions_cited.join(", ")
+            },
+            h.outcome.as_deref().unwrap_or("outcome unknown"),
+            if h.ncnd { " · NCND" } else { "" },
+        );
+        if let Some(file) = &h.file {
+            println!("   {file}");
+        }
+        if let Some(p) = &h.paragraph {
+            let heading = p
+                .heading
+                .as_deref()
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default();
+            println!(
+                "   ¶{}{heading}: {}",
+                p.number,
+                excerpt(&p.text, &p.highlights)
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Up to about 300 characters around the first match, matches in «».
+fn excerpt(text: &str, highlights: &[[usize; 2]]) -> String {
+    const WIDTH: usize = 300;
+    let first = highlights.first().map(|h| h[0]).unwrap_or(0);
+    let mut start = first.saturating_sub(WIDTH / 3);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (start + WIDTH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let mut at = start;
+    for [a, b] in highlights {
+        if *a < at || *b > end {
+            continue;
+        }
+        out.push_str(&text[at..*a]);
+        out.push('«');
+        out.push_str(&text[*a..*b]);
+        out.push('»');
+        at = *b;
+    }
+    out.push_str(&text[at..end]);
+    if end < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+fn print_stats(stats: &LibraryStats, json: bool) -> anyhow::Result<()> {
+    let named = |v: &Option<String>| v.clone().unwrap_or_else(|| "unknown".into());
+    if json {
+        let pairs = |rows: Vec<(String, i64)>| {
+            rows.into_iter()
+                .map(|(k, n)| serde_json::json!({"key": k, "count": n}))
+                .collect::<Vec<_>>()
+        };
+        let value = serde_json::json!({
+            "notices": stats.notices,
+            "with_diagnostics": stats.with_diagnostics,
+            "ncnd": stats.ncnd,
+            "by_year": stats.by_year.iter().map(|(y, n)| serde_json::json!({"year": y, "count": n})).collect::<Vec<_>>(),
+            "by_regime": pairs(stats.by_regime.iter().map(|(k, n)| (named(k), *n)).collect()),
+            "by_outcome": pairs(stats.by_outcome.iter().map(|(k, n)| (named(k), *n)).collect()),
+            "by_provision": pairs(stats.by_provision.clone()),
+        });
+        println!("{value}");
+        return Ok(());
+    }
+    println!(
+        "{} notices ({} NCND, {} with parser diagnostics)",
+        stats.notices, stats.ncnd, stats.with_diagnostics
+    );
+    println!("\nby year:");
+    for (y, n) in &stats.by_year {
+        let y = y.map(|y| y.to_string()).unwrap_or_else(|| "undated".into());
+        println!("  {y:<10} {n:>7}");
+    }
+    for (title, rows) in [("regime", &stats.by_regime), ("outcome", &stats.by_outcome)] {
+        println!("\nby {title}:");
+        for (k, n) in rows {
+            println!("  {:<24} {n:>7}", named(k));
+        }
+    }
+    println!("\nby provision cited:");
+    for (k, n) in &stats.by_provision {
+        println!("  {k:<24} {n:>7}");
+    }
+    Ok(())
+}

@@ -1,0 +1,259 @@
+//! `foidesk library`: ingest, search, stats and reindex, end to end through
+//! the binary on the embedded default (SQLite in a temporary data directory).
+//! Uses the repository's own fixtures only.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../notice/tests/fixtures")
+}
+
+fn foidesk(data: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_foidesk"))
+        .arg("library")
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .expect("run foidesk");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn json(data: &Path, args: &[&str]) -> Value {
+    let (code, out, err) = foidesk(data, args);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// A library holding the five synthetic notices, the 60-column corpus
+/// variants and the committed PDF: 11 notices.
+fn library() -> tempfile::TempDir {
+    let data = tempfile::tempdir().unwrap();
+    let mut corpus: Vec<PathBuf> = std::fs::read_dir(fixtures().join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".wrap60.txt"))
+        .collect();
+    corpus.sort();
+    let mut args = vec!["ingest", "--json"];
+    let synthetic = fixtures().join("synthetic");
+    let pdf = fixtures().join("pdf/old_format_s50.pdf");
+    args.push(path(&synthetic));
+    args.push(path(&pdf));
+    args.extend(corpus.iter().map(|p| path(p)));
+    let report = json(data.path(), &args);
+    assert_eq!(report["added"], 11, "{report}");
+    assert_eq!(report["unchanged"], 0, "{report}");
+    data
+}
+
+/// The `file` of each hit of a search, in order.
+fn check(data: &Path, args: &[&str], expected: &[&str]) {
+    let mut all = vec!["search", "--json"];
+    all.extend_from_slice(args);
+    let v = json(data, &all);
+    let got: Vec<String> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            let f = h["file"].as_str().unwrap();
+            Path::new(f)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(got, expected, "{args:?}");
+    assert_eq!(v["total"], expected.len(), "{args:?}");
+}
+
+#[test]
+fn ingest_is_idempotent_by_content() {
+    let data = library();
+    let synthetic = fixtures().join("synthetic");
+    let again = json(data.path(), &["ingest", "--json", path(&synthetic)]);
+    assert_eq!(again["added"], 0, "{again}");
+    assert_eq!(again["unchanged"], 5, "{again}");
+    let stats = json(data.path(), &["stats", "--json"]);
+    assert_eq!(stats["notices"], 11, "{stats}");
+}
+
+#[test]
+fn search_filters_and_containment() {
+    let data = library();
+    let d = data.path();
+    check(
+        d,
+        &[
+            "*",
+            "--provision",
+            "s.31(3)",
+            "--ncnd",
+            "--outcome",
+            "authority_not_entitled",
+            "--newest",
+        ],
+        &[
+            "2020-06-23_metropolitan-police-service.wrap60.txt",
+            "2018-09-20_cambridgeshire-constabulary.wrap60.txt",
+        ],
+    );
+    // Every word of --authority must be in the name: "Cambridgeshire Constabulary" has no "police".
+    check(
+        d,
+        &[
+            "*",
+            "--provision",
+            "s.31(3)",
+            "--outcome",
+            "authority_not_entitled",
+            "--authority",
+            "police",
+        ],
+        &["2020-06-23_metropolitan-police-service.wrap60.txt"],
+    );
+    check(
+        d,
+        &[
+            "*",
+            "--provision",
+            "section 31",
+            "--from",
+            "2023-01-01",
+            "--newest",
+        ],
+        &[
+            "2024-11-18_kent-police.wrap60.txt",
+            "2024-11-18_nottinghamshire-police.wrap60.txt",
+            "2023-09-04_metropolitan-police-service.wrap60.txt",
+        ],
+    );
+    check(
+        d,
+        &["*", "--provision", "s.43", "--to", "2009-12-31"],
+        // Same date: the first stored (the folder came before the PDF) first.
+        &["old_format_s50.txt", "old_format_s50.pdf"],
+    );
+    check(d, &["\"FER0912345\""], &["eir_exceptions.txt"]);
+}
+
+#[test]
+fn human_search_shows_the_matching_paragraph() {
+    let data = library();
+    let (code, out, err) = foidesk(
+        data.path(),
+        &["search", "commercial confidentiality", "--limit", "1"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("¶"), "{out}");
+    assert!(
+        out.contains("«commercial»") && out.contains("«confidentiality»"),
+        "{out}"
+    );
+    assert!(out.contains("reg.12(5)(e)"), "{out}");
+}
+
+#[test]
+fn stats_count_by_year_regime_outcome_and_provision() {
+    let data = library();
+    let s = json(data.path(), &["stats", "--json"]);
+    assert_eq!(s["notices"], 11);
+    assert_eq!(s["ncnd"], 4);
+    let count = |list: &str, key: &str, k: &str| -> i64 {
+        s[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e[key].to_string().trim_matches('"') == k)
+            .map(|e| e["count"].as_i64().unwrap())
+            .unwrap_or(0)
+    };
+    assert_eq!(count("by_year", "year", "2024"), 3);
+    assert_eq!(count("by_year", "year", "2009"), 2);
+    assert_eq!(count("by_regime", "key", "EIR"), 1);
+    assert_eq!(count("by_regime", "key", "FOIA+EIR"), 1);
+    assert_eq!(count("by_outcome", "key", "mixed"), 1);
+    assert_eq!(count("by_provision", "key", "s.31(3)"), 4);
+    assert_eq!(count("by_provision", "key", "s.43(2)"), 3);
+}
+
+#[test]
+fn the_index_is_a_rebuildable_cache() {
+    let data = library();
+    let d = data.path();
+    let index = d.join("index/notices");
+    // Lost entirely: the next command rebuilds it from the store.
+    std::fs::remove_dir_all(&index).unwrap();
+    let (code, out, err) = foidesk(d, &["search", "--json", "*", "--provision", "s.40"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("rebuilt the search index"), "{err}");
+    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["total"], 2);
+    // Another schema version: rebuilt, never read.
+    std::fs::write(index.join("foidesk-index-version"), "0\n").unwrap();
+    let (code, _, err) = foidesk(d, &["stats"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("schema version 0"), "{err}");
+    let (code, out, err) = foidesk(d, &["reindex"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.trim(), "rebuilt the search index: 11 notices");
+}
+
+#[test]
+fn bad_input_exits_2_and_writes_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path().join("never-created");
+    let readme = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let cases: &[(&[&str], &str)] = &[
+        (&["ingest", "/no/such/notices"], "/no/such/notices"),
+        (
+            &["ingest", path(&readme)],
+            "not a .txt, .md, .html or .pdf file",
+        ),
+        (&["search", "x", "--provision", "s.99"], "s.99"),
+        (
+            &["search", "x", "--outcome", "upheld"],
+            "'upheld' is not one of",
+        ),
+        (&["search", "x", "--from", "2024-02-30"], "--from"),
+        (
+            &["search", "x", "--from", "2024-02-01", "--to", "2024-01-01"],
+            "is after --to",
+        ),
+    ];
+    for (args, needle) in cases {
+        let (code, out, err) = foidesk(&d, args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(!d.exists(), "{args:?} created the data directory");
+    }
+    let (code, _, err) = foidesk(&d, &["--database-url", "mysql://x/y", "stats"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("mysql://x/y"), "{err}");
+}
+
+#[test]
+fn a_file_that_is_not_a_notice_is_skipped_not_stored() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let note = dir.path().join("shopping.txt");
+    std::fs::write(&note, "eggs\nmilk\n").unwrap();
+    let report = json(data.path(), &["ingest", "--json", path(dir.path())]);
+    assert_eq!(report["skipped"], 1, "{report}");
+    assert_eq!(report["added"], 0, "{report}");
+    let stats = json(data.path(), &["stats", "--json"]);
+    assert_eq!(stats["notices"], 0);
+}
