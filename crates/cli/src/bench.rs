@@ -222,7 +222,6 @@ const BODIES: [&str; 10] = [
     "{} Academy Trust",
 ];
 
-
 /// A small deterministic generator, so every run builds the same corpus.
 struct Rng(u64);
 
