@@ -61,17 +61,20 @@ pub fn detect_format(input: &[u8]) -> Format {
         "<div",
         "<br",
     ];
-    if trimmed.starts_with('<') || markup.iter().any(|m| head.contains(m)) {
+    // Each probe is a scan of the head; most text has no '<' or '#' at all.
+    let has = |b: u8| memchr::memchr(b, head.as_bytes()).is_some();
+    if trimmed.starts_with('<') || (has(b'<') && markup.iter().any(|m| head.contains(m))) {
         return Format::Html;
     }
-    let md_heading = head.lines().any(|l| {
-        let l = l.trim_start();
-        l.starts_with("# ")
-            || l.starts_with("## ")
-            || l.starts_with("### ")
-            || l.starts_with("#### ")
-    });
-    if md_heading || head.contains("**") {
+    let md_heading = has(b'#')
+        && head.lines().any(|l| {
+            let l = l.trim_start();
+            l.starts_with("# ")
+                || l.starts_with("## ")
+                || l.starts_with("### ")
+                || l.starts_with("#### ")
+        });
+    if md_heading || (has(b'*') && head.contains("**")) {
         Format::Markdown
     } else {
         Format::Text

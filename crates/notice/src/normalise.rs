@@ -19,41 +19,15 @@ fn off(n: usize) -> u32 {
 /// Lossy UTF-8 decoding with typographic variants folded to ASCII where matching needs it.
 pub(crate) fn decode(input: &[u8]) -> Vec<Ch> {
     let mut out = Vec::with_capacity(input.len());
+    // Valid UTF-8 (nearly every notice) is checked in one fast pass.
+    if let Ok(text) = std::str::from_utf8(input) {
+        decode_valid(text, 0, &mut out);
+        return out;
+    }
     let mut pos = 0;
     for chunk in input.utf8_chunks() {
-        let valid = chunk.valid();
-        let bytes = valid.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            // Runs of printable ASCII (most of a notice) copy straight across.
-            let run = bytes[i..]
-                .iter()
-                .take_while(|b| matches!(b, b' '..=b'~' | b'\n'))
-                .count();
-            if run > 0 {
-                let base = pos + i;
-                out.extend(bytes[i..i + run].iter().enumerate().map(|(k, &b)| Ch {
-                    c: char::from(b),
-                    s: off(base + k),
-                    e: off(base + k + 1),
-                }));
-                i += run;
-                continue;
-            }
-            let s = pos + i;
-            let Some(c) = valid.get(i..).and_then(|rest| rest.chars().next()) else {
-                break;
-            };
-            if let Some(c) = fold(c) {
-                out.push(Ch {
-                    c,
-                    s: off(s),
-                    e: off(s + c.len_utf8()),
-                });
-            }
-            i += c.len_utf8();
-        }
-        pos += valid.len();
+        decode_valid(chunk.valid(), pos, &mut out);
+        pos += chunk.valid().len();
         let bad = chunk.invalid().len();
         if bad > 0 {
             out.push(Ch {
@@ -65,6 +39,40 @@ pub(crate) fn decode(input: &[u8]) -> Vec<Ch> {
         }
     }
     out
+}
+
+/// `text` starts at input byte `pos`.
+fn decode_valid(text: &str, pos: usize, out: &mut Vec<Ch>) {
+    let bytes = text.as_bytes();
+    let printable = |b: u8| matches!(b, b' '..=b'~') | (b == b'\n');
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most of a notice is printable ASCII: 16 bytes at a time, tested
+        // without branches, copy straight across.
+        while let Some(block) = bytes.get(i..i + 16) {
+            if !block.iter().fold(true, |ok, &b| ok & printable(b)) {
+                break;
+            }
+            let start = off(pos + i);
+            out.extend(block.iter().zip(start..).map(|(&b, s)| Ch {
+                c: char::from(b),
+                s,
+                e: s.saturating_add(1),
+            }));
+            i += 16;
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        if let Some(c) = fold(c) {
+            out.push(Ch {
+                c,
+                s: off(pos + i),
+                e: off(pos + i + c.len_utf8()),
+            });
+        }
+        i += c.len_utf8();
+    }
 }
 
 /// `None` drops the char (superscript footnote markers, zero-width and control chars).
@@ -232,6 +240,9 @@ fn shape(raw: &[Ch]) -> Shape {
         ascii: true,
     };
     for ch in raw {
+        if ch.c.is_ascii_alphabetic() || ch.c == ' ' {
+            continue; // most chars, settled in one test
+        }
         match ch.c {
             '*' | '_' | '|' | '\\' => s.markup = true,
             '0'..='9' => s.digits = true,
@@ -336,33 +347,45 @@ fn strip_footnote_markers(s: &[Ch]) -> Vec<Ch> {
     let mut out = Vec::with_capacity(s.len());
     let mut i = 0;
     while i < s.len() {
-        let c = s[i].c;
-        if c.is_ascii_digit() && i >= 3 {
-            let letters = s[..i]
-                .iter()
-                .rev()
-                .take_while(|c| c.c.is_ascii_lowercase())
-                .count();
-            let digits = s[i..].iter().take_while(|c| c.c.is_ascii_digit()).count();
-            let after = s.get(i + digits).map(|c| c.c);
-            let ends = after.is_none_or(|a| {
-                a.is_whitespace() || matches!(a, ',' | '.' | ';' | ':' | ')' | '"' | '\'')
-            });
-            let word_start = i - letters;
-            let starts_word = word_start == 0 || !s[word_start - 1].c.is_alphanumeric();
-            if letters >= 3 && digits <= 2 && ends && starts_word {
-                i += digits;
-                continue;
-            }
-            // After a closing quote: 'capacity."3'.
-            let quoted = s[i - 1].c == '"' && (s[i - 2].c == '.' || s[i - 2].c.is_alphabetic());
-            if quoted && digits <= 2 && ends {
-                i += digits;
-                continue;
-            }
+        // Everything up to the next digit is copied in one go.
+        let next = s[i..]
+            .iter()
+            .position(|c| c.c.is_ascii_digit())
+            .map_or(s.len(), |p| i + p);
+        out.extend_from_slice(&s[i..next]);
+        i = next;
+        if i == s.len() {
+            break;
         }
-        out.push(s[i]);
-        i += 1;
+        let digits = s[i..].iter().take_while(|c| c.c.is_ascii_digit()).count();
+        if !is_footnote_marker(s, i, digits) {
+            out.extend_from_slice(&s[i..i + digits]);
+        }
+        i += digits;
     }
     out
+}
+
+/// Whether the digits `s[i..i + digits]` are a footnote marker glued to what precedes.
+fn is_footnote_marker(s: &[Ch], i: usize, digits: usize) -> bool {
+    if i < 3 || digits > 2 {
+        return false;
+    }
+    let after = s.get(i + digits).map(|c| c.c);
+    let ends = after
+        .is_none_or(|a| a.is_whitespace() || matches!(a, ',' | '.' | ';' | ':' | ')' | '"' | '\''));
+    if !ends {
+        return false;
+    }
+    let letters = s[..i]
+        .iter()
+        .rev()
+        .take_while(|c| c.c.is_ascii_lowercase())
+        .count();
+    let word_start = i - letters;
+    let starts_word = word_start == 0 || !s[word_start - 1].c.is_alphanumeric();
+    // "Things2," or, after a closing quote, 'capacity."3'.
+    let glued = letters >= 3 && starts_word;
+    let quoted = s[i - 1].c == '"' && (s[i - 2].c == '.' || s[i - 2].c.is_alphabetic());
+    glued || quoted
 }

@@ -10,17 +10,18 @@ use crate::sections::{Doc, Kind};
 pub(crate) fn find_all(text: &str) -> Vec<(String, Range<usize>)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i + 3 <= b.len() {
-        let boundary = || i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        if matches!(b[i], b'F' | b'I') && boundary() {
-            if let Some(len) = match_at(b, i) {
-                out.push((text[i..i + len].to_string(), i..i + len));
-                i += len;
-                continue;
-            }
+    let mut next_free = 0;
+    // Every reference starts with F or I; a vectorised search finds those
+    // few bytes, so the rest of the text is never looked at one by one.
+    for i in memchr::memchr2_iter(b'F', b'I', b) {
+        let boundary = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        if i < next_free || !boundary {
+            continue;
         }
-        i += 1;
+        if let Some(len) = match_at(b, i) {
+            out.push((text[i..i + len].to_string(), i..i + len));
+            next_free = i + len;
+        }
     }
     out
 }
