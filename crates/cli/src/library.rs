@@ -221,9 +221,9 @@ pub async fn open(engine: &Engine, place: &StoreArgs) -> anyhow::Result<Library>
         .map_err(|e| BadInput(format!("--database-url {url}: {e}")))?;
     let index_dir = dir.join("index").join("notices");
     let (index, opened) = NoticeIndex::open(&index_dir)?;
-    let (library, rebuilt) = engine.open_library(store, index, opened).await?;
-    if let Some(reason) = rebuilt {
-        eprintln!("foidesk: rebuilt the search index ({reason})");
+    let (library, note) = engine.open_library(store, index, opened).await?;
+    if let Some(note) = note {
+        eprintln!("foidesk: {note}");
     }
     Ok(library)
 }
@@ -286,7 +286,7 @@ pub async fn ingest_files(
 ) -> anyhow::Result<IngestReport> {
     let bar = ProgressBar::new(files.len() as u64);
     bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} notices, {per_sec}, {eta} left")
+        ProgressStyle::with_template("{bar:40} {pos}/{len} notices, {elapsed} so far, {eta} left")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let mut report = IngestReport::default();

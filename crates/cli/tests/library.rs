@@ -257,3 +257,26 @@ fn a_file_that_is_not_a_notice_is_skipped_not_stored() {
     let stats = json(data.path(), &["stats", "--json"]);
     assert_eq!(stats["notices"], 0);
 }
+
+/// While another process holds the index's writer (a long ingest), searches
+/// still answer from the index as it is, and say so.
+#[test]
+fn search_works_while_another_process_writes() {
+    let data = library();
+    let d = data.path();
+    // Out of step with the store, so opening would rebuild...
+    std::fs::write(d.join("index/notices/foidesk-index-version"), "1\n").unwrap();
+    let (index, _) = foidesk_search::NoticeIndex::open(&d.join("index/notices")).unwrap();
+    let mut writer = index.writer().unwrap();
+    writer.clear().unwrap();
+    writer.commit().unwrap();
+    // ...but another writer holds the lock.
+    let _held = index.writer().unwrap();
+    let (code, out, err) = foidesk(d, &["search", "--json", "*"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("another process is writing the library"),
+        "{err}"
+    );
+    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["total"], 0);
+}

@@ -75,8 +75,9 @@ pub struct Ingest<'a> {
 
 impl Engine {
     /// Bring a store and its index together. An index that is new, of
-    /// another schema version or out of step with the store is rebuilt;
-    /// the reason is returned.
+    /// another schema version or out of step with the store is rebuilt, and
+    /// a note saying so is returned. While another process is writing the
+    /// index (a long ingest), it is used as it is, with a note.
     pub async fn open_library(
         &self,
         store: Store,
@@ -94,10 +95,19 @@ impl Engine {
             )),
             Opened::Existing => None,
         };
-        if reason.is_some() {
-            library.reindex().await?;
-        }
-        Ok((library, reason))
+        let note = match reason {
+            None => None,
+            Some(reason) => match library.reindex().await {
+                Ok(_) => Some(format!("rebuilt the search index ({reason})")),
+                Err(EngineError::Search(foidesk_search::SearchError::Busy)) => Some(
+                    "another process is writing the library, so results may not include \
+                     the notices it is adding"
+                        .to_owned(),
+                ),
+                Err(e) => return Err(e),
+            },
+        };
+        Ok((library, note))
     }
 
     /// Parse one file as a notice: PDF by its signature, otherwise text,

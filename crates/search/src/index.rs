@@ -84,7 +84,10 @@ impl NoticeIndex {
 
     /// The only writer; a second one (another process ingesting) is refused.
     pub fn writer(&self) -> Result<NoticeWriter<'_>, SearchError> {
-        let writer = self.index.writer(WRITER_HEAP_BYTES)?;
+        let writer = self.index.writer(WRITER_HEAP_BYTES).map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => SearchError::Busy,
+            other => SearchError::Index(other),
+        })?;
         Ok(NoticeWriter {
             writer,
             owner: self,

@@ -22,6 +22,8 @@ pub use schema::SCHEMA_VERSION;
 pub enum SearchError {
     #[error("the search index at {dir} cannot be used: {reason}")]
     Unusable { dir: String, reason: String },
+    #[error("another foidesk process is writing the library; try again when it has finished")]
+    Busy,
     #[error("search index error: {0}")]
     Index(#[from] tantivy::TantivyError),
     #[error("search index I/O error: {0}")]

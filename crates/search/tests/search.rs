@@ -242,3 +242,13 @@ fn a_directory_of_other_files_is_never_wiped() {
     assert!(err.to_string().contains("not a search index"), "{err}");
     assert!(dir.path().join("thesis.docx").exists());
 }
+
+#[test]
+fn a_second_writer_is_refused_with_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (index, _) = NoticeIndex::open(dir.path()).unwrap();
+    let _first = index.writer().unwrap();
+    let (again, _) = NoticeIndex::open(dir.path()).unwrap();
+    let err = again.writer().err().expect("refused");
+    assert!(err.to_string().contains("another foidesk process"), "{err}");
+}
