@@ -7,8 +7,10 @@
 //! placeholders and run on both backends.
 //!
 //! Invariant: the store hands out plain data (strings, numbers, JSON text);
-//! it does not parse notices or assess cases.
+//! it does not parse notices or assess cases. Nothing is ever deleted or
+//! updated in place except a case's projection row, rewritten with each append.
 
+mod cases;
 mod library;
 
 use std::borrow::Cow;
@@ -17,6 +19,9 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, AssertSqlSafe, SqlSafeStr, SqlStr};
 
+pub use cases::{
+    Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, StoredEvent,
+};
 pub use library::{Inserted, LibraryStats, NewNotice, NoticeSummary, StoredNotice};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -59,6 +64,18 @@ pub enum StoreError {
     },
     #[error("could not bring the database schema up to date: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("{what} {key} already exists")]
+    Duplicate { what: &'static str, key: String },
+    #[error("no {what} {key}")]
+    NotFound { what: &'static str, key: String },
+    #[error("case {case_id} is at version {current}, not {expected}: reload it and try again")]
+    Conflict {
+        case_id: i64,
+        expected: i64,
+        current: i64,
+    },
+    #[error("an append needs at least one event")]
+    NothingToAppend,
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
 }
