@@ -49,7 +49,12 @@ pub struct Parsed {
 
 /// Guesses the format from the first few kilobytes.
 pub fn detect_format(input: &[u8]) -> Format {
-    let head = String::from_utf8_lossy(&input[..input.len().min(4096)]).to_ascii_lowercase();
+    let head = &input[..input.len().min(4096)];
+    // The fast check first: nearly every head is valid UTF-8.
+    let head = match std::str::from_utf8(head) {
+        Ok(text) => text.to_ascii_lowercase(),
+        Err(_) => String::from_utf8_lossy(head).to_ascii_lowercase(),
+    };
     let trimmed = head.trim_start();
     let markup = [
         "<html",

@@ -128,6 +128,8 @@ pub(crate) fn html_to_text(chars: &[Ch]) -> Vec<Ch> {
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     let mut skip_until: Option<&str> = None;
+    // One buffer for every tag's text: tags are frequent, allocations are not free.
+    let mut tag_buf = String::new();
     while i < chars.len() {
         let ch = chars[i];
         if ch.c == '<' {
@@ -135,20 +137,21 @@ pub(crate) fn html_to_text(chars: &[Ch]) -> Vec<Ch> {
             let Some(close) = close else {
                 break;
             };
-            let tag: String = chars[i + 1..close].iter().map(|c| c.c).collect();
-            let tag = tag.trim().to_ascii_lowercase();
-            let name: String = tag
-                .trim_start_matches('/')
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
-                .collect();
+            tag_buf.clear();
+            tag_buf.extend(chars[i + 1..close].iter().map(|c| c.c.to_ascii_lowercase()));
+            let tag = tag_buf.trim();
+            let bare = tag.trim_start_matches('/');
+            let name_len = bare
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '!'))
+                .unwrap_or(bare.len());
+            let name = &bare[..name_len];
             if let Some(end) = skip_until {
                 if tag.starts_with('/') && name == end {
                     skip_until = None;
                 }
             } else if (name == "script" || name == "style") && !tag.starts_with('/') {
                 skip_until = Some(if name == "script" { "script" } else { "style" });
-            } else if BLOCK_TAGS.contains(&name.as_str()) {
+            } else if BLOCK_TAGS.contains(&name) {
                 let sep = if name == "td" || name == "th" {
                     ' '
                 } else {
@@ -173,9 +176,19 @@ pub(crate) fn html_to_text(chars: &[Ch]) -> Vec<Ch> {
                 continue;
             }
         }
-        let c = if ch.c == '\n' { ' ' } else { ch.c };
-        out.push(Ch { c, ..ch });
-        i += 1;
+        if ch.c == '\n' {
+            out.push(Ch { c: ' ', ..ch });
+            i += 1;
+            continue;
+        }
+        // Plain text up to the next tag, entity or newline is copied as it is.
+        let run = chars[i..]
+            .iter()
+            .position(|c| matches!(c.c, '<' | '&' | '\n'))
+            .unwrap_or(chars.len() - i)
+            .max(1);
+        out.extend_from_slice(&chars[i..i + run]);
+        i += run;
     }
     out
 }

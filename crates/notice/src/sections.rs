@@ -122,12 +122,12 @@ pub(crate) fn known_heading(text: &str) -> Option<Section> {
     if text.len() > 45 {
         return None;
     }
-    let t = text
-        .trim()
-        .trim_end_matches([':', '.'])
-        .trim()
-        .to_ascii_lowercase();
-    HEADINGS.iter().find(|(h, _)| *h == t).map(|(_, s)| *s)
+    // Called for most lines: compare without building a lower-case copy.
+    let t = text.trim().trim_end_matches([':', '.']).trim();
+    HEADINGS
+        .iter()
+        .find(|(h, _)| h.eq_ignore_ascii_case(t))
+        .map(|(_, s)| *s)
 }
 
 /// "12. Text" -> 12 (also "12.", "12.\tText").
