@@ -14,6 +14,7 @@ mod assess;
 mod error;
 pub mod file;
 mod model;
+mod stage;
 mod validate;
 
 pub use assess::{
@@ -21,6 +22,7 @@ pub use assess::{
 };
 pub use error::CaseError;
 pub use model::*;
+pub use stage::{stage, NextDeadline, Stage, Status};
 pub use validate::{parse_case, validate};
 
 /// Every provision a finding can be attributed to (for tests and docs).
