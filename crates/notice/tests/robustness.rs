@@ -35,3 +35,41 @@ fn variants_parse_like_their_originals() {
     println!("variant field agreement: {matched}/{total}");
     assert!(bad.is_empty(), "mismatches:\n{}", bad.join("\n"));
 }
+
+/// Inputs on which the fuzz target once crashed (tests/fixtures/fuzz); each
+/// must now parse, with every span inside the input, under every format hint.
+#[test]
+fn former_fuzz_crashes_parse() {
+    let dir = fixtures_dir().join("fuzz");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).expect("fuzz fixtures") {
+        let bytes = std::fs::read(entry.expect("entry").path()).expect("fixture");
+        for hint in [
+            None,
+            Some(foidesk_notice::Format::Text),
+            Some(foidesk_notice::Format::Markdown),
+            Some(foidesk_notice::Format::Html),
+        ] {
+            let parsed = foidesk_notice::parse(&bytes, hint);
+            for span in parsed.record.spans.all() {
+                assert!(span.start <= span.end && span.end <= bytes.len());
+            }
+        }
+        n += 1;
+    }
+    assert!(n >= 1);
+}
+
+/// Wide spaces (U+2000 to U+200A, U+205F, U+3000; several bytes each) read as
+/// spaces. One before a sentence's end once made the parser slice inside it.
+#[test]
+fn wide_spaces_read_as_spaces() {
+    let notice = std::fs::read_to_string(fixtures_dir().join("synthetic/mixed_outcome.txt"))
+        .expect("notice");
+    let want = record_json(notice.as_bytes(), "n");
+    for wide in ['\u{2000}', '\u{2001}', '\u{205F}', '\u{3000}'] {
+        let widened = notice.replace(' ', &wide.to_string());
+        let got = record_json(widened.as_bytes(), "n");
+        assert_eq!(got, want, "spaces as {wide:?}");
+    }
+}

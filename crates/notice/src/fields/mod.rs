@@ -82,8 +82,11 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         let word_start = text[..i]
-            .rfind(|c: char| c.is_whitespace() || c == '(')
-            .map_or(0, |p| p + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace() || *c == '(')
+            // Past the separator, which may be wider than a byte (U+2000 and kin).
+            .map_or(0, |(p, c)| p + c.len_utf8());
         let word = text[word_start..i].to_ascii_lowercase();
         if b[i] == b'.' && ABBREV.contains(&word.as_str()) {
             continue;
