@@ -9,10 +9,12 @@
 //! (the CLI, later the server) hand in text, bytes, an opened store and an
 //! opened search index.
 
+mod cases;
 mod clock;
 mod library;
 mod notice;
 
+pub use cases::{CaseView, QueueFilter, QueueKind};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use library::{
     content_hash, FileOutcome, Ingest, IngestReport, IngestStatus, Library, SourceFile,
@@ -47,7 +49,9 @@ pub enum EngineError {
     Store(#[from] foidesk_store::StoreError),
     #[error(transparent)]
     Search(#[from] foidesk_search::SearchError),
-    #[error("stored notice {id} could not be read back: {message}")]
+    #[error("{field}: {message}")]
+    Invalid { field: String, message: String },
+    #[error("stored record {id} could not be read back: {message}")]
     CorruptRecord { id: i64, message: String },
 }
 

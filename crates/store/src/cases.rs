@@ -156,6 +156,15 @@ impl Store {
         }
     }
 
+    pub async fn authority_by_slug(&self, slug: &str) -> Result<Option<Authority>, StoreError> {
+        let row: Option<(i64, String, String)> =
+            sqlx::query_as(self.sql("SELECT id, slug, name FROM authorities WHERE slug = $1"))
+                .bind(slug)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|(id, slug, name)| Authority { id, slug, name }))
+    }
+
     pub async fn authorities(&self) -> Result<Vec<Authority>, StoreError> {
         let rows: Vec<(i64, String, String)> =
             sqlx::query_as("SELECT id, slug, name FROM authorities ORDER BY slug")

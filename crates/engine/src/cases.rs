@@ -1,0 +1,257 @@
+//! Cases in the store: open one from a case file, append events, read a case
+//! with its assessment, and list queues. Every write is validated as a whole
+//! timeline first, so a bad event writes nothing.
+
+use foidesk_calendar::Date;
+use foidesk_case::file::{CaseFile, EventFile};
+use foidesk_case::{assess_with, stage, validate, Assessment, Case, Context, Stage};
+use foidesk_store::{
+    Authority, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, Store, StoreError,
+};
+
+use crate::{Engine, EngineError};
+
+/// A stored case as the engine sees it: the file, the model, and what follows.
+#[derive(Clone, Debug)]
+pub struct CaseView {
+    pub summary: CaseSummary,
+    pub file: CaseFile,
+    pub case: Case,
+    pub assessment: Assessment,
+    pub stage: Stage,
+    /// Who recorded each event, and when (the audit trail), in event order.
+    pub recorded: Vec<(String, String)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QueueKind {
+    DueToday,
+    /// Due from today to the nth working day after it.
+    DueWithinWorkingDays(u32),
+    Overdue,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct QueueFilter {
+    pub authority_id: Option<i64>,
+    pub desk: Option<String>,
+    pub assignee: Option<String>,
+}
+
+impl Engine {
+    pub async fn add_authority(
+        &self,
+        store: &Store,
+        slug: &str,
+        name: &str,
+    ) -> Result<Authority, EngineError> {
+        let slug_ok = !slug.is_empty()
+            && slug.len() <= 64
+            && slug
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !slug_ok {
+            return Err(EngineError::Invalid {
+                field: "slug".into(),
+                message: "use 1 to 64 lower-case letters, digits and hyphens".into(),
+            });
+        }
+        if name.trim().is_empty() {
+            return Err(EngineError::Invalid {
+                field: "name".into(),
+                message: "an authority needs a name".into(),
+            });
+        }
+        Ok(store
+            .add_authority(slug, name.trim(), &self.timestamp())
+            .await?)
+    }
+
+    /// Open a case under `authority_slug` from a case file; `by` is who records it.
+    pub async fn open_case(
+        &self,
+        store: &Store,
+        authority_slug: &str,
+        reference: &str,
+        file: CaseFile,
+        by: &str,
+    ) -> Result<CaseView, EngineError> {
+        let authority = store
+            .authority_by_slug(authority_slug)
+            .await?
+            .ok_or_else(|| EngineError::Invalid {
+                field: "authority".into(),
+                message: format!("no authority '{authority_slug}'"),
+            })?;
+        if reference.trim().is_empty() {
+            return Err(EngineError::Invalid {
+                field: "reference".into(),
+                message: "a case needs a reference".into(),
+            });
+        }
+        let (_, _, stage) = self.understand(&file)?;
+        let now = self.timestamp();
+        let events = file
+            .events
+            .iter()
+            .map(|e| new_event(e, by, &now))
+            .collect::<Result<Vec<_>, _>>()?;
+        let new = NewCase {
+            authority_id: authority.id,
+            reference: reference.trim().to_owned(),
+            desk: "authority".into(),
+            requester: file.request.requester.clone(),
+            request_json: to_json(&CaseFile {
+                events: Vec::new(),
+                ..file.clone()
+            })?,
+            events,
+            projection: projection(&stage, None),
+            created_at: now,
+        };
+        let id = store.create_case(&new).await?;
+        self.case_view(store, id)
+            .await?
+            .ok_or_else(|| EngineError::Invalid {
+                field: "case".into(),
+                message: format!("case {id} vanished after it was written"),
+            })
+    }
+
+    /// Append one event at `expected` version. The whole timeline with the
+    /// new event must validate, or nothing is written.
+    pub async fn append_event(
+        &self,
+        store: &Store,
+        case_id: i64,
+        expected: i64,
+        event: EventFile,
+        by: &str,
+    ) -> Result<CaseView, EngineError> {
+        let view = self
+            .case_view(store, case_id)
+            .await?
+            .ok_or(EngineError::Store(StoreError::NotFound {
+                what: "case",
+                key: case_id.to_string(),
+            }))?;
+        if view.summary.version != expected {
+            return Err(EngineError::Store(StoreError::Conflict {
+                case_id,
+                expected,
+                current: view.summary.version,
+            }));
+        }
+        let mut file = view.file.clone();
+        file.events.push(event.clone());
+        let (_, _, stage) = self.understand(&file)?;
+        let now = self.timestamp();
+        store
+            .append(
+                case_id,
+                expected,
+                &[new_event(&event, by, &now)?],
+                &projection(&stage, view.summary.projection.assignee.as_deref()),
+                &now,
+            )
+            .await?;
+        self.case_view(store, case_id)
+            .await?
+            .ok_or(EngineError::Store(StoreError::NotFound {
+                what: "case",
+                key: case_id.to_string(),
+            }))
+    }
+
+    /// A stored case, rebuilt from its log and assessed as at today.
+    pub async fn case_view(&self, store: &Store, id: i64) -> Result<Option<CaseView>, EngineError> {
+        let Some(record) = store.case(id).await? else {
+            return Ok(None);
+        };
+        let mut file: CaseFile =
+            serde_json::from_str(&record.request_json).map_err(|e| EngineError::CorruptRecord {
+                id,
+                message: e.to_string(),
+            })?;
+        let mut recorded = Vec::with_capacity(record.events.len());
+        for e in &record.events {
+            let event: EventFile =
+                serde_json::from_str(&e.body_json).map_err(|err| EngineError::CorruptRecord {
+                    id,
+                    message: format!("event {}: {err}", e.version),
+                })?;
+            file.events.push(event);
+            recorded.push((e.recorded_by.clone(), e.recorded_at.clone()));
+        }
+        let (case, assessment, stage) = self.understand(&file)?;
+        Ok(Some(CaseView {
+            summary: record.summary,
+            file,
+            case,
+            assessment,
+            stage,
+            recorded,
+        }))
+    }
+
+    /// Cases whose running deadline falls today, within n working days, or has passed.
+    pub async fn queue(
+        &self,
+        store: &Store,
+        kind: QueueKind,
+        filter: &QueueFilter,
+        limit: i64,
+    ) -> Result<Vec<CaseSummary>, EngineError> {
+        let today = self.today();
+        let due = match kind {
+            QueueKind::DueToday => Due::On(today.to_string()),
+            QueueKind::DueWithinWorkingDays(n) => {
+                let until: Date = self.calendar().add_working_days(today, n)?;
+                Due::Between(today.to_string(), until.to_string())
+            }
+            QueueKind::Overdue => Due::Before(today.to_string()),
+        };
+        let q = QueueQuery {
+            due,
+            authority_id: filter.authority_id,
+            desk: filter.desk.clone(),
+            assignee: filter.assignee.clone(),
+            limit,
+        };
+        Ok(store.queue(&q).await?)
+    }
+
+    fn understand(&self, file: &CaseFile) -> Result<(Case, Assessment, Stage), EngineError> {
+        let case = validate(file, self.law())?;
+        let ctx = Context {
+            calendar: self.calendar(),
+            law: self.law(),
+        };
+        let assessment = assess_with(&case, self.today(), ctx)?;
+        let stage = stage(&case, &assessment);
+        Ok((case, assessment, stage))
+    }
+}
+
+fn projection(stage: &Stage, assignee: Option<&str>) -> Projection {
+    Projection {
+        status: stage.status.as_str().to_owned(),
+        next_deadline: stage.next_deadline.map(|n| n.date.to_string()),
+        assignee: assignee.map(str::to_owned),
+    }
+}
+
+fn new_event(e: &EventFile, by: &str, at: &str) -> Result<NewEvent, EngineError> {
+    Ok(NewEvent {
+        kind: e.kind.clone(),
+        body_json: to_json(e)?,
+        recorded_by: by.to_owned(),
+        recorded_at: at.to_owned(),
+    })
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, EngineError> {
+    serde_json::to_string(value).map_err(|e| EngineError::Serialise {
+        message: e.to_string(),
+    })
+}

@@ -1,0 +1,237 @@
+//! Engine use cases over a real SQLite store: open, append, read, queues.
+
+use foidesk_calendar::{CalendarSettings, Date};
+use foidesk_case::file::{CaseFile, EventFile};
+use foidesk_engine::{Engine, EngineError, FixedClock, QueueFilter, QueueKind};
+use foidesk_store::{Store, StoreError};
+
+fn engine(today: &str) -> Engine {
+    Engine::new(
+        Box::new(FixedClock(Date::parse(today).unwrap())),
+        CalendarSettings::default(),
+    )
+}
+
+async fn store() -> (Store, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("t.db").display());
+    (Store::open(&url).await.unwrap(), dir)
+}
+
+fn example(name: &str) -> CaseFile {
+    let path = format!(
+        "{}/../../examples/cases/{name}.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The 2020 Met request as received, with no events yet.
+fn met_request() -> (CaseFile, Vec<EventFile>) {
+    let mut file = example("2020-06-23_metropolitan-police-service");
+    let events = std::mem::take(&mut file.events);
+    (file, events)
+}
+
+#[tokio::test]
+async fn a_stored_case_is_assessed_like_its_file() {
+    let (store, _dir) = store().await;
+    let e = engine("2026-11-22");
+    e.add_authority(&store, "met", "Metropolitan Police Service")
+        .await
+        .unwrap();
+    let file = example("2020-06-23_metropolitan-police-service");
+    let view = e
+        .open_case(&store, "met", "2019-0001", file, "officer@met")
+        .await
+        .unwrap();
+    assert_eq!(view.summary.version, 6);
+    assert_eq!(view.summary.projection.status, "steps_ordered");
+    assert_eq!(
+        view.summary.projection.next_deadline.as_deref(),
+        Some("2020-07-28")
+    );
+    assert!(view.assessment.has_breach_of("s.10(1)"));
+    assert_eq!(view.recorded.len(), 6);
+    assert!(view.recorded.iter().all(|(by, _)| by == "officer@met"));
+}
+
+#[tokio::test]
+async fn appends_follow_the_timeline_and_stale_ones_conflict() {
+    let (store, _dir) = store().await;
+    let e = engine("2019-11-20");
+    e.add_authority(&store, "met", "Metropolitan Police Service")
+        .await
+        .unwrap();
+    let (file, events) = met_request();
+    let view = e
+        .open_case(&store, "met", "2019-0001", file, "officer@met")
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            view.summary.version,
+            view.summary.projection.status.as_str()
+        ),
+        (0, "awaiting_response")
+    );
+    assert_eq!(
+        view.summary.projection.next_deadline.as_deref(),
+        Some("2019-12-06")
+    );
+    let id = view.summary.id;
+    let after = e
+        .append_event(&store, id, 0, events[0].clone(), "officer@met")
+        .await
+        .unwrap();
+    assert_eq!(after.summary.version, 1);
+    let after = e
+        .append_event(&store, id, 1, events[1].clone(), "officer@met")
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            after.summary.version,
+            after.summary.projection.status.as_str()
+        ),
+        (2, "responded")
+    );
+    // A second client still at version 1 is refused, and nothing changes.
+    let err = e
+        .append_event(&store, id, 1, events[2].clone(), "other@met")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            EngineError::Store(StoreError::Conflict { current: 2, .. })
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        e.case_view(&store, id)
+            .await
+            .unwrap()
+            .unwrap()
+            .summary
+            .version,
+        2
+    );
+}
+
+#[tokio::test]
+async fn an_event_that_breaks_the_timeline_writes_nothing() {
+    let (store, _dir) = store().await;
+    let e = engine("2019-11-20");
+    e.add_authority(&store, "met", "Metropolitan Police Service")
+        .await
+        .unwrap();
+    let (file, events) = met_request();
+    let id = e
+        .open_case(&store, "met", "2019-0001", file, "o")
+        .await
+        .unwrap()
+        .summary
+        .id;
+    let mut early = events[1].clone();
+    early.date = "2019-01-01".into(); // before the request was received
+    let err = e.append_event(&store, id, 0, early, "o").await.unwrap_err();
+    assert!(matches!(err, EngineError::Case(_)), "{err}");
+    let mut unknown = events[1].clone();
+    unknown.kind = "telepathy".into();
+    assert!(e.append_event(&store, id, 0, unknown, "o").await.is_err());
+    let view = e.case_view(&store, id).await.unwrap().unwrap();
+    assert_eq!(view.summary.version, 0);
+    assert!(view.file.events.is_empty());
+}
+
+#[tokio::test]
+async fn queues_list_what_is_due_and_overdue() {
+    let (store, _dir) = store().await;
+    let setup = engine("2019-11-08");
+    let met = setup
+        .add_authority(&store, "met", "Metropolitan Police Service")
+        .await
+        .unwrap();
+    setup
+        .add_authority(&store, "kent", "Kent Police")
+        .await
+        .unwrap();
+    let (file, _) = met_request();
+    setup
+        .open_case(&store, "met", "2019-0001", file.clone(), "o")
+        .await
+        .unwrap();
+    let refs =
+        |v: Vec<foidesk_store::CaseSummary>| v.into_iter().map(|c| c.reference).collect::<Vec<_>>();
+    let all = QueueFilter::default();
+    let met_only = QueueFilter {
+        authority_id: Some(met.id),
+        ..Default::default()
+    };
+    // Response due 2019-12-06 (FOIA s.10(1)).
+    let on = engine("2019-12-06");
+    assert_eq!(
+        refs(
+            on.queue(&store, QueueKind::DueToday, &all, 50)
+                .await
+                .unwrap()
+        ),
+        ["2019-0001"]
+    );
+    let before = engine("2019-12-02");
+    assert_eq!(
+        refs(
+            before
+                .queue(&store, QueueKind::DueWithinWorkingDays(4), &met_only, 50)
+                .await
+                .unwrap()
+        ),
+        ["2019-0001"]
+    );
+    assert!(before
+        .queue(&store, QueueKind::DueWithinWorkingDays(3), &met_only, 50)
+        .await
+        .unwrap()
+        .is_empty());
+    let late = engine("2019-12-09");
+    assert_eq!(
+        refs(
+            late.queue(&store, QueueKind::Overdue, &met_only, 50)
+                .await
+                .unwrap()
+        ),
+        ["2019-0001"]
+    );
+    let kent_only = QueueFilter {
+        authority_id: Some(met.id + 1),
+        ..Default::default()
+    };
+    assert!(late
+        .queue(&store, QueueKind::Overdue, &kent_only, 50)
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+#[tokio::test]
+async fn bad_authorities_and_references_are_refused() {
+    let (store, _dir) = store().await;
+    let e = engine("2019-11-20");
+    for (slug, name) in [("", "X"), ("Has Space", "X"), ("ok", "  ")] {
+        assert!(
+            matches!(
+                e.add_authority(&store, slug, name).await,
+                Err(EngineError::Invalid { .. })
+            ),
+            "{slug:?}"
+        );
+    }
+    let (file, _) = met_request();
+    let err = e
+        .open_case(&store, "nobody", "R1", file, "o")
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("no authority 'nobody'"), "{err}");
+    assert!(store.authorities().await.unwrap().is_empty());
+}
