@@ -9,11 +9,13 @@
 //! (the CLI, later the server) hand in text, bytes, an opened store and an
 //! opened search index.
 
+mod accounts;
 mod cases;
 mod clock;
 mod library;
 mod notice;
 
+pub use accounts::{Role, User, MIN_PASSWORD_CHARS};
 pub use cases::{CaseView, QueueFilter, QueueKind};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use library::{

@@ -10,6 +10,7 @@
 //! it does not parse notices or assess cases. Nothing is ever deleted or
 //! updated in place except a case's projection row, rewritten with each append.
 
+mod accounts;
 mod cases;
 mod library;
 
@@ -19,6 +20,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, AssertSqlSafe, SqlSafeStr, SqlStr};
 
+pub use accounts::{NewUser, StoredUser};
 pub use cases::{
     Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, StoredEvent,
 };

@@ -3,7 +3,9 @@
 
 mod common;
 
-use foidesk_store::{Due, NewCase, NewEvent, Projection, QueueQuery, Store, StoreError};
+use common::check;
+
+use foidesk_store::{Due, NewCase, NewEvent, Projection, QueueQuery, StoreError};
 
 const AT: &str = "2026-11-22T10:00:00Z";
 
@@ -39,18 +41,6 @@ fn new_case(
         events: vec![event("request", "first")],
         projection: projection("awaiting_response", next, assignee),
         created_at: AT.into(),
-    }
-}
-
-/// Run `body` once per backend, each on a fresh database.
-async fn check<F>(body: F)
-where
-    F: AsyncFn(&Store, &'static str),
-{
-    for db in common::fresh_stores().await {
-        body(&db.store, db.label).await;
-        assert!(db.store.integrity_ok().await.unwrap(), "{}", db.label);
-        db.finish().await;
     }
 }
 

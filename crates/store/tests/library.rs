@@ -2,6 +2,8 @@
 
 mod common;
 
+use common::check;
+
 use foidesk_store::{Inserted, NewNotice, NoticeSummary, Store};
 
 fn notice(hash: &str, year: i64, provisions: &[&str], outcome: &str, ncnd: bool) -> NewNotice {
@@ -24,18 +26,6 @@ fn notice(hash: &str, year: i64, provisions: &[&str], outcome: &str, ncnd: bool)
             public_authority: Some("Chief Constable of Testshire Police".into()),
             provisions: provisions.iter().map(|p| p.to_string()).collect(),
         },
-    }
-}
-
-/// Run `body` once per backend, each on a fresh database.
-async fn check<F>(body: F)
-where
-    F: AsyncFn(&Store, &'static str),
-{
-    for db in common::fresh_stores().await {
-        body(&db.store, db.label).await;
-        assert!(db.store.integrity_ok().await.unwrap(), "{}", db.label);
-        db.finish().await;
     }
 }
 

@@ -93,3 +93,16 @@ fn with_database(url: &str, name: &str) -> String {
     };
     format!("{host_part}/{name}{query}")
 }
+
+/// Run `body` once per backend, each on a fresh database, then check the
+/// database is sound and drop it.
+pub async fn check<F>(body: F)
+where
+    F: AsyncFn(&Store, &'static str),
+{
+    for db in fresh_stores().await {
+        body(&db.store, db.label).await;
+        assert!(db.store.integrity_ok().await.unwrap(), "{}", db.label);
+        db.finish().await;
+    }
+}

@@ -1,0 +1,216 @@
+//! Accounts, roles and API tokens. Passwords are hashed with Argon2id and
+//! tokens with SHA-256 before the store sees them; neither is kept in clear.
+
+use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
+use foidesk_store::{NewUser, Store, StoredUser};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::{Engine, EngineError};
+
+/// Shortest password accepted.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Sees only their own requests.
+    Requester,
+    /// Works the cases of one authority.
+    Officer,
+    /// The Commissioner's staff: complaints and decision notices.
+    Caseworker,
+    Administrator,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [
+        Role::Requester,
+        Role::Officer,
+        Role::Caseworker,
+        Role::Administrator,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Requester => "requester",
+            Role::Officer => "officer",
+            Role::Caseworker => "caseworker",
+            Role::Administrator => "administrator",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub authority_id: Option<i64>,
+}
+
+fn invalid(field: &str, message: impl Into<String>) -> EngineError {
+    EngineError::Invalid {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+impl Engine {
+    /// A new account. Officers belong to an authority; other roles do not.
+    pub async fn add_user(
+        &self,
+        store: &Store,
+        email: &str,
+        name: &str,
+        role: Role,
+        authority_slug: Option<&str>,
+        password: &str,
+    ) -> Result<User, EngineError> {
+        let email = email.trim().to_ascii_lowercase();
+        let well_formed = email
+            .split_once('@')
+            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'));
+        if !well_formed || email.len() > 254 {
+            return Err(invalid("email", "give an address like name@example.org"));
+        }
+        if name.trim().is_empty() {
+            return Err(invalid("name", "an account needs a name"));
+        }
+        if password.chars().count() < MIN_PASSWORD_CHARS {
+            return Err(invalid(
+                "password",
+                format!("use at least {MIN_PASSWORD_CHARS} characters"),
+            ));
+        }
+        let authority_id = match (role, authority_slug) {
+            (Role::Officer, Some(slug)) => Some(
+                store
+                    .authority_by_slug(slug)
+                    .await?
+                    .ok_or_else(|| invalid("authority", format!("no authority '{slug}'")))?
+                    .id,
+            ),
+            (Role::Officer, None) => {
+                return Err(invalid("authority", "an officer belongs to an authority"))
+            }
+            (_, Some(_)) => {
+                return Err(invalid("authority", "only officers belong to an authority"))
+            }
+            (_, None) => None,
+        };
+        let password_hash = hash_password(password)?;
+        let id = store
+            .add_user(&NewUser {
+                email: email.clone(),
+                name: name.trim().to_owned(),
+                role: role.as_str().to_owned(),
+                authority_id,
+                password_hash,
+                created_at: self.timestamp(),
+            })
+            .await?;
+        Ok(User {
+            id,
+            email,
+            name: name.trim().to_owned(),
+            role,
+            authority_id,
+        })
+    }
+
+    /// The account, if the password is right. An unknown address costs the
+    /// same hashing work, so timing does not tell which addresses exist.
+    pub async fn authenticate(
+        &self,
+        store: &Store,
+        email: &str,
+        password: &str,
+    ) -> Result<Option<User>, EngineError> {
+        let stored = store
+            .user_by_email(&email.trim().to_ascii_lowercase())
+            .await?;
+        let Some(stored) = stored else {
+            let _ = hash_password(password);
+            return Ok(None);
+        };
+        let ok = PasswordHash::new(&stored.password_hash)
+            .map(|h| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &h)
+                    .is_ok()
+            })
+            .unwrap_or(false);
+        Ok(if ok { Some(user(stored)?) } else { None })
+    }
+
+    /// A new API token for an account, returned once and stored only as a hash.
+    pub async fn create_token(
+        &self,
+        store: &Store,
+        email: &str,
+        label: &str,
+    ) -> Result<String, EngineError> {
+        let stored = store
+            .user_by_email(&email.trim().to_ascii_lowercase())
+            .await?
+            .ok_or_else(|| invalid("email", format!("no account '{email}'")))?;
+        let mut secret = [0u8; 32];
+        getrandom::fill(&mut secret).map_err(|e| EngineError::Serialise {
+            message: format!("no randomness for a token: {e}"),
+        })?;
+        let token = format!("fdk_{}", hex(&secret));
+        store
+            .add_token(stored.id, &token_hash(&token), label, &self.timestamp())
+            .await?;
+        Ok(token)
+    }
+
+    /// The account a bearer token belongs to, if it is live.
+    pub async fn user_for_token(
+        &self,
+        store: &Store,
+        token: &str,
+    ) -> Result<Option<User>, EngineError> {
+        match store.user_by_token_hash(&token_hash(token.trim())).await? {
+            Some(stored) => Ok(Some(user(stored)?)),
+            None => Ok(None),
+        }
+    }
+}
+
+fn user(s: StoredUser) -> Result<User, EngineError> {
+    let role = Role::from_name(&s.role).ok_or_else(|| EngineError::CorruptRecord {
+        id: s.id,
+        message: format!("unknown role '{}'", s.role),
+    })?;
+    Ok(User {
+        id: s.id,
+        email: s.email,
+        name: s.name,
+        role,
+        authority_id: s.authority_id,
+    })
+}
+
+fn hash_password(password: &str) -> Result<String, EngineError> {
+    let hash: PasswordHash = Argon2::default()
+        .hash_password(password.as_bytes())
+        .map_err(|e| EngineError::Serialise {
+            message: format!("could not hash the password: {e}"),
+        })?;
+    Ok(hash.to_string())
+}
+
+fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

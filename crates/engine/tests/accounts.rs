@@ -1,0 +1,163 @@
+//! Accounts over a real SQLite store: roles, Argon2 passwords, bearer tokens.
+
+use foidesk_calendar::{CalendarSettings, Date};
+use foidesk_engine::{Engine, EngineError, FixedClock, Role};
+use foidesk_store::Store;
+
+const PASSWORD: &str = "correct horse battery";
+
+async fn setup() -> (Engine, Store, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("t.db").display());
+    let store = Store::open(&url).await.unwrap();
+    let engine = Engine::new(
+        Box::new(FixedClock(Date::parse("2026-11-22").unwrap())),
+        CalendarSettings::default(),
+    );
+    engine
+        .add_authority(&store, "kent", "Kent Police")
+        .await
+        .unwrap();
+    (engine, store, dir)
+}
+
+#[tokio::test]
+async fn a_password_signs_in_and_is_never_stored() {
+    let (e, store, _dir) = setup().await;
+    let u = e
+        .add_user(
+            &store,
+            "Officer@Kent.Example.org",
+            "Sam",
+            Role::Officer,
+            Some("kent"),
+            PASSWORD,
+        )
+        .await
+        .unwrap();
+    assert_eq!(u.email, "officer@kent.example.org");
+    assert!(u.authority_id.is_some());
+    let signed_in = e
+        .authenticate(&store, "officer@kent.example.org", PASSWORD)
+        .await
+        .unwrap();
+    assert_eq!(signed_in, Some(u));
+    assert_eq!(
+        e.authenticate(&store, "officer@kent.example.org", "wrong password!!")
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        e.authenticate(&store, "nobody@example.org", PASSWORD)
+            .await
+            .unwrap(),
+        None
+    );
+    let stored = store
+        .user_by_email("officer@kent.example.org")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        stored.password_hash.starts_with("$argon2id$"),
+        "{}",
+        stored.password_hash
+    );
+    assert!(!stored.password_hash.contains(PASSWORD));
+}
+
+#[tokio::test]
+async fn accounts_are_checked_before_anything_is_written() {
+    let (e, store, _dir) = setup().await;
+    let cases: [(&str, Role, Option<&str>, &str, &str); 6] = [
+        ("no-at-sign", Role::Requester, None, PASSWORD, "email"),
+        ("a@example.org", Role::Requester, None, "short", "password"),
+        ("a@example.org", Role::Officer, None, PASSWORD, "authority"),
+        (
+            "a@example.org",
+            Role::Officer,
+            Some("nowhere"),
+            PASSWORD,
+            "authority",
+        ),
+        (
+            "a@example.org",
+            Role::Caseworker,
+            Some("kent"),
+            PASSWORD,
+            "authority",
+        ),
+        ("a@example.org", Role::Administrator, None, PASSWORD, "--"),
+    ];
+    for (email, role, authority, password, field) in cases {
+        let r = e
+            .add_user(&store, email, "A", role, authority, password)
+            .await;
+        match r {
+            Err(EngineError::Invalid { field: f, .. }) => assert_eq!(f, field, "{email} {role:?}"),
+            Ok(_) => assert_eq!(field, "--", "{email} {role:?} was accepted"),
+            Err(other) => panic!("{email}: {other}"),
+        }
+    }
+    // The one valid account exists once; a second with the same address is refused.
+    let again = e
+        .add_user(
+            &store,
+            "A@example.org",
+            "A",
+            Role::Requester,
+            None,
+            PASSWORD,
+        )
+        .await;
+    assert!(again.unwrap_err().to_string().contains("already exists"));
+}
+
+#[tokio::test]
+async fn tokens_identify_their_account_and_are_stored_hashed() {
+    let (e, store, _dir) = setup().await;
+    let u = e
+        .add_user(
+            &store,
+            "cw@ico.example.org",
+            "Kim",
+            Role::Caseworker,
+            None,
+            PASSWORD,
+        )
+        .await
+        .unwrap();
+    let t1 = e
+        .create_token(&store, "cw@ico.example.org", "laptop")
+        .await
+        .unwrap();
+    let t2 = e
+        .create_token(&store, "cw@ico.example.org", "script")
+        .await
+        .unwrap();
+    assert_ne!(t1, t2);
+    assert!(t1.starts_with("fdk_") && t1.len() == 4 + 64);
+    assert_eq!(
+        e.user_for_token(&store, &t1).await.unwrap(),
+        Some(u.clone())
+    );
+    assert_eq!(e.user_for_token(&store, &t2).await.unwrap(), Some(u));
+    assert_eq!(e.user_for_token(&store, "fdk_0000").await.unwrap(), None);
+    assert!(
+        store.user_by_token_hash(&t1).await.unwrap().is_none(),
+        "the token itself is not a key"
+    );
+    assert!(e
+        .create_token(&store, "nobody@example.org", "x")
+        .await
+        .is_err());
+}
+
+#[test]
+fn role_names_match_their_json() {
+    for r in Role::ALL {
+        assert_eq!(serde_json::to_value(r).unwrap(), r.as_str());
+        assert_eq!(Role::from_name(r.as_str()), Some(r));
+    }
+}

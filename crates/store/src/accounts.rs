@@ -1,0 +1,111 @@
+//! Accounts and API tokens. The store keeps hashes only: the engine hashes
+//! passwords (Argon2) and tokens (SHA-256) before they arrive here.
+
+use sqlx::Row;
+
+use crate::{Store, StoreError};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewUser {
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub authority_id: Option<i64>,
+    pub password_hash: String,
+    pub created_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredUser {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub authority_id: Option<i64>,
+    pub password_hash: String,
+}
+
+fn user(r: &sqlx::any::AnyRow) -> Result<StoredUser, sqlx::Error> {
+    Ok(StoredUser {
+        id: r.try_get(0)?,
+        email: r.try_get(1)?,
+        name: r.try_get(2)?,
+        role: r.try_get(3)?,
+        authority_id: r.try_get(4)?,
+        password_hash: r.try_get(5)?,
+    })
+}
+
+impl Store {
+    /// A new account; its email must be unused.
+    pub async fn add_user(&self, new: &NewUser) -> Result<i64, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as(self.sql(
+            "INSERT INTO users (email, name, role, authority_id, password_hash, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING id",
+        ))
+        .bind(&new.email)
+        .bind(&new.name)
+        .bind(&new.role)
+        .bind(new.authority_id)
+        .bind(&new.password_hash)
+        .bind(&new.created_at)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(|e| match e {
+            sqlx::Error::Database(d) if d.is_foreign_key_violation() => StoreError::NotFound {
+                what: "authority",
+                key: new.authority_id.map(|a| a.to_string()).unwrap_or_default(),
+            },
+            other => StoreError::Database(other),
+        })?;
+        row.map(|(id,)| id).ok_or_else(|| StoreError::Duplicate {
+            what: "account",
+            key: new.email.clone(),
+        })
+    }
+
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<StoredUser>, StoreError> {
+        let row = sqlx::query(self.sql(
+            "SELECT id, email, name, role, authority_id, password_hash FROM users WHERE email = $1",
+        ))
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.as_ref().map(user).transpose()?)
+    }
+
+    pub async fn add_token(
+        &self,
+        user_id: i64,
+        token_hash: &str,
+        label: &str,
+        created_at: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(self.sql(
+            "INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES ($1, $2, $3, $4)",
+        ))
+        .bind(user_id)
+        .bind(token_hash)
+        .bind(label)
+        .bind(created_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The account a live (unrevoked) token belongs to.
+    pub async fn user_by_token_hash(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<StoredUser>, StoreError> {
+        let row = sqlx::query(self.sql(
+            "SELECT u.id, u.email, u.name, u.role, u.authority_id, u.password_hash \
+             FROM api_tokens t JOIN users u ON u.id = t.user_id \
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
+        ))
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.as_ref().map(user).transpose()?)
+    }
+}
