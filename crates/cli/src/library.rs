@@ -210,15 +210,21 @@ pub fn run(engine: &Engine, args: LibraryArgs) -> anyhow::Result<()> {
     }
 }
 
-/// Open the store and index, rebuilding the index if it is stale.
-pub async fn open(engine: &Engine, place: &StoreArgs) -> anyhow::Result<Library> {
+/// Open (creating and migrating if need be) the store the arguments name.
+pub async fn open_store(place: &StoreArgs) -> anyhow::Result<Store> {
     let dir = place.data_dir();
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("creating the data directory {}", dir.display()))?;
     let url = place.database_url();
-    let store = Store::open(&url)
+    Store::open(&url)
         .await
-        .map_err(|e| BadInput(format!("--database-url {url}: {e}")))?;
+        .map_err(|e| BadInput(format!("--database-url {url}: {e}")).into())
+}
+
+/// Open the store and index, rebuilding the index if it is stale.
+pub async fn open(engine: &Engine, place: &StoreArgs) -> anyhow::Result<Library> {
+    let dir = place.data_dir();
+    let store = open_store(place).await?;
     let index_dir = dir.join("index").join("notices");
     let (index, opened) = NoticeIndex::open(&index_dir)?;
     let (library, note) = engine.open_library(store, index, opened).await?;

@@ -2,6 +2,7 @@
 //! environment, calls the engine, prints human text or `--json`.
 //! Bad input exits with code 2 and a message naming what was wrong.
 
+mod accounts;
 mod assess;
 mod bench;
 mod calendar;
@@ -14,6 +15,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use foidesk_calendar::{CalendarSettings, Date, LateProclamationPolicy};
 use foidesk_engine::{Engine, EngineError, SystemClock};
+use foidesk_store::StoreError;
 
 #[derive(Parser)]
 #[command(
@@ -56,6 +58,15 @@ enum Command {
     Notice(notice::NoticeCommand),
     /// The decision-notice library: ingest, search, stats, reindex.
     Library(library::LibraryArgs),
+    /// Public authorities in the store.
+    #[command(subcommand)]
+    Authority(accounts::AuthorityCommand),
+    /// Accounts in the store.
+    #[command(subcommand)]
+    User(accounts::UserCommand),
+    /// API tokens for accounts.
+    #[command(subcommand)]
+    Token(accounts::TokenCommand),
     /// Measure foidesk at scale (see README: Benchmarks).
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -109,6 +120,9 @@ fn main() -> ExitCode {
         Command::Notice(cmd) => notice::run(&engine, cmd),
         Command::Library(args) => library::run(&engine, args),
         Command::Bench(cmd) => bench::run(&engine, cmd),
+        Command::Authority(cmd) => accounts::authority(&engine, cmd),
+        Command::User(cmd) => accounts::user(&engine, cmd),
+        Command::Token(cmd) => accounts::token(&engine, cmd),
         Command::Assess { file, as_at, json } => {
             assess::run(&engine, &file, as_at.as_deref(), json)
         }
@@ -131,6 +145,12 @@ fn exit_code(err: &anyhow::Error) -> u8 {
         }
         if let Some(e) = cause.downcast_ref::<EngineError>() {
             return match e {
+                // The caller named something that exists already, or does not.
+                EngineError::Store(
+                    StoreError::Duplicate { .. }
+                    | StoreError::NotFound { .. }
+                    | StoreError::Conflict { .. },
+                ) => 2,
                 EngineError::Store(_)
                 | EngineError::Search(_)
                 | EngineError::CorruptRecord { .. }

@@ -1,0 +1,131 @@
+//! `foidesk authority add`, `foidesk user add` and `foidesk token create`.
+
+use std::io::{BufRead, IsTerminal};
+
+use clap::{Args, Subcommand};
+use foidesk_engine::{Engine, Role};
+
+use crate::library::{open_store, runtime, StoreArgs};
+use crate::BadInput;
+
+#[derive(Subcommand)]
+pub enum AuthorityCommand {
+    /// Add a public authority.
+    Add {
+        /// Short name used in URLs and commands: lower-case letters, digits, hyphens.
+        slug: String,
+        /// Full name, e.g. "Chief Constable of Kent Police".
+        name: String,
+        #[command(flatten)]
+        place: StoreArgs,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Add an account. The password is read from standard input (one line).
+    Add(UserAdd),
+}
+
+#[derive(Args)]
+pub struct UserAdd {
+    #[arg(long)]
+    email: String,
+    #[arg(long)]
+    name: String,
+    /// requester, officer, caseworker or administrator.
+    #[arg(long)]
+    role: String,
+    /// The authority an officer works for (its slug).
+    #[arg(long)]
+    authority: Option<String>,
+    #[command(flatten)]
+    place: StoreArgs,
+}
+
+#[derive(Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token for an account; it is printed once and stored only as a hash.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// What the token is for, e.g. "nightly export".
+        #[arg(long, default_value = "api")]
+        label: String,
+        #[command(flatten)]
+        place: StoreArgs,
+    },
+}
+
+pub fn authority(engine: &Engine, cmd: AuthorityCommand) -> anyhow::Result<()> {
+    let AuthorityCommand::Add { slug, name, place } = cmd;
+    let a = runtime()?.block_on(async {
+        let store = open_store(&place).await?;
+        anyhow::Ok(engine.add_authority(&store, &slug, &name).await?)
+    })?;
+    println!("added authority {} ({})", a.slug, a.name);
+    Ok(())
+}
+
+pub fn user(engine: &Engine, cmd: UserCommand) -> anyhow::Result<()> {
+    let UserCommand::Add(args) = cmd;
+    let role = Role::from_name(&args.role).ok_or_else(|| {
+        BadInput(format!(
+            "argument --role: '{}' is not one of {}",
+            args.role,
+            Role::ALL.map(|r| r.as_str()).join(", ")
+        ))
+    })?;
+    let password = read_password()?;
+    let u = runtime()?.block_on(async {
+        let store = open_store(&args.place).await?;
+        anyhow::Ok(
+            engine
+                .add_user(
+                    &store,
+                    &args.email,
+                    &args.name,
+                    role,
+                    args.authority.as_deref(),
+                    &password,
+                )
+                .await?,
+        )
+    })?;
+    println!("added {} {} ({})", u.role.as_str(), u.email, u.name);
+    Ok(())
+}
+
+pub fn token(engine: &Engine, cmd: TokenCommand) -> anyhow::Result<()> {
+    let TokenCommand::Create {
+        email,
+        label,
+        place,
+    } = cmd;
+    let token = runtime()?.block_on(async {
+        let store = open_store(&place).await?;
+        anyhow::Ok(engine.create_token(&store, &email, &label).await?)
+    })?;
+    if std::io::stderr().is_terminal() {
+        eprintln!("This token is shown once; keep it somewhere safe.");
+    }
+    println!("{token}");
+    Ok(())
+}
+
+/// One line from standard input, without its line ending.
+fn read_password() -> anyhow::Result<String> {
+    if std::io::stdin().is_terminal() {
+        eprint!("Password (it will be visible; or pipe it in): ");
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| BadInput(format!("reading the password from standard input: {e}")))?;
+    let password = line.trim_end_matches(['\n', '\r']).to_owned();
+    if password.is_empty() {
+        return Err(BadInput("no password on standard input".into()).into());
+    }
+    Ok(password)
+}
