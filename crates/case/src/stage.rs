@@ -43,6 +43,28 @@ impl Status {
             Status::Appealed => "appealed",
         }
     }
+
+    /// True once a complaint has reached the Commissioner (s.50): what a
+    /// regulator's caseworker may see.
+    pub fn is_with_regulator(self) -> bool {
+        matches!(
+            self,
+            Status::WithCommissioner | Status::StepsOrdered | Status::Decided | Status::Appealed
+        )
+    }
+
+    pub const ALL: [Status; 10] = [
+        Status::AwaitingResponse,
+        Status::AwaitingClarification,
+        Status::AwaitingFee,
+        Status::Responded,
+        Status::AwaitingInternalReview,
+        Status::Reviewed,
+        Status::WithCommissioner,
+        Status::StepsOrdered,
+        Status::Decided,
+        Status::Appealed,
+    ];
 }
 
 /// The deadline a queue should show for a case: its name in the

@@ -25,7 +25,7 @@ pub struct StoredUser {
     pub password_hash: String,
 }
 
-fn user(r: &sqlx::any::AnyRow) -> Result<StoredUser, sqlx::Error> {
+pub(crate) fn user(r: &sqlx::any::AnyRow) -> Result<StoredUser, sqlx::Error> {
     Ok(StoredUser {
         id: r.try_get(0)?,
         email: r.try_get(1)?,
@@ -72,6 +72,16 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         Ok(row.as_ref().map(user).transpose()?)
+    }
+
+    /// Every account, by email.
+    pub async fn users(&self) -> Result<Vec<StoredUser>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, email, name, role, authority_id, password_hash FROM users ORDER BY email",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(user).collect::<Result<_, _>>()?)
     }
 
     pub async fn add_token(

@@ -110,7 +110,7 @@ macro_rules! queue_sql {
     };
 }
 
-fn summary(r: &sqlx::any::AnyRow) -> Result<CaseSummary, sqlx::Error> {
+pub(crate) fn summary(r: &sqlx::any::AnyRow) -> Result<CaseSummary, sqlx::Error> {
     Ok(CaseSummary {
         id: r.try_get(0)?,
         authority_id: r.try_get(1)?,

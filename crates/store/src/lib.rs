@@ -13,6 +13,10 @@
 mod accounts;
 mod cases;
 mod library;
+mod listing;
+mod sessions;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use std::borrow::Cow;
 
@@ -25,6 +29,7 @@ pub use cases::{
     Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, StoredEvent,
 };
 pub use library::{Inserted, LibraryStats, NewNotice, NoticeSummary, StoredNotice};
+pub use listing::{CaseListQuery, CaseScope, REGULATOR_STATUSES};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
