@@ -6,9 +6,11 @@ mod accounts;
 mod assess;
 mod bench;
 mod calendar;
+mod demo;
 mod law;
 mod library;
 mod notice;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -67,6 +69,8 @@ enum Command {
     /// API tokens for accounts.
     #[command(subcommand)]
     Token(accounts::TokenCommand),
+    /// Serve the JSON API (SQLite in the data directory by default).
+    Serve(serve::ServeArgs),
     /// Measure foidesk at scale (see README: Benchmarks).
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -120,6 +124,7 @@ fn main() -> ExitCode {
         Command::Notice(cmd) => notice::run(&engine, cmd),
         Command::Library(args) => library::run(&engine, args),
         Command::Bench(cmd) => bench::run(&engine, cmd),
+        Command::Serve(args) => serve::run(engine, args),
         Command::Authority(cmd) => accounts::authority(&engine, cmd),
         Command::User(cmd) => accounts::user(&engine, cmd),
         Command::Token(cmd) => accounts::token(&engine, cmd),

@@ -11,6 +11,9 @@ use crate::{Engine, EngineError};
 /// Shortest password accepted.
 pub const MIN_PASSWORD_CHARS: usize = 12;
 
+/// How long a browser session lasts: one working day and a little more.
+const SESSION_HOURS: i64 = 12;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -37,6 +40,16 @@ impl Role {
             Role::Officer => "officer",
             Role::Caseworker => "caseworker",
             Role::Administrator => "administrator",
+        }
+    }
+
+    /// "an officer", "a requester": for messages.
+    pub fn with_article(self) -> &'static str {
+        match self {
+            Role::Requester => "a requester",
+            Role::Officer => "an officer",
+            Role::Caseworker => "a caseworker",
+            Role::Administrator => "an administrator",
         }
     }
 
@@ -160,15 +173,93 @@ impl Engine {
             .user_by_email(&email.trim().to_ascii_lowercase())
             .await?
             .ok_or_else(|| invalid("email", format!("no account '{email}'")))?;
-        let mut secret = [0u8; 32];
-        getrandom::fill(&mut secret).map_err(|e| EngineError::Serialise {
-            message: format!("no randomness for a token: {e}"),
-        })?;
-        let token = format!("fdk_{}", hex(&secret));
+        let token = format!("fdk_{}", random_hex()?);
         store
             .add_token(stored.id, &token_hash(&token), label, &self.timestamp())
             .await?;
         Ok(token)
+    }
+
+    /// Start a browser session: returns its secret (for the cookie, shown
+    /// once, stored only as a hash) and when it expires.
+    pub async fn start_session(
+        &self,
+        store: &Store,
+        user: &User,
+    ) -> Result<(String, String), EngineError> {
+        let now = self.now()?;
+        let expires = now
+            .checked_add(jiff::SignedDuration::from_hours(SESSION_HOURS))
+            .map_err(|e| invalid("session", format!("no expiry time: {e}")))?;
+        let secret = format!("fds_{}", random_hex()?);
+        store
+            .add_session(
+                user.id,
+                &token_hash(&secret),
+                &seconds(now),
+                &seconds(expires),
+            )
+            .await?;
+        Ok((secret, seconds(expires)))
+    }
+
+    /// The account of a live session.
+    pub async fn user_for_session(
+        &self,
+        store: &Store,
+        secret: &str,
+    ) -> Result<Option<User>, EngineError> {
+        let now = seconds(self.now()?);
+        match store
+            .user_by_session_hash(&token_hash(secret), &now)
+            .await?
+        {
+            Some(stored) => Ok(Some(user(stored)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Sign out; the session stays on record as ended.
+    pub async fn end_session(&self, store: &Store, secret: &str) -> Result<(), EngineError> {
+        let now = seconds(self.now()?);
+        Ok(store.end_session(&token_hash(secret), &now).await?)
+    }
+
+    /// A new account, added by an administrator.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn add_user_as(
+        &self,
+        store: &Store,
+        by: &User,
+        email: &str,
+        name: &str,
+        role: Role,
+        authority_slug: Option<&str>,
+        password: &str,
+    ) -> Result<User, EngineError> {
+        if by.role != Role::Administrator {
+            return Err(EngineError::Forbidden {
+                message: "only an administrator adds accounts".into(),
+            });
+        }
+        self.add_user(store, email, name, role, authority_slug, password)
+            .await
+    }
+
+    /// Every account, for administrators.
+    pub async fn users_as(&self, store: &Store, by: &User) -> Result<Vec<User>, EngineError> {
+        if by.role != Role::Administrator {
+            return Err(EngineError::Forbidden {
+                message: "only an administrator lists accounts".into(),
+            });
+        }
+        store.users().await?.into_iter().map(user).collect()
+    }
+
+    fn now(&self) -> Result<jiff::Timestamp, EngineError> {
+        self.timestamp()
+            .parse()
+            .map_err(|e| invalid("clock", format!("the clock gave no valid time: {e}")))
     }
 
     /// The account a bearer token belongs to, if it is live.
@@ -205,6 +296,20 @@ fn hash_password(password: &str) -> Result<String, EngineError> {
             message: format!("could not hash the password: {e}"),
         })?;
     Ok(hash.to_string())
+}
+
+/// 32 random bytes as hex: a secret no one can guess.
+fn random_hex() -> Result<String, EngineError> {
+    let mut secret = [0u8; 32];
+    getrandom::fill(&mut secret).map_err(|e| EngineError::Serialise {
+        message: format!("no randomness for a secret: {e}"),
+    })?;
+    Ok(hex(&secret))
+}
+
+/// Whole seconds in UTC, one fixed width, so stored times compare as text.
+fn seconds(t: jiff::Timestamp) -> String {
+    t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 fn token_hash(token: &str) -> String {

@@ -9,12 +9,14 @@
 //! (the CLI, later the server) hand in text, bytes, an opened store and an
 //! opened search index.
 
+mod access;
 mod accounts;
 mod cases;
 mod clock;
 mod library;
 mod notice;
 
+pub use access::Access;
 pub use accounts::{Role, User, MIN_PASSWORD_CHARS};
 pub use cases::{CaseView, QueueFilter, QueueKind};
 pub use clock::{Clock, FixedClock, SystemClock};
@@ -53,6 +55,8 @@ pub enum EngineError {
     Search(#[from] foidesk_search::SearchError),
     #[error("{field}: {message}")]
     Invalid { field: String, message: String },
+    #[error("not allowed: {message}")]
+    Forbidden { message: String },
     #[error("stored record {id} could not be read back: {message}")]
     CorruptRecord { id: i64, message: String },
 }

@@ -1,0 +1,175 @@
+//! `foidesk serve --demo`: the example cases (built into the binary, so the
+//! demo works from any folder), the authorities they name, and one account
+//! per role. Loading twice changes nothing.
+
+use std::net::SocketAddr;
+
+use anyhow::Context as _;
+use foidesk_case::file::CaseFile;
+use foidesk_engine::{Engine, Role};
+use foidesk_store::{Store, StoreError};
+
+/// Every file of examples/cases, by name (a test keeps this list complete).
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "2018-09-20_cambridgeshire-constabulary",
+        include_str!("../../../examples/cases/2018-09-20_cambridgeshire-constabulary.toml"),
+    ),
+    (
+        "2020-06-23_metropolitan-police-service",
+        include_str!("../../../examples/cases/2020-06-23_metropolitan-police-service.toml"),
+    ),
+    (
+        "2023-09-04_metropolitan-police-service",
+        include_str!("../../../examples/cases/2023-09-04_metropolitan-police-service.toml"),
+    ),
+    (
+        "2024-11-18_kent-police",
+        include_str!("../../../examples/cases/2024-11-18_kent-police.toml"),
+    ),
+    (
+        "2024-11-18_nottinghamshire-police",
+        include_str!("../../../examples/cases/2024-11-18_nottinghamshire-police.toml"),
+    ),
+    (
+        "synthetic-clarification-restarts-clock",
+        include_str!("../../../examples/cases/synthetic-clarification-restarts-clock.toml"),
+    ),
+    (
+        "synthetic-complaint-before-review",
+        include_str!("../../../examples/cases/synthetic-complaint-before-review.toml"),
+    ),
+    (
+        "synthetic-eir-ncnd-wrong-exception",
+        include_str!("../../../examples/cases/synthetic-eir-ncnd-wrong-exception.toml"),
+    ),
+    (
+        "synthetic-eir-reg7-extension",
+        include_str!("../../../examples/cases/synthetic-eir-reg7-extension.toml"),
+    ),
+    (
+        "synthetic-fee-pause",
+        include_str!("../../../examples/cases/synthetic-fee-pause.toml"),
+    ),
+    (
+        "synthetic-internal-review-too-late",
+        include_str!("../../../examples/cases/synthetic-internal-review-too-late.toml"),
+    ),
+    (
+        "synthetic-ncnd-under-s21",
+        include_str!("../../../examples/cases/synthetic-ncnd-under-s21.toml"),
+    ),
+    (
+        "synthetic-pit-extension-beyond-guidance",
+        include_str!("../../../examples/cases/synthetic-pit-extension-beyond-guidance.toml"),
+    ),
+    (
+        "synthetic-pit-extension-in-time",
+        include_str!("../../../examples/cases/synthetic-pit-extension-in-time.toml"),
+    ),
+    (
+        "synthetic-school-request",
+        include_str!("../../../examples/cases/synthetic-school-request.toml"),
+    ),
+];
+
+/// Known to anyone who reads this file: for a demo on one's own machine only.
+pub const DEMO_PASSWORD: &str = "demo-password-not-for-real-use";
+/// The officer works for the authority of this example.
+const OFFICER_EXAMPLE: &str = "2020-06-23_metropolitan-police-service";
+/// The demo requester made the synthetic requests.
+const REQUESTER_EMAIL: &str = "requester@demo.foidesk.test";
+
+/// (role, email, name)
+const ACCOUNTS: [(Role, &str, &str); 4] = [
+    (
+        Role::Administrator,
+        "admin@demo.foidesk.test",
+        "Demo Administrator",
+    ),
+    (Role::Officer, "officer@demo.foidesk.test", "Demo Officer"),
+    (
+        Role::Caseworker,
+        "caseworker@demo.foidesk.test",
+        "Demo Caseworker",
+    ),
+    (Role::Requester, REQUESTER_EMAIL, "Demo Requester"),
+];
+
+/// A slug from an authority's name: lower case, words joined by hyphens.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for word in name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&word.to_ascii_lowercase());
+    }
+    out.truncate(64);
+    out.trim_end_matches('-').to_owned()
+}
+
+pub async fn load(engine: &Engine, store: &Store) -> anyhow::Result<()> {
+    let mut officer_authority = None;
+    let mut opened = 0;
+    for (name, text) in EXAMPLES {
+        let mut file: CaseFile =
+            toml::from_str(text).with_context(|| format!("example {name} does not parse"))?;
+        if name.starts_with("synthetic-") && file.request.requester.is_none() {
+            file.request.requester = Some(REQUESTER_EMAIL.to_owned());
+        }
+        let authority = slug(&file.request.authority);
+        match engine
+            .add_authority(store, &authority, &file.request.authority)
+            .await
+        {
+            Ok(_) | Err(foidesk_engine::EngineError::Store(StoreError::Duplicate { .. })) => {}
+            Err(e) => return Err(e).with_context(|| format!("adding authority {authority}")),
+        }
+        if *name == OFFICER_EXAMPLE {
+            officer_authority = Some(authority.clone());
+        }
+        match engine
+            .open_case(store, &authority, name, file, "demo loader")
+            .await
+        {
+            Ok(_) => opened += 1,
+            Err(foidesk_engine::EngineError::Store(StoreError::Duplicate { .. })) => {}
+            Err(e) => return Err(e).with_context(|| format!("opening example {name}")),
+        }
+    }
+    for (role, email, person) in ACCOUNTS {
+        let authority = if role == Role::Officer {
+            officer_authority.as_deref()
+        } else {
+            None
+        };
+        match engine
+            .add_user(store, email, person, role, authority, DEMO_PASSWORD)
+            .await
+        {
+            Ok(_) | Err(foidesk_engine::EngineError::Store(StoreError::Duplicate { .. })) => {}
+            Err(e) => return Err(e).with_context(|| format!("adding demo account {email}")),
+        }
+    }
+    println!(
+        "foidesk: demo: {opened} example cases opened ({} in all)",
+        EXAMPLES.len()
+    );
+    Ok(())
+}
+
+pub fn print_sign_in(addr: SocketAddr) {
+    println!("foidesk: demo accounts, each with the password {DEMO_PASSWORD}:");
+    for (role, email, _) in ACCOUNTS {
+        println!("  {:<14} {email}", role.as_str());
+    }
+    println!("Sign in and list your cases, for example:");
+    println!(
+        "  curl -c jar -H 'Content-Type: application/json' -d '{{\"email\":\"officer@demo.foidesk.test\",\"password\":\"{DEMO_PASSWORD}\"}}' http://{addr}/api/v1/session"
+    );
+    println!("  curl -b jar http://{addr}/api/v1/cases");
+}

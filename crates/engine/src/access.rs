@@ -1,0 +1,224 @@
+//! Who may see and change what. Every use case that acts for a signed-in
+//! user goes through these rules, so the API, the web pages and any later
+//! front end share one policy.
+//!
+//! A case the user may not see is reported as not found, never as
+//! forbidden, so its existence does not leak. A case the user may see but
+//! not change gets `Forbidden`.
+
+use foidesk_case::file::{CaseFile, EventFile};
+use foidesk_case::Status;
+use foidesk_store::{Authority, CaseListQuery, CaseScope, CaseSummary, Store, StoreError};
+
+use crate::cases::{CaseView, QueueFilter, QueueKind};
+use crate::{Engine, EngineError, Role, User};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Not even its existence.
+    Hidden,
+    Read,
+    /// Read, and record the events `User::may_record` allows.
+    Write,
+}
+
+/// Events the regulator records; an authority's officer may not.
+const REGULATOR_EVENTS: [&str; 1] = ["decision_notice"];
+/// Events a regulator's caseworker may record on a case complained of.
+const CASEWORKER_EVENTS: [&str; 2] = ["decision_notice", "appeal"];
+
+impl User {
+    pub fn access_to(&self, case: &CaseSummary) -> Access {
+        match self.role {
+            Role::Administrator => Access::Write,
+            Role::Officer if self.authority_id == Some(case.authority_id) => Access::Write,
+            Role::Officer => Access::Hidden,
+            Role::Requester if case.requester.as_deref() == Some(self.email.as_str()) => {
+                Access::Read
+            }
+            Role::Requester => Access::Hidden,
+            Role::Caseworker if with_regulator(&case.projection.status) => Access::Write,
+            Role::Caseworker => Access::Hidden,
+        }
+    }
+
+    /// Whether this role records events of `kind` on a case it may write.
+    pub fn may_record(&self, kind: &str) -> bool {
+        match self.role {
+            Role::Administrator => true,
+            Role::Officer => !REGULATOR_EVENTS.contains(&kind),
+            Role::Caseworker => CASEWORKER_EVENTS.contains(&kind),
+            Role::Requester => false,
+        }
+    }
+
+    /// Whether this user may open a case for `authority`.
+    pub fn may_open_case_for(&self, authority: &Authority) -> bool {
+        match self.role {
+            Role::Administrator => true,
+            Role::Officer => self.authority_id == Some(authority.id),
+            Role::Requester | Role::Caseworker => false,
+        }
+    }
+
+    fn scope(&self) -> CaseScope {
+        match self.role {
+            Role::Administrator => CaseScope::All,
+            // An officer without an authority is refused at creation; were
+            // one stored, it would see nothing.
+            Role::Officer => CaseScope::Authority(self.authority_id.unwrap_or(-1)),
+            Role::Requester => CaseScope::Requester(self.email.clone()),
+            Role::Caseworker => CaseScope::Regulator,
+        }
+    }
+}
+
+fn with_regulator(status: &str) -> bool {
+    Status::ALL
+        .iter()
+        .any(|s| s.as_str() == status && s.is_with_regulator())
+}
+
+fn forbidden(message: impl Into<String>) -> EngineError {
+    EngineError::Forbidden {
+        message: message.into(),
+    }
+}
+
+fn not_found(id: i64) -> EngineError {
+    EngineError::Store(StoreError::NotFound {
+        what: "case",
+        key: id.to_string(),
+    })
+}
+
+impl Engine {
+    /// The cases this user may see, a page at a time in id order.
+    pub async fn cases_for(
+        &self,
+        store: &Store,
+        user: &User,
+        after_id: i64,
+        limit: i64,
+    ) -> Result<Vec<CaseSummary>, EngineError> {
+        let q = CaseListQuery {
+            scope: user.scope(),
+            after_id,
+            limit,
+        };
+        Ok(store.list_cases(&q).await?)
+    }
+
+    /// A case with its assessment, if it exists and this user may see it.
+    pub async fn case_for(
+        &self,
+        store: &Store,
+        user: &User,
+        id: i64,
+    ) -> Result<Option<CaseView>, EngineError> {
+        match store.case_summary(id).await? {
+            Some(s) if user.access_to(&s) != Access::Hidden => self.case_view(store, id).await,
+            _ => Ok(None),
+        }
+    }
+
+    pub async fn open_case_as(
+        &self,
+        store: &Store,
+        user: &User,
+        authority_slug: &str,
+        reference: &str,
+        file: CaseFile,
+    ) -> Result<CaseView, EngineError> {
+        if let Some(authority) = store.authority_by_slug(authority_slug).await? {
+            if !user.may_open_case_for(&authority) {
+                return Err(forbidden(format!(
+                    "{} may not open cases for {}",
+                    user.role.with_article(),
+                    authority.slug
+                )));
+            }
+        }
+        self.open_case(store, authority_slug, reference, file, &user.email)
+            .await
+    }
+
+    pub async fn append_event_as(
+        &self,
+        store: &Store,
+        user: &User,
+        case_id: i64,
+        expected: i64,
+        event: EventFile,
+    ) -> Result<CaseView, EngineError> {
+        let summary = store
+            .case_summary(case_id)
+            .await?
+            .ok_or_else(|| not_found(case_id))?;
+        match user.access_to(&summary) {
+            Access::Hidden => return Err(not_found(case_id)),
+            Access::Read => {
+                return Err(forbidden(format!(
+                    "{} may read this case but not record events on it",
+                    user.role.with_article()
+                )))
+            }
+            Access::Write if !user.may_record(&event.kind) => {
+                return Err(forbidden(format!(
+                    "{} may not record a '{}' event",
+                    user.role.with_article(),
+                    event.kind
+                )))
+            }
+            Access::Write => {}
+        }
+        self.append_event(store, case_id, expected, event, &user.email)
+            .await
+    }
+
+    /// A queue as this user may see it: an officer's is always their own
+    /// authority's; caseworkers and requesters have none.
+    pub async fn queue_for(
+        &self,
+        store: &Store,
+        user: &User,
+        kind: QueueKind,
+        filter: &QueueFilter,
+        limit: i64,
+    ) -> Result<Vec<CaseSummary>, EngineError> {
+        let filter = match user.role {
+            Role::Administrator => filter.clone(),
+            Role::Officer => {
+                if filter.authority_id.is_some() && filter.authority_id != user.authority_id {
+                    return Err(forbidden(
+                        "an officer sees only their own authority's queue",
+                    ));
+                }
+                QueueFilter {
+                    authority_id: user.authority_id.or(Some(-1)),
+                    ..filter.clone()
+                }
+            }
+            Role::Caseworker | Role::Requester => {
+                return Err(forbidden(format!(
+                    "queues are for officers and administrators, not {}",
+                    user.role.with_article()
+                )))
+            }
+        };
+        self.queue(store, kind, &filter, limit).await
+    }
+
+    pub async fn add_authority_as(
+        &self,
+        store: &Store,
+        user: &User,
+        slug: &str,
+        name: &str,
+    ) -> Result<Authority, EngineError> {
+        if user.role != Role::Administrator {
+            return Err(forbidden("only an administrator adds authorities"));
+        }
+        self.add_authority(store, slug, name).await
+    }
+}

@@ -1,0 +1,135 @@
+//! Who is calling: a bearer token (API clients) or a session cookie
+//! (browsers). Sign-in and sign-out make and end sessions.
+
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use foidesk_engine::User;
+use serde::Deserialize;
+
+use crate::body::JsonBody;
+use crate::error::{ApiError, PathScope};
+use crate::AppState;
+
+pub const SESSION_COOKIE: &str = "foidesk_session";
+
+/// The signed-in user; a handler that takes it answers 401 to anyone else.
+pub struct Caller(pub User);
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let engine = &state.engine;
+        let found = if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
+            let token = value
+                .to_str()
+                .ok()
+                .and_then(|v| v.strip_prefix("Bearer "))
+                .ok_or_else(ApiError::unauthenticated)?;
+            engine.user_for_token(&state.store, token).await
+        } else if let Some(secret) = session_cookie(&parts.headers) {
+            engine.user_for_session(&state.store, &secret).await
+        } else {
+            return Err(ApiError::unauthenticated());
+        };
+        match found {
+            Ok(Some(user)) => Ok(Caller(user)),
+            Ok(None) => Err(ApiError::unauthenticated()),
+            Err(e) => Err(ApiError::from_engine(e, &PathScope::CaseFile(""))),
+        }
+    }
+}
+
+/// The session secret from the Cookie header, if one is sent.
+pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.to_owned())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignIn {
+    email: String,
+    password: String,
+}
+
+/// POST /api/v1/session: a session cookie for a right email and password.
+pub async fn sign_in(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    JsonBody(form): JsonBody<SignIn>,
+) -> Result<Response, ApiError> {
+    let scope = PathScope::CaseFile("");
+    let engine = &state.engine;
+    let user = engine
+        .authenticate(&state.store, &form.email, &form.password)
+        .await
+        .map_err(|e| ApiError::from_engine(e, &scope))?
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "unauthenticated",
+                "that email and password do not match an account",
+            )
+        })?;
+    let (secret, _expires) = engine
+        .start_session(&state.store, &user)
+        .await
+        .map_err(|e| ApiError::from_engine(e, &scope))?;
+    let secure = state.secure_cookies || forwarded_https(&headers);
+    let cookie = format!(
+        "{SESSION_COOKIE}={secret}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
+        12 * 60 * 60,
+        if secure { "; Secure" } else { "" }
+    );
+    let mut response = Json(user).into_response();
+    set_cookie(&mut response, &cookie)?;
+    Ok(response)
+}
+
+/// DELETE /api/v1/session: end the session and clear the cookie.
+pub async fn sign_out(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    _caller: Caller,
+) -> Result<Response, ApiError> {
+    if let Some(secret) = session_cookie(&headers) {
+        state
+            .engine
+            .end_session(&state.store, &secret)
+            .await
+            .map_err(|e| ApiError::from_engine(e, &PathScope::CaseFile("")))?;
+    }
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    let cookie = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+    set_cookie(&mut response, &cookie)?;
+    Ok(response)
+}
+
+/// GET /api/v1/me
+pub async fn me(Caller(user): Caller) -> Json<User> {
+    Json(user)
+}
+
+fn set_cookie(response: &mut Response, cookie: &str) -> Result<(), ApiError> {
+    let value = HeaderValue::from_str(cookie).map_err(|e| crate::error::internal(&e))?;
+    response.headers_mut().insert(header::SET_COOKIE, value);
+    Ok(())
+}
+
+/// A TLS-terminating proxy in front says the client used HTTPS.
+fn forwarded_https(headers: &HeaderMap) -> bool {
+    headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("https"))
+}

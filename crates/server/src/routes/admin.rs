@@ -1,0 +1,100 @@
+//! Authorities and accounts. Anyone signed in may list authorities (they
+//! are public bodies); only administrators add them or manage accounts.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use foidesk_engine::{Role, User};
+use serde::Deserialize;
+
+use crate::auth::Caller;
+use crate::body::JsonBody;
+use crate::error::{ApiError, PathScope};
+use crate::AppState;
+
+const ROOT: PathScope = PathScope::CaseFile("");
+
+pub async fn authorities(
+    State(state): State<AppState>,
+    _caller: Caller,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let list = state
+        .store
+        .authorities()
+        .await
+        .map_err(|e| ApiError::from_engine(e.into(), &ROOT))?;
+    let list: Vec<_> = list
+        .into_iter()
+        .map(|a| serde_json::json!({ "id": a.id, "slug": a.slug, "name": a.name }))
+        .collect();
+    Ok(Json(serde_json::json!({ "authorities": list })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewAuthority {
+    slug: String,
+    name: String,
+}
+
+pub async fn add_authority(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    JsonBody(body): JsonBody<NewAuthority>,
+) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+    let a = state
+        .engine
+        .add_authority_as(&state.store, &user, &body.slug, &body.name)
+        .await
+        .map_err(|e| ApiError::from_engine(e, &ROOT))?;
+    let out = serde_json::json!({ "id": a.id, "slug": a.slug, "name": a.name });
+    Ok((StatusCode::CREATED, Json(out)))
+}
+
+pub async fn users(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let list = state
+        .engine
+        .users_as(&state.store, &user)
+        .await
+        .map_err(|e| ApiError::from_engine(e, &ROOT))?;
+    Ok(Json(serde_json::json!({ "users": list })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewUser {
+    email: String,
+    name: String,
+    role: String,
+    #[serde(default)]
+    authority: Option<String>,
+    password: String,
+}
+
+pub async fn add_user(
+    State(state): State<AppState>,
+    Caller(by): Caller,
+    JsonBody(body): JsonBody<NewUser>,
+) -> Result<(StatusCode, Json<User>), ApiError> {
+    let role = Role::from_name(&body.role).ok_or_else(|| {
+        let names: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+        ApiError::invalid("role", format!("use one of {}", names.join(", ")))
+    })?;
+    let user = state
+        .engine
+        .add_user_as(
+            &state.store,
+            &by,
+            &body.email,
+            &body.name,
+            role,
+            body.authority.as_deref(),
+            &body.password,
+        )
+        .await
+        .map_err(|e| ApiError::from_engine(e, &ROOT))?;
+    Ok((StatusCode::CREATED, Json(user)))
+}

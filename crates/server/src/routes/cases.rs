@@ -1,0 +1,326 @@
+//! Cases: list, open (JSON or an imported TOML file), read, assess, append
+//! events, export, and the queues.
+
+use std::collections::HashMap;
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use foidesk_case::file::{CaseFile, EventFile};
+use foidesk_case::NextDeadline;
+use foidesk_engine::{CaseView, QueueFilter, QueueKind};
+use foidesk_store::CaseSummary;
+use serde::{Deserialize, Serialize};
+
+use super::params::{case_id, if_match, Params};
+use crate::auth::Caller;
+use crate::body::{JsonBody, TomlBody};
+use crate::error::{internal, ApiError, PathScope};
+use crate::AppState;
+
+type QueryResult = Result<Query<HashMap<String, String>>, QueryRejection>;
+
+const ROOT: PathScope = PathScope::CaseFile("");
+
+#[derive(Serialize)]
+pub struct SummaryOut {
+    id: i64,
+    authority_id: i64,
+    reference: String,
+    desk: String,
+    requester: Option<String>,
+    version: i64,
+    status: String,
+    next_deadline: Option<String>,
+    assignee: Option<String>,
+}
+
+impl From<CaseSummary> for SummaryOut {
+    fn from(s: CaseSummary) -> SummaryOut {
+        SummaryOut {
+            id: s.id,
+            authority_id: s.authority_id,
+            reference: s.reference,
+            desk: s.desk,
+            requester: s.requester,
+            version: s.version,
+            status: s.projection.status,
+            next_deadline: s.projection.next_deadline,
+            assignee: s.projection.assignee,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CaseOut {
+    #[serde(flatten)]
+    summary: SummaryOut,
+    next_deadline_name: Option<&'static str>,
+    case: CaseFile,
+}
+
+#[derive(Serialize)]
+struct Recorded {
+    version: usize,
+    recorded_by: String,
+    recorded_at: String,
+    event: EventFile,
+}
+
+/// A case as JSON, with its version as the ETag.
+fn case_response(status: StatusCode, view: CaseView) -> Result<Response, ApiError> {
+    let id = view.summary.id;
+    let version = view.summary.version;
+    let next: Option<NextDeadline> = view.stage.next_deadline;
+    let out = CaseOut {
+        summary: view.summary.into(),
+        next_deadline_name: next.map(|n| n.name),
+        case: view.file,
+    };
+    let mut response = (status, Json(out)).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::ETAG, header_value(&format!("\"{version}\""))?);
+    if status == StatusCode::CREATED {
+        headers.insert(
+            header::LOCATION,
+            header_value(&format!("/api/v1/cases/{id}"))?,
+        );
+    }
+    Ok(response)
+}
+
+fn header_value(text: &str) -> Result<HeaderValue, ApiError> {
+    HeaderValue::from_str(text).map_err(|e| internal(&e))
+}
+
+async fn visible(state: &AppState, caller: &Caller, id: &str) -> Result<CaseView, ApiError> {
+    let id = case_id(id)?;
+    state
+        .engine
+        .case_for(&state.store, &caller.0, id)
+        .await
+        .map_err(|e| ApiError::from_engine(e, &ROOT))?
+        .ok_or_else(|| ApiError::not_found(format!("no case {id}")))
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    query: QueryResult,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let params = Params::new(query, &["after", "limit"])?;
+    let after = params.number("after", 0, 0, i64::MAX)?;
+    let limit = params.number("limit", 100, 1, 1000)?;
+    let rows = state
+        .engine
+        .cases_for(&state.store, &caller.0, after, limit)
+        .await
+        .map_err(|e| ApiError::from_engine(e, &ROOT))?;
+    let full = i64::try_from(rows.len()).is_ok_and(|n| n == limit);
+    let next_after = if full {
+        rows.last().map(|c| c.id)
+    } else {
+        None
+    };
+    let cases: Vec<SummaryOut> = rows.into_iter().map(SummaryOut::from).collect();
+    Ok(Json(
+        serde_json::json!({ "cases": cases, "next_after": next_after }),
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewCaseBody {
+    authority: String,
+    reference: String,
+    case: CaseFile,
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(body): JsonBody<NewCaseBody>,
+) -> Result<Response, ApiError> {
+    let view = state
+        .engine
+        .open_case_as(
+            &state.store,
+            &caller.0,
+            &body.authority,
+            &body.reference,
+            body.case,
+        )
+        .await
+        .map_err(|e| ApiError::from_engine(e, &PathScope::CaseFile("case")))?;
+    case_response(StatusCode::CREATED, view)
+}
+
+pub async fn import(
+    State(state): State<AppState>,
+    caller: Caller,
+    query: QueryResult,
+    TomlBody(text): TomlBody,
+) -> Result<Response, ApiError> {
+    let params = Params::new(query, &["authority", "reference"])?;
+    let authority = params
+        .text("authority")
+        .ok_or_else(|| ApiError::bad_request("name the authority: ?authority=SLUG"))?;
+    let file: CaseFile = toml::from_str(&text).map_err(|e| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid",
+            format!("the case file is not valid: {}", e.to_string().trim_end()),
+        )
+    })?;
+    let from_file = file.case.as_ref().and_then(|c| c.reference.clone());
+    let reference = params
+        .text("reference")
+        .map(str::to_owned)
+        .or(from_file)
+        .ok_or_else(|| {
+            ApiError::bad_request("name the case: ?reference=REF, or [case] reference in the file")
+        })?;
+    let view = state
+        .engine
+        .open_case_as(&state.store, &caller.0, authority, &reference, file)
+        .await
+        .map_err(|e| ApiError::from_engine(e, &ROOT))?;
+    case_response(StatusCode::CREATED, view)
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    case_response(StatusCode::OK, visible(&state, &caller, &id).await?)
+}
+
+pub async fn assessment(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let view = visible(&state, &caller, &id).await?;
+    Ok(Json(serde_json::json!({
+        "case_id": view.summary.id,
+        "version": view.summary.version,
+        "as_at": state.engine.today().to_string(),
+        "status": view.stage.status,
+        "next_deadline": view.stage.next_deadline,
+        "assessment": view.assessment,
+    })))
+}
+
+pub async fn events(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let view = visible(&state, &caller, &id).await?;
+    let events: Vec<Recorded> = view
+        .file
+        .events
+        .into_iter()
+        .zip(view.recorded)
+        .enumerate()
+        .map(|(n, (event, (by, at)))| Recorded {
+            version: n + 1,
+            recorded_by: by,
+            recorded_at: at,
+            event,
+        })
+        .collect();
+    Ok(Json(serde_json::json!({
+        "case_id": view.summary.id,
+        "version": view.summary.version,
+        "events": events,
+    })))
+}
+
+pub async fn append(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    JsonBody(event): JsonBody<EventFile>,
+) -> Result<Response, ApiError> {
+    let id = case_id(&id)?;
+    let expected = if_match(&headers)?;
+    let number = usize::try_from(expected)
+        .unwrap_or(usize::MAX)
+        .saturating_add(1);
+    let view = state
+        .engine
+        .append_event_as(&state.store, &caller.0, id, expected, event)
+        .await
+        .map_err(|e| ApiError::from_engine(e, &PathScope::Event { number }))?;
+    case_response(StatusCode::CREATED, view)
+}
+
+pub async fn export(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let view = visible(&state, &caller, &id).await?;
+    let text = toml::to_string(&view.file).map_err(|e| internal(&e))?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/toml; charset=utf-8")],
+        text,
+    )
+        .into_response())
+}
+
+pub async fn queue(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(name): Path<String>,
+    query: QueryResult,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let params = Params::new(query, &["authority", "desk", "assignee", "days", "limit"])?;
+    let kind = match name.as_str() {
+        "due-today" => QueueKind::DueToday,
+        "due-soon" => {
+            let days = params.number("days", 5, 1, 60)?;
+            QueueKind::DueWithinWorkingDays(u32::try_from(days).unwrap_or(5))
+        }
+        "overdue" => QueueKind::Overdue,
+        _ => {
+            return Err(ApiError::not_found(format!(
+                "no queue '{name}': use due-today, due-soon or overdue"
+            )))
+        }
+    };
+    let authority_id = match params.text("authority") {
+        None => None,
+        Some(slug) => Some(
+            state
+                .store
+                .authority_by_slug(slug)
+                .await
+                .map_err(|e| ApiError::from_engine(e.into(), &ROOT))?
+                .ok_or_else(|| ApiError::not_found(format!("no authority '{slug}'")))?
+                .id,
+        ),
+    };
+    let filter = QueueFilter {
+        authority_id,
+        desk: params.text("desk").map(str::to_owned),
+        assignee: params.text("assignee").map(str::to_owned),
+    };
+    let limit = params.number("limit", 100, 1, 500)?;
+    let rows = state
+        .engine
+        .queue_for(&state.store, &caller.0, kind, &filter, limit)
+        .await
+        .map_err(|e| ApiError::from_engine(e, &ROOT))?;
+    let cases: Vec<SummaryOut> = rows.into_iter().map(SummaryOut::from).collect();
+    Ok(Json(serde_json::json!({
+        "queue": name,
+        "as_at": state.engine.today().to_string(),
+        "cases": cases,
+    })))
+}
