@@ -1,0 +1,233 @@
+//! A small world for API tests, on each backend: authorities A and B, one
+//! account per role (two officers, two requesters), a token for each, and
+//! four cases. Requests go through the whole router in process.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use foidesk_calendar::{CalendarSettings, Date};
+use foidesk_case::file::CaseFile;
+use foidesk_engine::{Engine, FixedClock, Role};
+use foidesk_server::{app, AppState};
+use foidesk_store::testing::{fresh_stores, TestDb};
+use foidesk_store::{CaseListQuery, CaseScope, Store};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+pub const TODAY: &str = "2026-11-22";
+pub const PASSWORD: &str = "correct horse battery";
+
+/// Who calls, by the name tests use for them.
+pub const ACCOUNTS: [(&str, Role, Option<&str>); 6] = [
+    ("admin", Role::Administrator, None),
+    ("officer_a", Role::Officer, Some("a")),
+    ("officer_b", Role::Officer, Some("b")),
+    ("caseworker", Role::Caseworker, None),
+    ("requester", Role::Requester, None),
+    ("other_requester", Role::Requester, None),
+];
+
+pub struct Cases {
+    /// Authority A, made by `requester`, awaiting a response.
+    pub a_mine: i64,
+    /// Authority A, made by `other_requester`.
+    pub a_other: i64,
+    /// Authority B, no requester account, awaiting a response.
+    pub b_open: i64,
+    /// Authority B, complained of: with the regulator.
+    pub b_complained: i64,
+}
+
+pub struct World {
+    pub app: Router,
+    pub store: Store,
+    pub engine: Arc<Engine>,
+    pub label: &'static str,
+    pub tokens: BTreeMap<&'static str, String>,
+    pub cases: Cases,
+    db: TestDb,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub json: Value,
+    pub text: String,
+}
+
+pub fn engine() -> Engine {
+    Engine::new(
+        Box::new(FixedClock(Date::parse(TODAY).unwrap())),
+        CalendarSettings::default(),
+    )
+}
+
+pub fn email(who: &str) -> String {
+    format!("{}@example.org", who.replace('_', "."))
+}
+
+pub fn example(name: &str) -> CaseFile {
+    let path = format!(
+        "{}/../../examples/cases/{name}.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The 2020 Met request as received, with no events, made by `requester`.
+pub fn fresh_request(requester: Option<&str>) -> CaseFile {
+    let mut file = example("2020-06-23_metropolitan-police-service");
+    file.events.clear();
+    file.request.requester = requester.map(email);
+    file
+}
+
+/// One world per backend available.
+pub async fn worlds() -> Vec<World> {
+    let mut out = Vec::new();
+    for db in fresh_stores().await {
+        out.push(World::build(db).await);
+    }
+    out
+}
+
+impl World {
+    async fn build(db: TestDb) -> World {
+        let store = db.store.clone();
+        let engine = Arc::new(engine());
+        engine
+            .add_authority(&store, "a", "Authority A")
+            .await
+            .unwrap();
+        engine
+            .add_authority(&store, "b", "Authority B")
+            .await
+            .unwrap();
+        let mut tokens = BTreeMap::new();
+        for (who, role, authority) in ACCOUNTS {
+            engine
+                .add_user(&store, &email(who), who, role, authority, PASSWORD)
+                .await
+                .unwrap();
+            let token = engine
+                .create_token(&store, &email(who), "tests")
+                .await
+                .unwrap();
+            tokens.insert(who, token);
+        }
+        let open = async |authority: &str, reference: &str, file: CaseFile| {
+            engine
+                .open_case(&store, authority, reference, file, "setup")
+                .await
+                .unwrap()
+                .summary
+                .id
+        };
+        let cases = Cases {
+            a_mine: open("a", "A-1", fresh_request(Some("requester"))).await,
+            a_other: open("a", "A-2", fresh_request(Some("other_requester"))).await,
+            b_open: open("b", "B-1", fresh_request(None)).await,
+            b_complained: open(
+                "b",
+                "B-2",
+                example("2020-06-23_metropolitan-police-service"),
+            )
+            .await,
+        };
+        let state = AppState {
+            engine: engine.clone(),
+            store: store.clone(),
+            secure_cookies: false,
+        };
+        World {
+            app: app(state),
+            store,
+            engine,
+            label: db.label,
+            tokens,
+            cases,
+            db,
+        }
+    }
+
+    pub fn token(&self, who: &str) -> &str {
+        &self.tokens[who]
+    }
+
+    /// Send a request; `who` is a token name, or None for no credentials.
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        who: Option<&str>,
+        body: Option<(&str, Vec<u8>)>,
+        extra: &[(&str, &str)],
+    ) -> Reply {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(who) = who {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {}", self.token(who)));
+        }
+        for (name, value) in extra {
+            req = req.header(*name, *value);
+        }
+        let req = match body {
+            Some((content_type, bytes)) => req
+                .header(header::CONTENT_TYPE, content_type)
+                .body(Body::from(bytes)),
+            None => req.body(Body::empty()),
+        }
+        .unwrap();
+        let response = self.app.clone().oneshot(req).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Reply {
+            status,
+            headers,
+            json,
+            text,
+        }
+    }
+
+    pub async fn json(&self, method: &str, path: &str, who: &str, body: &Value) -> Reply {
+        let bytes = serde_json::to_vec(body).unwrap();
+        self.call(
+            method,
+            path,
+            Some(who),
+            Some(("application/json", bytes)),
+            &[],
+        )
+        .await
+    }
+
+    /// Everything stored, as text: equal before and after means nothing was written.
+    pub async fn snapshot(&self) -> String {
+        let mut out = format!("{:?}\n", self.store.authorities().await.unwrap());
+        for u in self.store.users().await.unwrap() {
+            out.push_str(&format!("{} {} {:?}\n", u.email, u.role, u.authority_id));
+        }
+        let all = CaseListQuery {
+            scope: CaseScope::All,
+            after_id: 0,
+            limit: 100_000,
+        };
+        for c in self.store.list_cases(&all).await.unwrap() {
+            out.push_str(&format!("{:?}\n", self.store.case(c.id).await.unwrap()));
+        }
+        out
+    }
+
+    pub async fn finish(self) {
+        assert!(self.store.integrity_ok().await.unwrap(), "{}", self.label);
+        self.db.finish().await;
+    }
+}
