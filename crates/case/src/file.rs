@@ -111,6 +111,9 @@ pub struct EventFile {
     /// appeal: who appealed (complainant | authority).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
+    /// assigned: the person who now holds it ("" to unassign).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]

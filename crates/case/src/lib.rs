@@ -22,7 +22,7 @@ pub use assess::{
 };
 pub use error::CaseError;
 pub use model::*;
-pub use stage::{stage, NextDeadline, Stage, Status};
+pub use stage::{assignee, stage, NextDeadline, Stage, Status};
 pub use validate::{parse_case, validate};
 
 /// Every provision a finding can be attributed to (for tests and docs).

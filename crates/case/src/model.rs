@@ -121,10 +121,14 @@ pub enum EventKind {
     Appeal {
         by: Option<String>,
     },
+    /// The person who now holds the case (None: nobody). No legal effect.
+    Assigned {
+        assignee: Option<String>,
+    },
 }
 
 impl EventKind {
-    pub const NAMES: [&'static str; 13] = [
+    pub const NAMES: [&'static str; 14] = [
         "clarification_sought",
         "clarification_received",
         "fee_notice",
@@ -138,6 +142,7 @@ impl EventKind {
         "decision_notice",
         "compliance",
         "appeal",
+        "assigned",
     ];
 
     pub fn name(&self) -> &'static str {
@@ -155,6 +160,7 @@ impl EventKind {
             EventKind::DecisionNotice(_) => "decision_notice",
             EventKind::Compliance => "compliance",
             EventKind::Appeal { .. } => "appeal",
+            EventKind::Assigned { .. } => "assigned",
         }
     }
 }

@@ -53,6 +53,22 @@ impl Status {
         )
     }
 
+    /// Whose move it is (DESIGN's three desks): the authority must answer,
+    /// review or take steps; the requester must clarify, pay, or decide
+    /// whether to go further; the regulator holds a complaint and what follows.
+    pub fn desk(self) -> &'static str {
+        match self {
+            Status::AwaitingResponse | Status::AwaitingInternalReview | Status::StepsOrdered => {
+                "authority"
+            }
+            Status::AwaitingClarification
+            | Status::AwaitingFee
+            | Status::Responded
+            | Status::Reviewed => "requester",
+            Status::WithCommissioner | Status::Decided | Status::Appealed => "regulator",
+        }
+    }
+
     pub const ALL: [Status; 10] = [
         Status::AwaitingResponse,
         Status::AwaitingClarification,
@@ -86,6 +102,7 @@ pub fn stage(case: &Case, assessment: &Assessment) -> Stage {
     let mut status = Status::AwaitingResponse;
     for e in &case.events {
         status = match &e.kind {
+            EventKind::Assigned { .. } => status,
             EventKind::ClarificationSought => Status::AwaitingClarification,
             EventKind::FeeNotice { .. } => Status::AwaitingFee,
             EventKind::ClarificationReceived
@@ -118,4 +135,16 @@ pub fn stage(case: &Case, assessment: &Assessment) -> Stage {
         status,
         next_deadline,
     }
+}
+
+/// The person holding a case: the assignee of its last assigned event.
+pub fn assignee(case: &Case) -> Option<&str> {
+    case.events
+        .iter()
+        .rev()
+        .find_map(|e| match &e.kind {
+            EventKind::Assigned { assignee } => Some(assignee.as_deref()),
+            _ => None,
+        })
+        .flatten()
 }

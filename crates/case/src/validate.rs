@@ -187,6 +187,7 @@ fn allowed_fields(kind: &str) -> &'static [&'static str] {
         "internal_review" => &["result"],
         "decision_notice" => &["reference", "outcome", "breaches", "steps", "steps_days"],
         "appeal" => &["by"],
+        "assigned" => &["assignee"],
         _ => &[],
     }
 }
@@ -218,6 +219,7 @@ fn fields_set(e: &EventFile) -> Vec<&'static str> {
     flag("steps", !e.steps.is_empty());
     flag("steps_days", e.steps_days.is_some());
     flag("by", e.by.is_some());
+    flag("assignee", e.assignee.is_some());
     set
 }
 
@@ -286,6 +288,7 @@ fn validate_event(
         "decision_notice" => EventKind::DecisionNotice(decision_notice(&here, e, law)?),
         "compliance" => EventKind::Compliance,
         "appeal" => EventKind::Appeal { by: e.by.clone() },
+        "assigned" => assigned(&here, e)?,
         _ => unreachable!("kind names were checked above"),
     };
     if date < request.received {
@@ -422,6 +425,24 @@ fn decision_notice(
 
 /// Events that only make sense after another: each must have its antecedent
 /// on or before its own date.
+/// An assignment names the person who holds the case; "" means nobody.
+fn assigned(here: &str, e: &EventFile) -> Result<EventKind, CaseError> {
+    let at = || format!("{here}, field `assignee`");
+    let Some(assignee) = &e.assignee else {
+        return Err(CaseError::field(
+            at(),
+            "required: who holds the case (\"\" for nobody)",
+        ));
+    };
+    if assignee.chars().count() > 254 {
+        return Err(CaseError::field(at(), "at most 254 characters"));
+    }
+    let assignee = assignee.trim();
+    Ok(EventKind::Assigned {
+        assignee: (!assignee.is_empty()).then(|| assignee.to_owned()),
+    })
+}
+
 fn check_order(events: &[Event]) -> Result<(), CaseError> {
     let before =
         |i: usize, pred: &dyn Fn(&EventKind) -> bool| events[..i].iter().any(|e| pred(&e.kind));

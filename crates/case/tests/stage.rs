@@ -113,3 +113,23 @@ fn status_names_match_their_json_and_only_complaint_stages_are_with_the_regulato
         ["with_commissioner", "steps_ordered", "decided", "appealed"]
     );
 }
+
+#[test]
+fn each_status_is_on_one_of_the_three_desks() {
+    let desks: Vec<(&str, &str)> = Status::ALL.iter().map(|s| (s.as_str(), s.desk())).collect();
+    assert_eq!(
+        desks,
+        [
+            ("awaiting_response", "authority"),
+            ("awaiting_clarification", "requester"),
+            ("awaiting_fee", "requester"),
+            ("responded", "requester"),
+            ("awaiting_internal_review", "authority"),
+            ("reviewed", "requester"),
+            ("with_commissioner", "regulator"),
+            ("steps_ordered", "authority"),
+            ("decided", "regulator"),
+            ("appealed", "regulator"),
+        ]
+    );
+}

@@ -4,7 +4,7 @@
 
 use foidesk_calendar::Date;
 use foidesk_case::file::{CaseFile, EventFile};
-use foidesk_case::{assess_with, stage, validate, Assessment, Case, Context, Stage};
+use foidesk_case::{assess_with, assignee, stage, validate, Assessment, Case, Context, Stage};
 use foidesk_store::{
     Authority, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, Store, StoreError,
 };
@@ -89,7 +89,7 @@ impl Engine {
                 message: "a case needs a reference".into(),
             });
         }
-        let (_, _, stage) = self.understand(&file)?;
+        let (case, _, stage) = self.understand(&file)?;
         let now = self.timestamp();
         let events = file
             .events
@@ -99,14 +99,13 @@ impl Engine {
         let new = NewCase {
             authority_id: authority.id,
             reference: reference.trim().to_owned(),
-            desk: "authority".into(),
             requester: file.request.requester.clone(),
             request_json: to_json(&CaseFile {
                 events: Vec::new(),
                 ..file.clone()
             })?,
             events,
-            projection: projection(&stage, None),
+            projection: projection(&case, &stage),
             created_at: now,
         };
         let id = store.create_case(&new).await?;
@@ -144,14 +143,14 @@ impl Engine {
         }
         let mut file = view.file.clone();
         file.events.push(event.clone());
-        let (_, _, stage) = self.understand(&file)?;
+        let (case, _, stage) = self.understand(&file)?;
         let now = self.timestamp();
         store
             .append(
                 case_id,
                 expected,
                 &[new_event(&event, by, &now)?],
-                &projection(&stage, view.summary.projection.assignee.as_deref()),
+                &projection(&case, &stage),
                 &now,
             )
             .await?;
@@ -233,11 +232,13 @@ impl Engine {
     }
 }
 
-fn projection(stage: &Stage, assignee: Option<&str>) -> Projection {
+/// What the queues sort and filter by, worked out from the whole timeline.
+fn projection(case: &Case, stage: &Stage) -> Projection {
     Projection {
         status: stage.status.as_str().to_owned(),
+        desk: stage.status.desk().to_owned(),
         next_deadline: stage.next_deadline.map(|n| n.date.to_string()),
-        assignee: assignee.map(str::to_owned),
+        assignee: assignee(case).map(str::to_owned),
     }
 }
 

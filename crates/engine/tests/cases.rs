@@ -235,3 +235,76 @@ async fn bad_authorities_and_references_are_refused() {
     assert!(err.to_string().contains("no authority 'nobody'"), "{err}");
     assert!(store.authorities().await.unwrap().is_empty());
 }
+
+/// An assigned event sets who holds the case; the desk follows whose move
+/// it is. Queues filter by both.
+#[tokio::test]
+async fn queues_filter_by_assignee_and_desk() {
+    let (store, _dir) = store().await;
+    let e = engine("2019-12-09");
+    e.add_authority(&store, "met", "Metropolitan Police Service")
+        .await
+        .unwrap();
+    let (file, _) = met_request();
+    let view = e
+        .open_case(&store, "met", "2019-0001", file, "o")
+        .await
+        .unwrap();
+    assert_eq!(view.summary.projection.desk, "authority");
+    assert_eq!(view.summary.projection.assignee, None);
+    let assign = |who: &str| EventFile {
+        kind: "assigned".into(),
+        date: "2019-11-08".into(),
+        assignee: Some(who.into()),
+        ..Default::default()
+    };
+    let id = view.summary.id;
+    e.append_event(&store, id, 0, assign("sam@met.example.org"), "lead")
+        .await
+        .unwrap();
+    let overdue = async |desk: Option<&str>, assignee: Option<&str>| {
+        let filter = QueueFilter {
+            desk: desk.map(str::to_owned),
+            assignee: assignee.map(str::to_owned),
+            ..Default::default()
+        };
+        e.queue(&store, QueueKind::Overdue, &filter, 50)
+            .await
+            .unwrap()
+            .len()
+    };
+    assert_eq!(
+        overdue(Some("authority"), Some("sam@met.example.org")).await,
+        1
+    );
+    assert_eq!(overdue(None, Some("kim@met.example.org")).await, 0);
+    assert_eq!(overdue(Some("regulator"), None).await, 0);
+    // Clarification sought: the requester's move; the clock waits (s.1(3)).
+    let sought = EventFile {
+        kind: "clarification_sought".into(),
+        date: "2019-11-11".into(),
+        ..Default::default()
+    };
+    let after = e.append_event(&store, id, 1, sought, "sam").await.unwrap();
+    assert_eq!(after.summary.projection.desk, "requester");
+    assert_eq!(
+        after.summary.projection.assignee.as_deref(),
+        Some("sam@met.example.org")
+    );
+    // "" hands the case back to nobody.
+    let after = e
+        .append_event(&store, id, 2, assign(""), "lead")
+        .await
+        .unwrap();
+    assert_eq!(after.summary.projection.assignee, None);
+    let bad = EventFile {
+        kind: "assigned".into(),
+        date: "2019-11-12".into(),
+        ..Default::default()
+    };
+    let err = e
+        .append_event(&store, id, 3, bad, "lead")
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("field `assignee`"), "{err}");
+}

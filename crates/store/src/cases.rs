@@ -18,6 +18,8 @@ pub struct Authority {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Projection {
     pub status: String,
+    /// Whose move it is: authority, requester or regulator.
+    pub desk: String,
     /// ISO date of the next statutory deadline, if any is running.
     pub next_deadline: Option<String>,
     pub assignee: Option<String>,
@@ -48,8 +50,6 @@ pub struct NewCase {
     pub authority_id: i64,
     /// The authority's own reference; unique within the authority.
     pub reference: String,
-    /// authority, regulator or requester.
-    pub desk: String,
     /// The requester's account, when the requester uses foidesk.
     pub requester: Option<String>,
     /// The request section of the case file, as JSON.
@@ -65,7 +65,6 @@ pub struct CaseSummary {
     pub id: i64,
     pub authority_id: i64,
     pub reference: String,
-    pub desk: String,
     pub requester: Option<String>,
     pub version: i64,
     pub projection: Projection,
@@ -115,11 +114,11 @@ pub(crate) fn summary(r: &sqlx::any::AnyRow) -> Result<CaseSummary, sqlx::Error>
         id: r.try_get(0)?,
         authority_id: r.try_get(1)?,
         reference: r.try_get(2)?,
-        desk: r.try_get(3)?,
         requester: r.try_get(4)?,
         version: r.try_get(5)?,
         projection: Projection {
             status: r.try_get(6)?,
+            desk: r.try_get(3)?,
             next_deadline: r.try_get(7)?,
             assignee: r.try_get(8)?,
         },
@@ -189,7 +188,7 @@ impl Store {
         ))
         .bind(new.authority_id)
         .bind(&new.reference)
-        .bind(&new.desk)
+        .bind(&p.desk)
         .bind(&new.requester)
         .bind(&new.request_json)
         .bind(version)
@@ -237,7 +236,7 @@ impl Store {
         // at the same version cannot both pass it.
         let updated = sqlx::query(self.sql(
             "UPDATE cases SET version = $1, status = $2, next_deadline = $3, assignee = $4, \
-             updated_at = $5 WHERE id = $6 AND version = $7",
+             updated_at = $5, desk = $8 WHERE id = $6 AND version = $7",
         ))
         .bind(new_version)
         .bind(&projection.status)
@@ -246,6 +245,7 @@ impl Store {
         .bind(at)
         .bind(case_id)
         .bind(expected)
+        .bind(&projection.desk)
         .execute(&mut *tx)
         .await?
         .rows_affected();

@@ -21,6 +21,7 @@ fn event(kind: &str, note: &str) -> NewEvent {
 fn projection(status: &str, next: Option<&str>, assignee: Option<&str>) -> Projection {
     Projection {
         status: status.into(),
+        desk: "authority".into(),
         next_deadline: next.map(str::to_owned),
         assignee: assignee.map(str::to_owned),
     }
@@ -35,7 +36,6 @@ fn new_case(
     NewCase {
         authority_id,
         reference: reference.into(),
-        desk: "authority".into(),
         requester: None,
         request_json: "{\"received\":\"2026-11-02\"}".into(),
         events: vec![event("request", "first")],

@@ -14,7 +14,6 @@ fn new_case(authority_id: i64, reference: &str, requester: Option<&str>, status:
     NewCase {
         authority_id,
         reference: reference.into(),
-        desk: "authority".into(),
         requester: requester.map(str::to_owned),
         request_json: "{}".into(),
         events: vec![NewEvent {
@@ -25,6 +24,7 @@ fn new_case(authority_id: i64, reference: &str, requester: Option<&str>, status:
         }],
         projection: Projection {
             status: status.into(),
+            desk: "authority".into(),
             next_deadline: None,
             assignee: None,
         },

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::params::{case_id, if_match, Params};
 use crate::auth::Caller;
-use crate::body::{JsonBody, TomlBody};
+use crate::body::{plain_text, JsonBody, TomlBody};
 use crate::error::{internal, ApiError, PathScope};
 use crate::AppState;
 
@@ -43,7 +43,7 @@ impl From<CaseSummary> for SummaryOut {
             id: s.id,
             authority_id: s.authority_id,
             reference: s.reference,
-            desk: s.desk,
+            desk: s.projection.desk,
             requester: s.requester,
             version: s.version,
             status: s.projection.status,
@@ -174,6 +174,8 @@ pub async fn import(
             format!("the case file is not valid: {}", e.to_string().trim_end()),
         )
     })?;
+    // TOML escapes can spell any character; hold the file to the JSON rule.
+    plain_text(&serde_json::to_value(&file).map_err(|e| internal(&e))?, "")?;
     let from_file = file.case.as_ref().and_then(|c| c.reference.clone());
     let reference = params
         .text("reference")

@@ -28,6 +28,17 @@ impl Params {
                 }
             )));
         }
+        // No slug, reference or name holds one, and PostgreSQL cannot even
+        // compare text with a NUL in it.
+        if let Some(name) = map
+            .iter()
+            .find(|(_, v)| v.chars().any(char::is_control))
+            .map(|(k, _)| k)
+        {
+            return Err(ApiError::bad_request(format!(
+                "query parameter '{name}' contains a control character"
+            )));
+        }
         Ok(Params(map))
     }
 
