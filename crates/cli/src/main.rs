@@ -6,6 +6,7 @@ mod accounts;
 mod assess;
 mod bench;
 mod calendar;
+mod cases;
 mod demo;
 mod law;
 mod library;
@@ -69,6 +70,12 @@ enum Command {
     /// API tokens for accounts.
     #[command(subcommand)]
     Token(accounts::TokenCommand),
+    /// Open cases in the store from case files (TOML).
+    Import(cases::ImportArgs),
+    /// Print a stored case as a case file (TOML).
+    Export(cases::ExportArgs),
+    /// Create the database or bring its schema up to date (serve does this too).
+    Migrate(cases::MigrateArgs),
     /// Serve the JSON API (SQLite in the data directory by default).
     Serve(serve::ServeArgs),
     /// Measure foidesk at scale (see README: Benchmarks).
@@ -125,6 +132,9 @@ fn main() -> ExitCode {
         Command::Library(args) => library::run(&engine, args),
         Command::Bench(cmd) => bench::run(&engine, cmd),
         Command::Serve(args) => serve::run(engine, args),
+        Command::Import(args) => cases::import(&engine, args),
+        Command::Export(args) => cases::export(&engine, args),
+        Command::Migrate(args) => cases::migrate(args),
         Command::Authority(cmd) => accounts::authority(&engine, cmd),
         Command::User(cmd) => accounts::user(&engine, cmd),
         Command::Token(cmd) => accounts::token(&engine, cmd),

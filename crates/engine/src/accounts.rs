@@ -92,6 +92,12 @@ impl Engine {
         if !well_formed || email.len() > 254 {
             return Err(invalid("email", "give an address like name@example.org"));
         }
+        if let Some(c) = email.chars().find(|c| !email_char(*c)) {
+            return Err(invalid(
+                "email",
+                format!("give an address like name@example.org; '{c}' cannot appear in an email address"),
+            ));
+        }
         if name.trim().is_empty() {
             return Err(invalid("name", "an account needs a name"));
         }
@@ -273,6 +279,12 @@ impl Engine {
             None => Ok(None),
         }
     }
+}
+
+/// Characters of an unquoted address (RFC 5322 atext, dots and the @);
+/// anything else (spaces, quotes, angle brackets) is refused.
+fn email_char(c: char) -> bool {
+    c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.@".contains(c)
 }
 
 fn user(s: StoredUser) -> Result<User, EngineError> {

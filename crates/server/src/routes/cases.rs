@@ -167,13 +167,24 @@ pub async fn import(
     let authority = params
         .text("authority")
         .ok_or_else(|| ApiError::bad_request("name the authority: ?authority=SLUG"))?;
-    let file: CaseFile = toml::from_str(&text).map_err(|e| {
-        ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid",
-            format!("the case file is not valid: {}", e.to_string().trim_end()),
-        )
-    })?;
+    // As for JSON: text that does not parse is 400; a wrong shape is 422
+    // with the field's path.
+    let file: CaseFile =
+        serde_path_to_error::deserialize(toml::Deserializer::new(&text)).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let mut message = inner.to_string().trim_end().to_owned();
+            // serde sees an unquoted TOML date as a map, which says nothing useful.
+            let at = inner.span().and_then(|span| text.get(span));
+            if at.is_some_and(|t| t.parse::<toml::value::Datetime>().is_ok()) {
+                message.push_str("\n(a date in a case file is a quoted string: \"2019-11-07\")");
+            }
+            if text.parse::<toml::Table>().is_err() {
+                ApiError::bad_request(format!("the case file is not valid TOML: {message}"))
+            } else {
+                ApiError::invalid(if path == "." { "$".to_owned() } else { path }, message)
+            }
+        })?;
     // TOML escapes can spell any character; hold the file to the JSON rule.
     plain_text(&serde_json::to_value(&file).map_err(|e| internal(&e))?, "")?;
     let from_file = file.case.as_ref().and_then(|c| c.reference.clone());

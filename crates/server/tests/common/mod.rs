@@ -209,6 +209,13 @@ impl World {
         .await
     }
 
+    /// A case's current version as the administrator reads it, if it exists.
+    pub async fn version(&self, id: i64) -> Option<i64> {
+        let path = format!("/api/v1/cases/{id}");
+        let reply = self.call("GET", &path, Some("admin"), None, &[]).await;
+        (reply.status == 200).then(|| reply.json["version"].as_i64().unwrap())
+    }
+
     /// Everything stored, as text: equal before and after means nothing was written.
     pub async fn snapshot(&self) -> String {
         let mut out = format!("{:?}\n", self.store.authorities().await.unwrap());

@@ -1,0 +1,107 @@
+//! `foidesk import`, `foidesk export` and `foidesk migrate`: case files in
+//! and out of the store, and bringing a database's schema up to date.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::Args;
+use foidesk_case::file::CaseFile;
+use foidesk_engine::Engine;
+
+use crate::library::{open_store, runtime, StoreArgs};
+use crate::BadInput;
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// The authority the cases belong to (its slug).
+    #[arg(long)]
+    authority: String,
+    /// Case files (TOML). Each case's reference is its `[case] reference`,
+    /// else the file's name without `.toml`.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    #[command(flatten)]
+    place: StoreArgs,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// The case's id.
+    id: i64,
+    #[command(flatten)]
+    place: StoreArgs,
+}
+
+#[derive(Args)]
+pub struct MigrateArgs {
+    #[command(flatten)]
+    place: StoreArgs,
+}
+
+/// Who the log records for writes made from the command line.
+fn recorder() -> String {
+    let user = std::env::var("USER").unwrap_or_else(|_| "unknown".into());
+    format!("cli:{user}")
+}
+
+pub fn import(engine: &Engine, args: ImportArgs) -> anyhow::Result<()> {
+    // Every file is read and parsed before anything is written.
+    let mut files = Vec::new();
+    for path in &args.files {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| BadInput(format!("{}: {e}", path.display())))?;
+        let file: CaseFile = toml::from_str(&text)
+            .map_err(|e| BadInput(format!("{}: {}", path.display(), e.to_string().trim_end())))?;
+        let reference = file
+            .case
+            .as_ref()
+            .and_then(|c| c.reference.clone())
+            .or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .ok_or_else(|| BadInput(format!("{}: no reference", path.display())))?;
+        files.push((path, reference, file));
+    }
+    runtime()?.block_on(async {
+        let store = open_store(&args.place).await?;
+        let by = recorder();
+        for (path, reference, file) in files {
+            let view = engine
+                .open_case(&store, &args.authority, &reference, file, &by)
+                .await
+                .with_context(|| format!("importing {}", path.display()))?;
+            println!(
+                "{}\tcase {}\t{}\t{}",
+                path.display(),
+                view.summary.id,
+                reference,
+                view.stage.status.as_str()
+            );
+        }
+        Ok(())
+    })
+}
+
+pub fn export(engine: &Engine, args: ExportArgs) -> anyhow::Result<()> {
+    runtime()?.block_on(async {
+        let store = open_store(&args.place).await?;
+        let view = engine
+            .case_view(&store, args.id)
+            .await?
+            .ok_or_else(|| BadInput(format!("no case {}", args.id)))?;
+        print!(
+            "{}",
+            toml::to_string(&view.file).context("writing the case file")?
+        );
+        Ok(())
+    })
+}
+
+pub fn migrate(args: MigrateArgs) -> anyhow::Result<()> {
+    runtime()?.block_on(async {
+        let store = open_store(&args.place).await?;
+        println!(
+            "foidesk: the {} database's schema is up to date",
+            store.backend().name()
+        );
+        Ok(())
+    })
+}
