@@ -12,6 +12,7 @@
 mod accounts;
 mod cases;
 mod clock;
+mod import;
 mod library;
 mod notice;
 
