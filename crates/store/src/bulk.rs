@@ -134,12 +134,10 @@ impl Store {
         err
     }
 
-    /// `($1, …, $w), ($w+1, …)`: `rows` tuples of `width` numbered placeholders.
+    /// `($1, …, $w), ($w+1, …)`: `rows` tuples of `width` placeholders. SQLite
+    /// gets bare `?`s: sqlx looks up each numbered one by name, and SQLite's
+    /// lookup scans every name, which is quadratic in a statement this long.
     fn rows_of_params(&self, rows: usize, width: usize) -> String {
-        let mark = match self.backend {
-            Backend::Postgres => '$',
-            Backend::Sqlite => '?',
-        };
         let mut out = String::with_capacity(rows.saturating_mul(width).saturating_mul(8));
         let mut n: usize = 0;
         for r in 0..rows {
@@ -149,8 +147,13 @@ impl Store {
                 if c > 0 {
                     out.push_str(", ");
                 }
-                out.push(mark);
-                out.push_str(&n.to_string());
+                match self.backend {
+                    Backend::Postgres => {
+                        out.push('$');
+                        out.push_str(&n.to_string());
+                    }
+                    Backend::Sqlite => out.push('?'),
+                }
             }
             out.push(')');
         }
