@@ -21,6 +21,8 @@ use crate::BadInput;
 pub enum BenchCommand {
     /// Parse throughput, ingest rate and search latency on a synthetic library.
     Library(LibraryBench),
+    /// Load rate, overdue-queue and case-fetch latency with many cases.
+    Cases(crate::bench_cases::CasesBench),
 }
 
 #[derive(Args)]
@@ -43,7 +45,10 @@ pub struct LibraryBench {
 }
 
 pub fn run(engine: &Engine, cmd: BenchCommand) -> anyhow::Result<()> {
-    let BenchCommand::Library(args) = cmd;
+    let args = match cmd {
+        BenchCommand::Library(args) => args,
+        BenchCommand::Cases(args) => return crate::bench_cases::run(engine, args),
+    };
     let seeds = load_seeds(engine, &args.seeds)?;
     let scratch = std::env::temp_dir().join(format!("foidesk-bench-{}", std::process::id()));
     let place = StoreArgs {
@@ -60,11 +65,19 @@ pub fn run(engine: &Engine, cmd: BenchCommand) -> anyhow::Result<()> {
     if args.place.data_dir.is_none() {
         std::fs::remove_dir_all(&scratch).ok();
     }
-    let figures = result?;
-    if args.json {
-        println!("{}", serde_json::to_string(&figures)?);
+    print_figures(&result?, args.json, Figures::human)
+}
+
+/// A bench's figures as one line of JSON, or as text for people.
+pub(crate) fn print_figures<F: serde::Serialize>(
+    figures: &F,
+    json: bool,
+    human: fn(&F) -> String,
+) -> anyhow::Result<()> {
+    if json {
+        println!("{}", serde_json::to_string(figures)?);
     } else {
-        print!("{}", figures.human());
+        print!("{}", human(figures));
     }
     Ok(())
 }
@@ -223,7 +236,7 @@ const BODIES: [&str; 10] = [
 ];
 
 /// A small deterministic generator, so every run builds the same corpus.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -232,12 +245,12 @@ impl Rng {
         self.0 ^= self.0 << 17;
         self.0
     }
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 }
 
-fn authority(n: usize) -> String {
+pub(crate) fn authority(n: usize) -> String {
     BODIES[n % BODIES.len()].replace("{}", PLACES[(n / BODIES.len()) % PLACES.len()])
 }
 

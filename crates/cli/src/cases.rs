@@ -62,19 +62,17 @@ pub fn import(engine: &Engine, args: ImportArgs) -> anyhow::Result<()> {
     }
     runtime()?.block_on(async {
         let store = open_store(&args.place).await?;
-        let by = recorder();
-        for (path, reference, file) in files {
-            let view = engine
-                .open_case(&store, &args.authority, &reference, file, &by)
-                .await
-                .with_context(|| format!("importing {}", path.display()))?;
-            println!(
-                "{}\tcase {}\t{}\t{}",
-                path.display(),
-                view.summary.id,
-                reference,
-                view.stage.status.as_str()
-            );
+        // One batch: every case is stored, or none is.
+        let items: Vec<(String, String, CaseFile)> = files
+            .iter()
+            .map(|(_, reference, file)| (args.authority.clone(), reference.clone(), file.clone()))
+            .collect();
+        let ids = engine
+            .import_cases(&store, &items, &recorder())
+            .await
+            .context("importing the case files (none was stored)")?;
+        for ((path, reference, _), id) in files.iter().zip(ids) {
+            println!("{}	case {id}	{reference}", path.display());
         }
         Ok(())
     })

@@ -5,6 +5,7 @@
 mod accounts;
 mod assess;
 mod bench;
+mod bench_cases;
 mod calendar;
 mod cases;
 mod demo;

@@ -83,31 +83,7 @@ impl Engine {
                 field: "authority".into(),
                 message: format!("no authority '{authority_slug}'"),
             })?;
-        if reference.trim().is_empty() {
-            return Err(EngineError::Invalid {
-                field: "reference".into(),
-                message: "a case needs a reference".into(),
-            });
-        }
-        let (case, _, stage) = self.understand(&file)?;
-        let now = self.timestamp();
-        let events = file
-            .events
-            .iter()
-            .map(|e| new_event(e, by, &now))
-            .collect::<Result<Vec<_>, _>>()?;
-        let new = NewCase {
-            authority_id: authority.id,
-            reference: reference.trim().to_owned(),
-            requester: file.request.requester.clone(),
-            request_json: to_json(&CaseFile {
-                events: Vec::new(),
-                ..file.clone()
-            })?,
-            events,
-            projection: projection(&case, &stage),
-            created_at: now,
-        };
+        let new = self.new_case(authority.id, reference, &file, by, &self.timestamp())?;
         let id = store.create_case(&new).await?;
         self.case_view(store, id)
             .await?
@@ -218,6 +194,43 @@ impl Engine {
             limit,
         };
         Ok(store.queue(&q).await?)
+    }
+
+    /// A case file validated, assessed and shaped for the store: the request
+    /// (the file without its events), the events, and the projection.
+    pub(crate) fn new_case(
+        &self,
+        authority_id: i64,
+        reference: &str,
+        file: &CaseFile,
+        by: &str,
+        now: &str,
+    ) -> Result<NewCase, EngineError> {
+        if reference.trim().is_empty() {
+            return Err(EngineError::Invalid {
+                field: "reference".into(),
+                message: "a case needs a reference".into(),
+            });
+        }
+        let (case, _, stage) = self.understand(file)?;
+        let events = file
+            .events
+            .iter()
+            .map(|e| new_event(e, by, now))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(NewCase {
+            authority_id,
+            reference: reference.trim().to_owned(),
+            requester: file.request.requester.clone(),
+            request_json: to_json(&CaseFile {
+                case: file.case.clone(),
+                request: file.request.clone(),
+                events: Vec::new(),
+            })?,
+            events,
+            projection: projection(&case, &stage),
+            created_at: now.to_owned(),
+        })
     }
 
     fn understand(&self, file: &CaseFile) -> Result<(Case, Assessment, Stage), EngineError> {

@@ -13,6 +13,7 @@ mod access;
 mod accounts;
 mod cases;
 mod clock;
+mod import;
 mod library;
 mod notice;
 

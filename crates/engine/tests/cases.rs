@@ -1,30 +1,11 @@
 //! Engine use cases over a real SQLite store: open, append, read, queues.
 
-use foidesk_calendar::{CalendarSettings, Date};
+mod common;
+
+use common::{engine, example, store};
 use foidesk_case::file::{CaseFile, EventFile};
-use foidesk_engine::{Engine, EngineError, FixedClock, QueueFilter, QueueKind};
-use foidesk_store::{Store, StoreError};
-
-fn engine(today: &str) -> Engine {
-    Engine::new(
-        Box::new(FixedClock(Date::parse(today).unwrap())),
-        CalendarSettings::default(),
-    )
-}
-
-async fn store() -> (Store, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("t.db").display());
-    (Store::open(&url).await.unwrap(), dir)
-}
-
-fn example(name: &str) -> CaseFile {
-    let path = format!(
-        "{}/../../examples/cases/{name}.toml",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
+use foidesk_engine::{EngineError, QueueFilter, QueueKind};
+use foidesk_store::StoreError;
 
 /// The 2020 Met request as received, with no events yet.
 fn met_request() -> (CaseFile, Vec<EventFile>) {

@@ -96,15 +96,26 @@ pub struct QueueQuery {
     pub limit: i64,
 }
 
-/// A queue's query with its date condition; filters given as NULL match all.
+/// A queue's query with its date condition, as a pair: for all authorities,
+/// then for one. The other filters, given as NULL, match all. The authority
+/// is spelt out rather than `($3 IS NULL OR …)` so that the planner can use
+/// `cases_by_deadline`; both forms bind $3, so the parameters are the same.
 macro_rules! queue_sql {
     ($due:literal) => {
+        [
+            queue_sql!($due, "$3 IS NULL"),
+            queue_sql!($due, "authority_id = $3"),
+        ]
+    };
+    ($due:literal, $authority:literal) => {
         concat!(
             "SELECT id, authority_id, reference, desk, requester, version, status, ",
             "next_deadline, assignee FROM cases WHERE ",
             $due,
-            " AND ($3 IS NULL OR authority_id = $3) AND ($4 IS NULL OR desk = $4) ",
-            "AND ($5 IS NULL OR assignee = $5) ORDER BY next_deadline, id LIMIT $6"
+            " AND ",
+            $authority,
+            " AND ($4 IS NULL OR desk = $4) AND ($5 IS NULL OR assignee = $5) ",
+            "ORDER BY next_deadline, id LIMIT $6"
         )
     };
 }
@@ -337,16 +348,15 @@ impl Store {
 
     /// Cases by next deadline, soonest first, with optional filters.
     pub async fn queue(&self, q: &QueueQuery) -> Result<Vec<CaseSummary>, StoreError> {
-        // Every form binds two dates, so the parameters are the same in all three.
-        let (text, from, to) = match &q.due {
-            Due::On(d) => (queue_sql!("next_deadline BETWEEN $1 AND $2"), d, d),
-            Due::Between(from, to) => (queue_sql!("next_deadline BETWEEN $1 AND $2"), from, to),
-            Due::Before(d) => (
-                queue_sql!("next_deadline < $1 AND next_deadline < $2"),
-                d,
-                d,
-            ),
+        // Every form binds two dates, so the parameters are the same in all.
+        const BETWEEN: [&str; 2] = queue_sql!("next_deadline BETWEEN $1 AND $2");
+        const BEFORE: [&str; 2] = queue_sql!("next_deadline < $1 AND next_deadline < $2");
+        let ([all, one], from, to) = match &q.due {
+            Due::On(d) => (BETWEEN, d, d),
+            Due::Between(from, to) => (BETWEEN, from, to),
+            Due::Before(d) => (BEFORE, d, d),
         };
+        let text = if q.authority_id.is_some() { one } else { all };
         let rows = sqlx::query(self.sql(text))
             .bind(from)
             .bind(to)

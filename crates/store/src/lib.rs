@@ -11,6 +11,7 @@
 //! updated in place except a case's projection row, rewritten with each append.
 
 mod accounts;
+mod bulk;
 mod cases;
 mod library;
 mod listing;

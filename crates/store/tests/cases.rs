@@ -283,6 +283,11 @@ async fn queues_filter_by_due_date_authority_and_assignee() {
             "{label}"
         );
         assert_eq!(
+            refs(Due::Before("2026-11-23".into()), None, None).await,
+            ["A1", "A2", "B1"],
+            "{label}"
+        );
+        assert_eq!(
             refs(Due::Between(today(), "2026-11-27".into()), Some(a.id), None).await,
             ["A2", "A3"],
             "{label}"

@@ -1,0 +1,28 @@
+//! What the engine's store tests share: a fixed clock, a fresh SQLite store,
+//! and the repository's example case files.
+
+use foidesk_calendar::{CalendarSettings, Date};
+use foidesk_case::file::CaseFile;
+use foidesk_engine::{Engine, FixedClock};
+use foidesk_store::Store;
+
+pub fn engine(today: &str) -> Engine {
+    Engine::new(
+        Box::new(FixedClock(Date::parse(today).unwrap())),
+        CalendarSettings::default(),
+    )
+}
+
+pub async fn store() -> (Store, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("t.db").display());
+    (Store::open(&url).await.unwrap(), dir)
+}
+
+pub fn example(name: &str) -> CaseFile {
+    let path = format!(
+        "{}/../../examples/cases/{name}.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
