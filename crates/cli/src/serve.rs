@@ -51,13 +51,14 @@ pub fn run(engine: Engine, args: ServeArgs) -> anyhow::Result<()> {
         .build()
         .context("starting the async runtime")?;
     rt.block_on(async move {
+        // Bind first: a port in use is reported before anything is written.
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .map_err(|e| BadInput(format!("--listen {listen}: {e}")))?;
         let store = open_store(&place).await?;
         if args.demo {
             demo::load(&engine, &store).await?;
         }
-        let listener = tokio::net::TcpListener::bind(listen)
-            .await
-            .map_err(|e| BadInput(format!("--listen {listen}: {e}")))?;
         let addr = listener.local_addr().context("reading the bound address")?;
         init_logging();
         println!(

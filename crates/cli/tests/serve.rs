@@ -106,3 +106,19 @@ fn a_bad_listen_address_exits_2_and_writes_nothing() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--listen"));
     assert!(!place.exists());
 }
+
+#[test]
+fn a_port_in_use_exits_2_before_anything_is_written() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let data = tempfile::tempdir().unwrap();
+    let place = data.path().join("never");
+    let out = Command::new(env!("CARGO_BIN_EXE_foidesk"))
+        .args(["serve", "--demo", "--listen", &addr, "--data-dir"])
+        .arg(&place)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("in use"));
+    assert!(!place.exists());
+}
