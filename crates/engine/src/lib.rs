@@ -15,6 +15,7 @@ mod cases;
 mod clock;
 mod library;
 mod notice;
+mod stats;
 
 pub use access::Access;
 pub use accounts::{Role, User, MIN_PASSWORD_CHARS};
@@ -24,6 +25,7 @@ pub use library::{
     content_hash, FileOutcome, Ingest, IngestReport, IngestStatus, Library, SourceFile,
 };
 pub use notice::{notice_to_case, NoticeCase};
+pub use stats::{stats, Stats, Timeliness};
 
 use foidesk_calendar::{
     CalendarError, CalendarSettings, Date, Holiday, NonWorkingDay, WorkingDayCalendar,
