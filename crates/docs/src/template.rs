@@ -186,9 +186,38 @@ mod tests {
         assert!(Templates::parse(&[("t", "x\n@a\ny")]).is_err());
     }
 
+    /// The crate's code, to check that every snippet is used (read at compile time).
+    const SOURCES: &[&str] = &[
+        include_str!("decision/mod.rs"),
+        include_str!("decision/reasons.rs"),
+        include_str!("letter.rs"),
+        include_str!("refusal.rs"),
+        include_str!("review.rs"),
+        include_str!("story.rs"),
+        include_str!("weigh.rs"),
+    ];
+
+    /// Snippets whose names the code builds: `format!("outcome.{}", …)` and the like.
+    const FAMILIES: &[&str] = &[
+        "outcome.",
+        "label.",
+        "refusal.what.",
+        "event.review.",
+        "refusal.pi_",
+        "reasons.pi_",
+    ];
+
     #[test]
-    fn embedded_templates_parse() {
+    fn embedded_templates_parse_and_every_snippet_is_used() {
         let t = Templates::standard().expect("templates parse");
-        assert!(t.names().count() > 20);
+        assert!(t.names().count() > 100);
+        for name in t.names() {
+            let base = name.strip_suffix(".eir").unwrap_or(name);
+            let base = base.strip_suffix("_parts").unwrap_or(base);
+            let quoted = format!("\"{base}\"");
+            let used = SOURCES.iter().any(|s| s.contains(&quoted))
+                || FAMILIES.iter().any(|f| base.starts_with(f));
+            assert!(used, "snippet @{name} is never used");
+        }
     }
 }
