@@ -18,7 +18,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "cli",
         &[
-            "calendar", "law", "case", "notice", "store", "search", "engine", "server",
+            "calendar", "law", "case", "notice", "docs", "store", "search", "engine", "server",
         ],
     ),
 ];
