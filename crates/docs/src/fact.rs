@@ -109,8 +109,14 @@ const REFUSAL: &[Need] = &[
         "refusal.exemption[*].public_interest.for",
         "each qualified exemption, once the public interest is decided: s.17(3)",
     ),
-    need("refusal.exemption[*].public_interest.against", "the same"),
-    need("refusal.exemption[*].public_interest.balance", "the same"),
+    need(
+        "refusal.exemption[*].public_interest.against",
+        "each qualified exemption, once the public interest is decided: s.17(3)",
+    ),
+    need(
+        "refusal.exemption[*].public_interest.balance",
+        "each qualified exemption, once the public interest is decided: s.17(3)",
+    ),
     need(
         "authority.review_procedure",
         "always: s.17(7)(a), reg.14(5)",
@@ -178,8 +184,14 @@ const DECISION: &[Need] = &[
         "decision.analysis[*].public_interest.for",
         "a qualified provision found engaged",
     ),
-    need("decision.analysis[*].public_interest.against", "the same"),
-    need("decision.analysis[*].public_interest.balance", "the same"),
+    need(
+        "decision.analysis[*].public_interest.against",
+        "a qualified provision found engaged",
+    ),
+    need(
+        "decision.analysis[*].public_interest.balance",
+        "a qualified provision found engaged",
+    ),
     need(
         "decision.breach[*]",
         "a breach the assessment does not explain",

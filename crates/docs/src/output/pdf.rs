@@ -228,3 +228,78 @@ pub(super) fn write(doc: &Document) -> Result<Vec<u8>, RenderError> {
         .map_err(|e| RenderError::Pdf(e.to_string()))?;
     Ok(bytes)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DocumentKind;
+
+    fn doc() -> Document {
+        let long = "The Commissioner's decision is that the authority was entitled to rely on section 24(2). ".repeat(12);
+        let mut blocks = vec![Block::Fields {
+            fields: vec![("Public authority".into(), long.clone())],
+        }];
+        for n in 1..=40 {
+            blocks.push(Block::Heading {
+                level: 2 + (n % 3) as u8,
+                text: format!("Heading {n}"),
+            });
+            blocks.push(Block::Paragraph {
+                number: Some(n),
+                text: long.clone(),
+            });
+            blocks.push(Block::List {
+                items: vec![long.clone(), "x".repeat(300)],
+            });
+            blocks.push(Block::Lines {
+                lines: vec!["A line".into(), long.clone()],
+            });
+        }
+        Document {
+            kind: DocumentKind::Decision,
+            title: "Decision notice".into(),
+            blocks,
+            facts_used: Vec::new(),
+            meets: Vec::new(),
+        }
+    }
+
+    /// Every line of text lies inside the margins, on a page, and the text survives.
+    #[test]
+    fn text_stays_inside_the_margins() {
+        let layout = lay_out(&doc());
+        assert!(layout.pages.len() > 10);
+        for page in &layout.pages {
+            let mut font = Font::Regular;
+            let mut size = BODY;
+            let mut x = 0.0;
+            for op in page {
+                match (op.operator.as_str(), op.operands.as_slice()) {
+                    ("Tf", [Object::Name(name), s]) => {
+                        font = if name == b"F2" {
+                            Font::Bold
+                        } else {
+                            Font::Regular
+                        };
+                        size = s.as_float().unwrap();
+                    }
+                    ("Td", [a, b]) => {
+                        x = a.as_float().unwrap();
+                        let y = b.as_float().unwrap();
+                        assert!((BOTTOM..=PAGE_H - TOP).contains(&y), "y {y}");
+                        assert!(x >= LEFT, "x {x}");
+                    }
+                    ("Tj", [Object::String(bytes, _)]) => {
+                        let text: String = bytes.iter().map(|&b| char::from(b)).collect();
+                        let right = x + text_width(font, size, &text);
+                        assert!(right <= PAGE_W - LEFT + 0.5, "{right}: {text}");
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let bytes = write(&doc()).unwrap();
+        let pdf = lopdf::Document::load_mem(&bytes).unwrap();
+        assert_eq!(pdf.get_pages().len(), layout.pages.len());
+    }
+}
