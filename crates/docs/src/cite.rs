@@ -50,10 +50,12 @@ pub(crate) fn and_list(items: &[String]) -> String {
 }
 
 /// The provision's subject in lower case: the section's title under FOIA, the exception's
-/// own title under the EIR ("law enforcement", "internal communications").
+/// own title under the EIR ("law enforcement", "internal communications"), where the
+/// regulation's title would name only the list it is in.
 pub(crate) fn subject(law: &Catalogue, id: &ProvisionId) -> String {
+    let own = id.depth() >= 3 || law.is_ncnd_provision(id);
     let title = match id.regime() {
-        Regime::Eir if id.depth() >= 3 => law.part(id).map(|p| p.title.clone()),
+        Regime::Eir if own => law.part(id).map(|p| p.title.clone()),
         _ => None,
     }
     .or_else(|| law.provision(id).map(|p| p.title.clone()))

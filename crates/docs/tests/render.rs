@@ -58,7 +58,7 @@ fn cites_known_provisions(label: &str, doc: &Document) {
 #[test]
 fn every_document_in_every_format() {
     let specs = specs();
-    assert_eq!(specs.len(), 19);
+    assert_eq!(specs.len(), 24);
     for spec in &specs {
         check(spec);
     }

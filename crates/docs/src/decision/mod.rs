@@ -35,9 +35,10 @@ pub(crate) fn build(input: &Input<'_>) -> Result<Document, RenderError> {
     let complaint = story::first(&case.events, |k| matches!(k, EventKind::Complaint));
     let complaint = d.need("case.complaint", complaint);
     let summary = d.text("request_summary", facts.request_summary.as_ref());
-    if response.is_some_and(|(_, r)| r.refuses_anything()) {
-        let present = (!facts.decision.analysis.is_empty()).then_some(());
-        d.need("decision.analysis", present);
+    let analysis_absent =
+        response.is_some_and(|(_, r)| r.refuses_anything()) && facts.decision.analysis.is_empty();
+    if analysis_absent {
+        d.need("decision.analysis", None::<()>);
     }
     reasons::check_known(&mut d);
 
@@ -78,7 +79,7 @@ pub(crate) fn build(input: &Input<'_>) -> Result<Document, RenderError> {
     }
     let breaches: &[ProvisionId] = notice.map_or(&[], |n| &n.breaches);
     if let Some(outcome) = outcome {
-        decision(&mut d, outcome, breaches);
+        decision(&mut d, outcome, breaches, !analysis_absent);
     }
     let appeal = appeal_by(&mut d, date);
     match notice {
@@ -130,8 +131,9 @@ pub(crate) fn build(input: &Input<'_>) -> Result<Document, RenderError> {
 }
 
 /// The decision paragraph: which provisions the authority could rely on, which not, which
-/// were not needed, and the breaches found. It must agree with the case's outcome.
-fn decision(d: &mut Draft<'_>, outcome: NoticeOutcome, breaches: &[ProvisionId]) {
+/// were not needed, and the breaches found. It must agree with the case's outcome (checked
+/// when the analysis is there to check against).
+fn decision(d: &mut Draft<'_>, outcome: NoticeOutcome, breaches: &[ProvisionId], check: bool) {
     let authority = d.authority();
     let f = reasons::findings(&d.input.facts.decision.analysis);
     let key = match (f.upheld.is_empty(), f.rejected.is_empty()) {
@@ -148,7 +150,7 @@ fn decision(d: &mut Draft<'_>, outcome: NoticeOutcome, breaches: &[ProvisionId])
         NoticeOutcome::AuthorityNotEntitled => f.upheld.is_empty(),
         NoticeOutcome::Mixed => !f.upheld.is_empty() && !f.rejected.is_empty(),
     };
-    if f.complete && !agrees {
+    if check && f.complete && !agrees {
         d.fail(RenderError::Invalid {
             fact: "case.decision_notice.outcome".into(),
             message: format!(

@@ -36,8 +36,9 @@ impl Spec {
     }
 }
 
-/// Every document the tests render: each type for each corpus notice, plus refusal notices
-/// for the synthetic cases (a s.17(2) extension, an EIR exception, the s.12 cost limit).
+/// Every document the tests render: each type for each corpus notice; refusal notices for
+/// the synthetic cases (a s.17(2) extension, an EIR exception, the s.12 cost limit); a
+/// review that overturns; and each type for an EIR case with a mixed decision.
 pub fn specs() -> Vec<Spec> {
     let mut out = Vec::new();
     for kind in DocumentKind::ALL {
@@ -54,11 +55,24 @@ pub fn specs() -> Vec<Spec> {
         ("synthetic-pit-extension-in-time", Some("2024-03-28")),
         ("synthetic-eir-reg7-extension", None),
         ("synthetic-complaint-before-review", None),
+        ("docs-review-overturned", None),
     ] {
         out.push(Spec {
             kind: DocumentKind::Refusal,
             case,
             cut,
+        });
+    }
+    out.push(Spec {
+        kind: DocumentKind::Review,
+        case: "docs-review-overturned",
+        cut: None,
+    });
+    for kind in DocumentKind::ALL {
+        out.push(Spec {
+            kind,
+            case: "docs-eir-mixed",
+            cut: None,
         });
     }
     out
@@ -72,11 +86,14 @@ fn read(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// An example case (examples/cases), or one only these tests use (tests/fixtures/cases).
 pub fn case(name: &str, cut: Option<&str>) -> Case {
-    let path = format!(
-        "{}/../../examples/cases/{name}.toml",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let path = if name.starts_with("docs-") {
+        format!("{dir}/tests/fixtures/cases/{name}.toml")
+    } else {
+        format!("{dir}/../../examples/cases/{name}.toml")
+    };
     let mut case = parse_case(&read(&path)).unwrap_or_else(|e| panic!("{name}: {e}"));
     if let Some(cut) = cut {
         let cut = d(cut);
