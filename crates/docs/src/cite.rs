@@ -127,6 +127,19 @@ pub(crate) fn add(
     result.map_err(|e| err(e.to_string()))
 }
 
+/// Where a dated parameter comes from, as its reference names it, without the web address:
+/// "Tribunal Procedure (…) Rules 2009 (SI 2009/1976) r.22(1)(b)".
+pub(crate) fn source(law: &Catalogue, parameter: Parameter, on: Date) -> Option<String> {
+    let reference = &law.parameter(parameter, on).ok()?.reference;
+    let end = [": ", " (http", " http"]
+        .iter()
+        .filter_map(|sep| reference.find(sep))
+        .min()
+        .unwrap_or(reference.len());
+    let text = reference[..end].trim().trim_end_matches([',', ';', ':']);
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
 /// "35 calendar days", "6 weeks", "3 months", "40 working days".
 pub(crate) fn describe(amount: Amount) -> String {
     amount.to_string()
@@ -161,6 +174,15 @@ mod tests {
         assert_eq!(
             subject(law, &"reg.12(4)(e)".parse().unwrap()),
             "internal communications"
+        );
+        let on = |d| Date::parse(d).unwrap();
+        assert_eq!(
+            source(law, Parameter::AppealCalendarDays, on("2020-06-23")).unwrap(),
+            "Tribunal Procedure (First-tier Tribunal) (General Regulatory Chamber) Rules 2009 (SI 2009/1976) r.22(1)(b)"
+        );
+        assert_eq!(
+            source(law, Parameter::AppealCalendarDays, on("2008-06-23")).unwrap(),
+            "Information Tribunal (Enforcement Appeals) Rules 2005 (SI 2005/14)"
         );
     }
 }

@@ -10,7 +10,7 @@ use foidesk_calendar::Date;
 use foidesk_case::{DecisionNotice, EventKind, NoticeOutcome};
 use foidesk_law::{Amount, Parameter, ProvisionId};
 
-use crate::cite::{add, and_list, cite_all, describe, long, period};
+use crate::cite::{add, and_list, cite_all, describe, long, period, source};
 use crate::draft::Draft;
 use crate::story;
 use crate::{Document, DocumentKind, Input, RenderError};
@@ -278,12 +278,14 @@ fn right_of_appeal(d: &mut Draft<'_>, date: Date, appeal: Option<(Amount, Date)>
     );
     d.lines(contact);
     if let Some((days, by)) = appeal {
+        let source = source(input.law, Parameter::AppealCalendarDays, date).unwrap_or_default();
         d.say(
             "decision.appeal_time",
             &[
                 ("period", &describe(days)),
                 ("date", &long(date)),
                 ("by", &long(by)),
+                ("source", &source),
             ],
         );
     }
