@@ -11,7 +11,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("search", &["calendar", "law", "case", "notice"]),
     (
         "engine",
-        &["calendar", "law", "case", "notice", "store", "search"],
+        &[
+            "calendar", "law", "case", "notice", "docs", "store", "search",
+        ],
     ),
     // The server hands the engine a `Store` and reads case-file types.
     ("server", &["calendar", "law", "case", "store", "engine"]),

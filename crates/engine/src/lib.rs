@@ -13,6 +13,7 @@ mod access;
 mod accounts;
 mod cases;
 mod clock;
+mod documents;
 mod library;
 mod notice;
 mod stats;
@@ -21,6 +22,8 @@ pub use access::Access;
 pub use accounts::{Role, User, MIN_PASSWORD_CHARS};
 pub use cases::{CaseView, QueueFilter, QueueKind};
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use documents::facts_outline;
+pub use foidesk_docs::{Document, DocumentKind, Facts, Format, Missing, RenderError};
 pub use library::{
     content_hash, FileOutcome, Ingest, IngestReport, IngestStatus, Library, SourceFile,
 };

@@ -49,7 +49,15 @@ const ROLES: [(&str, &str); 4] = [
 ];
 
 pub async fn show(State(state): State<AppState>, who: WebUser) -> Response {
-    page(&state, &who, StatusCode::OK, &AuthorityForm::default(), &UserForm::default(), &[]).await
+    page(
+        &state,
+        &who,
+        StatusCode::OK,
+        &AuthorityForm::default(),
+        &UserForm::default(),
+        &[],
+    )
+    .await
 }
 
 async fn page(
@@ -66,7 +74,12 @@ async fn page(
     ) {
         (Ok(a), Ok(u)) => (a, u),
         (_, Err(EngineError::Forbidden { .. })) => {
-            return message_page(who, StatusCode::FORBIDDEN, "Administrators only", "Only an administrator manages authorities and accounts.")
+            return message_page(
+                who,
+                StatusCode::FORBIDDEN,
+                "Administrators only",
+                "Only an administrator manages authorities and accounts.",
+            )
         }
         (Err(e), _) => return internal(&e).into_response(),
         (_, Err(e)) => return internal(&e).into_response(),
@@ -77,8 +90,15 @@ async fn page(
             .unwrap_or_default()
     };
     let mut authority_options: Vec<(&str, &str)> = vec![("", "None (not an officer)")];
-    authority_options.extend(authorities.iter().map(|a| (a.slug.as_str(), a.name.as_str())));
-    let viewer = Viewer { user: &who.user, csrf: &who.csrf };
+    authority_options.extend(
+        authorities
+            .iter()
+            .map(|a| (a.slug.as_str(), a.name.as_str())),
+    );
+    let viewer = Viewer {
+        user: &who.user,
+        csrf: &who.csrf,
+    };
     let body = html! {
         h1 { "Administration" }
         h2 id="authorities" { "Authorities" }
@@ -111,59 +131,117 @@ async fn page(
             button class="button" type="submit" { "Add account" }
         }
     };
-    respond(status, layout("Administration", Some(&viewer), errors, body))
+    respond(
+        status,
+        layout("Administration", Some(&viewer), errors, body),
+    )
 }
 
 /// An engine refusal as a form problem on the field it names.
 fn refusal(err: &EngineError, fields: &[&str]) -> Option<Problem> {
     match err {
         EngineError::Invalid { field, message } => {
-            let field = if fields.contains(&field.as_str()) { field.as_str() } else { fields[0] };
+            let field = if fields.contains(&field.as_str()) {
+                field.as_str()
+            } else {
+                fields[0]
+            };
             Some(problem(field, format!("{field}: {message}")))
         }
-        EngineError::Store(StoreError::Duplicate { what, key }) => {
-            Some(problem(fields[0], format!("There is already an {what} {key}")))
-        }
+        EngineError::Store(StoreError::Duplicate { what, key }) => Some(problem(
+            fields[0],
+            format!("There is already an {what} {key}"),
+        )),
         _ => None,
     }
 }
 
-pub async fn add_authority(State(state): State<AppState>, who: WebUser, Form(form): Form<AuthorityForm>) -> Response {
+pub async fn add_authority(
+    State(state): State<AppState>,
+    who: WebUser,
+    Form(form): Form<AuthorityForm>,
+) -> Response {
     if !tokens_match(&form.csrf, &who.csrf) {
         return csrf_refused(&who);
     }
-    match state.engine.add_authority_as(&state.store, &who.user, form.slug.trim(), &form.name).await {
+    match state
+        .engine
+        .add_authority_as(&state.store, &who.user, form.slug.trim(), &form.name)
+        .await
+    {
         Ok(_) => Redirect::to("/admin#authorities").into_response(),
-        Err(EngineError::Forbidden { message }) => message_page(&who, StatusCode::FORBIDDEN, "Administrators only", &message),
+        Err(EngineError::Forbidden { message }) => {
+            message_page(&who, StatusCode::FORBIDDEN, "Administrators only", &message)
+        }
         Err(e) => match refusal(&e, &["slug", "name"]) {
-            Some(p) => page(&state, &who, StatusCode::UNPROCESSABLE_ENTITY, &form, &UserForm::default(), &[p]).await,
+            Some(p) => {
+                page(
+                    &state,
+                    &who,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &form,
+                    &UserForm::default(),
+                    &[p],
+                )
+                .await
+            }
             None => internal(&e).into_response(),
         },
     }
 }
 
-pub async fn add_user(State(state): State<AppState>, who: WebUser, Form(form): Form<UserForm>) -> Response {
+pub async fn add_user(
+    State(state): State<AppState>,
+    who: WebUser,
+    Form(form): Form<UserForm>,
+) -> Response {
     if !tokens_match(&form.csrf, &who.csrf) {
         return csrf_refused(&who);
     }
     let Some(role) = Role::from_name(&form.role) else {
         let p = problem("role", "Choose a role");
-        return page(&state, &who, StatusCode::UNPROCESSABLE_ENTITY, &AuthorityForm::default(), &form, &[p]).await;
+        return page(
+            &state,
+            &who,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &AuthorityForm::default(),
+            &form,
+            &[p],
+        )
+        .await;
     };
     let authority = Some(form.authority.trim()).filter(|a| !a.is_empty());
     let added = state
         .engine
-        .add_user_as(&state.store, &who.user, &form.email, &form.person, role, authority, &form.password)
+        .add_user_as(
+            &state.store,
+            &who.user,
+            &form.email,
+            &form.person,
+            role,
+            authority,
+            &form.password,
+        )
         .await;
     match added {
         Ok(_) => Redirect::to("/admin#users").into_response(),
-        Err(EngineError::Forbidden { message }) => message_page(&who, StatusCode::FORBIDDEN, "Administrators only", &message),
+        Err(EngineError::Forbidden { message }) => {
+            message_page(&who, StatusCode::FORBIDDEN, "Administrators only", &message)
+        }
         Err(e) => match refusal(&e, &["email", "name", "password", "authority"]) {
             Some(mut p) => {
                 if p.field == "name" {
                     p.field = "person".into();
                 }
-                page(&state, &who, StatusCode::UNPROCESSABLE_ENTITY, &AuthorityForm::default(), &form, &[p]).await
+                page(
+                    &state,
+                    &who,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &AuthorityForm::default(),
+                    &form,
+                    &[p],
+                )
+                .await
             }
             None => internal(&e).into_response(),
         },

@@ -7,8 +7,11 @@ use std::collections::HashMap;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use foidesk_case::EventKind;
 use foidesk_case::FindingKind;
-use foidesk_engine::{Access, CaseView};
+use foidesk_engine::{Access, CaseView, DocumentKind};
+
+use super::documents::may_write as may_write_document;
 use maud::{html, Markup};
 
 use super::dashboard::days_left_text;
@@ -31,7 +34,11 @@ pub async fn list(
         .and_then(|a| a.parse::<i64>().ok())
         .unwrap_or(0)
         .max(0);
-    let rows = match state.engine.cases_for(&state.store, &who.user, after, PAGE).await {
+    let rows = match state
+        .engine
+        .cases_for(&state.store, &who.user, after, PAGE)
+        .await
+    {
         Ok(rows) => rows,
         Err(e) => return internal(&e).into_response(),
     };
@@ -110,6 +117,10 @@ fn case_body(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
         .iter()
         .filter(|k| may_write && who.user.may_record(k.kind))
         .collect();
+    let documents: Vec<DocumentKind> = DocumentKind::ALL
+        .into_iter()
+        .filter(|k| applies(view, *k) && may_write_document(&who.user, view, *k))
+        .collect();
     html! {
         span class="caption" { (r.authority) }
         h1 { "Case " (s.reference) }
@@ -118,7 +129,7 @@ fn case_body(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
             (summary_row("Status", status_tag(&s.projection.status)))
             (summary_row("With", html! { (s.projection.desk) }))
             (summary_row("Assigned to", html! { (s.projection.assignee.as_deref().unwrap_or("nobody")) }))
-            (summary_row("Regime", html! { (format!("{:?}", r.regime)) }))
+            (summary_row("Regime", html! { (format!("{:?}", r.regime).to_uppercase()) }))
             (summary_row("Received", html! { (r.received.long_form()) }))
             (summary_row("Requester", html! { (r.requester.as_deref().unwrap_or("not recorded")) }))
             (summary_row("Version", html! { (s.version) }))
@@ -188,6 +199,14 @@ fn case_body(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
                 }
             }
         }
+        @if !documents.is_empty() {
+            h2 { "Documents" }
+            ul id="documents" {
+                @for kind in &documents {
+                    li { a href={ "/cases/" (s.id) "/documents/" (kind.name()) } { "Generate the " (super::documents::title(*kind).to_lowercase()) } }
+                }
+            }
+        }
         @if !recordable.is_empty() {
             h2 { "Record what happened next" }
             ul {
@@ -197,4 +216,17 @@ fn case_body(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
             }
         }
     }
+}
+
+/// Whether the case has the event a document is about.
+fn applies(view: &CaseView, kind: DocumentKind) -> bool {
+    view.case.events.iter().any(|e| match (&e.kind, kind) {
+        (EventKind::Response(r), DocumentKind::Refusal) => {
+            r.outcomes.iter().any(|o| o.outcome.is_refusal())
+        }
+        (EventKind::PitExtension { .. }, DocumentKind::Refusal) => true,
+        (EventKind::InternalReview { .. }, DocumentKind::Review) => true,
+        (EventKind::DecisionNotice(_), DocumentKind::Decision) => true,
+        _ => false,
+    })
 }

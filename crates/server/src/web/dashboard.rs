@@ -12,8 +12,8 @@ use maud::{html, Markup};
 
 use super::chart::{bars, Bar};
 use super::page::{layout, status_tag, Viewer};
-use super::session::WebUser;
 use super::respond;
+use super::session::WebUser;
 use crate::error::internal;
 use crate::AppState;
 
@@ -44,7 +44,10 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
             for (title, kind) in [
                 ("Overdue", QueueKind::Overdue),
                 ("Due today", QueueKind::DueToday),
-                ("Due this week", QueueKind::DueWithinWorkingDays(WEEK_WORKING_DAYS)),
+                (
+                    "Due this week",
+                    QueueKind::DueWithinWorkingDays(WEEK_WORKING_DAYS),
+                ),
             ] {
                 let rows = engine
                     .queue_for(&state.store, &who.user, kind, &filter, QUEUE_ROWS)
@@ -54,7 +57,9 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
             out
         }
         Role::Requester | Role::Caseworker => {
-            let rows = engine.cases_for(&state.store, &who.user, 0, QUEUE_ROWS).await?;
+            let rows = engine
+                .cases_for(&state.store, &who.user, 0, QUEUE_ROWS)
+                .await?;
             let title = if who.user.role == Role::Requester {
                 "Your requests"
             } else {
@@ -108,7 +113,9 @@ fn working_days_left(state: &AppState, today: Date, due: Date) -> Option<i64> {
     if due >= today {
         cal.working_days_between(today, due).ok().map(i64::from)
     } else {
-        cal.working_days_between(due, today).ok().map(|n| -i64::from(n))
+        cal.working_days_between(due, today)
+            .ok()
+            .map(|n| -i64::from(n))
     }
 }
 

@@ -27,20 +27,62 @@ pub struct Kind {
 }
 
 pub const KINDS: [Kind; 14] = [
-    Kind { kind: "assigned", title: "Assign the case" },
-    Kind { kind: "clarification_sought", title: "Clarification sought (s.1(3))" },
-    Kind { kind: "clarification_received", title: "Clarification received" },
-    Kind { kind: "fee_notice", title: "Fees notice sent (s.9)" },
-    Kind { kind: "fee_paid", title: "Fee paid" },
-    Kind { kind: "pit_extension", title: "Extension for the public interest test (s.10(3))" },
-    Kind { kind: "eir_extension", title: "EIR extension for complex requests (reg.7)" },
-    Kind { kind: "response", title: "Response sent" },
-    Kind { kind: "internal_review_requested", title: "Internal review requested" },
-    Kind { kind: "internal_review", title: "Internal review outcome" },
-    Kind { kind: "complaint", title: "Complaint to the Commissioner (s.50)" },
-    Kind { kind: "decision_notice", title: "Decision notice issued" },
-    Kind { kind: "compliance", title: "Steps complied with (s.54)" },
-    Kind { kind: "appeal", title: "Appeal to the Tribunal (s.57)" },
+    Kind {
+        kind: "assigned",
+        title: "Assign the case",
+    },
+    Kind {
+        kind: "clarification_sought",
+        title: "Clarification sought (s.1(3))",
+    },
+    Kind {
+        kind: "clarification_received",
+        title: "Clarification received",
+    },
+    Kind {
+        kind: "fee_notice",
+        title: "Fees notice sent (s.9)",
+    },
+    Kind {
+        kind: "fee_paid",
+        title: "Fee paid",
+    },
+    Kind {
+        kind: "pit_extension",
+        title: "Extension for the public interest test (s.10(3))",
+    },
+    Kind {
+        kind: "eir_extension",
+        title: "EIR extension for complex requests (reg.7)",
+    },
+    Kind {
+        kind: "response",
+        title: "Response sent",
+    },
+    Kind {
+        kind: "internal_review_requested",
+        title: "Internal review requested",
+    },
+    Kind {
+        kind: "internal_review",
+        title: "Internal review outcome",
+    },
+    Kind {
+        kind: "complaint",
+        title: "Complaint to the Commissioner (s.50)",
+    },
+    Kind {
+        kind: "decision_notice",
+        title: "Decision notice issued",
+    },
+    Kind {
+        kind: "compliance",
+        title: "Steps complied with (s.54)",
+    },
+    Kind {
+        kind: "appeal",
+        title: "Appeal to the Tribunal (s.57)",
+    },
 ];
 
 /// What was typed, by field id (a form re-displays it as it was).
@@ -149,7 +191,12 @@ fn build_event(kind: &str, view: &CaseView, f: &Fields) -> Result<EventFile, Vec
             let ids: Vec<String> = if view.case.request.parts.is_empty() {
                 vec!["all".into()]
             } else {
-                view.case.request.parts.iter().map(|p| p.id.clone()).collect()
+                view.case
+                    .request
+                    .parts
+                    .iter()
+                    .map(|p| p.id.clone())
+                    .collect()
             };
             for id in ids {
                 event.outcomes.push(OutcomeFile {
@@ -176,7 +223,10 @@ fn build_event(kind: &str, view: &CaseView, f: &Fields) -> Result<EventFile, Vec
             match optional(f, "steps_days").map(|d| d.parse::<u32>()) {
                 None => {}
                 Some(Ok(d)) => event.steps_days = Some(d),
-                Some(Err(_)) => problems.push(problem("steps_days", "Enter the number of days as a whole number, like 35")),
+                Some(Err(_)) => problems.push(problem(
+                    "steps_days",
+                    "Enter the number of days as a whole number, like 35",
+                )),
             }
         }
         "appeal" => event.by = optional(f, "by"),
@@ -198,23 +248,47 @@ fn parse_pounds(text: &str) -> Option<u64> {
         2 => pence.parse::<u64>().ok()?,
         _ => return None,
     };
-    pounds.parse::<u64>().ok()?.checked_mul(100)?.checked_add(pence)
+    pounds
+        .parse::<u64>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(pence)
 }
 
 /// The form field an engine error is about, from its JSON path.
 fn field_of(err: &EngineError, view: &CaseView) -> Problem {
-    let message = err.to_string();
+    // The field's own message: the summary's link already says where.
+    let message = match err {
+        EngineError::Case(foidesk_case::CaseError::Field { message, .. }) => message.clone(),
+        other => other.to_string(),
+    };
     let path = match err {
         EngineError::Case(foidesk_case::CaseError::Field { location, .. })
-        | EngineError::Case(foidesk_case::CaseError::UnknownProvision { location, .. }) => json_path(location),
+        | EngineError::Case(foidesk_case::CaseError::UnknownProvision { location, .. }) => {
+            json_path(location)
+        }
         _ => String::from("date"),
     };
     // "events[7].outcomes[1].provisions[0]" → the second part's provisions field.
     let tail = path.split_once("].").map(|(_, t)| t).unwrap_or("date");
     let field = if let Some(rest) = tail.strip_prefix("outcomes[") {
-        let index: usize = rest.split(']').next().and_then(|i| i.parse().ok()).unwrap_or(0);
-        let part = view.case.request.parts.get(index).map(|p| p.id.as_str()).unwrap_or("all");
-        if rest.contains("provisions") { format!("provisions-{part}") } else { format!("outcome-{part}") }
+        let index: usize = rest
+            .split(']')
+            .next()
+            .and_then(|i| i.parse().ok())
+            .unwrap_or(0);
+        let part = view
+            .case
+            .request
+            .parts
+            .get(index)
+            .map(|p| p.id.as_str())
+            .unwrap_or("all");
+        if rest.contains("provisions") {
+            format!("provisions-{part}")
+        } else {
+            format!("outcome-{part}")
+        }
     } else {
         tail.split(['.', '[']).next().unwrap_or("date").to_owned()
     };
@@ -225,9 +299,19 @@ fn kind_title(kind: &str) -> Option<&'static str> {
     KINDS.iter().find(|k| k.kind == kind).map(|k| k.title)
 }
 
-fn render(status: StatusCode, who: &WebUser, view: &CaseView, kind: &str, f: &Fields, errors: &[Problem]) -> Response {
+fn render(
+    status: StatusCode,
+    who: &WebUser,
+    view: &CaseView,
+    kind: &str,
+    f: &Fields,
+    errors: &[Problem],
+) -> Response {
     let title = kind_title(kind).unwrap_or("Record an event");
-    let viewer = Viewer { user: &who.user, csrf: &who.csrf };
+    let viewer = Viewer {
+        user: &who.user,
+        csrf: &who.csrf,
+    };
     let version = optional(f, "version").unwrap_or_else(|| view.summary.version.to_string());
     let body = html! {
         span class="caption" { "Case " (view.summary.reference) }
@@ -245,19 +329,38 @@ fn render(status: StatusCode, who: &WebUser, view: &CaseView, kind: &str, f: &Fi
     respond(status, layout(title, Some(&viewer), errors, body))
 }
 
-async fn checked(state: &AppState, who: &WebUser, id: &str, kind: &str) -> Result<CaseView, Response> {
+async fn checked(
+    state: &AppState,
+    who: &WebUser,
+    id: &str,
+    kind: &str,
+) -> Result<CaseView, Response> {
     let view = visible(state, who, id).await?;
     if kind_title(kind).is_none() {
-        return Err(message_page(who, StatusCode::NOT_FOUND, "No such form", "There is no form for that kind of event."));
+        return Err(message_page(
+            who,
+            StatusCode::NOT_FOUND,
+            "No such form",
+            "There is no form for that kind of event.",
+        ));
     }
     let writable = who.user.access_to(&view.summary) == foidesk_engine::Access::Write;
     if !writable || !who.user.may_record(kind) {
-        return Err(message_page(who, StatusCode::FORBIDDEN, "You cannot record this", "Your role does not record this kind of event on this case."));
+        return Err(message_page(
+            who,
+            StatusCode::FORBIDDEN,
+            "You cannot record this",
+            "Your role does not record this kind of event on this case.",
+        ));
     }
     Ok(view)
 }
 
-pub async fn form(State(state): State<AppState>, who: WebUser, Path((id, kind)): Path<(String, String)>) -> Response {
+pub async fn form(
+    State(state): State<AppState>,
+    who: WebUser,
+    Path((id, kind)): Path<(String, String)>,
+) -> Response {
     match checked(&state, &who, &id, &kind).await {
         Ok(view) => render(StatusCode::OK, &who, &view, &kind, &Vec::new(), &[]),
         Err(r) => r,
@@ -278,24 +381,64 @@ pub async fn submit(
         Err(r) => return r,
     };
     let Ok(expected) = field(&f, "version").parse::<i64>() else {
-        return render(StatusCode::UNPROCESSABLE_ENTITY, &who, &view, &kind, &f, &[problem("date", "The form is missing the case version; reload it")]);
+        return render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &who,
+            &view,
+            &kind,
+            &f,
+            &[problem(
+                "date",
+                "The form is missing the case version; reload it",
+            )],
+        );
     };
     let event = match build_event(&kind, &view, &f) {
         Ok(e) => e,
-        Err(problems) => return render(StatusCode::UNPROCESSABLE_ENTITY, &who, &view, &kind, &f, &problems),
+        Err(problems) => {
+            return render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &who,
+                &view,
+                &kind,
+                &f,
+                &problems,
+            )
+        }
     };
     let id = view.summary.id;
-    match state.engine.append_event_as(&state.store, &who.user, id, expected, event).await {
+    match state
+        .engine
+        .append_event_as(&state.store, &who.user, id, expected, event)
+        .await
+    {
         Ok(_) => Redirect::to(&format!("/cases/{id}")).into_response(),
         Err(EngineError::Store(StoreError::Conflict { .. })) => {
             let p = problem("date", "Someone else recorded an event on this case after you opened this form. Check the case page, then record this again if it is still needed.");
             render(StatusCode::CONFLICT, &who, &view, &kind, &f, &[p])
         }
-        Err(e @ (EngineError::Case(_) | EngineError::Invalid { .. } | EngineError::Assess(_) | EngineError::Calendar(_))) => {
+        Err(
+            e @ (EngineError::Case(_)
+            | EngineError::Invalid { .. }
+            | EngineError::Assess(_)
+            | EngineError::Calendar(_)),
+        ) => {
             let p = field_of(&e, &view);
-            render(StatusCode::UNPROCESSABLE_ENTITY, &who, &view, &kind, &f, &[p])
+            render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &who,
+                &view,
+                &kind,
+                &f,
+                &[p],
+            )
         }
-        Err(EngineError::Forbidden { message }) => message_page(&who, StatusCode::FORBIDDEN, "You cannot record this", &message),
+        Err(EngineError::Forbidden { message }) => message_page(
+            &who,
+            StatusCode::FORBIDDEN,
+            "You cannot record this",
+            &message,
+        ),
         Err(e) => internal(&e).into_response(),
     }
 }

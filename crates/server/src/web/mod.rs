@@ -6,6 +6,7 @@ mod admin;
 mod case_page;
 mod chart;
 mod dashboard;
+mod documents;
 mod forms;
 pub(crate) mod page;
 pub(crate) mod session;
@@ -32,6 +33,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/cases/{id}/record/{kind}",
             get(forms::form).post(forms::submit),
+        )
+        .route(
+            "/cases/{id}/documents/{kind}",
+            get(documents::form).post(documents::generate),
         )
         .route("/admin", get(admin::show))
         .route("/admin/authorities", post(admin::add_authority))

@@ -109,7 +109,8 @@ fn error_for<'a>(errors: &'a [Problem], field: &str) -> Option<&'a str> {
         .map(|e| e.message.as_str())
 }
 
-/// A labelled text input that shows its error, if any.
+/// A labelled text input that shows its error, if any. Dates are plain
+/// text (YYYY-MM-DD), as the GOV.UK patterns advise against date pickers.
 pub fn text_input(
     id: &str,
     label: &str,
@@ -133,13 +134,20 @@ pub fn text_input(
                 p class="error-message" id={ (id) "-error" } { span class="visually-hidden" { "Error: " } (e) }
             }
             input class={ "input" @if kind == "date" { " input--short" } @if error.is_some() { " input--error" } }
-                id=(id) name=(id) type=(kind) value=(value)
+                id=(id) name=(id) type=(if kind == "date" { "text" } else { kind }) value=(value)
+                autocomplete=[(kind == "email").then_some("email")]
                 aria-describedby=[(!described.is_empty()).then_some(described.as_str())];
         }
     }
 }
 
-pub fn textarea(id: &str, label: &str, hint: Option<&str>, value: &str, errors: &[Problem]) -> Markup {
+pub fn textarea(
+    id: &str,
+    label: &str,
+    hint: Option<&str>,
+    value: &str,
+    errors: &[Problem],
+) -> Markup {
     let error = error_for(errors, id);
     html! {
         div class={ "form-group" @if error.is_some() { " form-group--error" } } {
@@ -155,7 +163,13 @@ pub fn textarea(id: &str, label: &str, hint: Option<&str>, value: &str, errors: 
 }
 
 /// A select of (value, label) options.
-pub fn select(id: &str, label: &str, options: &[(&str, &str)], chosen: &str, errors: &[Problem]) -> Markup {
+pub fn select(
+    id: &str,
+    label: &str,
+    options: &[(&str, &str)],
+    chosen: &str,
+    errors: &[Problem],
+) -> Markup {
     let error = error_for(errors, id);
     html! {
         div class={ "form-group" @if error.is_some() { " form-group--error" } } {

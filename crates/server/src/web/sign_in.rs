@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::page::{csrf_field, layout, problem, text_input, Problem};
 use super::session::{cookie, random_token, tokens_match, WebUser, SIGN_IN_COOKIE};
 use super::{csrf_refused, respond};
-use crate::auth::{session_clear_cookie, session_set_cookie, set_cookie, session_cookie};
+use crate::auth::{session_clear_cookie, session_cookie, session_set_cookie, set_cookie};
 use crate::AppState;
 
 fn page(status: StatusCode, email: &str, errors: &[Problem]) -> Response {
@@ -74,10 +74,16 @@ pub async fn submit(
         return page(StatusCode::UNPROCESSABLE_ENTITY, &form.email, &errors);
     }
     let engine = &state.engine;
-    let user = match engine.authenticate(&state.store, &form.email, &form.password).await {
+    let user = match engine
+        .authenticate(&state.store, &form.email, &form.password)
+        .await
+    {
         Ok(Some(user)) => user,
         Ok(None) => {
-            let errors = [problem("email", "The email address or password is not right")];
+            let errors = [problem(
+                "email",
+                "The email address or password is not right",
+            )];
             return page(StatusCode::UNAUTHORIZED, &form.email, &errors);
         }
         Err(e) => return crate::error::internal(&e).into_response(),

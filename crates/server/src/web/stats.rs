@@ -85,5 +85,8 @@ pub async fn show(State(state): State<AppState>, who: WebUser) -> Response {
             }
         }
     };
-    respond(StatusCode::OK, layout("Statistics", Some(&viewer), &[], body))
+    respond(
+        StatusCode::OK,
+        layout("Statistics", Some(&viewer), &[], body),
+    )
 }

@@ -222,7 +222,13 @@ impl World {
         let body = serde_json::json!({"email": email(who), "password": PASSWORD});
         let bytes = serde_json::to_vec(&body).unwrap();
         let reply = self
-            .call("POST", "/api/v1/session", None, Some(("application/json", bytes)), &[])
+            .call(
+                "POST",
+                "/api/v1/session",
+                None,
+                Some(("application/json", bytes)),
+                &[],
+            )
             .await;
         assert_eq!(reply.status, 200, "{}", reply.text);
         let set = reply.headers["set-cookie"].to_str().unwrap();
@@ -231,7 +237,8 @@ impl World {
 
     /// A web page as the holder of `cookie` sees it.
     pub async fn page(&self, path: &str, cookie: &str) -> Reply {
-        self.call("GET", path, None, None, &[("cookie", cookie)]).await
+        self.call("GET", path, None, None, &[("cookie", cookie)])
+            .await
     }
 
     /// Post a form (fields as pairs) with the holder's cookie.
@@ -242,7 +249,8 @@ impl World {
             .collect::<Vec<_>>()
             .join("&");
         let body = Some(("application/x-www-form-urlencoded", body.into_bytes()));
-        self.call("POST", path, None, body, &[("cookie", cookie)]).await
+        self.call("POST", path, None, body, &[("cookie", cookie)])
+            .await
     }
 
     pub async fn json(&self, method: &str, path: &str, who: &str, body: &Value) -> Reply {
