@@ -225,6 +225,18 @@ impl Outcome {
         })
     }
 
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::Disclosed => "disclosed",
+            Outcome::PartDisclosed => "part_disclosed",
+            Outcome::Withheld => "withheld",
+            Outcome::Ncnd => "ncnd",
+            Outcome::NotHeld => "not_held",
+            Outcome::CostLimit => "cost_limit",
+            Outcome::Vexatious => "vexatious",
+        }
+    }
+
     pub fn is_refusal(self) -> bool {
         !matches!(self, Outcome::Disclosed | Outcome::NotHeld)
     }

@@ -141,6 +141,9 @@ pub async fn load(engine: &Engine, store: &Store) -> anyhow::Result<()> {
             Err(e) => return Err(e).with_context(|| format!("opening example {name}")),
         }
     }
+    if let Some(slug) = &officer_authority {
+        opened += open_live_requests(engine, store, slug).await?;
+    }
     for (role, email, person) in ACCOUNTS {
         let authority = if role == Role::Officer {
             officer_authority.as_deref()
@@ -156,10 +159,78 @@ pub async fn load(engine: &Engine, store: &Store) -> anyhow::Result<()> {
         }
     }
     println!(
-        "foidesk: demo: {opened} example cases opened ({} in all)",
-        EXAMPLES.len()
+        "foidesk: demo: {opened} cases opened ({} examples and {} live requests in all)",
+        EXAMPLES.len(),
+        LIVE.len()
     );
     Ok(())
+}
+
+/// Requests still running as at today, so the officer's queues have work in
+/// them: (reference, working days since receipt, what was asked). Written
+/// for the demo; FOIA s.10(1) gives 20 working days.
+const LIVE: [(&str, u32, [&str; 2]); 3] = [
+    (
+        "DEMO-1",
+        18,
+        [
+            "How long footage from body-worn cameras is kept before deletion.",
+            "How many requests to keep footage for longer were made last year.",
+        ],
+    ),
+    (
+        "DEMO-2",
+        20,
+        [
+            "The number of drones the force operates.",
+            "Any policy on flying drones over public gatherings.",
+        ],
+    ),
+    (
+        "DEMO-3",
+        24,
+        [
+            "The locations of fixed number-plate recognition cameras in the borough.",
+            "How long number-plate reads are kept.",
+        ],
+    ),
+];
+
+/// The date `n` working days before today.
+fn working_days_ago(engine: &Engine, n: u32) -> anyhow::Result<foidesk_calendar::Date> {
+    let today = engine.today();
+    let mut day = today;
+    while engine.calendar().working_days_between(day, today)? < n {
+        day = day.checked_add_days(-1)?;
+    }
+    Ok(day)
+}
+
+async fn open_live_requests(
+    engine: &Engine,
+    store: &Store,
+    authority: &str,
+) -> anyhow::Result<usize> {
+    let mut opened = 0;
+    for (reference, days, parts) in LIVE {
+        let received = working_days_ago(engine, days)?;
+        let text = format!(
+            "[request]\nauthority = \"Commissioner of the Metropolitan Police Service\"\nregime = \"FOIA\"\n\
+             received = \"{received}\"\nrequester = \"{REQUESTER_EMAIL}\"\n\
+             [[request.parts]]\nid = \"1\"\ntext = \"{}\"\n[[request.parts]]\nid = \"2\"\ntext = \"{}\"\n",
+            parts[0], parts[1]
+        );
+        let file: CaseFile = toml::from_str(&text).context("a live demo request")?;
+        match engine
+            .open_case(store, authority, reference, file, "demo loader")
+            .await
+        {
+            Ok(_) => opened += 1,
+            Err(foidesk_engine::EngineError::Store(StoreError::Duplicate { .. })) => {}
+            Err(e) => return Err(e).with_context(|| format!("opening {reference}")),
+        }
+    }
+    Ok(opened)
 }
 
 pub fn print_sign_in(addr: SocketAddr) {

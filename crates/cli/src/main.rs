@@ -12,6 +12,7 @@ mod demo;
 mod law;
 mod library;
 mod notice;
+mod render;
 mod serve;
 
 use std::process::ExitCode;
@@ -60,6 +61,8 @@ enum Command {
     /// Decision notices: parse them, or turn one into a case file.
     #[command(subcommand)]
     Notice(notice::NoticeCommand),
+    /// A refusal notice, review outcome or decision notice from a case file and facts.
+    Render(render::RenderArgs),
     /// The decision-notice library: ingest, search, stats, reindex.
     Library(library::LibraryArgs),
     /// Public authorities in the store.
@@ -130,6 +133,7 @@ fn main() -> ExitCode {
         Command::Calendar(cmd) => calendar::run(&engine, cmd),
         Command::Law(cmd) => law::run(&engine, cmd),
         Command::Notice(cmd) => notice::run(&engine, cmd),
+        Command::Render(args) => render::run(&engine, args),
         Command::Library(args) => library::run(&engine, args),
         Command::Bench(cmd) => bench::run(&engine, cmd),
         Command::Serve(args) => serve::run(engine, args),

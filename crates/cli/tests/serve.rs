@@ -36,18 +36,22 @@ async fn the_demo_starts_and_each_account_sees_its_cases() {
         printed.push_str(&line);
     }
     let base = base.unwrap();
-    assert!(printed.contains("15 example cases opened"), "{printed}");
+    assert!(
+        printed.contains("18 cases opened (15 examples and 3 live requests"),
+        "{printed}"
+    );
     // The demo keeps to its own folder, apart from real work.
     assert!(data.path().join("demo/foidesk.db").exists());
 
     let health = reqwest::get(format!("{base}/healthz")).await.unwrap();
     assert_eq!(health.status().as_u16(), 200);
-    // (account, cases it lists): the officer has the Met's case, the requester
-    // the ten synthetic requests, the caseworker the five complained of.
+    // (account, cases it lists): the officer has the Met's example and three
+    // live requests, the requester the ten synthetic requests and the three
+    // live ones, the caseworker the six complained of.
     for (email, expected) in [
-        ("admin@demo.foidesk.test", 15),
-        ("officer@demo.foidesk.test", 1),
-        ("requester@demo.foidesk.test", 10),
+        ("admin@demo.foidesk.test", 18),
+        ("officer@demo.foidesk.test", 4),
+        ("requester@demo.foidesk.test", 13),
         ("caseworker@demo.foidesk.test", 6),
     ] {
         let client = reqwest::Client::builder()

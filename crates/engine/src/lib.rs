@@ -13,18 +13,23 @@ mod access;
 mod accounts;
 mod cases;
 mod clock;
+mod documents;
 mod import;
 mod library;
 mod notice;
+mod stats;
 
 pub use access::Access;
 pub use accounts::{Role, User, MIN_PASSWORD_CHARS};
 pub use cases::{CaseView, QueueFilter, QueueKind};
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use documents::facts_outline;
+pub use foidesk_docs::{Document, DocumentKind, Facts, Format, Missing, RenderError};
 pub use library::{
     content_hash, FileOutcome, Ingest, IngestReport, IngestStatus, Library, SourceFile,
 };
 pub use notice::{notice_to_case, NoticeCase};
+pub use stats::{stats, Stats, Timeliness};
 
 use foidesk_calendar::{
     CalendarError, CalendarSettings, Date, Holiday, NonWorkingDay, WorkingDayCalendar,

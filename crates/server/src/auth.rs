@@ -45,14 +45,7 @@ impl FromRequestParts<AppState> for Caller {
 
 /// The session secret from the Cookie header, if one is sent.
 pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, value)| value.to_owned())
+    crate::web::session::cookie(headers, SESSION_COOKIE)
 }
 
 #[derive(Deserialize)]
@@ -85,13 +78,8 @@ pub async fn sign_in(
         .start_session(&state.store, &user)
         .await
         .map_err(|e| ApiError::from_engine(e, &scope))?;
-    let secure = state.secure_cookies || forwarded_https(&headers);
-    let cookie = format!(
-        "{SESSION_COOKIE}={secret}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
-        12 * 60 * 60,
-        if secure { "; Secure" } else { "" }
-    );
     let mut response = Json(user).into_response();
+    let cookie = session_set_cookie(&state, &headers, &secret);
     set_cookie(&mut response, &cookie)?;
     Ok(response)
 }
@@ -110,8 +98,7 @@ pub async fn sign_out(
             .map_err(|e| ApiError::from_engine(e, &PathScope::CaseFile("")))?;
     }
     let mut response = StatusCode::NO_CONTENT.into_response();
-    let cookie = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
-    set_cookie(&mut response, &cookie)?;
+    set_cookie(&mut response, &session_clear_cookie())?;
     Ok(response)
 }
 
@@ -120,14 +107,30 @@ pub async fn me(Caller(user): Caller) -> Json<User> {
     Json(user)
 }
 
-fn set_cookie(response: &mut Response, cookie: &str) -> Result<(), ApiError> {
+/// The session cookie: HttpOnly (no script reads it), SameSite=Lax (no
+/// cross-site post carries it), Secure when served over TLS.
+pub fn session_set_cookie(state: &AppState, headers: &HeaderMap, secret: &str) -> String {
+    let secure = state.secure_cookies || forwarded_https(headers);
+    format!(
+        "{SESSION_COOKIE}={secret}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
+        12 * 60 * 60,
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+pub fn session_clear_cookie() -> String {
+    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
+}
+
+/// Add a Set-Cookie header (a response may set several).
+pub fn set_cookie(response: &mut Response, cookie: &str) -> Result<(), ApiError> {
     let value = HeaderValue::from_str(cookie).map_err(|e| crate::error::internal(&e))?;
-    response.headers_mut().insert(header::SET_COOKIE, value);
+    response.headers_mut().append(header::SET_COOKIE, value);
     Ok(())
 }
 
 /// A TLS-terminating proxy in front says the client used HTTPS.
-fn forwarded_https(headers: &HeaderMap) -> bool {
+pub fn forwarded_https(headers: &HeaderMap) -> bool {
     headers
         .get("x-forwarded-proto")
         .and_then(|v| v.to_str().ok())

@@ -1,7 +1,7 @@
 //! # foidesk-server: how do people and programs reach foidesk over HTTP?
 //!
 //! The JSON API under `/api/v1` (axum), with sign-in by session cookie or
-//! bearer token, and `/healthz`. Handlers turn HTTP into engine calls and
+//! bearer token, `/healthz`, and the web pages (`web`). Handlers turn HTTP into engine calls and
 //! engine results into JSON; the rules about who may see what live in the
 //! engine, so every front end applies the same ones.
 //!
@@ -15,6 +15,7 @@ mod error;
 mod openapi;
 mod paths;
 mod routes;
+mod web;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -43,6 +44,7 @@ pub struct AppState {
 /// The whole application: API, health check, JSON fallbacks.
 pub fn app(state: AppState) -> Router {
     routes::router()
+        .merge(web::router())
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
 }

@@ -88,6 +88,26 @@ pub fn fresh_request(requester: Option<&str>) -> CaseFile {
     file
 }
 
+/// Percent-encode a form value.
+pub fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The CSRF token a page's forms carry.
+pub fn csrf_of(html: &str) -> String {
+    let needle = "name=\"csrf\" value=\"";
+    let at = html.find(needle).expect("a form with a CSRF token");
+    let rest = &html[at + needle.len()..];
+    rest[..rest.find('"').unwrap()].to_owned()
+}
+
 /// One world per backend available.
 pub async fn worlds() -> Vec<World> {
     let mut out = Vec::new();
@@ -195,6 +215,42 @@ impl World {
             json,
             text,
         }
+    }
+
+    /// Sign `who` in through the API; returns the Cookie header value.
+    pub async fn session(&self, who: &str) -> String {
+        let body = serde_json::json!({"email": email(who), "password": PASSWORD});
+        let bytes = serde_json::to_vec(&body).unwrap();
+        let reply = self
+            .call(
+                "POST",
+                "/api/v1/session",
+                None,
+                Some(("application/json", bytes)),
+                &[],
+            )
+            .await;
+        assert_eq!(reply.status, 200, "{}", reply.text);
+        let set = reply.headers["set-cookie"].to_str().unwrap();
+        set.split(';').next().unwrap().to_owned()
+    }
+
+    /// A web page as the holder of `cookie` sees it.
+    pub async fn page(&self, path: &str, cookie: &str) -> Reply {
+        self.call("GET", path, None, None, &[("cookie", cookie)])
+            .await
+    }
+
+    /// Post a form (fields as pairs) with the holder's cookie.
+    pub async fn form(&self, path: &str, cookie: &str, fields: &[(&str, &str)]) -> Reply {
+        let body = fields
+            .iter()
+            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let body = Some(("application/x-www-form-urlencoded", body.into_bytes()));
+        self.call("POST", path, None, body, &[("cookie", cookie)])
+            .await
     }
 
     pub async fn json(&self, method: &str, path: &str, who: &str, body: &Value) -> Reply {

@@ -1,0 +1,79 @@
+//! # foidesk-docs: which letter or notice does this case call for, in words?
+//!
+//! Renders the documents of the statutory process from a case, its assessment and the facts
+//! a case file does not hold ([`Facts`]): the refusal notice (FOIA s.17, including the
+//! s.17(2) public interest extension; EIR reg.14), the internal review outcome, and the
+//! Commissioner's decision notice (s.50) in the regulator's structure with numbered
+//! paragraphs. Each is built as a [`Document`] (headings, numbered paragraphs, lists), then
+//! written as HTML, Markdown or PDF.
+//!
+//! Invariants:
+//! * A document with a fact missing is never produced: [`render`] returns
+//!   [`RenderError::Missing`] naming every missing fact ([`FactId`]), and each document type
+//!   declares the facts it may need ([`DocumentKind::needs`]).
+//! * The wording is foidesk's own, in `templates/*.txt`, with `{{placeholders}}` only; every
+//!   statement of law names its provision, and every provision named is in the catalogue.
+//! * Periods (review windows, steps, appeal, complaint window) come from the law crate's
+//!   dated parameters, added with checked arithmetic.
+//! * Pure: no I/O, no clock, no async. The PDF is built in memory.
+
+mod cite;
+mod decision;
+mod draft;
+mod error;
+mod fact;
+mod facts;
+mod letter;
+mod model;
+mod output;
+mod refusal;
+mod review;
+mod story;
+mod template;
+mod weigh;
+
+use foidesk_calendar::WorkingDayCalendar;
+use foidesk_case::{Assessment, Case};
+use foidesk_law::Catalogue;
+
+pub use error::{Missing, RenderError};
+pub use fact::{FactId, Need};
+pub use facts::{
+    Analysis, AuthorityFacts, CommissionerFacts, Conclusion, DecisionFacts, ExemptionFacts, Facts,
+    FactsError, Likelihood, Prejudice, PublicInterest, RefusalFacts, ReviewFacts, Signatory,
+};
+pub use model::{Block, Document, DocumentKind};
+pub use output::Format;
+
+/// Everything a document is rendered from.
+#[derive(Clone, Copy)]
+pub struct Input<'a> {
+    pub case: &'a Case,
+    /// The case assessed as at the document's date or later (for breaches and deadlines).
+    pub assessment: &'a Assessment,
+    pub facts: &'a Facts,
+    pub law: &'a Catalogue,
+    pub calendar: &'a WorkingDayCalendar,
+}
+
+impl<'a> Input<'a> {
+    /// With the standard statute catalogue and UK working-day calendar.
+    pub fn new(case: &'a Case, assessment: &'a Assessment, facts: &'a Facts) -> Input<'a> {
+        Input {
+            case,
+            assessment,
+            facts,
+            law: Catalogue::standard(),
+            calendar: WorkingDayCalendar::standard(),
+        }
+    }
+}
+
+/// Renders one document, or says which facts are missing (all of them at once).
+pub fn render(kind: DocumentKind, input: &Input<'_>) -> Result<Document, RenderError> {
+    match kind {
+        DocumentKind::Refusal => refusal::build(input),
+        DocumentKind::Review => review::build(input),
+        DocumentKind::Decision => decision::build(input),
+    }
+}

@@ -1,0 +1,142 @@
+//! Shared by the docs tests: the example cases, their facts fixtures, and the documents
+//! rendered from them.
+#![allow(dead_code)]
+
+use foidesk_calendar::Date;
+use foidesk_case::{assess, parse_case, Assessment, Case};
+use foidesk_docs::{render, Document, DocumentKind, Facts, Input, RenderError};
+
+/// The date every case is assessed as at: after every event in the examples.
+pub const AS_AT: &str = "2026-11-22";
+
+pub const CORPUS: [&str; 5] = [
+    "2018-09-20_cambridgeshire-constabulary",
+    "2020-06-23_metropolitan-police-service",
+    "2023-09-04_metropolitan-police-service",
+    "2024-11-18_kent-police",
+    "2024-11-18_nottinghamshire-police",
+];
+
+/// One document to render: a kind, an example case (cut after a date, to render an
+/// earlier document), and the facts fixture of the same name.
+#[derive(Clone, Copy, Debug)]
+pub struct Spec {
+    pub kind: DocumentKind,
+    pub case: &'static str,
+    pub cut: Option<&'static str>,
+}
+
+impl Spec {
+    /// The snapshot name: `refusal__2024-11-18_kent-police`.
+    pub fn label(&self) -> String {
+        match self.cut {
+            Some(cut) => format!("{}__{}__to_{cut}", self.kind.name(), self.case),
+            None => format!("{}__{}", self.kind.name(), self.case),
+        }
+    }
+}
+
+/// Every document the tests render: each type for each corpus notice; refusal notices for
+/// the synthetic cases (a s.17(2) extension, an EIR exception, the s.12 cost limit); a
+/// review that overturns; and each type for an EIR case with a mixed decision.
+pub fn specs() -> Vec<Spec> {
+    let mut out = Vec::new();
+    for kind in DocumentKind::ALL {
+        for case in CORPUS {
+            out.push(Spec {
+                kind,
+                case,
+                cut: None,
+            });
+        }
+    }
+    for (case, cut) in [
+        ("synthetic-pit-extension-in-time", None),
+        ("synthetic-pit-extension-in-time", Some("2024-03-28")),
+        ("synthetic-eir-reg7-extension", None),
+        ("synthetic-complaint-before-review", None),
+        ("docs-review-overturned", None),
+    ] {
+        out.push(Spec {
+            kind: DocumentKind::Refusal,
+            case,
+            cut,
+        });
+    }
+    out.push(Spec {
+        kind: DocumentKind::Review,
+        case: "docs-review-overturned",
+        cut: None,
+    });
+    for kind in DocumentKind::ALL {
+        out.push(Spec {
+            kind,
+            case: "docs-eir-mixed",
+            cut: None,
+        });
+    }
+    out
+}
+
+pub fn d(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// An example case (examples/cases), or one only these tests use (tests/fixtures/cases).
+pub fn case(name: &str, cut: Option<&str>) -> Case {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let path = if name.starts_with("docs-") {
+        format!("{dir}/tests/fixtures/cases/{name}.toml")
+    } else {
+        format!("{dir}/../../examples/cases/{name}.toml")
+    };
+    let mut case = parse_case(&read(&path)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    if let Some(cut) = cut {
+        let cut = d(cut);
+        case.events.retain(|e| e.date <= cut);
+    }
+    case
+}
+
+pub fn facts(name: &str) -> Facts {
+    let path = format!("{}/tests/fixtures/{name}.toml", env!("CARGO_MANIFEST_DIR"));
+    Facts::from_toml(&read(&path)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+pub fn assessed(case: &Case) -> Assessment {
+    assess(case, d(AS_AT)).unwrap()
+}
+
+/// Renders `kind` from a case and facts.
+pub fn render_with(
+    kind: DocumentKind,
+    case: &Case,
+    facts: &Facts,
+) -> Result<Document, RenderError> {
+    let assessment = assessed(case);
+    render(kind, &Input::new(case, &assessment, facts))
+}
+
+pub fn rendered(spec: &Spec) -> Document {
+    let case = case(spec.case, spec.cut);
+    render_with(spec.kind, &case, &facts(spec.case))
+        .unwrap_or_else(|e| panic!("{}: {e}", spec.label()))
+}
+
+/// The text of every page of a PDF, read back with lopdf.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
+    let pdf = lopdf::Document::load_mem(bytes).expect("the PDF parses");
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    assert!(!pages.is_empty());
+    pdf.extract_text(&pages).expect("text extracts")
+}
+
+/// Whitespace collapsed, for comparing text across line breaks.
+pub fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,113 @@
+//! Documents for a stored case: the docs crate renders them from the case,
+//! its assessment and the facts a person supplies; this module also drafts
+//! an outline of those facts to start from.
+
+use foidesk_case::EventKind;
+use foidesk_docs::{
+    Analysis, Document, DocumentKind, ExemptionFacts, Facts, Input, PublicInterest, RenderError,
+};
+use foidesk_law::ProvisionId;
+
+use crate::{CaseView, Engine};
+
+/// The Commissioner's public postal address, which a refusal notice must
+/// point to (s.17(7)(b)); as used in the corpus decision notices.
+const COMMISSIONER: [&str; 3] = [
+    "Information Commissioner's Office",
+    "Wycliffe House, Water Lane",
+    "Wilmslow, Cheshire SK9 5AF",
+];
+
+impl Engine {
+    /// Render a document for a case, or name every fact still missing.
+    pub fn render_document(
+        &self,
+        view: &CaseView,
+        kind: DocumentKind,
+        facts: &Facts,
+    ) -> Result<Document, RenderError> {
+        let input = Input {
+            case: &view.case,
+            assessment: &view.assessment,
+            facts,
+            law: self.law(),
+            calendar: self.calendar(),
+        };
+        foidesk_docs::render(kind, &input)
+    }
+}
+
+/// The provisions the case's responses and extensions rely on, in order.
+fn provisions(view: &CaseView) -> Vec<ProvisionId> {
+    let mut out: Vec<ProvisionId> = Vec::new();
+    for e in &view.case.events {
+        let cited: Vec<&ProvisionId> = match &e.kind {
+            EventKind::Response(r) => r.outcomes.iter().flat_map(|o| &o.provisions).collect(),
+            EventKind::PitExtension { provisions, .. } => provisions.iter().collect(),
+            _ => Vec::new(),
+        };
+        for p in cited {
+            if !out.contains(p) {
+                out.push(p.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Facts to start from: an entry for each provision the case relies on,
+/// with every text empty (an empty text counts as missing), signed by `signer`.
+pub fn facts_outline(view: &CaseView, kind: DocumentKind, signer: &str) -> Facts {
+    let mut facts = Facts {
+        requester: view.case.request.requester.clone().or(Some(String::new())),
+        request_summary: Some(String::new()),
+        ..Facts::default()
+    };
+    facts.commissioner.contact = COMMISSIONER.iter().map(|l| l.to_string()).collect();
+    let signatory = foidesk_docs::Signatory {
+        name: Some(signer.to_owned()),
+        role: Some(String::new()),
+    };
+    let weighing = || PublicInterest {
+        balance: Some(String::new()),
+        ..PublicInterest::default()
+    };
+    match kind {
+        DocumentKind::Refusal => {
+            facts.authority.review_procedure = Some(String::new());
+            facts.refusal.signatory = signatory;
+            facts.refusal.exemption = provisions(view)
+                .into_iter()
+                .map(|provision| ExemptionFacts {
+                    provision,
+                    reasons: Some(String::new()),
+                    reasons_would_disclose: false,
+                    likelihood: None,
+                    public_interest: Some(weighing()),
+                })
+                .collect();
+        }
+        DocumentKind::Review => {
+            facts.review.signatory = signatory;
+            facts.review.reasons = vec![String::new()];
+        }
+        DocumentKind::Decision => {
+            facts.decision.signatory = signatory;
+            facts.decision.complaint = Some(String::new());
+            facts.decision.analysis = provisions(view)
+                .into_iter()
+                .map(|p| Analysis {
+                    provisions: vec![p],
+                    conclusion: None,
+                    reasons: Some(String::new()),
+                    engaged: None,
+                    adopted_from: None,
+                    ncnd: None,
+                    prejudice: None,
+                    public_interest: None,
+                })
+                .collect();
+        }
+    }
+    facts
+}

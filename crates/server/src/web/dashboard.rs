@@ -1,0 +1,165 @@
+//! The dashboard: what is due today, this week and overdue for an officer or
+//! administrator; a requester's own requests; a caseworker's complaints; and
+//! the timeliness chart for what the user may see.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use foidesk_calendar::Date;
+use foidesk_engine::{stats, QueueFilter, QueueKind, Role};
+use foidesk_store::CaseSummary;
+use maud::{html, Markup};
+
+use super::chart::{bars, Bar};
+use super::page::{layout, status_tag, Viewer};
+use super::respond;
+use super::session::WebUser;
+use crate::error::internal;
+use crate::AppState;
+
+/// Cases read for the chart; a larger caseload is charted from its first this many.
+pub const CHART_CASES: i64 = 2_000;
+/// "This week": today and the next four working days.
+const WEEK_WORKING_DAYS: u32 = 4;
+const QUEUE_ROWS: i64 = 50;
+
+pub async fn show(State(state): State<AppState>, who: WebUser) -> Response {
+    match page(&state, &who).await {
+        Ok(markup) => respond(StatusCode::OK, markup),
+        Err(e) => internal(&e).into_response(),
+    }
+}
+
+async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine::EngineError> {
+    let engine = &state.engine;
+    let today = engine.today();
+    let viewer = Viewer {
+        user: &who.user,
+        csrf: &who.csrf,
+    };
+    let queues = match who.user.role {
+        Role::Officer | Role::Administrator => {
+            let filter = QueueFilter::default();
+            let mut out = Vec::new();
+            for (title, kind) in [
+                ("Overdue", QueueKind::Overdue),
+                ("Due today", QueueKind::DueToday),
+                (
+                    "Due this week",
+                    QueueKind::DueWithinWorkingDays(WEEK_WORKING_DAYS),
+                ),
+            ] {
+                let rows = engine
+                    .queue_for(&state.store, &who.user, kind, &filter, QUEUE_ROWS)
+                    .await?;
+                out.push(queue_table(state, title, &rows, today));
+            }
+            out
+        }
+        Role::Requester | Role::Caseworker => {
+            let rows = engine
+                .cases_for(&state.store, &who.user, 0, QUEUE_ROWS)
+                .await?;
+            let title = if who.user.role == Role::Requester {
+                "Your requests"
+            } else {
+                "Complaints"
+            };
+            vec![queue_table(state, title, &rows, today)]
+        }
+    };
+    let views = engine
+        .case_views_for(&state.store, &who.user, CHART_CASES)
+        .await?;
+    let figures = stats(&views);
+    let chart_bars: Vec<Bar> = figures
+        .by_month
+        .iter()
+        .filter_map(|(month, t)| {
+            t.percent().map(|p| Bar {
+                label: month.clone(),
+                value: p,
+            })
+        })
+        .collect();
+    let body = html! {
+        span class="caption" { (who.user.role.as_str()) }
+        h1 { "Dashboard" }
+        p class="body-s" { "As at " (today.long_form()) "." }
+        @for q in &queues { (q) }
+        h2 id="timeliness" { "Answered within 20 working days, by month received" }
+        @if chart_bars.is_empty() {
+            p { "No request you can see has been answered yet." }
+        } @else {
+            (bars("timeliness-chart", "Percentage of requests answered by the due date, by month received", &chart_bars, 100, "%"))
+            table class="table" {
+                caption class="visually-hidden" { "Timeliness by month received" }
+                thead { tr { th scope="col" { "Month received" } th scope="col" class="numeric" { "Answered" } th scope="col" class="numeric" { "On time" } th scope="col" class="numeric" { "Per cent" } } }
+                tbody {
+                    @for (month, t) in &figures.by_month {
+                        tr { td { (month) } td class="numeric" { (t.answered) } td class="numeric" { (t.on_time) } td class="numeric" { (t.percent().map(|p| format!("{p}%")).unwrap_or_default()) } }
+                    }
+                }
+            }
+            p class="body-s" { "On time means by the due date of FOIA s.10(1) or EIR reg.5(2), after any clarification or fee pause." }
+        }
+    };
+    Ok(layout("Dashboard", Some(&viewer), &[], body))
+}
+
+/// Working days from today to the deadline: positive ahead, negative late.
+fn working_days_left(state: &AppState, today: Date, due: Date) -> Option<i64> {
+    let cal = state.engine.calendar();
+    if due >= today {
+        cal.working_days_between(today, due).ok().map(i64::from)
+    } else {
+        cal.working_days_between(due, today)
+            .ok()
+            .map(|n| -i64::from(n))
+    }
+}
+
+pub fn days_text(left: Option<i64>) -> String {
+    match left {
+        None => String::new(),
+        Some(0) => "due today".into(),
+        Some(1) => "1 working day left".into(),
+        Some(n) if n > 0 => format!("{n} working days left"),
+        Some(-1) => "1 working day late".into(),
+        Some(n) => format!("{} working days late", n.unsigned_abs()),
+    }
+}
+
+fn queue_table(state: &AppState, title: &str, rows: &[CaseSummary], today: Date) -> Markup {
+    html! {
+        h2 { (title) " " span class="tag tag--grey" { (rows.len()) } }
+        @if rows.is_empty() {
+            p { "Nothing here." }
+        } @else {
+            table class="table" {
+                caption class="visually-hidden" { (title) }
+                thead { tr {
+                    th scope="col" { "Case" } th scope="col" { "Status" } th scope="col" { "Next deadline" }
+                    th scope="col" { "Working days" } th scope="col" { "Assigned to" }
+                } }
+                tbody {
+                    @for c in rows {
+                        @let due = c.projection.next_deadline.as_deref().and_then(|d| Date::parse(d).ok());
+                        tr {
+                            td { a href={ "/cases/" (c.id) } { (c.reference) } }
+                            td { (status_tag(&c.projection.status)) }
+                            td { (due.map(|d| d.long_form()).unwrap_or_else(|| "none running".into())) }
+                            td { (days_text(due.and_then(|d| working_days_left(state, today, d)))) }
+                            td { (c.projection.assignee.as_deref().unwrap_or("nobody")) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// For the case page: the same days-left wording.
+pub fn days_left_text(state: &AppState, due: Date) -> String {
+    days_text(working_days_left(state, state.engine.today(), due))
+}

@@ -1,0 +1,95 @@
+//! The web pages: server-rendered HTML that works without JavaScript, in
+//! the patterns of the GOV.UK Design System. Every form that changes
+//! anything carries a CSRF token; every value shown is escaped.
+
+mod admin;
+mod case_page;
+mod chart;
+mod dashboard;
+mod documents;
+mod forms;
+pub(crate) mod page;
+pub(crate) mod session;
+mod sign_in;
+mod stats;
+
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use maud::{html, Markup};
+
+use crate::AppState;
+use page::{layout, Viewer};
+use session::WebUser;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(dashboard::show))
+        .route("/sign-in", get(sign_in::form).post(sign_in::submit))
+        .route("/sign-out", post(sign_in::sign_out))
+        .route("/cases", get(case_page::list))
+        .route("/cases/{id}", get(case_page::show))
+        .route(
+            "/cases/{id}/record/{kind}",
+            get(forms::form).post(forms::submit),
+        )
+        .route(
+            "/cases/{id}/documents/{kind}",
+            get(documents::form).post(documents::generate),
+        )
+        .route("/admin", get(admin::show))
+        .route("/admin/authorities", post(admin::add_authority))
+        .route("/admin/users", post(admin::add_user))
+        .route("/statistics", get(stats::show))
+        .route("/assets/app.css", get(stylesheet))
+}
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../assets/app.css"),
+    )
+        .into_response()
+}
+
+/// An HTML page with a status; every page is marked not to be cached, since
+/// each shows one person's cases.
+pub fn respond(status: StatusCode, markup: Markup) -> Response {
+    (
+        status,
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        markup.into_string(),
+    )
+        .into_response()
+}
+
+/// A page saying something is missing or not allowed, in the site's shell.
+pub fn message_page(who: &WebUser, status: StatusCode, title: &str, text: &str) -> Response {
+    let viewer = Viewer {
+        user: &who.user,
+        csrf: &who.csrf,
+    };
+    let body = html! {
+        h1 { (title) }
+        p { (text) }
+        p { a href="/" { "Go to your dashboard" } }
+    };
+    respond(status, layout(title, Some(&viewer), &[], body))
+}
+
+/// A form post whose CSRF token is missing or wrong: refused, nothing written.
+pub fn csrf_refused(who: &WebUser) -> Response {
+    message_page(
+        who,
+        StatusCode::FORBIDDEN,
+        "This form has expired",
+        "The form was not sent from this site, or your session has changed. Go back, reload the page and try again.",
+    )
+}

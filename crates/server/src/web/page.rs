@@ -1,0 +1,208 @@
+//! The page shell and the pieces every page uses: header, error summary,
+//! form fields, tags. Markup goes through maud, which escapes every value,
+//! so text a user typed can never become markup.
+
+use foidesk_engine::{Role, User};
+use maud::{html, Markup, DOCTYPE};
+
+/// One problem with a form: the field's id (for the summary's link) and the message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub field: String,
+    pub message: String,
+}
+
+pub fn problem(field: impl Into<String>, message: impl Into<String>) -> Problem {
+    Problem {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+/// Who is looking, for the header: the user and the session's CSRF token.
+pub struct Viewer<'a> {
+    pub user: &'a User,
+    pub csrf: &'a str,
+}
+
+pub fn layout(title: &str, viewer: Option<&Viewer>, errors: &[Problem], body: Markup) -> Markup {
+    let full_title = if errors.is_empty() {
+        format!("{title} – foidesk")
+    } else {
+        format!("Error: {title} – foidesk")
+    };
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (full_title) }
+                link rel="stylesheet" href="/assets/app.css";
+            }
+            body {
+                a class="skip-link" href="#main" { "Skip to main content" }
+                header class="header" {
+                    div class="width-container header__inner" {
+                        a class="header__name" href="/" { "foidesk" }
+                        @if let Some(v) = viewer {
+                            nav aria-label="Main" {
+                                ul class="header__nav" {
+                                    li { a href="/" { "Dashboard" } }
+                                    li { a href="/cases" { "Cases" } }
+                                    li { a href="/statistics" { "Statistics" } }
+                                    @if v.user.role == Role::Administrator {
+                                        li { a href="/admin" { "Admin" } }
+                                    }
+                                    li {
+                                        form method="post" action="/sign-out" {
+                                            (csrf_field(v.csrf))
+                                            button type="submit" { "Sign out " span class="visually-hidden" { (v.user.email) } }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                div class="width-container" {
+                    main id="main" {
+                        (error_summary(errors))
+                        (body)
+                    }
+                    footer {
+                        "foidesk: casework for the Freedom of Information Act 2000 and the Environmental Information Regulations 2004."
+                        @if let Some(v) = viewer {
+                            " Signed in as " (v.user.name) " (" (v.user.role.as_str()) ")."
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn csrf_field(token: &str) -> Markup {
+    html! { input type="hidden" name="csrf" value=(token); }
+}
+
+fn error_summary(errors: &[Problem]) -> Markup {
+    if errors.is_empty() {
+        return html! {};
+    }
+    html! {
+        div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title" {
+            h2 id="error-summary-title" { "There is a problem" }
+            ul {
+                @for e in errors {
+                    li { a href={ "#" (e.field) } { (e.message) } }
+                }
+            }
+        }
+    }
+}
+
+fn error_for<'a>(errors: &'a [Problem], field: &str) -> Option<&'a str> {
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| e.message.as_str())
+}
+
+/// A labelled text input that shows its error, if any. Dates are plain
+/// text (YYYY-MM-DD), as the GOV.UK patterns advise against date pickers.
+pub fn text_input(
+    id: &str,
+    label: &str,
+    hint: Option<&str>,
+    value: &str,
+    kind: &str,
+    errors: &[Problem],
+) -> Markup {
+    let error = error_for(errors, id);
+    let described = match (hint.is_some(), error.is_some()) {
+        (true, true) => format!("{id}-hint {id}-error"),
+        (true, false) => format!("{id}-hint"),
+        (false, true) => format!("{id}-error"),
+        (false, false) => String::new(),
+    };
+    html! {
+        div class={ "form-group" @if error.is_some() { " form-group--error" } } {
+            label class="label" for=(id) { (label) }
+            @if let Some(h) = hint { div class="hint" id={ (id) "-hint" } { (h) } }
+            @if let Some(e) = error {
+                p class="error-message" id={ (id) "-error" } { span class="visually-hidden" { "Error: " } (e) }
+            }
+            input class={ "input" @if kind == "date" { " input--short" } @if error.is_some() { " input--error" } }
+                id=(id) name=(id) type=(if kind == "date" { "text" } else { kind }) value=(value)
+                autocomplete=[(kind == "email").then_some("email")]
+                aria-describedby=[(!described.is_empty()).then_some(described.as_str())];
+        }
+    }
+}
+
+pub fn textarea(
+    id: &str,
+    label: &str,
+    hint: Option<&str>,
+    value: &str,
+    errors: &[Problem],
+) -> Markup {
+    let error = error_for(errors, id);
+    html! {
+        div class={ "form-group" @if error.is_some() { " form-group--error" } } {
+            label class="label" for=(id) { (label) }
+            @if let Some(h) = hint { div class="hint" id={ (id) "-hint" } { (h) } }
+            @if let Some(e) = error {
+                p class="error-message" id={ (id) "-error" } { span class="visually-hidden" { "Error: " } (e) }
+            }
+            textarea class={ "textarea" @if error.is_some() { " textarea--error" } } id=(id) name=(id) rows="4"
+                aria-describedby=[hint.map(|_| format!("{id}-hint"))] { (value) }
+        }
+    }
+}
+
+/// A select of (value, label) options.
+pub fn select(
+    id: &str,
+    label: &str,
+    options: &[(&str, &str)],
+    chosen: &str,
+    errors: &[Problem],
+) -> Markup {
+    let error = error_for(errors, id);
+    html! {
+        div class={ "form-group" @if error.is_some() { " form-group--error" } } {
+            label class="label" for=(id) { (label) }
+            @if let Some(e) = error {
+                p class="error-message" id={ (id) "-error" } { span class="visually-hidden" { "Error: " } (e) }
+            }
+            select class={ "select" @if error.is_some() { " select--error" } } id=(id) name=(id) {
+                @for (value, text) in options {
+                    option value=(value) selected[*value == chosen] { (text) }
+                }
+            }
+        }
+    }
+}
+
+/// A status tag, coloured by how urgent the status is.
+pub fn status_tag(status: &str) -> Markup {
+    let colour = match status {
+        "awaiting_response" | "awaiting_internal_review" | "steps_ordered" => "",
+        "awaiting_clarification" | "awaiting_fee" => " tag--yellow",
+        "with_commissioner" | "appealed" => " tag--red",
+        "decided" => " tag--green",
+        _ => " tag--grey",
+    };
+    html! { strong class={ "tag" (colour) } { (status.replace('_', " ")) } }
+}
+
+pub fn summary_row(key: &str, value: Markup) -> Markup {
+    html! {
+        div class="summary-list__row" {
+            dt class="summary-list__key" { (key) }
+            dd class="summary-list__value" { (value) }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! Sign in and sign out. The sign-in form's CSRF token is a random value in
+//! a cookie of its own, since there is no session yet.
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use maud::html;
+use serde::Deserialize;
+
+use super::page::{csrf_field, layout, problem, text_input, Problem};
+use super::session::{cookie, random_token, tokens_match, WebUser, SIGN_IN_COOKIE};
+use super::{csrf_refused, respond};
+use crate::auth::{session_clear_cookie, session_cookie, session_set_cookie, set_cookie};
+use crate::AppState;
+
+fn page(status: StatusCode, email: &str, errors: &[Problem]) -> Response {
+    let token = random_token();
+    let body = html! {
+        h1 { "Sign in to foidesk" }
+        form method="post" action="/sign-in" novalidate {
+            (csrf_field(&token))
+            (text_input("email", "Email address", None, email, "email", errors))
+            (text_input("password", "Password", None, "", "password", errors))
+            button class="button" type="submit" { "Sign in" }
+        }
+    };
+    let mut response = respond(status, layout("Sign in", None, errors, body));
+    let cookie = format!("{SIGN_IN_COOKIE}={token}; Path=/sign-in; HttpOnly; SameSite=Strict");
+    if set_cookie(&mut response, &cookie).is_err() {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    response
+}
+
+/// GET /sign-in; someone already signed in goes to the dashboard.
+pub async fn form(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(secret) = session_cookie(&headers) {
+        if let Ok(Some(_)) = state.engine.user_for_session(&state.store, &secret).await {
+            return Redirect::to("/").into_response();
+        }
+    }
+    page(StatusCode::OK, "", &[])
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<SignInForm>,
+) -> Response {
+    let expected = cookie(&headers, SIGN_IN_COOKIE).unwrap_or_default();
+    if expected.is_empty() || !tokens_match(&form.csrf, &expected) {
+        let errors = [problem("email", "The form expired. Sign in again.")];
+        return page(StatusCode::FORBIDDEN, &form.email, &errors);
+    }
+    let mut errors = Vec::new();
+    if form.email.trim().is_empty() {
+        errors.push(problem("email", "Enter your email address"));
+    }
+    if form.password.is_empty() {
+        errors.push(problem("password", "Enter your password"));
+    }
+    if !errors.is_empty() {
+        return page(StatusCode::UNPROCESSABLE_ENTITY, &form.email, &errors);
+    }
+    let engine = &state.engine;
+    let user = match engine
+        .authenticate(&state.store, &form.email, &form.password)
+        .await
+    {
+        Ok(Some(user)) => user,
+        Ok(None) => {
+            let errors = [problem(
+                "email",
+                "The email address or password is not right",
+            )];
+            return page(StatusCode::UNAUTHORIZED, &form.email, &errors);
+        }
+        Err(e) => return crate::error::internal(&e).into_response(),
+    };
+    let secret = match engine.start_session(&state.store, &user).await {
+        Ok((secret, _)) => secret,
+        Err(e) => return crate::error::internal(&e).into_response(),
+    };
+    let mut response = Redirect::to("/").into_response();
+    let cleared = format!("{SIGN_IN_COOKIE}=; Path=/sign-in; HttpOnly; SameSite=Strict; Max-Age=0");
+    let cookie = session_set_cookie(&state, &headers, &secret);
+    if set_cookie(&mut response, &cookie).is_err() || set_cookie(&mut response, &cleared).is_err() {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    response
+}
+
+#[derive(Deserialize)]
+pub struct CsrfOnly {
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn sign_out(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    who: WebUser,
+    Form(form): Form<CsrfOnly>,
+) -> Response {
+    if !tokens_match(&form.csrf, &who.csrf) {
+        return csrf_refused(&who);
+    }
+    if let Some(secret) = session_cookie(&headers) {
+        if let Err(e) = state.engine.end_session(&state.store, &secret).await {
+            return crate::error::internal(&e).into_response();
+        }
+    }
+    let mut response = Redirect::to("/sign-in").into_response();
+    if set_cookie(&mut response, &session_clear_cookie()).is_err() {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    response
+}

@@ -1,0 +1,220 @@
+// Browser test of foidesk's web pages in headless Chromium (playwright-core),
+// with axe-core on every page. Run by crates/cli/tests/browser.rs against a
+// `foidesk serve --demo`:
+//
+//   node tests/browser/run.mjs BASE_URL SCREENSHOT_DIR
+//
+// An officer signs in, opens a live request, records a response that neither
+// confirms nor denies under s.31(3), sees the deadlines and findings change,
+// generates the refusal notice and checks its text. The same officer then
+// works with JavaScript disabled. Screenshots go to SCREENSHOT_DIR.
+
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const [base, outDir] = process.argv.slice(2);
+if (!base || !outDir) {
+  console.error('usage: node run.mjs BASE_URL SCREENSHOT_DIR');
+  process.exit(2);
+}
+fs.mkdirSync(outDir, { recursive: true });
+const axeSource = fs.readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+const PASSWORD = 'demo-password-not-for-real-use';
+const checked = [];
+
+function fail(message) {
+  throw new Error(message);
+}
+
+function expect(condition, message) {
+  if (!condition) fail(message);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+}
+
+// axe-core on the page as it stands: no serious or critical violation.
+async function accessible(page, label) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length > 0) {
+    const detail = bad.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    fail(`${label}: accessibility violations:\n  ${detail.join('\n  ')}`);
+  }
+  checked.push(label);
+}
+
+async function signIn(page, email) {
+  await page.goto(`${base}/`);
+  expect(new URL(page.url()).pathname === '/sign-in', `signed out, / should lead to /sign-in, not ${page.url()}`);
+  await page.fill('#email', email);
+  await page.fill('#password', PASSWORD);
+  await page.click('main button[type=submit]');
+  expect(new URL(page.url()).pathname === '/', `after signing in: ${page.url()}`);
+}
+
+function londonToday() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+}
+
+const FACTS = `
+requester = "Ms R. Demo"
+request_summary = "the force's use of drones"
+
+[authority]
+review_procedure = "Write to the information rights unit within the time below, saying what you disagree with."
+
+[commissioner]
+contact = ["Information Commissioner's Office", "Wycliffe House, Water Lane", "Wilmslow, Cheshire SK9 5AF"]
+
+[refusal.signatory]
+name = "Demo Officer"
+role = "Disclosure Officer"
+
+[[refusal.exemption]]
+provision = "s.31(3)"
+reasons = "Saying whether the force holds a policy on flying drones over gatherings would show where it does and does not use them, which would help those planning disorder."
+likelihood = "would_be_likely"
+
+[refusal.exemption.public_interest]
+for = ["People are entitled to know how the police watch public gatherings."]
+against = ["Confirming or denying would reveal the reach of aerial policing to those who want to avoid it."]
+balance = "The force finds that protecting its ability to police gatherings outweighs the interest in knowing whether a policy exists."
+`;
+
+async function officerWithJavaScript(browser) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/sign-in`);
+  await accessible(page, 'sign-in');
+  await page.fill('#email', 'officer@demo.foidesk.test');
+  await page.fill('#password', 'wrong password entirely');
+  await page.click('main button[type=submit]');
+  expect((await page.textContent('.error-summary')).includes('There is a problem'), 'a wrong password shows an error summary');
+  await accessible(page, 'sign-in with an error');
+  await signIn(page, 'officer@demo.foidesk.test');
+  await accessible(page, 'dashboard');
+  await shot(page, 'dashboard');
+  const dashboard = await page.textContent('main');
+  expect(dashboard.includes('DEMO-1') && dashboard.includes('DEMO-2') && dashboard.includes('DEMO-3'), 'the dashboard lists the live requests');
+
+  await page.click('text=DEMO-2');
+  const caseUrl = page.url();
+  await accessible(page, 'case page');
+  const before = await page.textContent('#deadlines');
+  expect(/response due/.test(before) && /running/.test(before), 'the response deadline is running');
+  expect(/working day|due today/.test(before), `days left are shown in working days: ${before}`);
+  await shot(page, 'case-before');
+
+  await page.click('text=Response sent');
+  await accessible(page, 'response form');
+  // First with an impossible date: the form comes back with an error summary.
+  await page.fill('#date', '2026-02-30');
+  await page.selectOption('#outcome-1', 'ncnd');
+  await page.fill('#provisions-1', 's.31(3)');
+  await page.selectOption('#outcome-2', 'ncnd');
+  await page.fill('#provisions-2', 's.31(3)');
+  await page.selectOption('#public_interest_reasons', 'yes');
+  await page.selectOption('#states_review_procedure', 'yes');
+  await page.selectOption('#states_complaint_right', 'yes');
+  await page.click('main button[type=submit]');
+  expect((await page.textContent('.error-summary')).includes('There is a problem'), 'a bad date shows an error summary');
+  expect((await page.inputValue('#provisions-1')) === 's.31(3)', 'the form keeps what was typed');
+  await accessible(page, 'response form with an error');
+  await shot(page, 'response-form-error');
+  await page.fill('#date', londonToday());
+  await page.click('main button[type=submit]');
+  expect(page.url() === caseUrl, `after recording, back on the case page: ${page.url()}`);
+  const after = await page.textContent('main');
+  expect(/responded/.test(after), 'the status is now responded');
+  const deadlines = await page.textContent('#deadlines');
+  expect(!/response due\s*running/.test(deadlines), 'the response deadline no longer runs');
+  expect(/internal review/.test(deadlines), 'the internal review deadlines appear');
+  const findings = await page.textContent('#findings');
+  expect(findings.includes('s.31(3)'), `a finding names s.31(3): ${findings}`);
+  await accessible(page, 'case page after the response');
+  await shot(page, 'case-after');
+
+  await page.click('text=Generate the refusal notice');
+  await accessible(page, 'refusal notice form');
+  // Without the reasons: the missing fact is named.
+  await page.fill('#facts', FACTS.replace(/^reasons = .*$/m, 'reasons = ""'));
+  await page.click('main button[type=submit]');
+  const missing = await page.textContent('.error-summary');
+  expect(missing.includes('Missing fact: refusal.exemption[s.31(3)].reasons'), `the missing reasons are named: ${missing}`);
+  await accessible(page, 'refusal notice form with missing facts');
+  await page.fill('#facts', FACTS);
+  await page.selectOption('#format', 'html');
+  await page.click('main button[type=submit]');
+  const notice = await page.textContent('body');
+  for (const needed of [
+    'section 31(3)',
+    'Nothing can be inferred',
+    'Your right to ask for an internal review',
+    'Write to the information rights unit',
+    'section 50',
+    'Wycliffe House',
+    'People are entitled to know how the police watch public gatherings.',
+  ]) {
+    expect(notice.includes(needed), `the refusal notice says "${needed}"`);
+  }
+  await accessible(page, 'refusal notice');
+  await shot(page, 'refusal-notice');
+
+  for (const [url, label] of [[`${base}/cases`, 'case list'], [`${base}/statistics`, 'statistics']]) {
+    await page.goto(url);
+    await accessible(page, label);
+  }
+  await shot(page, 'statistics');
+  await context.close();
+
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await signIn(adminPage, 'admin@demo.foidesk.test');
+  await adminPage.goto(`${base}/admin`);
+  await accessible(adminPage, 'administration');
+  await adminPage.goto(`${caseUrl.replace(/\/cases\/\d+$/, '')}/cases/2/record/assigned`);
+  await accessible(adminPage, 'assignment form');
+  await admin.close();
+}
+
+async function officerWithoutJavaScript(browser) {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, 'officer@demo.foidesk.test');
+  await page.click('text=DEMO-1');
+  await page.click('text=Assign the case');
+  await page.fill('#date', londonToday());
+  await page.fill('#assignee', 'sam.no.script@demo.foidesk.test');
+  await page.click('main button[type=submit]');
+  const text = await page.textContent('main');
+  expect(text.includes('sam.no.script@demo.foidesk.test'), 'without JavaScript the assignment is recorded and shown');
+  await shot(page, 'no-javascript-case');
+  await context.close();
+}
+
+const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+try {
+  await officerWithJavaScript(browser);
+  await officerWithoutJavaScript(browser);
+  console.log(`browser: ${checked.length} pages passed axe-core with no serious or critical violations: ${checked.join('; ')}`);
+  console.log('browser: the officer recorded an NCND s.31(3) response and generated the refusal notice; the no-JavaScript run recorded an assignment');
+} catch (e) {
+  console.error(`browser test failed: ${e.message}`);
+  process.exitCode = 1;
+  // What the browser showed when it failed, for the test artefacts.
+  let n = 0;
+  for (const context of browser.contexts()) {
+    for (const page of context.pages()) {
+      n += 1;
+      console.error(`  page ${n} at failure: ${page.url()}`);
+      await page.screenshot({ path: path.join(outDir, `failure-${n}.png`), fullPage: true }).catch(() => {});
+    }
+  }
+} finally {
+  await browser.close();
+}
