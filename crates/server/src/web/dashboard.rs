@@ -107,26 +107,36 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
     Ok(layout("Dashboard", Some(&viewer), &[], body))
 }
 
-/// Working days from today to the deadline: positive ahead, negative late.
-fn working_days_left(state: &AppState, today: Date, due: Date) -> Option<i64> {
-    let cal = state.engine.calendar();
-    if due >= today {
-        cal.working_days_between(today, due).ok().map(i64::from)
-    } else {
-        cal.working_days_between(due, today)
-            .ok()
-            .map(|n| -i64::from(n))
-    }
+/// Where a deadline stands as at today, in working days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    Ahead(u32),
+    Today,
+    /// Passed, with the working days since (0 when it fell on the last
+    /// working day and today is a weekend or holiday).
+    Late(u32),
 }
 
-pub fn days_text(left: Option<i64>) -> String {
-    match left {
+fn standing(state: &AppState, today: Date, due: Date) -> Option<Standing> {
+    let cal = state.engine.calendar();
+    Some(if due == today {
+        Standing::Today
+    } else if due > today {
+        Standing::Ahead(cal.working_days_between(today, due).ok()?)
+    } else {
+        Standing::Late(cal.working_days_between(due, today).ok()?)
+    })
+}
+
+pub fn days_text(standing: Option<Standing>) -> String {
+    match standing {
         None => String::new(),
-        Some(0) => "due today".into(),
-        Some(1) => "1 working day left".into(),
-        Some(n) if n > 0 => format!("{n} working days left"),
-        Some(-1) => "1 working day late".into(),
-        Some(n) => format!("{} working days late", n.unsigned_abs()),
+        Some(Standing::Today) => "due today".into(),
+        Some(Standing::Ahead(1)) => "1 working day left".into(),
+        Some(Standing::Ahead(n)) => format!("{n} working days left"),
+        Some(Standing::Late(0)) => "late: it fell on the last working day".into(),
+        Some(Standing::Late(1)) => "1 working day late".into(),
+        Some(Standing::Late(n)) => format!("{n} working days late"),
     }
 }
 
@@ -149,7 +159,7 @@ fn queue_table(state: &AppState, title: &str, rows: &[CaseSummary], today: Date)
                             td { a href={ "/cases/" (c.id) } { (c.reference) } }
                             td { (status_tag(&c.projection.status)) }
                             td { (due.map(|d| d.long_form()).unwrap_or_else(|| "none running".into())) }
-                            td { (days_text(due.and_then(|d| working_days_left(state, today, d)))) }
+                            td { (days_text(due.and_then(|d| standing(state, today, d)))) }
                             td { (c.projection.assignee.as_deref().unwrap_or("nobody")) }
                         }
                     }
@@ -161,5 +171,28 @@ fn queue_table(state: &AppState, title: &str, rows: &[CaseSummary], today: Date)
 
 /// For the case page: the same days-left wording.
 pub fn days_left_text(state: &AppState, due: Date) -> String {
-    days_text(working_days_left(state, state.engine.today(), due))
+    days_text(standing(state, state.engine.today(), due))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{days_text, Standing};
+
+    fn check(standing: Option<Standing>, text: &str) {
+        assert_eq!(days_text(standing), text);
+    }
+
+    #[test]
+    fn days_are_working_days_ahead_or_late() {
+        check(None, "");
+        check(Some(Standing::Today), "due today");
+        check(Some(Standing::Ahead(1)), "1 working day left");
+        check(Some(Standing::Ahead(12)), "12 working days left");
+        check(
+            Some(Standing::Late(0)),
+            "late: it fell on the last working day",
+        );
+        check(Some(Standing::Late(1)), "1 working day late");
+        check(Some(Standing::Late(1564)), "1564 working days late");
+    }
 }
