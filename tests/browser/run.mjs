@@ -177,9 +177,21 @@ async function officerWithJavaScript(browser) {
   await signIn(adminPage, 'admin@demo.foidesk.test');
   await adminPage.goto(`${base}/admin`);
   await accessible(adminPage, 'administration');
-  await adminPage.goto(`${caseUrl.replace(/\/cases\/\d+$/, '')}/cases/2/record/assigned`);
+  await adminPage.goto(`${base}/cases/2/record/assigned`);
   await accessible(adminPage, 'assignment form');
+  await adminPage.goto(`${base}/cases/2/documents/decision`);
+  await accessible(adminPage, 'decision notice form');
+  await adminPage.goto(`${base}/cases/999999`);
+  await accessible(adminPage, 'not found page');
   await admin.close();
+
+  for (const [who, label] of [['caseworker', "caseworker's dashboard"], ['requester', "requester's dashboard"]]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, `${who}@demo.foidesk.test`);
+    await accessible(page, label);
+    await context.close();
+  }
 }
 
 async function officerWithoutJavaScript(browser) {
