@@ -101,6 +101,7 @@ impl Engine {
         if name.trim().is_empty() {
             return Err(invalid("name", "an account needs a name"));
         }
+        crate::text::plain("name", name)?;
         if password.chars().count() < MIN_PASSWORD_CHARS {
             return Err(invalid(
                 "password",

@@ -9,6 +9,7 @@ use foidesk_store::{
     Authority, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, Store, StoreError,
 };
 
+use crate::text::{plain, plain_all};
 use crate::{Engine, EngineError};
 
 /// A stored case as the engine sees it: the file, the model, and what follows.
@@ -62,6 +63,7 @@ impl Engine {
                 message: "an authority needs a name".into(),
             });
         }
+        plain("name", name)?;
         Ok(store
             .add_authority(slug, name.trim(), &self.timestamp())
             .await?)
@@ -117,6 +119,7 @@ impl Engine {
                 current: view.summary.version,
             }));
         }
+        plain_all(&event)?;
         let mut file = view.file.clone();
         file.events.push(event.clone());
         let (case, _, stage) = self.understand(&file)?;
@@ -212,6 +215,8 @@ impl Engine {
                 message: "a case needs a reference".into(),
             });
         }
+        plain("reference", reference)?;
+        plain_all(file)?;
         let (case, _, stage) = self.understand(file)?;
         let events = file
             .events
@@ -221,7 +226,12 @@ impl Engine {
         Ok(NewCase {
             authority_id,
             reference: reference.trim().to_owned(),
-            requester: file.request.requester.clone(),
+            // Compared with account emails, which are stored in lower case.
+            requester: file
+                .request
+                .requester
+                .as_ref()
+                .map(|r| r.trim().to_ascii_lowercase()),
             request_json: to_json(&CaseFile {
                 case: file.case.clone(),
                 request: file.request.clone(),

@@ -18,6 +18,7 @@ mod import;
 mod library;
 mod notice;
 mod stats;
+mod text;
 
 pub use access::Access;
 pub use accounts::{Role, User, MIN_PASSWORD_CHARS};

@@ -29,8 +29,8 @@ impl Timeliness {
 pub struct Stats {
     /// By month of receipt, "YYYY-MM", oldest first.
     pub by_month: BTreeMap<String, Timeliness>,
-    /// By authority name.
-    pub by_authority: BTreeMap<String, Timeliness>,
+    /// By the stored authority's id (not the case file's free-text name).
+    pub by_authority: BTreeMap<i64, Timeliness>,
     /// Provision → outcome name → parts answered so.
     pub outcomes_by_provision: BTreeMap<String, BTreeMap<&'static str, u32>>,
     /// Cases looked at (at most the limit asked for).
@@ -60,7 +60,7 @@ pub fn stats(views: &[CaseView]) -> Stats {
             for bucket in [
                 out.by_month.entry(month).or_default(),
                 out.by_authority
-                    .entry(view.case.request.authority.clone())
+                    .entry(view.summary.authority_id)
                     .or_default(),
             ] {
                 bucket.answered = bucket.answered.saturating_add(1);

@@ -333,3 +333,88 @@ async fn every_form_refuses_a_post_without_its_csrf_token() {
         world.finish().await;
     }
 }
+
+/// Control characters typed into a form are refused with the field named,
+/// as the API refuses them; PostgreSQL could not store a NUL.
+#[tokio::test]
+async fn control_characters_in_forms_are_refused_and_write_nothing() {
+    for world in common::worlds().await {
+        let admin = world.session("admin").await;
+        let csrf = csrf_of(&world.page("/admin", &admin).await.text);
+        let before = world.snapshot().await;
+        let id = world.cases.a_mine;
+        let record = format!("/cases/{id}/record/assigned");
+        let cases = [
+            (
+                record.as_str(),
+                vec![
+                    ("version", "0"),
+                    ("date", "2019-11-08"),
+                    ("assignee", "bob\0"),
+                ],
+                "assignee",
+            ),
+            (
+                record.as_str(),
+                vec![
+                    ("version", "0"),
+                    ("date", "2019-11-08"),
+                    ("assignee", "bob"),
+                    ("note", "hi\u{1}there"),
+                ],
+                "note",
+            ),
+            (
+                "/admin/authorities",
+                vec![("slug", "nul"), ("name", "Nul\0Council")],
+                "name",
+            ),
+            (
+                "/admin/users",
+                vec![
+                    ("email", "n@example.org"),
+                    ("person", "N\0"),
+                    ("role", "requester"),
+                    ("password", "long enough password"),
+                ],
+                "person",
+            ),
+        ];
+        for (path, mut fields, field) in cases {
+            fields.push(("csrf", &csrf));
+            let reply = world.form(path, &admin, &fields).await;
+            assert_eq!(reply.status, 422, "{path} {field}: {}", reply.text);
+            assert!(
+                reply.text.contains(&format!("href=\"#{field}\"")),
+                "{path}: {}",
+                reply.text
+            );
+            assert!(reply.text.contains("control character"), "{path}");
+        }
+        assert_eq!(world.snapshot().await, before, "{}", world.label);
+        world.finish().await;
+    }
+}
+
+/// A case's requester is matched to the account however its email was typed.
+#[tokio::test]
+async fn a_requester_sees_a_case_filed_under_their_email_in_any_case() {
+    for world in common::worlds().await {
+        let mut file = fresh_request(None);
+        file.request.requester = Some("  Requester@EXAMPLE.org ".into());
+        let body = json!({"authority": "a", "reference": "MIXED-CASE", "case": file});
+        let reply = world.json("POST", "/api/v1/cases", "admin", &body).await;
+        assert_eq!(reply.status, 201, "{}", reply.text);
+        let mine = world
+            .call("GET", "/api/v1/cases", Some("requester"), None, &[])
+            .await;
+        let refs: Vec<&str> = mine.json["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|c| c["reference"].as_str())
+            .collect();
+        assert!(refs.contains(&"MIXED-CASE"), "{refs:?}");
+        world.finish().await;
+    }
+}

@@ -1,9 +1,9 @@
 //! Administration: authorities and accounts, for administrators only.
 
+use super::PageForm;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use foidesk_engine::{EngineError, Role};
 use foidesk_store::StoreError;
 use maud::html;
@@ -159,7 +159,7 @@ fn refusal(err: &EngineError, fields: &[&str]) -> Option<Problem> {
 pub async fn add_authority(
     State(state): State<AppState>,
     who: WebUser,
-    Form(form): Form<AuthorityForm>,
+    PageForm(form): PageForm<AuthorityForm>,
 ) -> Response {
     if !tokens_match(&form.csrf, &who.csrf) {
         return csrf_refused(&who);
@@ -193,7 +193,7 @@ pub async fn add_authority(
 pub async fn add_user(
     State(state): State<AppState>,
     who: WebUser,
-    Form(form): Form<UserForm>,
+    PageForm(form): PageForm<UserForm>,
 ) -> Response {
     if !tokens_match(&form.csrf, &who.csrf) {
         return csrf_refused(&who);

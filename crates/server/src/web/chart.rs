@@ -11,17 +11,21 @@ pub struct Bar {
 }
 
 const WIDTH: u32 = 640;
+/// Most bars drawn; a longer series is charted from its last this many
+/// (the table beside the chart lists every figure).
+pub const MAX_BARS: usize = 36;
 const HEIGHT: u32 = 240;
 const LEFT: u32 = 40;
 const BOTTOM: u32 = 50;
 
 /// Vertical bars on a 0..=max scale, `unit` after each value ("%").
 pub fn bars(id: &str, title: &str, bars: &[Bar], max: u32, unit: &str) -> Markup {
+    let bars = &bars[bars.len().saturating_sub(MAX_BARS)..];
     let max = max.max(1);
     let plot_h = HEIGHT - BOTTOM - 10;
-    let n = u32::try_from(bars.len()).unwrap_or(u32::MAX).max(1);
-    let slot = (WIDTH - LEFT) / n;
-    let bar_w = (slot * 7 / 10).max(2);
+    let n = u32::try_from(bars.len()).unwrap_or(1).max(1);
+    let slot = ((WIDTH - LEFT) / n).max(1);
+    let bar_w = (slot * 7 / 10).clamp(1, slot);
     let description = bars
         .iter()
         .map(|b| format!("{}: {}{unit}", b.label, b.value))
@@ -37,13 +41,38 @@ pub fn bars(id: &str, title: &str, bars: &[Bar], max: u32, unit: &str) -> Markup
             text x="0" y="16" { (max) (unit) }
             text x="0" y=(HEIGHT - BOTTOM) { "0" }
             @for (i, b) in (0u32..).zip(bars) {
-                @let h = b.value.min(max) * plot_h / max;
+                @let h = b.value.min(max).saturating_mul(plot_h) / max;
                 @let x = LEFT + i * slot + (slot - bar_w) / 2;
                 @let y = HEIGHT - BOTTOM - h;
                 rect x=(x) y=(y) width=(bar_w) height=(h) fill="#1d70b8" {}
                 text x=(x) y=(y.saturating_sub(4).max(12)) { (b.value) (unit) }
                 text x=(x) y=(HEIGHT - BOTTOM + 16) transform={ "rotate(30 " (x) " " (HEIGHT - BOTTOM + 16) ")" } { (b.label) }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{bars, Bar, MAX_BARS};
+
+    fn check(count: u32, max: u32) {
+        let series: Vec<Bar> = (0..count)
+            .map(|n| Bar {
+                label: format!("<b>{n}"),
+                value: n,
+            })
+            .collect();
+        let svg = bars("c", "t", &series, max, "%").into_string();
+        let drawn = svg.matches("<rect").count();
+        assert_eq!(drawn, (count as usize).min(MAX_BARS), "{count} bars");
+        assert!(!svg.contains("<b>"), "labels are escaped");
+    }
+
+    #[test]
+    fn any_number_of_bars_draws_without_overflow() {
+        for (count, max) in [(0, 0), (1, 100), (36, 100), (301, 100), (5_000, u32::MAX)] {
+            check(count, max);
         }
     }
 }

@@ -3,10 +3,10 @@
 //! interest, who signs) as TOML, starting from an outline; a missing fact
 //! comes back named in the error summary, never as a blank in a letter.
 
+use super::PageForm;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use foidesk_engine::{
     facts_outline, Access, CaseView, DocumentKind, Facts, Format, RenderError, User,
 };
@@ -136,7 +136,7 @@ pub async fn generate(
     State(state): State<AppState>,
     who: WebUser,
     Path((id, kind)): Path<(String, String)>,
-    Form(form): Form<DocumentForm>,
+    PageForm(form): PageForm<DocumentForm>,
 ) -> Response {
     if !tokens_match(&form.csrf, &who.csrf) {
         return csrf_refused(&who);

@@ -2,10 +2,10 @@
 //! error summary and each field's message, and nothing is written; a good
 //! one is appended at the version the form was opened on.
 
+use super::PageForm;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use foidesk_case::file::{EventFile, OutcomeFile};
 use foidesk_case::{NoticeOutcome, Outcome, ReviewResult};
 use foidesk_engine::{CaseView, EngineError};
@@ -262,15 +262,19 @@ fn field_of(err: &EngineError, view: &CaseView) -> Problem {
         EngineError::Case(foidesk_case::CaseError::Field { message, .. }) => message.clone(),
         other => other.to_string(),
     };
-    let path = match err {
+    // A path into the event: the case crate names it within the timeline
+    // ("events[7].outcomes[1].provisions[0]"), the engine's text check within
+    // the event itself ("note").
+    let tail = match err {
         EngineError::Case(foidesk_case::CaseError::Field { location, .. })
         | EngineError::Case(foidesk_case::CaseError::UnknownProvision { location, .. }) => {
-            json_path(location)
+            let path = json_path(location);
+            path.split_once("].").map(|(_, t)| t.to_owned())
         }
-        _ => String::from("date"),
+        EngineError::Invalid { field, .. } => Some(field.clone()),
+        _ => None,
     };
-    // "events[7].outcomes[1].provisions[0]" → the second part's provisions field.
-    let tail = path.split_once("].").map(|(_, t)| t).unwrap_or("date");
+    let tail = tail.as_deref().unwrap_or("date");
     let field = if let Some(rest) = tail.strip_prefix("outcomes[") {
         let index: usize = rest
             .split(']')
@@ -371,7 +375,7 @@ pub async fn submit(
     State(state): State<AppState>,
     who: WebUser,
     Path((id, kind)): Path<(String, String)>,
-    Form(f): Form<Fields>,
+    PageForm(f): PageForm<Fields>,
 ) -> Response {
     if !tokens_match(field(&f, "csrf"), &who.csrf) {
         return csrf_refused(&who);

@@ -93,3 +93,29 @@ pub fn csrf_refused(who: &WebUser) -> Response {
         "The form was not sent from this site, or your session has changed. Go back, reload the page and try again.",
     )
 }
+
+/// A form body; one that cannot be read (another content type, broken
+/// encoding) gets a page saying so, like every other page error.
+pub struct PageForm<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<S> for PageForm<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Response> {
+        match axum::Form::<T>::from_request(req, state).await {
+            Ok(axum::Form(value)) => Ok(PageForm(value)),
+            Err(rejection) => {
+                let body = html! {
+                    h1 { "The form could not be read" }
+                    p { (rejection.body_text()) }
+                    p { a href="/" { "Go to your dashboard" } }
+                };
+                let status = rejection.status();
+                Err(respond(
+                    status,
+                    layout("The form could not be read", None, &[], body),
+                ))
+            }
+        }
+    }
+}

@@ -1,10 +1,10 @@
 //! Sign in and sign out. The sign-in form's CSRF token is a random value in
 //! a cookie of its own, since there is no session yet.
 
+use super::PageForm;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use maud::html;
 use serde::Deserialize;
 
@@ -56,7 +56,7 @@ pub struct SignInForm {
 pub async fn submit(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Form(form): Form<SignInForm>,
+    PageForm(form): PageForm<SignInForm>,
 ) -> Response {
     let expected = cookie(&headers, SIGN_IN_COOKIE).unwrap_or_default();
     if expected.is_empty() || !tokens_match(&form.csrf, &expected) {
@@ -111,7 +111,7 @@ pub async fn sign_out(
     State(state): State<AppState>,
     headers: HeaderMap,
     who: WebUser,
-    Form(form): Form<CsrfOnly>,
+    PageForm(form): PageForm<CsrfOnly>,
 ) -> Response {
     if !tokens_match(&form.csrf, &who.csrf) {
         return csrf_refused(&who);

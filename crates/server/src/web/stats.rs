@@ -26,6 +26,17 @@ pub async fn show(State(state): State<AppState>, who: WebUser) -> Response {
         Err(e) => return internal(&e).into_response(),
     };
     let figures = stats(&views);
+    let authorities = match state.store.authorities().await {
+        Ok(list) => list,
+        Err(e) => return internal(&e).into_response(),
+    };
+    let name = |id: &i64| {
+        authorities
+            .iter()
+            .find(|a| a.id == *id)
+            .map(|a| a.name.clone())
+            .unwrap_or_else(|| format!("authority {id}"))
+    };
     let by_provision: Vec<Bar> = figures
         .outcomes_by_provision
         .iter()
@@ -40,7 +51,7 @@ pub async fn show(State(state): State<AppState>, who: WebUser) -> Response {
         .iter()
         .filter_map(|(a, t)| {
             t.percent().map(|p| Bar {
-                label: a.clone(),
+                label: name(a),
                 value: p,
             })
         })
@@ -79,7 +90,7 @@ pub async fn show(State(state): State<AppState>, who: WebUser) -> Response {
                 thead { tr { th scope="col" { "Authority" } th scope="col" class="numeric" { "Answered" } th scope="col" class="numeric" { "On time" } th scope="col" class="numeric" { "Per cent" } } }
                 tbody {
                     @for (a, t) in &figures.by_authority {
-                        tr { td { (a) } td class="numeric" { (t.answered) } td class="numeric" { (t.on_time) } td class="numeric" { (t.percent().map(|p| format!("{p}%")).unwrap_or_default()) } }
+                        tr { td { (name(a)) } td class="numeric" { (t.answered) } td class="numeric" { (t.on_time) } td class="numeric" { (t.percent().map(|p| format!("{p}%")).unwrap_or_default()) } }
                     }
                 }
             }
