@@ -146,27 +146,44 @@ impl Engine {
 
     /// The account, if the password is right. An unknown address costs the
     /// same hashing work, so timing does not tell which addresses exist.
+    /// After too many failures for one address it is refused for a while
+    /// (`Throttled`), whatever the password.
     pub async fn authenticate(
         &self,
         store: &Store,
         email: &str,
         password: &str,
     ) -> Result<Option<User>, EngineError> {
-        let stored = store
-            .user_by_email(&email.trim().to_ascii_lowercase())
-            .await?;
-        let Some(stored) = stored else {
-            let _ = hash_password(password);
-            return Ok(None);
+        let key = email.trim().to_ascii_lowercase();
+        let now = self.now()?;
+        if let Some(minutes) = self.sign_ins.refused(&key, now) {
+            return Err(EngineError::Throttled { minutes });
+        }
+        let stored = store.user_by_email(&key).await?;
+        let ok = match &stored {
+            Some(stored) => PasswordHash::new(&stored.password_hash)
+                .map(|h| {
+                    Argon2::default()
+                        .verify_password(password.as_bytes(), &h)
+                        .is_ok()
+                })
+                .unwrap_or(false),
+            None => {
+                let _ = hash_password(password);
+                false
+            }
         };
-        let ok = PasswordHash::new(&stored.password_hash)
-            .map(|h| {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &h)
-                    .is_ok()
-            })
-            .unwrap_or(false);
-        Ok(if ok { Some(user(stored)?) } else { None })
+        match stored {
+            Some(stored) if ok => {
+                self.sign_ins.succeeded(&key);
+                Ok(Some(user(stored)?))
+            }
+            // Unknown and known addresses count alike, so neither is told apart.
+            _ => {
+                self.sign_ins.failed(&key, now);
+                Ok(None)
+            }
+        }
     }
 
     /// A new API token for an account, returned once and stored only as a hash.

@@ -19,6 +19,7 @@ mod library;
 mod notice;
 mod stats;
 mod text;
+mod throttle;
 
 pub use access::Access;
 pub use accounts::{Role, User, MIN_PASSWORD_CHARS};
@@ -64,6 +65,8 @@ pub enum EngineError {
     Invalid { field: String, message: String },
     #[error("not allowed: {message}")]
     Forbidden { message: String },
+    #[error("too many failed sign-ins for this address: try again in {minutes} minutes")]
+    Throttled { minutes: i64 },
     #[error("stored record {id} could not be read back: {message}")]
     CorruptRecord { id: i64, message: String },
 }
@@ -72,6 +75,7 @@ pub struct Engine {
     clock: Box<dyn Clock>,
     calendar: WorkingDayCalendar,
     law: &'static Catalogue,
+    sign_ins: throttle::Throttle,
 }
 
 impl Engine {
@@ -80,6 +84,7 @@ impl Engine {
             clock,
             calendar: WorkingDayCalendar::uk(settings),
             law: Catalogue::standard(),
+            sign_ins: throttle::Throttle::default(),
         }
     }
 

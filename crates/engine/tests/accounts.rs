@@ -161,3 +161,57 @@ fn role_names_match_their_json() {
         assert_eq!(Role::from_name(r.as_str()), Some(r));
     }
 }
+
+/// Five wrong passwords for one address within 15 minutes, and it is
+/// refused for a while, even with the right password; others are not.
+#[tokio::test]
+async fn repeated_failures_throttle_one_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("t.db").display());
+    let store = foidesk_store::Store::open(&url).await.unwrap();
+    let e = Engine::new(
+        Box::new(FixedClock(
+            foidesk_calendar::Date::parse("2026-11-22").unwrap(),
+        )),
+        foidesk_calendar::CalendarSettings::default(),
+    );
+    for who in ["a@example.org", "b@example.org"] {
+        e.add_user(&store, who, "A", Role::Requester, None, PASSWORD)
+            .await
+            .unwrap();
+    }
+    for _ in 0..5 {
+        let got = e
+            .authenticate(&store, "a@example.org", "wrong password!")
+            .await
+            .unwrap();
+        assert_eq!(got, None);
+    }
+    let err = e
+        .authenticate(&store, "A@Example.org", PASSWORD)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, EngineError::Throttled { minutes: 15 }),
+        "{err}"
+    );
+    assert!(e
+        .authenticate(&store, "b@example.org", PASSWORD)
+        .await
+        .unwrap()
+        .is_some());
+    // Unknown addresses are throttled the same way, so they look alike.
+    for _ in 0..5 {
+        assert_eq!(
+            e.authenticate(&store, "nobody@example.org", "x")
+                .await
+                .unwrap(),
+            None
+        );
+    }
+    let err = e
+        .authenticate(&store, "nobody@example.org", "x")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, EngineError::Throttled { .. }));
+}

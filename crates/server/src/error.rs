@@ -80,6 +80,11 @@ impl ApiError {
             EngineError::Forbidden { message } => {
                 ApiError::new(StatusCode::FORBIDDEN, "forbidden", message)
             }
+            e @ EngineError::Throttled { .. } => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_attempts",
+                e.to_string(),
+            ),
             EngineError::Store(StoreError::NotFound { what, key }) => {
                 ApiError::not_found(format!("no {what} {key}"))
             }

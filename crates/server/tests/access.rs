@@ -59,7 +59,7 @@ enum Target {
     Missing,
     /// The authority a case is opened for, or the queue is filtered to.
     Authority(&'static str),
-    /// Sign in as the requester, with the right password or a wrong one.
+    /// Sign in (as one of four accounts, by row), with the right password or a wrong one.
     SignIn { right_password: bool },
 }
 
@@ -242,7 +242,10 @@ async fn build(world: &World, line: &Line, n: usize) -> Call {
             } else {
                 "wrong password"
             };
-            call.body = json_body(&json!({"email": email("requester"), "password": password}));
+            // Each row signs in as a different account: failed sign-ins are
+            // throttled per address after five, and the table makes seven.
+            let who = ["requester", "other_requester", "officer_a", "officer_b"][n % 4];
+            call.body = json_body(&json!({"email": email(who), "password": password}));
         }
         ("POST", "/api/v1/authorities", _) => {
             call.body =

@@ -418,3 +418,62 @@ async fn a_requester_sees_a_case_filed_under_their_email_in_any_case() {
         world.finish().await;
     }
 }
+
+/// Guessing is slow: after five wrong passwords the address is refused for
+/// a while, on the sign-in page and the API alike.
+#[tokio::test]
+async fn repeated_wrong_passwords_are_refused_for_a_while() {
+    for world in common::worlds().await {
+        let email = common::email("officer_b");
+        let body = |password: &str| {
+            let json = json!({"email": email, "password": password});
+            Some(("application/json", serde_json::to_vec(&json).unwrap()))
+        };
+        for _ in 0..5 {
+            let reply = world
+                .call(
+                    "POST",
+                    "/api/v1/session",
+                    None,
+                    body("not the password"),
+                    &[],
+                )
+                .await;
+            assert_eq!(reply.status, 401);
+        }
+        let reply = world
+            .call("POST", "/api/v1/session", None, body(common::PASSWORD), &[])
+            .await;
+        assert_eq!(reply.status, 429, "{}", reply.text);
+        assert_eq!(reply.json["error"]["code"], "too_many_attempts");
+        let form = world.call("GET", "/sign-in", None, None, &[]).await;
+        let token = csrf_of(&form.text);
+        let pre = form.headers["set-cookie"]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned();
+        let page = world
+            .form(
+                "/sign-in",
+                &pre,
+                &[
+                    ("csrf", &token),
+                    ("email", &email),
+                    ("password", common::PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 429);
+        assert!(
+            page.text.contains("Too many failed attempts"),
+            "{}",
+            page.text
+        );
+        // Another address is unaffected.
+        assert!(!world.session("officer_a").await.is_empty());
+        world.finish().await;
+    }
+}

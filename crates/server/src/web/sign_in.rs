@@ -86,6 +86,13 @@ pub async fn submit(
             )];
             return page(StatusCode::UNAUTHORIZED, &form.email, &errors);
         }
+        Err(foidesk_engine::EngineError::Throttled { minutes }) => {
+            let message = format!(
+                "Too many failed attempts for this address. Try again in {minutes} minutes."
+            );
+            let errors = [problem("email", message)];
+            return page(StatusCode::TOO_MANY_REQUESTS, &form.email, &errors);
+        }
         Err(e) => return crate::error::internal(&e).into_response(),
     };
     let secret = match engine.start_session(&state.store, &user).await {
