@@ -4,8 +4,14 @@
 
 mod common;
 
-use common::{csrf_of, fresh_request};
+use common::{csrf_of, fresh_request, Reply, World};
 use serde_json::json;
+
+/// Post the sign-in form with the token and cookie its page gave.
+async fn sign_in(world: &World, cookie: &str, token: &str, email: &str, password: &str) -> Reply {
+    let fields = [("csrf", token), ("email", email), ("password", password)];
+    world.form("/sign-in", cookie, &fields).await
+}
 
 #[tokio::test]
 async fn signing_in_and_out_through_the_form() {
@@ -34,31 +40,11 @@ async fn signing_in_and_out_through_the_form() {
             .get("set-cookie")
             .is_none_or(|c| !c.to_str().unwrap().contains("foidesk_session=fds_")));
         // A wrong password: the form again, with an error summary.
-        let wrong = world
-            .form(
-                "/sign-in",
-                &pre,
-                &[
-                    ("csrf", &token),
-                    ("email", &email),
-                    ("password", "not it at all"),
-                ],
-            )
-            .await;
+        let wrong = sign_in(&world, &pre, &token, &email, "not it at all").await;
         assert_eq!(wrong.status, 401);
         assert!(wrong.text.contains("There is a problem"), "{}", wrong.text);
         assert!(wrong.text.contains(&format!("value=\"{email}\"")));
-        let ok = world
-            .form(
-                "/sign-in",
-                &pre,
-                &[
-                    ("csrf", &token),
-                    ("email", &email),
-                    ("password", common::PASSWORD),
-                ],
-            )
-            .await;
+        let ok = sign_in(&world, &pre, &token, &email, common::PASSWORD).await;
         assert_eq!(ok.status, 303, "{}", ok.text);
         let session = ok
             .headers
@@ -455,17 +441,7 @@ async fn repeated_wrong_passwords_are_refused_for_a_while() {
             .next()
             .unwrap()
             .to_owned();
-        let page = world
-            .form(
-                "/sign-in",
-                &pre,
-                &[
-                    ("csrf", &token),
-                    ("email", &email),
-                    ("password", common::PASSWORD),
-                ],
-            )
-            .await;
+        let page = sign_in(&world, &pre, &token, &email, common::PASSWORD).await;
         assert_eq!(page.status, 429);
         assert!(
             page.text.contains("Too many failed attempts"),
