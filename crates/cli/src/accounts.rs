@@ -55,6 +55,15 @@ pub enum TokenCommand {
         #[command(flatten)]
         place: StoreArgs,
     },
+    /// Revoke an account's tokens with a label; they stop working at once.
+    Revoke {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "api")]
+        label: String,
+        #[command(flatten)]
+        place: StoreArgs,
+    },
 }
 
 pub fn authority(engine: &Engine, cmd: AuthorityCommand) -> anyhow::Result<()> {
@@ -97,11 +106,25 @@ pub fn user(engine: &Engine, cmd: UserCommand) -> anyhow::Result<()> {
 }
 
 pub fn token(engine: &Engine, cmd: TokenCommand) -> anyhow::Result<()> {
-    let TokenCommand::Create {
-        email,
-        label,
-        place,
-    } = cmd;
+    let (email, label, place) = match cmd {
+        TokenCommand::Revoke {
+            email,
+            label,
+            place,
+        } => {
+            let n = runtime()?.block_on(async {
+                let store = open_store(&place).await?;
+                anyhow::Ok(engine.revoke_tokens(&store, &email, &label).await?)
+            })?;
+            println!("revoked {n} token(s) labelled '{label}' for {email}");
+            return Ok(());
+        }
+        TokenCommand::Create {
+            email,
+            label,
+            place,
+        } => (email, label, place),
+    };
     let token = runtime()?.block_on(async {
         let store = open_store(&place).await?;
         anyhow::Ok(engine.create_token(&store, &email, &label).await?)

@@ -66,6 +66,30 @@ fn an_administrator_sets_up_an_authority_an_officer_and_a_token() {
     assert_eq!(code, 0, "{err}");
     let token = out.trim();
     assert!(token.starts_with("fdk_") && token.len() == 68, "{token}");
+    // Revoked by its label, it stops working; revoking again finds none.
+    let revoke = [
+        "token",
+        "revoke",
+        "--email",
+        "sam@kent.example.org",
+        "--label",
+        "api",
+    ];
+    let (code, out, err) = foidesk(d, &revoke, "");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("revoked 1 token(s)"), "{out}");
+    let (_, out, _) = foidesk(d, &revoke, "");
+    assert!(out.contains("revoked 0 token(s)"), "{out}");
+    let store = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let url = format!("sqlite://{}", d.join("foidesk.db").display());
+        let store = foidesk_store::Store::open(&url).await.unwrap();
+        let engine = foidesk_engine::Engine::new(
+            Box::new(foidesk_engine::SystemClock),
+            foidesk_calendar::CalendarSettings::default(),
+        );
+        engine.user_for_token(&store, token).await.unwrap()
+    });
+    assert_eq!(store, None, "a revoked token signs nobody in");
     // The token itself is nowhere in the database file.
     let db = std::fs::read(d.join("foidesk.db")).unwrap();
     let wal = std::fs::read(d.join("foidesk.db-wal")).unwrap_or_default();

@@ -286,6 +286,22 @@ impl Engine {
             .map_err(|e| invalid("clock", format!("the clock gave no valid time: {e}")))
     }
 
+    /// Revoke an account's tokens with this label (say, a lost laptop's).
+    pub async fn revoke_tokens(
+        &self,
+        store: &Store,
+        email: &str,
+        label: &str,
+    ) -> Result<u64, EngineError> {
+        let stored = store
+            .user_by_email(&email.trim().to_ascii_lowercase())
+            .await?
+            .ok_or_else(|| invalid("email", format!("no account '{email}'")))?;
+        Ok(store
+            .revoke_tokens(stored.id, label, &self.timestamp())
+            .await?)
+    }
+
     /// The account a bearer token belongs to, if it is live.
     pub async fn user_for_token(
         &self,

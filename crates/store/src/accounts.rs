@@ -103,6 +103,26 @@ impl Store {
         Ok(())
     }
 
+    /// Revoke an account's live tokens with this label; they stay on record
+    /// with the time. Returns how many were revoked.
+    pub async fn revoke_tokens(
+        &self,
+        user_id: i64,
+        label: &str,
+        at: &str,
+    ) -> Result<u64, StoreError> {
+        let done = sqlx::query(self.sql(
+            "UPDATE api_tokens SET revoked_at = $1 \
+             WHERE user_id = $2 AND label = $3 AND revoked_at IS NULL",
+        ))
+        .bind(at)
+        .bind(user_id)
+        .bind(label)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
     /// The account a live (unrevoked) token belongs to.
     pub async fn user_by_token_hash(
         &self,

@@ -76,6 +76,25 @@ async fn accounts_and_tokens() {
             store.add_token(id, "h1", "again", AT).await.is_err(),
             "{label}: token hashes are unique"
         );
+        store.add_token(id, "h3", "phone", AT).await.unwrap();
+        assert_eq!(
+            store.revoke_tokens(id, "laptop", AT).await.unwrap(),
+            1,
+            "{label}"
+        );
+        assert_eq!(
+            store.revoke_tokens(id, "laptop", AT).await.unwrap(),
+            0,
+            "{label}"
+        );
+        assert!(
+            store.user_by_token_hash("h1").await.unwrap().is_none(),
+            "{label}"
+        );
+        assert!(
+            store.user_by_token_hash("h3").await.unwrap().is_some(),
+            "{label}"
+        );
     })
     .await;
 }
