@@ -46,24 +46,20 @@ pub struct UserAdd {
 #[derive(Subcommand)]
 pub enum TokenCommand {
     /// Create an API token for an account; it is printed once and stored only as a hash.
-    Create {
-        #[arg(long)]
-        email: String,
-        /// What the token is for, e.g. "nightly export".
-        #[arg(long, default_value = "api")]
-        label: String,
-        #[command(flatten)]
-        place: StoreArgs,
-    },
+    Create(TokenArgs),
     /// Revoke an account's tokens with a label; they stop working at once.
-    Revoke {
-        #[arg(long)]
-        email: String,
-        #[arg(long, default_value = "api")]
-        label: String,
-        #[command(flatten)]
-        place: StoreArgs,
-    },
+    Revoke(TokenArgs),
+}
+
+#[derive(Args)]
+pub struct TokenArgs {
+    #[arg(long)]
+    email: String,
+    /// What the token is for, e.g. "nightly export".
+    #[arg(long, default_value = "api")]
+    label: String,
+    #[command(flatten)]
+    place: StoreArgs,
 }
 
 pub fn authority(engine: &Engine, cmd: AuthorityCommand) -> anyhow::Result<()> {
@@ -106,24 +102,27 @@ pub fn user(engine: &Engine, cmd: UserCommand) -> anyhow::Result<()> {
 }
 
 pub fn token(engine: &Engine, cmd: TokenCommand) -> anyhow::Result<()> {
-    let (email, label, place) = match cmd {
-        TokenCommand::Revoke {
-            email,
-            label,
-            place,
-        } => {
+    let TokenArgs {
+        email,
+        label,
+        place,
+    } = match cmd {
+        TokenCommand::Create(args) => args,
+        TokenCommand::Revoke(args) => {
             let n = runtime()?.block_on(async {
-                let store = open_store(&place).await?;
-                anyhow::Ok(engine.revoke_tokens(&store, &email, &label).await?)
+                let store = open_store(&args.place).await?;
+                anyhow::Ok(
+                    engine
+                        .revoke_tokens(&store, &args.email, &args.label)
+                        .await?,
+                )
             })?;
-            println!("revoked {n} token(s) labelled '{label}' for {email}");
+            println!(
+                "revoked {n} token(s) labelled '{}' for {}",
+                args.label, args.email
+            );
             return Ok(());
         }
-        TokenCommand::Create {
-            email,
-            label,
-            place,
-        } => (email, label, place),
     };
     let token = runtime()?.block_on(async {
         let store = open_store(&place).await?;

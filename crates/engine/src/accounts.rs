@@ -193,10 +193,7 @@ impl Engine {
         email: &str,
         label: &str,
     ) -> Result<String, EngineError> {
-        let stored = store
-            .user_by_email(&email.trim().to_ascii_lowercase())
-            .await?
-            .ok_or_else(|| invalid("email", format!("no account '{email}'")))?;
+        let stored = account(store, email).await?;
         let token = format!("fdk_{}", random_hex()?);
         store
             .add_token(stored.id, &token_hash(&token), label, &self.timestamp())
@@ -293,10 +290,7 @@ impl Engine {
         email: &str,
         label: &str,
     ) -> Result<u64, EngineError> {
-        let stored = store
-            .user_by_email(&email.trim().to_ascii_lowercase())
-            .await?
-            .ok_or_else(|| invalid("email", format!("no account '{email}'")))?;
+        let stored = account(store, email).await?;
         Ok(store
             .revoke_tokens(stored.id, label, &self.timestamp())
             .await?)
@@ -319,6 +313,14 @@ impl Engine {
 /// anything else (spaces, quotes, angle brackets) is refused.
 fn email_char(c: char) -> bool {
     c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.@".contains(c)
+}
+
+/// The stored account with this address, or an error naming it.
+async fn account(store: &Store, email: &str) -> Result<StoredUser, EngineError> {
+    store
+        .user_by_email(&email.trim().to_ascii_lowercase())
+        .await?
+        .ok_or_else(|| invalid("email", format!("no account '{email}'")))
 }
 
 fn user(s: StoredUser) -> Result<User, EngineError> {
