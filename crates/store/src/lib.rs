@@ -15,6 +15,7 @@ mod bulk;
 mod cases;
 mod library;
 mod listing;
+mod meta;
 mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;
