@@ -402,17 +402,21 @@ fn finding_5_serve_demo_refuses_a_store_with_real_data_and_writes_nothing() {
     assert!(snapshot(dir.path()) == before, "the store changed");
 }
 
-/// Start `serve` and return it with its address, once it listens.
-fn serve(args: &[&str], data: &Path) -> (std::process::Child, String) {
-    use std::io::BufRead as _;
-    let mut child = Command::new(BIN)
+/// Start `serve`; the caller kills and waits for it.
+fn serve(args: &[&str], data: &Path) -> std::process::Child {
+    Command::new(BIN)
         .args(["serve", "--listen", "127.0.0.1:0"])
         .args(args)
         .env("FOIDESK_DATA_DIR", data)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+/// The address `serve` listens on, once it says so.
+fn address(child: &mut std::process::Child) -> String {
+    use std::io::BufRead as _;
     let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
     let mut printed = String::new();
     loop {
@@ -424,7 +428,7 @@ fn serve(args: &[&str], data: &Path) -> (std::process::Child, String) {
         if let Some(rest) = line.split("listening on http://").nth(1) {
             let addr = rest.split_whitespace().next().unwrap().to_owned();
             std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
-            return (child, format!("http://{addr}"));
+            return format!("http://{addr}");
         }
         printed.push_str(&line);
     }
@@ -435,7 +439,8 @@ async fn finding_5_a_demo_store_takes_the_demo_again_unchanged() {
     let data = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", data.path().join("demo.db").display());
     for _ in 0..2 {
-        let (mut child, base) = serve(&["--demo", "--database-url", &url], data.path());
+        let mut child = serve(&["--demo", "--database-url", &url], data.path());
+        let base = address(&mut child);
         let health = reqwest::get(format!("{base}/healthz")).await.unwrap();
         assert_eq!(health.status().as_u16(), 200);
         child.kill().unwrap();
@@ -456,7 +461,8 @@ async fn finding_6_healthz_reports_a_store_that_stops_answering() {
             continue;
         }
         let data = tempfile::tempdir().unwrap();
-        let (mut child, base) = serve(&["--database-url", &db.url], data.path());
+        let mut child = serve(&["--database-url", &db.url], data.path());
+        let base = address(&mut child);
         let health = reqwest::get(format!("{base}/healthz")).await.unwrap();
         assert_eq!(health.status().as_u16(), 200);
 

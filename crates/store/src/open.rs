@@ -138,7 +138,7 @@ async fn open_postgres(url: &str, settings: &OpenSettings) -> Result<Store, Stor
             )))
         }
     }
-    let pool = pool_options(Backend::Postgres, settings)
+    let pool = pool_options(Backend::Postgres)
         .connect(url)
         .await
         .map_err(|e| fail(e.to_string()))?;
@@ -156,7 +156,7 @@ async fn open_sqlite(url: &str, settings: &OpenSettings) -> Result<Store, StoreE
         reason: e.to_string(),
     })?;
     if url.contains(":memory:") || url.contains("mode=memory") {
-        return sqlite_pool(url, settings).await;
+        return sqlite_pool(url).await;
     }
     let path = options.get_filename().to_path_buf();
     let dir = match path.parent() {
@@ -190,11 +190,11 @@ async fn open_sqlite(url: &str, settings: &OpenSettings) -> Result<Store, StoreE
     } else {
         format!("{url}?mode=rw")
     };
-    sqlite_pool(&pool_url, settings).await
+    sqlite_pool(&pool_url).await
 }
 
-async fn sqlite_pool(url: &str, settings: &OpenSettings) -> Result<Store, StoreError> {
-    let pool: AnyPool = pool_options(Backend::Sqlite, settings)
+async fn sqlite_pool(url: &str) -> Result<Store, StoreError> {
+    let pool: AnyPool = pool_options(Backend::Sqlite)
         .after_connect(|conn, _meta| {
             Box::pin(async move {
                 for pragma in SQLITE_SETUP {
@@ -217,14 +217,11 @@ async fn sqlite_pool(url: &str, settings: &OpenSettings) -> Result<Store, StoreE
     })
 }
 
-fn pool_options(backend: Backend, settings: &OpenSettings) -> AnyPoolOptions {
-    AnyPoolOptions::new()
-        .max_connections(match backend {
-            Backend::Sqlite => 4,
-            Backend::Postgres => 16,
-        })
-        // The store answered a moment ago; this bounds a wait, not a retry loop.
-        .acquire_timeout(settings.connect_timeout)
+fn pool_options(backend: Backend) -> AnyPoolOptions {
+    AnyPoolOptions::new().max_connections(match backend {
+        Backend::Sqlite => 4,
+        Backend::Postgres => 16,
+    })
 }
 
 /// An exclusive lock on the directory itself (flock; SQLite's own locks are
@@ -348,7 +345,8 @@ async fn check_pages(options: &SqliteConnectOptions, path: &Path) -> Result<(), 
 
 /// One connection set up as the pool's will be, and a write transaction
 /// begun and rolled back: a read-only file, directory or disk fails here,
-/// at once, with the reason.
+/// at once, with the reason. Busy means another process is writing, so the
+/// store is writable.
 async fn check_writable(
     options: &SqliteConnectOptions,
     fresh: bool,
@@ -361,9 +359,13 @@ async fn check_writable(
         .map_err(|e| cannot_write(e, path, dir))?;
     let mut result = Ok(());
     for statement in SQLITE_SETUP.iter().chain(&["BEGIN IMMEDIATE", "ROLLBACK"]) {
-        if let Err(e) = sqlx::query(*statement).execute(&mut conn).await {
-            result = Err(cannot_write(e, path, dir));
-            break;
+        match sqlx::query(*statement).execute(&mut conn).await {
+            Ok(_) => {}
+            Err(e) if sqlite_code(&e) == Some(SQLITE_BUSY) => break,
+            Err(e) => {
+                result = Err(cannot_write(e, path, dir));
+                break;
+            }
         }
     }
     let _ = conn.close().await;
@@ -392,24 +394,29 @@ fn cannot_write(e: sqlx::Error, path: &Path, dir: &Path) -> StoreError {
 /// SQLite's corruption codes mean a damaged file; anything else is a
 /// failure to open, with SQLite's words.
 fn sqlite_failure(e: sqlx::Error, path: &Path) -> StoreError {
-    const SQLITE_CORRUPT: i64 = 11;
-    const SQLITE_NOTADB: i64 = 26;
-    if let sqlx::Error::Database(db) = &e {
-        let primary = db
-            .code()
-            .and_then(|c| c.parse::<i64>().ok())
-            .map(|c| c & 0xff);
-        if primary == Some(SQLITE_CORRUPT) || primary == Some(SQLITE_NOTADB) {
-            return StoreError::Damaged {
-                path: path.to_path_buf(),
-                problem: format!("SQLite cannot read it ({})", db.message()),
-            };
-        }
+    if let (Some(SQLITE_CORRUPT | SQLITE_NOTADB), sqlx::Error::Database(db)) = (sqlite_code(&e), &e)
+    {
+        return StoreError::Damaged {
+            path: path.to_path_buf(),
+            problem: format!("SQLite cannot read it ({})", db.message()),
+        };
     }
     StoreError::Connect {
         backend: Backend::Sqlite.name(),
         place: path.display().to_string(),
         reason: e.to_string(),
+    }
+}
+
+const SQLITE_BUSY: i64 = 5;
+const SQLITE_CORRUPT: i64 = 11;
+const SQLITE_NOTADB: i64 = 26;
+
+/// SQLite's primary result code (the low byte of an extended code).
+fn sqlite_code(e: &sqlx::Error) -> Option<i64> {
+    match e {
+        sqlx::Error::Database(db) => db.code()?.parse::<i64>().ok().map(|c| c & 0xff),
+        _ => None,
     }
 }
 
