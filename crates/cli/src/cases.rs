@@ -100,6 +100,8 @@ pub fn migrate(args: MigrateArgs) -> anyhow::Result<()> {
             "foidesk: the {} database's schema is up to date",
             store.backend().name()
         );
+        // Closed cleanly, SQLite leaves no -wal or -shm file beside the store.
+        store.close().await;
         Ok(())
     })
 }

@@ -1,6 +1,8 @@
 //! `foidesk serve --demo`: the example cases (built into the binary, so the
 //! demo works from any folder), the authorities they name, and one account
-//! per role. Loading twice changes nothing.
+//! per role. Loading twice changes nothing. The demo's accounts have a
+//! published password, so it loads only into an empty store, which it then
+//! marks as a demo store, or into a store so marked.
 
 use std::net::SocketAddr;
 
@@ -8,6 +10,8 @@ use anyhow::Context as _;
 use foidesk_case::file::CaseFile;
 use foidesk_engine::{Engine, Role};
 use foidesk_store::{Store, StoreError};
+
+use crate::BadInput;
 
 /// Every file of examples/cases, by name (a test keeps this list complete).
 pub const EXAMPLES: &[(&str, &str)] = &[
@@ -80,6 +84,9 @@ const OFFICER_EXAMPLE: &str = "2020-06-23_metropolitan-police-service";
 /// The demo requester made the synthetic requests.
 const REQUESTER_EMAIL: &str = "requester@demo.foidesk.test";
 
+/// The `store_meta` key that marks a store the demo loaded into when empty.
+const DEMO_MARK: &str = "demo";
+
 /// (role, email, name)
 const ACCOUNTS: [(Role, &str, &str); 4] = [
     (
@@ -112,7 +119,32 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
+/// Whether the demo may load into this store; marks an empty store as a
+/// demo store first, so a load cut short can be finished. A refused store
+/// is closed, so nothing is left beside an SQLite file.
+async fn claim(store: &Store) -> anyhow::Result<()> {
+    if store.meta(DEMO_MARK).await?.is_some() {
+        return Ok(());
+    }
+    let holdings = store.holdings().await?;
+    if holdings.is_empty() {
+        store
+            .set_meta(DEMO_MARK, "loaded by foidesk serve --demo")
+            .await?;
+        return Ok(());
+    }
+    store.close().await;
+    Err(BadInput(format!(
+        "--demo: this store is not a demo store: it holds {holdings}. The demo adds accounts \
+         whose password is published, so it loads only into an empty store or one it made. \
+         Run `foidesk serve --demo` without --database-url (it keeps to DATA_DIR/demo), or give \
+         it an empty database; a demo folder made by an older foidesk can be removed and made again."
+    ))
+    .into())
+}
+
 pub async fn load(engine: &Engine, store: &Store) -> anyhow::Result<()> {
+    claim(store).await?;
     let mut officer_authority = None;
     let mut opened = 0;
     for (name, text) in EXAMPLES {

@@ -211,14 +211,17 @@ pub fn run(engine: &Engine, args: LibraryArgs) -> anyhow::Result<()> {
 }
 
 /// Open (creating and migrating if need be) the store the arguments name.
+/// The data directory is made only for the default store, which lives in it.
 pub async fn open_store(place: &StoreArgs) -> anyhow::Result<Store> {
-    let dir = place.data_dir();
-    std::fs::create_dir_all(&dir)
-        .with_context(|| format!("creating the data directory {}", dir.display()))?;
-    let url = place.database_url();
-    Store::open(&url)
+    if place.database_url.is_none() {
+        let dir = place.data_dir();
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("creating the data directory {}", dir.display()))?;
+    }
+    // The store's messages name the database, with any password hidden.
+    Store::open(&place.database_url())
         .await
-        .map_err(|e| BadInput(format!("--database-url {url}: {e}")).into())
+        .map_err(|e| BadInput(e.to_string()).into())
 }
 
 /// Open the store and index, rebuilding the index if it is stale.

@@ -82,8 +82,7 @@ pub fn run(engine: Engine, args: ServeArgs) -> anyhow::Result<()> {
 
 fn describe(place: &StoreArgs) -> String {
     match &place.database_url {
-        // Never print a password that may be in the URL.
-        Some(url) => url.split('@').next_back().unwrap_or("").to_owned(),
+        Some(url) => foidesk_store::redact_url(url),
         None => place.data_dir().display().to_string(),
     }
 }

@@ -16,13 +16,13 @@ mod cases;
 mod library;
 mod listing;
 mod meta;
+mod open;
 mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-use std::borrow::Cow;
+use std::path::PathBuf;
 
-use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, AssertSqlSafe, SqlSafeStr, SqlStr};
 
@@ -32,6 +32,7 @@ pub use cases::{
 };
 pub use library::{Inserted, LibraryStats, NewNotice, NoticeSummary, StoredNotice};
 pub use listing::{CaseListQuery, CaseScope, REGULATOR_STATUSES};
+pub use open::{redact_url, Holdings, OpenSettings};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
@@ -62,14 +63,47 @@ impl Backend {
     }
 }
 
+/// Every message names a database by its URL with any password replaced by
+/// `***` (see `redact_url`), so no error prints a secret.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database URL '{url}' is not supported: use sqlite://PATH or postgres://…")]
     UnsupportedUrl { url: String },
-    #[error("could not open the {backend} database: {source}")]
+    #[error("could not open the {backend} database {place}: {reason}")]
     Connect {
         backend: &'static str,
-        source: sqlx::Error,
+        /// The URL, redacted, or the SQLite file's path.
+        place: String,
+        reason: String,
+    },
+    #[error(
+        "{} is an empty file (0 bytes), not a foidesk store: if you meant to start a new \
+         store, remove it and run again; if it held your data, restore it from a backup",
+        path.display()
+    )]
+    EmptyFile { path: PathBuf },
+    #[error(
+        "{} is not an SQLite database (it does not start with SQLite's header): check that \
+         the database URL names your store; if it does, the file is damaged: restore it from a backup",
+        path.display()
+    )]
+    NotSqlite { path: PathBuf },
+    #[error(
+        "{} is damaged: {problem}. Restore it from a backup; or, to start a new store, move it \
+         (and any -wal and -shm files beside it) aside",
+        path.display()
+    )]
+    Damaged { path: PathBuf, problem: String },
+    #[error(
+        "another foidesk process has been opening a store in {} for {waited_secs} s: \
+         let it finish, then try again",
+        dir.display()
+    )]
+    Busy { dir: PathBuf, waited_secs: u64 },
+    #[error("the {backend} database did not answer within {waited_ms} ms")]
+    NoAnswer {
+        backend: &'static str,
+        waited_ms: u128,
     },
     #[error("could not bring the database schema up to date: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
@@ -97,52 +131,6 @@ pub struct Store {
 }
 
 impl Store {
-    /// Open (creating an SQLite file if needed) and migrate.
-    pub async fn open(url: &str) -> Result<Store, StoreError> {
-        sqlx::any::install_default_drivers();
-        let backend = Backend::of_url(url).ok_or_else(|| StoreError::UnsupportedUrl {
-            url: url.to_owned(),
-        })?;
-        let url: Cow<str> = match backend {
-            Backend::Sqlite if !url.contains('?') => format!("{url}?mode=rwc").into(),
-            _ => url.into(),
-        };
-        let pool = AnyPoolOptions::new()
-            .max_connections(match backend {
-                Backend::Sqlite => 4,
-                Backend::Postgres => 16,
-            })
-            .after_connect(move |conn, _meta| {
-                Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        // WAL lets readers run beside the one writer; FULL sync
-                        // makes every acknowledged commit survive a crash.
-                        sqlx::query("PRAGMA journal_mode = WAL")
-                            .execute(&mut *conn)
-                            .await?;
-                        sqlx::query("PRAGMA synchronous = FULL")
-                            .execute(&mut *conn)
-                            .await?;
-                        sqlx::query("PRAGMA foreign_keys = ON")
-                            .execute(&mut *conn)
-                            .await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect(&url)
-            .await
-            .map_err(|source| StoreError::Connect {
-                backend: backend.name(),
-                source,
-            })?;
-        match backend {
-            Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
-            Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
-        }
-        Ok(Store { pool, backend })
-    }
-
     pub fn backend(&self) -> Backend {
         self.backend
     }

@@ -91,6 +91,36 @@ async fn fresh_postgres(admin_url: String) -> TestDb {
 }
 
 impl TestDb {
+    /// PostgreSQL only: make the database refuse new connections and drop
+    /// the ones it has (`false` lets them in again), so a server on it
+    /// finds its store no longer answering. False on SQLite.
+    pub async fn refuse_connections(&self, refuse: bool) -> bool {
+        let Cleanup::Postgres { admin_url, name } = &self.cleanup else {
+            return false;
+        };
+        let mut admin = sqlx::AnyConnection::connect(admin_url)
+            .await
+            .expect("connect to the admin database");
+        let allow = if refuse { "false" } else { "true" };
+        sqlx::query(AssertSqlSafe(format!(
+            "ALTER DATABASE {name} ALLOW_CONNECTIONS {allow}"
+        )))
+        .execute(&mut admin)
+        .await
+        .expect("change ALLOW_CONNECTIONS");
+        if refuse {
+            sqlx::query(AssertSqlSafe(format!(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                 WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+            )))
+            .execute(&mut admin)
+            .await
+            .expect("end the database's connections");
+        }
+        admin.close().await.ok();
+        true
+    }
+
     pub async fn finish(self) {
         self.store.close().await;
         if let Cleanup::Postgres { admin_url, name } = self.cleanup {

@@ -14,7 +14,7 @@ fn numbered(authority_id: i64, n: usize) -> NewCase {
     NewCase {
         authority_id,
         reference: format!("FOI-{n:05}"),
-        requester: (n % 3 == 0).then(|| format!("requester{n}")),
+        requester: n.is_multiple_of(3).then(|| format!("requester{n}")),
         request_json: format!("{{\"n\":{n}}}"),
         events: (0..n % 4)
             .map(|e| NewEvent {
