@@ -19,6 +19,7 @@ mod meta;
 mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod throttle;
 
 use std::borrow::Cow;
 
