@@ -40,7 +40,10 @@ fn start(data: &std::path::Path) -> (Server, String) {
     let mut printed = String::new();
     loop {
         let mut line = String::new();
-        assert!(out.read_line(&mut line).unwrap() > 0, "serve exited: {printed}");
+        assert!(
+            out.read_line(&mut line).unwrap() > 0,
+            "serve exited: {printed}"
+        );
         if let Some(rest) = line.split("listening on http://").nth(1) {
             let address = rest.split_whitespace().next().unwrap();
             // Keep reading so the server never blocks on a full pipe.

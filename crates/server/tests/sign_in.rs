@@ -64,7 +64,11 @@ async fn finding_1_an_over_long_address_or_password_is_refused_and_not_counted()
         for (email, password, field) in cases {
             let api = api_sign_in(&world, None, email, password).await;
             assert_eq!(api.status, 422, "{}: {}", world.label, api.text);
-            assert_eq!(api.json["error"]["fields"][0]["path"], field, "{}", api.text);
+            assert_eq!(
+                api.json["error"]["fields"][0]["path"], field,
+                "{}",
+                api.text
+            );
             let page = form_sign_in(&world, "", email, password).await;
             assert_eq!(page.status, 422, "{}", world.label);
             let message = match field {
