@@ -1,7 +1,6 @@
 //! Accounts, roles and API tokens. Passwords are hashed with Argon2id and
 //! tokens with SHA-256 before the store sees them; neither is kept in clear.
 
-use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 use foidesk_store::{NewUser, Store, StoredUser};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -10,6 +9,11 @@ use crate::{Engine, EngineError};
 
 /// Shortest password accepted.
 pub const MIN_PASSWORD_CHARS: usize = 12;
+/// Longest password accepted: far more than a passphrase needs, and a bound
+/// on what a sign-in makes the server hash.
+pub const MAX_PASSWORD_CHARS: usize = 1024;
+/// Longest address (RFC 5321's limit on a path, less its angle brackets).
+pub const MAX_EMAIL_CHARS: usize = 254;
 
 /// How long a browser session lasts: one working day and a little more.
 const SESSION_HOURS: i64 = 12;
@@ -124,7 +128,8 @@ impl Engine {
             }
             (_, None) => None,
         };
-        let password_hash = hash_password(password)?;
+        too_long_password(password)?;
+        let password_hash = self.passwords.hash(password).await?;
         let id = store
             .add_user(&NewUser {
                 email: email.clone(),
@@ -147,40 +152,41 @@ impl Engine {
     /// The account, if the password is right. An unknown address costs the
     /// same hashing work, so timing does not tell which addresses exist.
     /// After too many failures for one address it is refused for a while
-    /// (`Throttled`), whatever the password.
+    /// (`Throttled`), whatever the password. An over-long address or password
+    /// is refused before anything else: no store query, no hashing.
     pub async fn authenticate(
         &self,
         store: &Store,
         email: &str,
         password: &str,
     ) -> Result<Option<User>, EngineError> {
-        let key = email.trim().to_ascii_lowercase();
+        let email = email.trim();
+        if email.chars().nth(MAX_EMAIL_CHARS).is_some() {
+            return Err(invalid(
+                "email",
+                format!(
+                    "an email address has at most {MAX_EMAIL_CHARS} characters; check the address"
+                ),
+            ));
+        }
+        too_long_password(password)?;
+        let email = email.to_ascii_lowercase();
+        let key = crate::throttle::address_hash(&email);
         let now = self.now()?;
-        if let Some(minutes) = self.sign_ins.refused(&key, now) {
+        if let Some(minutes) = self.sign_ins.refused(store, &key, now).await? {
             return Err(EngineError::Throttled { minutes });
         }
-        let stored = store.user_by_email(&key).await?;
-        let ok = match &stored {
-            Some(stored) => PasswordHash::new(&stored.password_hash)
-                .map(|h| {
-                    Argon2::default()
-                        .verify_password(password.as_bytes(), &h)
-                        .is_ok()
-                })
-                .unwrap_or(false),
-            None => {
-                let _ = hash_password(password);
-                false
-            }
-        };
+        let stored = store.user_by_email(&email).await?;
+        let hash = stored.as_ref().map(|s| s.password_hash.as_str());
+        let ok = self.passwords.verify(password, hash).await?;
         match stored {
             Some(stored) if ok => {
-                self.sign_ins.succeeded(&key);
+                self.sign_ins.succeeded(store, &key).await?;
                 Ok(Some(user(stored)?))
             }
             // Unknown and known addresses count alike, so neither is told apart.
             _ => {
-                self.sign_ins.failed(&key, now);
+                self.sign_ins.failed(store, &key, now).await?;
                 Ok(None)
             }
         }
@@ -337,13 +343,14 @@ fn user(s: StoredUser) -> Result<User, EngineError> {
     })
 }
 
-fn hash_password(password: &str) -> Result<String, EngineError> {
-    let hash: PasswordHash = Argon2::default()
-        .hash_password(password.as_bytes())
-        .map_err(|e| EngineError::Serialise {
-            message: format!("could not hash the password: {e}"),
-        })?;
-    Ok(hash.to_string())
+fn too_long_password(password: &str) -> Result<(), EngineError> {
+    if password.chars().nth(MAX_PASSWORD_CHARS).is_some() {
+        return Err(invalid(
+            "password",
+            format!("a password has at most {MAX_PASSWORD_CHARS} characters; use a shorter one"),
+        ));
+    }
+    Ok(())
 }
 
 /// 32 random bytes as hex: a secret no one can guess.

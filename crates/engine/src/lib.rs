@@ -17,12 +17,13 @@ mod documents;
 mod import;
 mod library;
 mod notice;
+mod passwords;
 mod stats;
 mod text;
 mod throttle;
 
 pub use access::Access;
-pub use accounts::{Role, User, MIN_PASSWORD_CHARS};
+pub use accounts::{Role, User, MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 pub use cases::{CaseView, QueueFilter, QueueKind};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use documents::facts_outline;
@@ -31,7 +32,9 @@ pub use library::{
     content_hash, FileOutcome, Ingest, IngestReport, IngestStatus, Library, SourceFile,
 };
 pub use notice::{notice_to_case, NoticeCase};
+pub use passwords::Passwords;
 pub use stats::{stats, Stats, Timeliness};
+pub use throttle::SignInSettings;
 
 use foidesk_calendar::{
     CalendarError, CalendarSettings, Date, Holiday, NonWorkingDay, WorkingDayCalendar,
@@ -76,6 +79,7 @@ pub struct Engine {
     calendar: WorkingDayCalendar,
     law: &'static Catalogue,
     sign_ins: throttle::Throttle,
+    passwords: Passwords,
 }
 
 impl Engine {
@@ -84,8 +88,21 @@ impl Engine {
             clock,
             calendar: WorkingDayCalendar::uk(settings),
             law: Catalogue::standard(),
-            sign_ins: throttle::Throttle::default(),
+            sign_ins: throttle::Throttle::new(throttle::DEFAULT_FAILURES_KEPT),
+            passwords: Passwords::new(SignInSettings::default().concurrent_hashes),
         }
+    }
+
+    /// The same engine with sign-in's bounds changed.
+    pub fn with_sign_in(mut self, settings: SignInSettings) -> Engine {
+        self.sign_ins = throttle::Throttle::new(settings.failures_kept);
+        self.passwords = Passwords::new(settings.concurrent_hashes);
+        self
+    }
+
+    /// Password hashing: how many run, for monitoring and tests.
+    pub fn passwords(&self) -> &Passwords {
+        &self.passwords
     }
 
     pub fn today(&self) -> Date {

@@ -55,7 +55,8 @@ pub struct SignIn {
     password: String,
 }
 
-/// POST /api/v1/session: a session cookie for a right email and password.
+/// POST /api/v1/session: a session cookie for a right email and password,
+/// ending the session the browser held before, if any.
 pub async fn sign_in(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -74,6 +75,13 @@ pub async fn sign_in(
                 "that email and password do not match an account",
             )
         })?;
+    // A browser signing in again leaves no earlier session behind.
+    if let Some(earlier) = session_cookie(&headers) {
+        engine
+            .end_session(&state.store, &earlier)
+            .await
+            .map_err(|e| ApiError::from_engine(e, &scope))?;
+    }
     let (secret, _expires) = engine
         .start_session(&state.store, &user)
         .await

@@ -20,6 +20,7 @@ mod open;
 mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod throttle;
 
 use std::path::PathBuf;
 

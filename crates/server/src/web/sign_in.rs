@@ -5,6 +5,7 @@ use super::PageForm;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use foidesk_engine::{MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS};
 use maud::html;
 use serde::Deserialize;
 
@@ -93,8 +94,33 @@ pub async fn submit(
             let errors = [problem("email", message)];
             return page(StatusCode::TOO_MANY_REQUESTS, &form.email, &errors);
         }
+        // Too long an address or password: said before any work is done,
+        // and a huge address is not sent back.
+        Err(foidesk_engine::EngineError::Invalid { field, .. })
+            if field == "email" || field == "password" =>
+        {
+            let (email, message) = if field == "email" {
+                (
+                    "",
+                    format!("Enter an email address of at most {MAX_EMAIL_CHARS} characters"),
+                )
+            } else {
+                (
+                    form.email.as_str(),
+                    format!("Enter a password of at most {MAX_PASSWORD_CHARS} characters"),
+                )
+            };
+            let errors = [problem(&field, message)];
+            return page(StatusCode::UNPROCESSABLE_ENTITY, email, &errors);
+        }
         Err(e) => return crate::error::internal(&e).into_response(),
     };
+    // A browser signing in again leaves no earlier session behind.
+    if let Some(earlier) = session_cookie(&headers) {
+        if let Err(e) = engine.end_session(&state.store, &earlier).await {
+            return crate::error::internal(&e).into_response();
+        }
+    }
     let secret = match engine.start_session(&state.store, &user).await {
         Ok((secret, _)) => secret,
         Err(e) => return crate::error::internal(&e).into_response(),
