@@ -65,9 +65,11 @@ pub struct User {
     pub name: String,
     pub role: Role,
     pub authority_id: Option<i64>,
+    /// When the account was disabled; `None` while it is active.
+    pub disabled_at: Option<String>,
 }
 
-fn invalid(field: &str, message: impl Into<String>) -> EngineError {
+pub(crate) fn invalid(field: &str, message: impl Into<String>) -> EngineError {
     EngineError::Invalid {
         field: field.into(),
         message: message.into(),
@@ -141,6 +143,7 @@ impl Engine {
             name: name.trim().to_owned(),
             role,
             authority_id,
+            disabled_at: None,
         })
     }
 
@@ -174,7 +177,8 @@ impl Engine {
             }
         };
         match stored {
-            Some(stored) if ok => {
+            // A disabled account is refused only after the same work.
+            Some(stored) if ok && stored.disabled_at.is_none() => {
                 self.sign_ins.succeeded(&key);
                 Ok(Some(user(stored)?))
             }
@@ -323,7 +327,7 @@ async fn account(store: &Store, email: &str) -> Result<StoredUser, EngineError> 
         .ok_or_else(|| invalid("email", format!("no account '{email}'")))
 }
 
-fn user(s: StoredUser) -> Result<User, EngineError> {
+pub(crate) fn user(s: StoredUser) -> Result<User, EngineError> {
     let role = Role::from_name(&s.role).ok_or_else(|| EngineError::CorruptRecord {
         id: s.id,
         message: format!("unknown role '{}'", s.role),
@@ -334,10 +338,11 @@ fn user(s: StoredUser) -> Result<User, EngineError> {
         name: s.name,
         role,
         authority_id: s.authority_id,
+        disabled_at: s.disabled_at,
     })
 }
 
-fn hash_password(password: &str) -> Result<String, EngineError> {
+pub(crate) fn hash_password(password: &str) -> Result<String, EngineError> {
     let hash: PasswordHash = Argon2::default()
         .hash_password(password.as_bytes())
         .map_err(|e| EngineError::Serialise {
