@@ -1,9 +1,10 @@
-//! `foidesk authority add`, `foidesk user add` and `foidesk token create`.
+//! `foidesk authority add`, `foidesk user add|disable|enable|reset-password|
+//! end-sessions|audit` and `foidesk token create|revoke`.
 
 use std::io::{BufRead, IsTerminal};
 
 use clap::{Args, Subcommand};
-use foidesk_engine::{Engine, Role};
+use foidesk_engine::{AccountOutcome, Actor, Engine, EngineError, Role};
 
 use crate::library::{open_store, runtime, StoreArgs};
 use crate::BadInput;
@@ -25,6 +26,27 @@ pub enum AuthorityCommand {
 pub enum UserCommand {
     /// Add an account. The password is read from standard input (one line).
     Add(UserAdd),
+    /// Disable an account: it cannot sign in, its sessions end and its tokens are revoked.
+    Disable(AccountArgs),
+    /// Enable a disabled account; its old sessions and tokens stay ended.
+    Enable(AccountArgs),
+    /// Set a new password, read from standard input (one line); ends sessions and revokes tokens.
+    ResetPassword(AccountArgs),
+    /// End every session of an account.
+    EndSessions(AccountArgs),
+    /// The audit record of account changes, newest first.
+    Audit {
+        #[command(flatten)]
+        place: StoreArgs,
+    },
+}
+
+#[derive(Args)]
+pub struct AccountArgs {
+    #[arg(long)]
+    email: String,
+    #[command(flatten)]
+    place: StoreArgs,
 }
 
 #[derive(Args)]
@@ -73,7 +95,33 @@ pub fn authority(engine: &Engine, cmd: AuthorityCommand) -> anyhow::Result<()> {
 }
 
 pub fn user(engine: &Engine, cmd: UserCommand) -> anyhow::Result<()> {
-    let UserCommand::Add(args) = cmd;
+    let args = match cmd {
+        UserCommand::Add(args) => args,
+        UserCommand::Audit { place } => return audit(engine, &place),
+        UserCommand::ResetPassword(args) => {
+            let password = read_password()?;
+            return lifecycle(engine, args, "password reset", async |store, id| {
+                engine
+                    .reset_password(store, Actor::CommandLine, id, &password)
+                    .await
+            });
+        }
+        UserCommand::Disable(args) => {
+            return lifecycle(engine, args, "disabled", async |store, id| {
+                engine.disable_account(store, Actor::CommandLine, id).await
+            })
+        }
+        UserCommand::Enable(args) => {
+            return lifecycle(engine, args, "enabled", async |store, id| {
+                engine.enable_account(store, Actor::CommandLine, id).await
+            })
+        }
+        UserCommand::EndSessions(args) => {
+            return lifecycle(engine, args, "sessions ended", async |store, id| {
+                engine.end_sessions(store, Actor::CommandLine, id).await
+            })
+        }
+    };
     let role = Role::from_name(&args.role).ok_or_else(|| {
         BadInput(format!(
             "argument --role: '{}' is not one of {}",
@@ -132,6 +180,55 @@ pub fn token(engine: &Engine, cmd: TokenCommand) -> anyhow::Result<()> {
         eprintln!("This token is shown once; keep it somewhere safe.");
     }
     println!("{token}");
+    Ok(())
+}
+
+/// Find the account named by --email, apply `action` and say what it did.
+fn lifecycle(
+    engine: &Engine,
+    args: AccountArgs,
+    done: &str,
+    action: impl AsyncFnOnce(&foidesk_store::Store, i64) -> Result<AccountOutcome, EngineError>,
+) -> anyhow::Result<()> {
+    let outcome = runtime()?.block_on(async {
+        let store = open_store(&args.place).await?;
+        let account = engine
+            .account_by_email(&store, &args.email)
+            .await
+            .map_err(|e| match e {
+                EngineError::Invalid { message, .. } => {
+                    anyhow::Error::from(BadInput(format!("argument --email: {message}")))
+                }
+                other => other.into(),
+            })?;
+        anyhow::Ok(action(&store, account.id).await?)
+    })?;
+    let email = &outcome.account.email;
+    if outcome.changed {
+        println!(
+            "{email}: {done}; {} session(s) ended, {} token(s) revoked",
+            outcome.sessions_ended, outcome.tokens_revoked
+        );
+    } else {
+        println!("{email}: already {done}; nothing changed");
+    }
+    Ok(())
+}
+
+fn audit(engine: &Engine, place: &StoreArgs) -> anyhow::Result<()> {
+    let lines = runtime()?.block_on(async {
+        let store = open_store(place).await?;
+        anyhow::Ok(engine.account_audit(&store, Actor::CommandLine).await?)
+    })?;
+    if lines.is_empty() {
+        println!("no account changes recorded");
+    }
+    for l in lines {
+        println!(
+            "{}\t{}\t{}\t{}\t{}",
+            l.at, l.actor, l.action, l.account_email, l.detail
+        );
+    }
     Ok(())
 }
 

@@ -69,9 +69,11 @@ pub struct User {
     pub name: String,
     pub role: Role,
     pub authority_id: Option<i64>,
+    /// When the account was disabled; `None` while it is active.
+    pub disabled_at: Option<String>,
 }
 
-fn invalid(field: &str, message: impl Into<String>) -> EngineError {
+pub(crate) fn invalid(field: &str, message: impl Into<String>) -> EngineError {
     EngineError::Invalid {
         field: field.into(),
         message: message.into(),
@@ -146,6 +148,7 @@ impl Engine {
             name: name.trim().to_owned(),
             role,
             authority_id,
+            disabled_at: None,
         })
     }
 
@@ -180,7 +183,8 @@ impl Engine {
         let hash = stored.as_ref().map(|s| s.password_hash.as_str());
         let ok = self.passwords.verify(password, hash).await?;
         match stored {
-            Some(stored) if ok => {
+            // A disabled account is refused only after the same work.
+            Some(stored) if ok && stored.disabled_at.is_none() => {
                 self.sign_ins.succeeded(store, &key).await?;
                 Ok(Some(user(stored)?))
             }
@@ -329,7 +333,7 @@ async fn account(store: &Store, email: &str) -> Result<StoredUser, EngineError> 
         .ok_or_else(|| invalid("email", format!("no account '{email}'")))
 }
 
-fn user(s: StoredUser) -> Result<User, EngineError> {
+pub(crate) fn user(s: StoredUser) -> Result<User, EngineError> {
     let role = Role::from_name(&s.role).ok_or_else(|| EngineError::CorruptRecord {
         id: s.id,
         message: format!("unknown role '{}'", s.role),
@@ -340,10 +344,11 @@ fn user(s: StoredUser) -> Result<User, EngineError> {
         name: s.name,
         role,
         authority_id: s.authority_id,
+        disabled_at: s.disabled_at,
     })
 }
 
-fn too_long_password(password: &str) -> Result<(), EngineError> {
+pub(crate) fn too_long_password(password: &str) -> Result<(), EngineError> {
     if password.chars().nth(MAX_PASSWORD_CHARS).is_some() {
         return Err(invalid(
             "password",

@@ -16,6 +16,7 @@ mod clock;
 mod documents;
 mod import;
 mod library;
+mod lifecycle;
 mod notice;
 mod passwords;
 mod stats;
@@ -31,6 +32,7 @@ pub use foidesk_docs::{Document, DocumentKind, Facts, Format, Missing, RenderErr
 pub use library::{
     content_hash, FileOutcome, Ingest, IngestReport, IngestStatus, Library, SourceFile,
 };
+pub use lifecycle::{AccountOutcome, Actor, AuditLine, AUDIT_LINES, COMMAND_LINE};
 pub use notice::{notice_to_case, NoticeCase};
 pub use passwords::Passwords;
 pub use stats::{stats, Stats, Timeliness};

@@ -9,13 +9,16 @@
 //! caseworker reads and records decision notices and appeals on cases with
 //! the regulator; an administrator does everything. Queues are for officers
 //! (their own authority) and administrators; accounts and authorities are
-//! managed by administrators. Anything signed in answers 401 to anyone else.
+//! managed by administrators: disabling, enabling, resetting a password and
+//! ending sessions answer 403 to everyone else, and an administrator may not
+//! disable their own account. Anything signed in answers 401 to anyone else.
 
 mod common;
 
 use std::collections::BTreeSet;
 
 use common::{email, fresh_request, Reply, World, PASSWORD};
+use foidesk_engine::{Actor, Role};
 use foidesk_server::ROUTES;
 use serde_json::{json, Value};
 
@@ -61,9 +64,18 @@ enum Target {
     Authority(&'static str),
     /// Sign in (as one of four accounts, by row), with the right password or a wrong one.
     SignIn { right_password: bool },
+    /// An account made for this call (disabled first for /enable), so the
+    /// world's own accounts stay as they are.
+    OtherAccount,
+    /// The caller's own account.
+    OwnAccount,
+    /// An account id that does not exist.
+    MissingAccount,
 }
 
-use Target::{Authority, Missing, Nothing, Record, SignIn};
+use Target::{
+    Authority, Missing, MissingAccount, Nothing, OtherAccount, OwnAccount, Record, SignIn,
+};
 
 struct Line {
     method: &'static str,
@@ -93,6 +105,10 @@ const ASSESSMENT: &str = "/api/v1/cases/{id}/assessment";
 const EVENTS: &str = "/api/v1/cases/{id}/events";
 const EXPORT: &str = "/api/v1/cases/{id}/export";
 const QUEUE: &str = "/api/v1/queues/{queue}";
+const DISABLE: &str = "/api/v1/users/{id}/disable";
+const ENABLE: &str = "/api/v1/users/{id}/enable";
+const PASSWORD_RESET: &str = "/api/v1/users/{id}/password";
+const END_SESSIONS: &str = "/api/v1/users/{id}/sessions/end";
 
 /// Signed in, anyone: 401 without credentials, else `ok`.
 const fn anyone(ok: u16) -> [u16; 7] {
@@ -103,6 +119,11 @@ const fn anyone(ok: u16) -> [u16; 7] {
 const fn admins(ok: u16) -> [u16; 7] {
     [401, ok, 403, 403, 403, 403, 403]
 }
+
+/// An administrator's route on an account that does not exist.
+const ADMIN_MISSING: [u16; 7] = [401, 404, 403, 403, 403, 403, 403];
+/// Nobody may disable their own account: not even an administrator.
+const NOBODY: [u16; 7] = [401, 403, 403, 403, 403, 403, 403];
 
 /// Reading a case. Columns:
 ///                      none admin off_a off_b  cw  req  other_req
@@ -126,6 +147,19 @@ const TABLE: &[Line] = &[
     line("POST", "/api/v1/authorities", Nothing,                   admins(201)),
     line("GET", "/api/v1/users", Nothing,                          admins(200)),
     line("POST", "/api/v1/users", Nothing,                         admins(201)),
+    line("POST", DISABLE, OtherAccount,                            admins(200)),
+    line("POST", DISABLE, OwnAccount,                              NOBODY),
+    line("POST", DISABLE, MissingAccount,                          ADMIN_MISSING),
+    line("POST", ENABLE, OtherAccount,                             admins(200)),
+    line("POST", ENABLE, OwnAccount,                               admins(200)),
+    line("POST", ENABLE, MissingAccount,                           ADMIN_MISSING),
+    // Not one's own password: a reset revokes the tokens the table signs in with.
+    line("POST", PASSWORD_RESET, OtherAccount,                     admins(200)),
+    line("POST", PASSWORD_RESET, MissingAccount,                   ADMIN_MISSING),
+    line("POST", END_SESSIONS, OtherAccount,                       admins(200)),
+    line("POST", END_SESSIONS, OwnAccount,                         admins(200)),
+    line("POST", END_SESSIONS, MissingAccount,                     ADMIN_MISSING),
+    line("GET", "/api/v1/audit", Nothing,                          admins(200)),
     // Lists are filtered (checked below), never refused.
     line("GET", "/api/v1/cases", Nothing,                          anyone(200)),
     line("POST", "/api/v1/cases", Authority("a"),                  [401, 201, 201, 403, 403, 403, 403]),
@@ -218,8 +252,39 @@ fn event(kind: &str) -> Value {
     }
 }
 
-/// The request a line makes; `n` keeps created names unique.
-async fn build(world: &World, line: &Line, n: usize) -> Call {
+/// The id of the account a line targets, made now if it is a fresh one.
+async fn account_target(world: &World, line: &Line, who: Option<&str>, n: usize) -> Option<i64> {
+    let email = match line.target {
+        MissingAccount => return Some(MISSING),
+        OwnAccount => email(who.unwrap_or("admin")),
+        OtherAccount => {
+            let made = format!("account{n}@example.org");
+            let user = world
+                .engine
+                .add_user(&world.store, &made, "Made", Role::Requester, None, PASSWORD)
+                .await
+                .unwrap();
+            world
+                .engine
+                .create_token(&world.store, &made, "tests")
+                .await
+                .unwrap();
+            if line.path == ENABLE {
+                world
+                    .engine
+                    .disable_account(&world.store, Actor::CommandLine, user.id)
+                    .await
+                    .unwrap();
+            }
+            made
+        }
+        _ => return None,
+    };
+    Some(world.store.user_by_email(&email).await.unwrap().unwrap().id)
+}
+
+/// The request a line makes, as `who`; `n` keeps created names unique.
+async fn build(world: &World, line: &Line, who: Option<&str>, n: usize) -> Call {
     let mut call = Call {
         method: line.method,
         uri: line.path.to_owned(),
@@ -229,7 +294,7 @@ async fn build(world: &World, line: &Line, n: usize) -> Call {
     let id = match line.target {
         Target::Case(c) | Record(c, _) => Some(case_id(world, c)),
         Missing => Some(MISSING),
-        _ => None,
+        _ => account_target(world, line, who, n).await,
     };
     if let Some(id) = id {
         call.uri = call.uri.replace("{id}", &id.to_string());
@@ -250,6 +315,9 @@ async fn build(world: &World, line: &Line, n: usize) -> Call {
         ("POST", "/api/v1/authorities", _) => {
             call.body =
                 json_body(&json!({"slug": format!("t{n}"), "name": format!("Authority T{n}")}));
+        }
+        ("POST", PASSWORD_RESET, _) => {
+            call.body = json_body(&json!({"password": "a new password for the table"}));
         }
         ("POST", "/api/v1/users", _) => {
             call.body = json_body(&json!({
@@ -376,8 +444,22 @@ fn the_table_covers_every_route() {
                 route.path
             );
         }
+        // An account route has a line for another account and a missing one.
+        if route.path.starts_with("/api/v1/users/{id}") {
+            for target in [OtherAccount, MissingAccount] {
+                assert!(
+                    lines
+                        .iter()
+                        .any(|l| std::mem::discriminant(&l.target)
+                            == std::mem::discriminant(&target)),
+                    "{} {} has no line for {target:?}",
+                    route.method,
+                    route.path
+                );
+            }
+        }
         // A case route has a line for each of the four cases and a missing one.
-        if route.path.contains("{id}") {
+        if route.path.starts_with("/api/v1/cases/{id}") {
             for c in CASES {
                 assert!(
                     lines
@@ -419,10 +501,10 @@ async fn run_table(world: &World) -> usize {
                 who.unwrap_or("nobody"),
                 l.target
             );
-            let call = build(world, l, n * CALLERS.len() + col).await;
+            let call = build(world, l, *who, n * CALLERS.len() + col).await;
             let write = l.method != "GET";
             let before = if write {
-                Some(world.snapshot().await)
+                Some(stored(world).await)
             } else {
                 None
             };
@@ -432,7 +514,7 @@ async fn run_table(world: &World) -> usize {
                 assert_json_error(&reply, &label);
             }
             if let Some(before) = before {
-                let after = world.snapshot().await;
+                let after = stored(world).await;
                 if matches!(expected, 401..=404) {
                     assert_eq!(
                         before, after,
@@ -511,8 +593,8 @@ async fn unauthenticated_calls_get_401(world: &World) {
             continue;
         }
         for (what, headers) in without {
-            let call = build(world, l, 10_000 + n).await;
-            let before = world.snapshot().await;
+            let call = build(world, l, None, 10_000 + n).await;
+            let before = stored(world).await;
             let reply = call.send(world, None, headers).await;
             let label = format!(
                 "{}: {} {} with {what}",
@@ -521,9 +603,21 @@ async fn unauthenticated_calls_get_401(world: &World) {
             assert_eq!(reply.status, 401, "{label}: {}", reply.text);
             assert_json_error(&reply, &label);
             assert_eq!(reply.json["error"]["code"], "unauthenticated", "{label}");
-            assert_eq!(before, world.snapshot().await, "{label}: stored something");
+            assert_eq!(before, stored(world).await, "{label}: stored something");
         }
     }
+}
+
+/// Everything stored, with each account's state and the audit record: equal
+/// before and after means a refused call changed nothing.
+async fn stored(world: &World) -> String {
+    let mut out = world.snapshot().await;
+    for u in world.store.users().await.unwrap() {
+        out.push_str(&format!("{} {:?}\n", u.email, u.disabled_at));
+    }
+    let audit = world.store.account_audit(i64::MAX).await.unwrap();
+    out.push_str(&format!("audit lines: {}\n", audit.len()));
+    out
 }
 
 /// Extra request headers.

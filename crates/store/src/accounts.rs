@@ -23,6 +23,8 @@ pub struct StoredUser {
     pub role: String,
     pub authority_id: Option<i64>,
     pub password_hash: String,
+    /// When the account was disabled; `None` while it is active.
+    pub disabled_at: Option<String>,
 }
 
 pub(crate) fn user(r: &sqlx::any::AnyRow) -> Result<StoredUser, sqlx::Error> {
@@ -33,6 +35,7 @@ pub(crate) fn user(r: &sqlx::any::AnyRow) -> Result<StoredUser, sqlx::Error> {
         role: r.try_get(3)?,
         authority_id: r.try_get(4)?,
         password_hash: r.try_get(5)?,
+        disabled_at: r.try_get(6)?,
     })
 }
 
@@ -66,7 +69,8 @@ impl Store {
 
     pub async fn user_by_email(&self, email: &str) -> Result<Option<StoredUser>, StoreError> {
         let row = sqlx::query(self.sql(
-            "SELECT id, email, name, role, authority_id, password_hash FROM users WHERE email = $1",
+            "SELECT id, email, name, role, authority_id, password_hash, disabled_at \
+             FROM users WHERE email = $1",
         ))
         .bind(email)
         .fetch_optional(&self.pool)
@@ -77,7 +81,8 @@ impl Store {
     /// Every account, by email.
     pub async fn users(&self) -> Result<Vec<StoredUser>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, email, name, role, authority_id, password_hash FROM users ORDER BY email",
+            "SELECT id, email, name, role, authority_id, password_hash, disabled_at \
+             FROM users ORDER BY email",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -123,15 +128,36 @@ impl Store {
         Ok(done.rows_affected())
     }
 
-    /// The account a live (unrevoked) token belongs to.
+    pub async fn user_by_id(&self, id: i64) -> Result<Option<StoredUser>, StoreError> {
+        let row = sqlx::query(self.sql(
+            "SELECT id, email, name, role, authority_id, password_hash, disabled_at \
+             FROM users WHERE id = $1",
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.as_ref().map(user).transpose()?)
+    }
+
+    /// How many administrators can sign in: the last one is never disabled.
+    pub async fn enabled_administrators(&self) -> Result<i64, StoreError> {
+        let row: (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM users WHERE role = 'administrator' AND disabled_at IS NULL",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.0)
+    }
+
+    /// The account a live (unrevoked) token belongs to; never a disabled one.
     pub async fn user_by_token_hash(
         &self,
         token_hash: &str,
     ) -> Result<Option<StoredUser>, StoreError> {
         let row = sqlx::query(self.sql(
-            "SELECT u.id, u.email, u.name, u.role, u.authority_id, u.password_hash \
-             FROM api_tokens t JOIN users u ON u.id = t.user_id \
-             WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
+            "SELECT u.id, u.email, u.name, u.role, u.authority_id, u.password_hash, \
+             u.disabled_at FROM api_tokens t JOIN users u ON u.id = t.user_id \
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL",
         ))
         .bind(token_hash)
         .fetch_optional(&self.pool)

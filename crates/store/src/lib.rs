@@ -11,6 +11,7 @@
 //! updated in place except a case's projection row, rewritten with each append.
 
 mod accounts;
+mod audit;
 mod bulk;
 mod cases;
 mod library;
@@ -28,6 +29,7 @@ use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, AssertSqlSafe, SqlSafeStr, SqlStr};
 
 pub use accounts::{NewUser, StoredUser};
+pub use audit::{AccountChange, AccountState, AuditEntry, ChangeDone};
 pub use cases::{
     Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, StoredEvent,
 };

@@ -26,16 +26,18 @@ impl Store {
         Ok(())
     }
 
-    /// The account of a session that has neither ended nor expired at `now`.
+    /// The account of a session that has neither ended nor expired at `now`;
+    /// never a disabled account.
     pub async fn user_by_session_hash(
         &self,
         token_hash: &str,
         now: &str,
     ) -> Result<Option<StoredUser>, StoreError> {
         let row = sqlx::query(self.sql(
-            "SELECT u.id, u.email, u.name, u.role, u.authority_id, u.password_hash \
-             FROM sessions s JOIN users u ON u.id = s.user_id \
-             WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > $2",
+            "SELECT u.id, u.email, u.name, u.role, u.authority_id, u.password_hash, \
+             u.disabled_at FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > $2 \
+             AND u.disabled_at IS NULL",
         ))
         .bind(token_hash)
         .bind(now)

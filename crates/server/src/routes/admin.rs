@@ -1,10 +1,11 @@
 //! Authorities and accounts. Anyone signed in may list authorities (they
-//! are public bodies); only administrators add them or manage accounts.
+//! are public bodies); only administrators add them or manage accounts:
+//! add, disable, enable, reset a password, end sessions, read the audit.
 
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use foidesk_engine::{Role, User};
+use foidesk_engine::{AccountOutcome, Actor, Role, User};
 use serde::Deserialize;
 
 use crate::auth::Caller;
@@ -97,4 +98,83 @@ pub async fn add_user(
         .await
         .map_err(|e| ApiError::from_engine(e, &ROOT))?;
     Ok((StatusCode::CREATED, Json(user)))
+}
+
+/// An account id from the path; anything else names no account.
+fn account_id(text: &str) -> Result<i64, ApiError> {
+    text.parse()
+        .map_err(|_| ApiError::not_found(format!("no account {text}")))
+}
+
+type Outcome = Result<Json<AccountOutcome>, ApiError>;
+
+pub async fn disable_user(
+    State(state): State<AppState>,
+    Caller(by): Caller,
+    Path(id): Path<String>,
+) -> Outcome {
+    let id = account_id(&id)?;
+    let done = state
+        .engine
+        .disable_account(&state.store, Actor::User(&by), id)
+        .await;
+    Ok(Json(done.map_err(|e| ApiError::from_engine(e, &ROOT))?))
+}
+
+pub async fn enable_user(
+    State(state): State<AppState>,
+    Caller(by): Caller,
+    Path(id): Path<String>,
+) -> Outcome {
+    let id = account_id(&id)?;
+    let done = state
+        .engine
+        .enable_account(&state.store, Actor::User(&by), id)
+        .await;
+    Ok(Json(done.map_err(|e| ApiError::from_engine(e, &ROOT))?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewPassword {
+    password: String,
+}
+
+pub async fn reset_password(
+    State(state): State<AppState>,
+    Caller(by): Caller,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<NewPassword>,
+) -> Outcome {
+    let id = account_id(&id)?;
+    let done = state
+        .engine
+        .reset_password(&state.store, Actor::User(&by), id, &body.password)
+        .await;
+    Ok(Json(done.map_err(|e| ApiError::from_engine(e, &ROOT))?))
+}
+
+pub async fn end_sessions(
+    State(state): State<AppState>,
+    Caller(by): Caller,
+    Path(id): Path<String>,
+) -> Outcome {
+    let id = account_id(&id)?;
+    let done = state
+        .engine
+        .end_sessions(&state.store, Actor::User(&by), id)
+        .await;
+    Ok(Json(done.map_err(|e| ApiError::from_engine(e, &ROOT))?))
+}
+
+pub async fn audit(
+    State(state): State<AppState>,
+    Caller(by): Caller,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let lines = state
+        .engine
+        .account_audit(&state.store, Actor::User(&by))
+        .await
+        .map_err(|e| ApiError::from_engine(e, &ROOT))?;
+    Ok(Json(serde_json::json!({ "audit": lines })))
 }

@@ -118,6 +118,41 @@ pub const ROUTES: &[RouteInfo] = &[
         (201, "User"),
     ),
     route(
+        "POST",
+        "/api/v1/users/{id}/disable",
+        "Disable an account: no sign-in, sessions ended, tokens revoked (administrators)",
+        None,
+        (200, "AccountOutcome"),
+    ),
+    route(
+        "POST",
+        "/api/v1/users/{id}/enable",
+        "Enable a disabled account; old sessions and tokens stay ended (administrators)",
+        None,
+        (200, "AccountOutcome"),
+    ),
+    route(
+        "POST",
+        "/api/v1/users/{id}/password",
+        "Reset a password: sessions ended, tokens revoked (administrators)",
+        Some((JSON, "NewPassword")),
+        (200, "AccountOutcome"),
+    ),
+    route(
+        "POST",
+        "/api/v1/users/{id}/sessions/end",
+        "End every session of an account (administrators)",
+        None,
+        (200, "AccountOutcome"),
+    ),
+    route(
+        "GET",
+        "/api/v1/audit",
+        "The audit record of account changes, newest first (administrators)",
+        None,
+        (200, "Audit"),
+    ),
+    route(
         "GET",
         "/api/v1/cases",
         "Cases the caller may see, in pages (?after=ID&limit=N)",
@@ -196,6 +231,11 @@ pub fn router() -> Router<AppState> {
             get(admin::authorities).post(admin::add_authority),
         )
         .route("/api/v1/users", get(admin::users).post(admin::add_user))
+        .route("/api/v1/users/{id}/disable", post(admin::disable_user))
+        .route("/api/v1/users/{id}/enable", post(admin::enable_user))
+        .route("/api/v1/users/{id}/password", post(admin::reset_password))
+        .route("/api/v1/users/{id}/sessions/end", post(admin::end_sessions))
+        .route("/api/v1/audit", get(admin::audit))
         .route("/api/v1/cases", get(cases::list).post(cases::create))
         .route("/api/v1/import", post(cases::import))
         .route("/api/v1/cases/{id}", get(cases::show))

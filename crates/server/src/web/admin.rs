@@ -1,10 +1,13 @@
-//! Administration: authorities and accounts, for administrators only.
+//! Administration: authorities and accounts, for administrators only. The
+//! account lifecycle forms post to `lifecycle.rs`; this file draws the page.
 
 use super::PageForm;
-use axum::extract::State;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use foidesk_engine::{EngineError, Role};
+use foidesk_calendar::Date;
+use foidesk_engine::{Actor, EngineError, Role, User};
 use foidesk_store::StoreError;
 use maud::html;
 use serde::Deserialize;
@@ -41,6 +44,34 @@ pub struct UserForm {
     password: String,
 }
 
+/// A password reset: the account (by id) and its new password.
+#[derive(Default, Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    pub csrf: String,
+    #[serde(default)]
+    pub account: String,
+    #[serde(default, rename = "new-password")]
+    pub password: String,
+}
+
+/// What the page shows besides the lists: each form as last sent, and a
+/// confirmation of the last change.
+#[derive(Default)]
+pub struct Forms {
+    pub authority: AuthorityForm,
+    pub user: UserForm,
+    pub password: PasswordForm,
+    pub notice: Option<String>,
+}
+
+/// The confirmation after a lifecycle action (post, then redirect, then this).
+#[derive(Deserialize)]
+pub struct Done {
+    done: Option<String>,
+    account: Option<i64>,
+}
+
 const ROLES: [(&str, &str); 4] = [
     ("officer", "Officer of an authority"),
     ("caseworker", "Caseworker (the Commissioner)"),
@@ -48,32 +79,73 @@ const ROLES: [(&str, &str); 4] = [
     ("administrator", "Administrator"),
 ];
 
-pub async fn show(State(state): State<AppState>, who: WebUser) -> Response {
-    page(
-        &state,
-        &who,
-        StatusCode::OK,
-        &AuthorityForm::default(),
-        &UserForm::default(),
-        &[],
-    )
-    .await
+pub async fn show(
+    State(state): State<AppState>,
+    who: WebUser,
+    done: Result<Query<Done>, QueryRejection>,
+) -> Response {
+    let notice = match done {
+        Ok(Query(Done {
+            done: Some(action),
+            account: Some(id),
+        })) => confirmation(&state, &who.user, &action, id).await,
+        _ => None,
+    };
+    let forms = Forms {
+        notice,
+        ..Forms::default()
+    };
+    page(&state, &who, StatusCode::OK, &forms, &[]).await
 }
 
-async fn page(
+/// The sentence confirming a change to an account, if the account is there.
+async fn confirmation(state: &AppState, by: &User, action: &str, id: i64) -> Option<String> {
+    let users = state.engine.users_as(&state.store, by).await.ok()?;
+    let email = &users.iter().find(|u| u.id == id)?.email;
+    let text = match action {
+        "disabled" => "has been disabled: it cannot sign in, its sessions have ended and its tokens are revoked",
+        "enabled" => "has been enabled: it can sign in again; its old sessions and tokens stay ended",
+        "password" => "has a new password: its sessions have ended and its tokens are revoked",
+        "sessions" => "has been signed out everywhere: its sessions have ended",
+        _ => return None,
+    };
+    Some(format!("{email} {text}."))
+}
+
+/// "22 November 2026", from a stored RFC 3339 time.
+fn day_written(at: &str) -> String {
+    at.get(..10)
+        .and_then(|d| Date::parse(d).ok())
+        .map(|d| d.long_form())
+        .unwrap_or_else(|| at.to_owned())
+}
+
+/// "22 November 2026, 14:05 UTC".
+fn time_written(at: &str) -> String {
+    match at.get(11..16) {
+        Some(hm) => format!("{}, {hm} UTC", day_written(at)),
+        None => day_written(at),
+    }
+}
+
+pub async fn page(
     state: &AppState,
     who: &WebUser,
     status: StatusCode,
-    a: &AuthorityForm,
-    u: &UserForm,
+    forms: &Forms,
     errors: &[Problem],
 ) -> Response {
-    let (authorities, users) = match (
+    let (a, u, p) = (&forms.authority, &forms.user, &forms.password);
+    let (authorities, users, audit) = match (
         state.store.authorities().await,
         state.engine.users_as(&state.store, &who.user).await,
+        state
+            .engine
+            .account_audit(&state.store, Actor::User(&who.user))
+            .await,
     ) {
-        (Ok(a), Ok(u)) => (a, u),
-        (_, Err(EngineError::Forbidden { .. })) => {
+        (Ok(a), Ok(u), Ok(l)) => (a, u, l),
+        (_, Err(EngineError::Forbidden { .. }), _) => {
             return message_page(
                 who,
                 StatusCode::FORBIDDEN,
@@ -81,9 +153,16 @@ async fn page(
                 "Only an administrator manages authorities and accounts.",
             )
         }
-        (Err(e), _) => return internal(&e).into_response(),
-        (_, Err(e)) => return internal(&e).into_response(),
+        (Err(e), _, _) => return internal(&e).into_response(),
+        (_, Err(e), _) | (_, _, Err(e)) => return internal(&e).into_response(),
     };
+    let mut account_options: Vec<(String, String)> =
+        vec![(String::new(), "Choose an account".to_owned())];
+    account_options.extend(users.iter().map(|x| (x.id.to_string(), x.email.clone())));
+    let account_options: Vec<(&str, &str)> = account_options
+        .iter()
+        .map(|(v, t)| (v.as_str(), t.as_str()))
+        .collect();
     let slug_of = |id: Option<i64>| {
         id.and_then(|id| authorities.iter().find(|a| a.id == id))
             .map(|a| a.slug.clone())
@@ -100,6 +179,12 @@ async fn page(
         csrf: &who.csrf,
     };
     let body = html! {
+        @if let Some(n) = &forms.notice {
+            div class="notification" role="region" aria-labelledby="notification-title" {
+                h2 id="notification-title" { "Success" }
+                p { (n) }
+            }
+        }
         h1 { "Administration" }
         h2 id="authorities" { "Authorities" }
         table class="table" {
@@ -117,8 +202,33 @@ async fn page(
         h2 id="users" { "Accounts" }
         table class="table" {
             caption class="visually-hidden" { "Accounts" }
-            thead { tr { th scope="col" { "Email" } th scope="col" { "Name" } th scope="col" { "Role" } th scope="col" { "Authority" } } }
-            tbody { @for x in &users { tr { td { (x.email) } td { (x.name) } td { (x.role.as_str()) } td { (slug_of(x.authority_id)) } } } }
+            thead { tr { th scope="col" { "Email" } th scope="col" { "Name" } th scope="col" { "Role" } th scope="col" { "Authority" } th scope="col" { "State" } th scope="col" { "Actions" } } }
+            tbody { @for x in &users { tr {
+                td { (x.email) } td { (x.name) } td { (x.role.as_str()) } td { (slug_of(x.authority_id)) }
+                td { @match &x.disabled_at {
+                    Some(at) => { strong class="tag tag--grey" { "Disabled" } " since " (day_written(at)) },
+                    None => strong class="tag tag--green" { "Active" },
+                } }
+                td {
+                    @let (verb, path) = if x.disabled_at.is_some() { ("Enable", "enable") } else { ("Disable", "disable") };
+                    form method="post" action={ "/admin/users/" (x.id) "/" (path) } {
+                        (csrf_field(&who.csrf))
+                        button class="button button--secondary" type="submit" { (verb) span class="visually-hidden" { " " (x.email) } }
+                    }
+                    form method="post" action={ "/admin/users/" (x.id) "/sessions/end" } {
+                        (csrf_field(&who.csrf))
+                        button class="button button--secondary" type="submit" { "End sessions" span class="visually-hidden" { " of " (x.email) } }
+                    }
+                }
+            } } }
+        }
+        h3 id="password-reset" { "Reset a password" }
+        p { "The account's sessions end and its tokens are revoked. Give the new password to the person by a safe route." }
+        form method="post" action="/admin/password" novalidate {
+            (csrf_field(&who.csrf))
+            (select("account", "Account", &account_options, &p.account, errors))
+            (text_input("new-password", "New password", Some("At least 12 characters."), "", "password", errors))
+            button class="button" type="submit" { "Reset password" }
         }
         h3 { "Add an account" }
         form method="post" action="/admin/users" novalidate {
@@ -129,6 +239,19 @@ async fn page(
             (select("authority", "Authority (officers only)", &authority_options, &u.authority, errors))
             (text_input("password", "Password", Some("At least 12 characters. Give it to the person by a safe route."), "", "password", errors))
             button class="button" type="submit" { "Add account" }
+        }
+        h2 id="audit" { "Audit record" }
+        p { "Changes to accounts, newest first (the latest " (foidesk_engine::AUDIT_LINES) ")." }
+        @if audit.is_empty() {
+            p { "No account has been changed yet." }
+        } @else {
+            table class="table" {
+                caption class="visually-hidden" { "Audit record" }
+                thead { tr { th scope="col" { "When" } th scope="col" { "Who" } th scope="col" { "What" } th scope="col" { "Account" } th scope="col" { "Detail" } } }
+                tbody { @for l in &audit { tr {
+                    td { (time_written(&l.at)) } td { (l.actor) } td { (l.action) } td { (l.account_email) } td { (l.detail) }
+                } } }
+            }
         }
     };
     respond(
@@ -179,8 +302,10 @@ pub async fn add_authority(
                     &state,
                     &who,
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    &form,
-                    &UserForm::default(),
+                    &Forms {
+                        authority: form,
+                        ..Forms::default()
+                    },
                     &[p],
                 )
                 .await
@@ -204,8 +329,10 @@ pub async fn add_user(
             &state,
             &who,
             StatusCode::UNPROCESSABLE_ENTITY,
-            &AuthorityForm::default(),
-            &form,
+            &Forms {
+                user: form,
+                ..Forms::default()
+            },
             &[p],
         )
         .await;
@@ -237,8 +364,10 @@ pub async fn add_user(
                     &state,
                     &who,
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    &AuthorityForm::default(),
-                    &form,
+                    &Forms {
+                        user: form,
+                        ..Forms::default()
+                    },
                     &[p],
                 )
                 .await

@@ -8,6 +8,7 @@ mod chart;
 mod dashboard;
 mod documents;
 mod forms;
+mod lifecycle;
 pub(crate) mod page;
 pub(crate) mod session;
 mod sign_in;
@@ -41,6 +42,13 @@ pub fn router() -> Router<AppState> {
         .route("/admin", get(admin::show))
         .route("/admin/authorities", post(admin::add_authority))
         .route("/admin/users", post(admin::add_user))
+        .route("/admin/users/{id}/disable", post(lifecycle::disable))
+        .route("/admin/users/{id}/enable", post(lifecycle::enable))
+        .route(
+            "/admin/users/{id}/sessions/end",
+            post(lifecycle::end_sessions),
+        )
+        .route("/admin/password", post(lifecycle::reset_password))
         .route("/statistics", get(stats::show))
         .route("/assets/app.css", get(stylesheet))
 }
