@@ -4,7 +4,10 @@
 
 use foidesk_calendar::Date;
 use foidesk_case::file::{CaseFile, EventFile};
-use foidesk_case::{assess_with, assignee, stage, validate, Assessment, Case, Context, Stage};
+use foidesk_case::{
+    assess_with, assignee, check_dates_not_after, check_event_date_not_after, stage, validate,
+    Assessment, Case, Context, Stage,
+};
 use foidesk_store::{
     Authority, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, Store, StoreError,
 };
@@ -96,7 +99,9 @@ impl Engine {
     }
 
     /// Append one event at `expected` version. The whole timeline with the
-    /// new event must validate, or nothing is written.
+    /// new event must validate, or nothing is written. The answer is the
+    /// state this append wrote, at the version the store gave it: never a
+    /// re-read, which could hold another writer's later event.
     pub async fn append_event(
         &self,
         store: &Store,
@@ -120,25 +125,33 @@ impl Engine {
             }));
         }
         plain_all(&event)?;
-        let mut file = view.file.clone();
-        file.events.push(event.clone());
-        let (case, _, stage) = self.understand(&file)?;
+        let CaseView {
+            mut summary,
+            mut file,
+            mut recorded,
+            ..
+        } = view;
         let now = self.timestamp();
-        store
-            .append(
-                case_id,
-                expected,
-                &[new_event(&event, by, &now)?],
-                &projection(&case, &stage),
-                &now,
-            )
+        let written = new_event(&event, by, &now)?;
+        file.events.push(event);
+        let case = validate(&file, self.law())?;
+        // Only the new event: the stored ones were checked when written.
+        check_event_date_not_after(&case, file.events.len(), self.latest_event_date())?;
+        let (case, assessment, stage) = self.assessed(case)?;
+        let projection = projection(&case, &stage);
+        summary.version = store
+            .append(case_id, expected, &[written], &projection, &now)
             .await?;
-        self.case_view(store, case_id)
-            .await?
-            .ok_or(EngineError::Store(StoreError::NotFound {
-                what: "case",
-                key: case_id.to_string(),
-            }))
+        summary.projection = projection;
+        recorded.push((by.to_owned(), now));
+        Ok(CaseView {
+            summary,
+            file,
+            case,
+            assessment,
+            stage,
+            recorded,
+        })
     }
 
     /// A stored case, rebuilt from its log and assessed as at today.
@@ -217,7 +230,9 @@ impl Engine {
         }
         plain("reference", reference)?;
         plain_all(file)?;
-        let (case, _, stage) = self.understand(file)?;
+        let case = validate(file, self.law())?;
+        check_dates_not_after(&case, self.latest_event_date())?;
+        let (case, _, stage) = self.assessed(case)?;
         let events = file
             .events
             .iter()
@@ -244,7 +259,11 @@ impl Engine {
     }
 
     fn understand(&self, file: &CaseFile) -> Result<(Case, Assessment, Stage), EngineError> {
-        let case = validate(file, self.law())?;
+        self.assessed(validate(file, self.law())?)
+    }
+
+    /// A validated case with its assessment as at today and its stage.
+    fn assessed(&self, case: Case) -> Result<(Case, Assessment, Stage), EngineError> {
         let ctx = Context {
             calendar: self.calendar(),
             law: self.law(),

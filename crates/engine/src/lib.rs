@@ -76,6 +76,8 @@ pub struct Engine {
     calendar: WorkingDayCalendar,
     law: &'static Catalogue,
     sign_ins: throttle::Throttle,
+    /// How many days after today an event may be dated (default 0).
+    future_date_tolerance_days: u32,
 }
 
 impl Engine {
@@ -85,7 +87,21 @@ impl Engine {
             calendar: WorkingDayCalendar::uk(settings),
             law: Catalogue::standard(),
             sign_ins: throttle::Throttle::default(),
+            future_date_tolerance_days: 0,
         }
+    }
+
+    /// Accept events dated up to `days` after today (default 0: none after today).
+    pub fn with_future_date_tolerance_days(mut self, days: u32) -> Engine {
+        self.future_date_tolerance_days = days;
+        self
+    }
+
+    /// The latest date a written event may carry: today plus the tolerance.
+    pub fn latest_event_date(&self) -> Date {
+        self.today()
+            .checked_add_days(i64::from(self.future_date_tolerance_days))
+            .unwrap_or_else(|_| Date::max_supported())
     }
 
     pub fn today(&self) -> Date {
