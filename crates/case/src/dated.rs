@@ -20,9 +20,7 @@ pub fn check_dates_not_after(case: &Case, latest: Date) -> Result<(), CaseError>
             too_late(received, latest),
         ));
     }
-    case.events
-        .iter()
-        .try_for_each(|e| check_event(e, latest))
+    case.events.iter().try_for_each(|e| check_event(e, latest))
 }
 
 /// Event `number` (1-based, in file order) is dated on or before `latest`;

@@ -33,7 +33,11 @@ const CASES: [(&str, &str, Option<&str>); 7] = [
     ("", "2024-02-12", None),
     // The estimate is a forecast, so it may be ahead.
     ("", "2024-02-13", None),
-    ("", "2024-02-11", Some("event 2 (pit_extension), field `date`")),
+    (
+        "",
+        "2024-02-11",
+        Some("event 2 (pit_extension), field `date`"),
+    ),
     (
         "[[events]]\nkind = \"clarification_received\"\ndate = \"2024-03-30\"\n",
         "2024-03-30",
