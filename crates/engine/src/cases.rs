@@ -9,7 +9,8 @@ use foidesk_case::{
     Assessment, Case, Context, Stage,
 };
 use foidesk_store::{
-    Authority, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, Store, StoreError,
+    Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, Store,
+    StoreError,
 };
 
 use crate::text::{plain, plain_all};
@@ -110,21 +111,24 @@ impl Engine {
         event: EventFile,
         by: &str,
     ) -> Result<CaseView, EngineError> {
-        let view = self
-            .case_view(store, case_id)
-            .await?
-            .ok_or(EngineError::Store(StoreError::NotFound {
-                what: "case",
-                key: case_id.to_string(),
-            }))?;
-        if view.summary.version != expected {
+        let record =
+            store
+                .case(case_id)
+                .await?
+                .ok_or(EngineError::Store(StoreError::NotFound {
+                    what: "case",
+                    key: case_id.to_string(),
+                }))?;
+        // Before any work on the timeline, so a stale append is cheap to refuse.
+        if record.summary.version != expected {
             return Err(EngineError::Store(StoreError::Conflict {
                 case_id,
                 expected,
-                current: view.summary.version,
+                current: record.summary.version,
             }));
         }
         plain_all(&event)?;
+        let view = self.view_of(record)?;
         let CaseView {
             mut summary,
             mut file,
@@ -156,9 +160,14 @@ impl Engine {
 
     /// A stored case, rebuilt from its log and assessed as at today.
     pub async fn case_view(&self, store: &Store, id: i64) -> Result<Option<CaseView>, EngineError> {
-        let Some(record) = store.case(id).await? else {
-            return Ok(None);
-        };
+        match store.case(id).await? {
+            Some(record) => self.view_of(record).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn view_of(&self, record: CaseRecord) -> Result<CaseView, EngineError> {
+        let id = record.summary.id;
         let mut file: CaseFile =
             serde_json::from_str(&record.request_json).map_err(|e| EngineError::CorruptRecord {
                 id,
@@ -175,14 +184,14 @@ impl Engine {
             recorded.push((e.recorded_by.clone(), e.recorded_at.clone()));
         }
         let (case, assessment, stage) = self.understand(&file)?;
-        Ok(Some(CaseView {
+        Ok(CaseView {
             summary: record.summary,
             file,
             case,
             assessment,
             stage,
             recorded,
-        }))
+        })
     }
 
     /// Cases whose running deadline falls today, within n working days, or has passed.
