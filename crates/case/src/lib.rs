@@ -7,10 +7,12 @@
 //! `assess(case, as_at)` is a pure function that returns the deadlines and
 //! the findings, each naming the provision that produces it.
 //!
-//! Invariants: no I/O, no clock (`as_at` is an input), every finding's
-//! provision is a known id in the statute catalogue.
+//! Invariants: no I/O, no clock (`as_at` and the latest date an event may
+//! carry are inputs), every finding's provision is a known id in the statute
+//! catalogue.
 
 mod assess;
+mod dated;
 mod error;
 pub mod file;
 mod model;
@@ -20,6 +22,7 @@ mod validate;
 pub use assess::{
     assess, assess_with, AssessError, Assessment, Context, Deadlines, Finding, FindingKind,
 };
+pub use dated::{check_dates_not_after, check_event_date_not_after};
 pub use error::CaseError;
 pub use model::*;
 pub use stage::{assignee, stage, NextDeadline, Stage, Status};

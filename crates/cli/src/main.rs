@@ -35,6 +35,11 @@ struct Cli {
     #[arg(long, global = true)]
     late_proclamations_not_for_running_requests: bool,
 
+    /// Accept events dated up to this many days after today (a clock a day
+    /// or two behind). Default 0: an event dated after today is refused.
+    #[arg(long, global = true, default_value_t = 0, value_name = "DAYS")]
+    future_date_tolerance_days: u32,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -123,7 +128,8 @@ fn main() -> ExitCode {
             LateProclamationPolicy::CountsForAll
         },
     };
-    let engine = Engine::new(Box::new(SystemClock), settings);
+    let engine = Engine::new(Box::new(SystemClock), settings)
+        .with_future_date_tolerance_days(cli.future_date_tolerance_days);
     let result = match cli.command {
         Command::Deadline {
             working_days,

@@ -4,9 +4,13 @@
 
 use foidesk_calendar::Date;
 use foidesk_case::file::{CaseFile, EventFile};
-use foidesk_case::{assess_with, assignee, stage, validate, Assessment, Case, Context, Stage};
+use foidesk_case::{
+    assess_with, assignee, check_dates_not_after, check_event_date_not_after, stage, validate,
+    Assessment, Case, Context, Stage,
+};
 use foidesk_store::{
-    Authority, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, Store, StoreError,
+    Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, Store,
+    StoreError,
 };
 
 use crate::text::{plain, plain_all};
@@ -96,7 +100,9 @@ impl Engine {
     }
 
     /// Append one event at `expected` version. The whole timeline with the
-    /// new event must validate, or nothing is written.
+    /// new event must validate, or nothing is written. The answer is the
+    /// state this append wrote, at the version the store gave it: never a
+    /// re-read, which could hold another writer's later event.
     pub async fn append_event(
         &self,
         store: &Store,
@@ -105,47 +111,63 @@ impl Engine {
         event: EventFile,
         by: &str,
     ) -> Result<CaseView, EngineError> {
-        let view = self
-            .case_view(store, case_id)
-            .await?
-            .ok_or(EngineError::Store(StoreError::NotFound {
-                what: "case",
-                key: case_id.to_string(),
-            }))?;
-        if view.summary.version != expected {
+        let record =
+            store
+                .case(case_id)
+                .await?
+                .ok_or(EngineError::Store(StoreError::NotFound {
+                    what: "case",
+                    key: case_id.to_string(),
+                }))?;
+        // Before any work on the timeline, so a stale append is cheap to refuse.
+        if record.summary.version != expected {
             return Err(EngineError::Store(StoreError::Conflict {
                 case_id,
                 expected,
-                current: view.summary.version,
+                current: record.summary.version,
             }));
         }
         plain_all(&event)?;
-        let mut file = view.file.clone();
-        file.events.push(event.clone());
-        let (case, _, stage) = self.understand(&file)?;
+        let view = self.view_of(record)?;
+        let CaseView {
+            mut summary,
+            mut file,
+            mut recorded,
+            ..
+        } = view;
         let now = self.timestamp();
-        store
-            .append(
-                case_id,
-                expected,
-                &[new_event(&event, by, &now)?],
-                &projection(&case, &stage),
-                &now,
-            )
+        let written = new_event(&event, by, &now)?;
+        file.events.push(event);
+        let case = validate(&file, self.law())?;
+        // Only the new event: the stored ones were checked when written.
+        check_event_date_not_after(&case, file.events.len(), self.latest_event_date())?;
+        let (case, assessment, stage) = self.assessed(case)?;
+        let projection = projection(&case, &stage);
+        summary.version = store
+            .append(case_id, expected, &[written], &projection, &now)
             .await?;
-        self.case_view(store, case_id)
-            .await?
-            .ok_or(EngineError::Store(StoreError::NotFound {
-                what: "case",
-                key: case_id.to_string(),
-            }))
+        summary.projection = projection;
+        recorded.push((by.to_owned(), now));
+        Ok(CaseView {
+            summary,
+            file,
+            case,
+            assessment,
+            stage,
+            recorded,
+        })
     }
 
     /// A stored case, rebuilt from its log and assessed as at today.
     pub async fn case_view(&self, store: &Store, id: i64) -> Result<Option<CaseView>, EngineError> {
-        let Some(record) = store.case(id).await? else {
-            return Ok(None);
-        };
+        match store.case(id).await? {
+            Some(record) => self.view_of(record).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn view_of(&self, record: CaseRecord) -> Result<CaseView, EngineError> {
+        let id = record.summary.id;
         let mut file: CaseFile =
             serde_json::from_str(&record.request_json).map_err(|e| EngineError::CorruptRecord {
                 id,
@@ -162,14 +184,14 @@ impl Engine {
             recorded.push((e.recorded_by.clone(), e.recorded_at.clone()));
         }
         let (case, assessment, stage) = self.understand(&file)?;
-        Ok(Some(CaseView {
+        Ok(CaseView {
             summary: record.summary,
             file,
             case,
             assessment,
             stage,
             recorded,
-        }))
+        })
     }
 
     /// Cases whose running deadline falls today, within n working days, or has passed.
@@ -217,7 +239,9 @@ impl Engine {
         }
         plain("reference", reference)?;
         plain_all(file)?;
-        let (case, _, stage) = self.understand(file)?;
+        let case = validate(file, self.law())?;
+        check_dates_not_after(&case, self.latest_event_date())?;
+        let (case, _, stage) = self.assessed(case)?;
         let events = file
             .events
             .iter()
@@ -244,7 +268,11 @@ impl Engine {
     }
 
     fn understand(&self, file: &CaseFile) -> Result<(Case, Assessment, Stage), EngineError> {
-        let case = validate(file, self.law())?;
+        self.assessed(validate(file, self.law())?)
+    }
+
+    /// A validated case with its assessment as at today and its stage.
+    fn assessed(&self, case: Case) -> Result<(Case, Assessment, Stage), EngineError> {
         let ctx = Context {
             calendar: self.calendar(),
             law: self.law(),

@@ -82,6 +82,8 @@ pub struct Engine {
     law: &'static Catalogue,
     sign_ins: throttle::Throttle,
     passwords: Passwords,
+    /// How many days after today an event may be dated (default 0).
+    future_date_tolerance_days: u32,
 }
 
 impl Engine {
@@ -92,6 +94,7 @@ impl Engine {
             law: Catalogue::standard(),
             sign_ins: throttle::Throttle::new(throttle::DEFAULT_FAILURES_KEPT),
             passwords: Passwords::new(SignInSettings::default().concurrent_hashes),
+            future_date_tolerance_days: 0,
         }
     }
 
@@ -105,6 +108,20 @@ impl Engine {
     /// Password hashing: how many run, for monitoring and tests.
     pub fn passwords(&self) -> &Passwords {
         &self.passwords
+
+    }
+
+    /// Accept events dated up to `days` after today (default 0: none after today).
+    pub fn with_future_date_tolerance_days(mut self, days: u32) -> Engine {
+        self.future_date_tolerance_days = days;
+        self
+    }
+
+    /// The latest date a written event may carry: today plus the tolerance.
+    pub fn latest_event_date(&self) -> Date {
+        self.today()
+            .checked_add_days(i64::from(self.future_date_tolerance_days))
+            .unwrap_or_else(|_| Date::max_supported())
     }
 
     pub fn today(&self) -> Date {

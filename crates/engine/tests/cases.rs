@@ -40,7 +40,8 @@ async fn a_stored_case_is_assessed_like_its_file() {
 #[tokio::test]
 async fn appends_follow_the_timeline_and_stale_ones_conflict() {
     let (store, _dir) = store().await;
-    let e = engine("2019-11-20");
+    // On the day of the last event appended: no event is dated after today.
+    let e = engine("2020-02-10");
     e.add_authority(&store, "met", "Metropolitan Police Service")
         .await
         .unwrap();
@@ -103,7 +104,7 @@ async fn appends_follow_the_timeline_and_stale_ones_conflict() {
 #[tokio::test]
 async fn an_event_that_breaks_the_timeline_writes_nothing() {
     let (store, _dir) = store().await;
-    let e = engine("2019-11-20");
+    let e = engine("2020-02-10");
     e.add_authority(&store, "met", "Metropolitan Police Service")
         .await
         .unwrap();
@@ -288,4 +289,174 @@ async fn queues_filter_by_assignee_and_desk() {
         .await
         .unwrap_err();
     assert!(err.to_string().contains("field `assignee`"), "{err}");
+}
+
+/// An engine at `today` with `met` and a case for the 2019 Met request as
+/// received (no events yet); returns its id.
+async fn met_case(
+    e: &foidesk_engine::Engine,
+    store: &foidesk_store::Store,
+    reference: &str,
+) -> i64 {
+    if store.authority_by_slug("met").await.unwrap().is_none() {
+        e.add_authority(store, "met", "Metropolitan Police Service")
+            .await
+            .unwrap();
+    }
+    let (file, _) = met_request();
+    e.open_case(store, "met", reference, file, "o")
+        .await
+        .unwrap()
+        .summary
+        .id
+}
+
+/// An append answers with the state it wrote: its version, its timeline
+/// with its own event last, and its own audit entry, all as stored.
+#[tokio::test]
+async fn finding_3_an_append_answers_with_the_state_it_wrote() {
+    let (store, _dir) = store().await;
+    let e = engine("2020-07-01");
+    let id = met_case(&e, &store, "2019-0001").await;
+    let (_, events) = met_request();
+    for (n, event) in (0_i64..).zip(events) {
+        let by = format!("officer{n}@met");
+        let answer = e
+            .append_event(&store, id, n, event.clone(), &by)
+            .await
+            .unwrap();
+        let stored = e.case_view(&store, id).await.unwrap().unwrap();
+        assert_eq!(answer.summary, stored.summary, "event {n}");
+        assert_eq!(answer.summary.version, n + 1);
+        assert_eq!(answer.file, stored.file);
+        assert_eq!(answer.file.events.last(), Some(&event));
+        assert_eq!(answer.recorded, stored.recorded);
+        assert_eq!(answer.recorded.last().map(|r| r.0.as_str()), Some(&*by));
+        assert_eq!(answer.case, stored.case);
+        assert_eq!(answer.assessment, stored.assessment);
+        assert_eq!(answer.stage, stored.stage);
+    }
+}
+
+fn event(kind: &str, date: &str) -> EventFile {
+    EventFile {
+        kind: kind.into(),
+        date: date.into(),
+        ..Default::default()
+    }
+}
+
+fn refused_field(err: EngineError) -> String {
+    match err {
+        EngineError::Case(foidesk_case::CaseError::Field { location, .. }) => location,
+        EngineError::Invalid { field, .. } => field,
+        other => panic!("not a refused field: {other}"),
+    }
+}
+
+/// A clarification dated seven weeks ahead once stopped the clock on an
+/// overdue case and cleared its breach. It is refused; the case stays overdue.
+#[tokio::test]
+async fn finding_10_a_clarification_dated_ahead_cannot_clear_a_breach() {
+    let (store, _dir) = store().await;
+    // The response was due on 2019-12-06.
+    let e = engine("2019-12-09");
+    let id = met_case(&e, &store, "2019-0001").await;
+    let overdue = async || {
+        e.queue(&store, QueueKind::Overdue, &QueueFilter::default(), 50)
+            .await
+            .unwrap()
+            .len()
+    };
+    assert_eq!(overdue().await, 1);
+    for (kind, date) in [
+        ("clarification_sought", "2020-01-27"),
+        ("response", "2099-01-01"),
+        ("complaint", "2019-12-10"),
+    ] {
+        let mut ahead = event(kind, date);
+        if kind == "response" {
+            ahead.outcomes = vec![foidesk_case::file::OutcomeFile {
+                part: "all".into(),
+                outcome: "disclosed".into(),
+                provisions: Vec::new(),
+            }];
+        }
+        let err = e.append_event(&store, id, 0, ahead, "o").await.unwrap_err();
+        assert!(err.to_string().contains("in the future"), "{err}");
+        assert_eq!(
+            refused_field(err),
+            format!("event 1 ({kind}), field `date`")
+        );
+    }
+    let view = e.case_view(&store, id).await.unwrap().unwrap();
+    assert_eq!(view.summary.version, 0);
+    assert!(view.assessment.has_breach_of("s.10(1)"));
+    assert_eq!(overdue().await, 1);
+}
+
+/// (tolerance in days, days after today the event is dated, accepted).
+const TOLERANCES: [(u32, i64, bool); 6] = [
+    (0, 0, true),
+    (0, 1, false),
+    (2, 1, true),
+    (2, 2, true),
+    (2, 3, false),
+    (0, -1, true),
+];
+
+#[tokio::test]
+async fn finding_10_a_tolerance_setting_allows_so_many_days_ahead() {
+    let (store, _dir) = store().await;
+    let today = foidesk_calendar::Date::parse("2019-11-20").unwrap();
+    for (n, (tolerance, ahead, accepted)) in TOLERANCES.into_iter().enumerate() {
+        let e = engine("2019-11-20").with_future_date_tolerance_days(tolerance);
+        let id = met_case(&e, &store, &format!("2019-{n}")).await;
+        let date = today.checked_add_days(ahead).unwrap().to_string();
+        let got = e
+            .append_event(&store, id, 0, event("clarification_sought", &date), "o")
+            .await;
+        assert_eq!(
+            got.is_ok(),
+            accepted,
+            "tolerance {tolerance}, {date}: {got:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn finding_10_opening_or_importing_a_case_dated_ahead_is_refused() {
+    let (store, _dir) = store().await;
+    // Before the response of 2020-01-28 (event 2 of the example).
+    let e = engine("2020-01-27");
+    e.add_authority(&store, "met", "Metropolitan Police Service")
+        .await
+        .unwrap();
+    let whole = example("2020-06-23_metropolitan-police-service");
+    let err = e
+        .open_case(&store, "met", "2019-0001", whole.clone(), "o")
+        .await
+        .unwrap_err();
+    assert_eq!(refused_field(err), "event 2 (response), field `date`");
+    let (mut ahead, _) = met_request();
+    ahead.request.received = "2020-01-28".into();
+    let err = e
+        .open_case(&store, "met", "2019-0002", ahead, "o")
+        .await
+        .unwrap_err();
+    assert_eq!(refused_field(err), "request.received");
+    let (fine, _) = met_request();
+    let items = vec![
+        ("met".to_owned(), "2019-0003".to_owned(), fine),
+        ("met".to_owned(), "2019-0004".to_owned(), whole),
+    ];
+    let err = e.import_cases(&store, &items, "o").await.unwrap_err();
+    assert_eq!(
+        refused_field(err),
+        "items[1], event 2 (response), field `date`"
+    );
+    assert!(
+        store.case(1).await.unwrap().is_none(),
+        "nothing was written"
+    );
 }
