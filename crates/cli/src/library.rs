@@ -4,16 +4,21 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use clap::{Args, Subcommand};
-use foidesk_engine::{Engine, IngestReport, IngestStatus, Library, SourceFile};
+use foidesk_engine::{Engine, FileOutcome, IngestReport, IngestStatus, Library, SourceFile};
 use foidesk_notice::Outcome;
 use foidesk_search::{NoticeIndex, SearchQuery, SearchResults, Sort};
 use foidesk_store::{LibraryStats, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::terminal::printable;
 use crate::{date_arg, BadInput};
 
-/// Files read and stored per transaction.
+/// Files read and stored per transaction, at most.
 const BATCH: usize = 256;
+/// Bytes of files read and stored per transaction, at most (or one file, if
+/// larger): every file of a batch is in memory at once, several times over
+/// while it is stored, so a batch of large PDFs must stay small.
+const BATCH_BYTES: u64 = 64 * 1024 * 1024;
 /// What `library ingest` reads from a folder.
 const EXTENSIONS: [&str; 7] = ["txt", "md", "markdown", "html", "htm", "pdf", "text"];
 
@@ -300,32 +305,29 @@ pub async fn ingest_files(
     );
     let mut report = IngestReport::default();
     let mut ingest = library.begin_ingest(engine)?;
-    for chunk in files.chunks(BATCH) {
-        let sources = chunk
-            .iter()
-            .map(|p| {
-                let bytes = std::fs::read(p)
-                    .map_err(|e| BadInput(format!("reading {}: {e}", p.display())))?;
-                Ok(SourceFile {
+    for chunk in batches(files) {
+        let mut sources = Vec::with_capacity(chunk.len());
+        let mut outcomes = Vec::new();
+        for p in chunk {
+            match read_notice_file(p)? {
+                Ok(bytes) => sources.push(SourceFile {
                     name: p.display().to_string(),
                     bytes,
-                })
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        let outcomes = ingest.add(&sources).await?;
+                }),
+                Err(size) => outcomes.push(FileOutcome::too_large(p.display().to_string(), size)),
+            }
+        }
+        outcomes.extend(ingest.add(sources).await?);
         report.count(&outcomes);
         for o in &outcomes {
-            if o.status == IngestStatus::Skipped {
+            let file = printable(&o.file);
+            if matches!(o.status, IngestStatus::Skipped | IngestStatus::TooLarge) {
                 let why = o.diagnostics.first().map(String::as_str);
-                bar.suspend(|| {
-                    eprintln!(
-                        "{}: skipped: {}",
-                        o.file,
-                        why.unwrap_or("not a decision notice")
-                    )
-                });
+                let why = printable(why.unwrap_or("not a decision notice"));
+                bar.suspend(|| eprintln!("{file}: skipped: {why}"));
             } else if verbose && !o.diagnostics.is_empty() {
-                bar.suspend(|| eprintln!("{}: {}", o.file, o.diagnostics.join("; ")));
+                let all = printable_all(&o.diagnostics).join("; ");
+                bar.suspend(|| eprintln!("{file}: {all}"));
             }
         }
         bar.inc(chunk.len() as u64);
@@ -333,6 +335,61 @@ pub async fn ingest_files(
     ingest.commit()?;
     bar.finish_and_clear();
     Ok(report)
+}
+
+/// `files` in batches bounded by `BATCH` files and `BATCH_BYTES` bytes.
+fn batches(files: &[PathBuf]) -> Vec<&[PathBuf]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, p) in files.iter().enumerate() {
+        // A file too large to read costs nothing; one unreadable is refused later.
+        let size = std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        let size = if size > Library::MAX_FILE_BYTES {
+            0
+        } else {
+            size
+        };
+        let full = i - start == BATCH || (i > start && bytes.saturating_add(size) > BATCH_BYTES);
+        if full {
+            out.push(&files[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes = bytes.saturating_add(size);
+    }
+    if start < files.len() {
+        out.push(&files[start..]);
+    }
+    out
+}
+
+/// A file's bytes, or its size when it is over `Library::MAX_FILE_BYTES`
+/// (then it is not read, and never more than the bound of it is).
+fn read_notice_file(path: &Path) -> anyhow::Result<Result<Vec<u8>, u64>> {
+    use std::io::Read as _;
+    let failed = |e: std::io::Error| {
+        BadInput(format!(
+            "reading {}: {e}",
+            printable(&path.display().to_string())
+        ))
+    };
+    let file = std::fs::File::open(path).map_err(failed)?;
+    let size = file.metadata().map_err(failed)?.len();
+    if size > Library::MAX_FILE_BYTES {
+        return Ok(Err(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(Library::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(failed)?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > Library::MAX_FILE_BYTES {
+        return Ok(Err(read));
+    }
+    Ok(Ok(bytes))
+}
+
+fn printable_all(texts: &[String]) -> Vec<std::borrow::Cow<'_, str>> {
+    texts.iter().map(|t| printable(t)).collect()
 }
 
 fn print_report(
@@ -345,10 +402,15 @@ fn print_report(
         println!("{}", serde_json::to_string(report)?);
     } else {
         println!(
-            "{files} files: {} added, {} unchanged, {} skipped (not decision notices), {} with diagnostics{}",
+            "{files} files: {} added, {} unchanged, {} skipped (not decision notices), {}{} with diagnostics{}",
             report.added,
             report.unchanged,
             report.skipped,
+            if report.too_large > 0 {
+                format!("{} too large, ", report.too_large)
+            } else {
+                String::new()
+            },
             report.with_diagnostics,
             if report.with_diagnostics > 0 && !verbose {
                 " (--verbose lists them)"
@@ -362,7 +424,7 @@ fn print_report(
 
 fn print_results(results: &SearchResults, json: bool) -> anyhow::Result<()> {
     for w in &results.warnings {
-        eprintln!("foidesk: warning: {w}");
+        eprintln!("foidesk: warning: {}", printable(w));
     }
     if json {
         println!("{}", serde_json::to_string(results)?);
@@ -375,37 +437,40 @@ fn print_results(results: &SearchResults, json: bool) -> anyhow::Result<()> {
         if results.total == 1 { "es" } else { "" },
     );
     for (i, h) in results.hits.iter().enumerate() {
+        let shown = |v: &Option<String>, none: &'static str| {
+            printable(v.as_deref().unwrap_or(none)).into_owned()
+        };
         println!(
             "\n{}. {} {} — {}",
             i + 1,
-            h.date.as_deref().unwrap_or("undated"),
-            h.reference.as_deref().unwrap_or("(no reference)"),
-            h.public_authority.as_deref().unwrap_or("(no authority)"),
+            shown(&h.date, "undated"),
+            shown(&h.reference, "(no reference)"),
+            shown(&h.public_authority, "(no authority)"),
         );
         println!(
             "   {} · cited {} · {}{}",
-            h.regime.as_deref().unwrap_or("?"),
+            shown(&h.regime, "?"),
             if h.provisions_cited.is_empty() {
                 "nothing".to_owned()
             } else {
-                h.provisions_cited.join(", ")
+                printable_all(&h.provisions_cited).join(", ")
             },
-            h.outcome.as_deref().unwrap_or("outcome unknown"),
+            shown(&h.outcome, "outcome unknown"),
             if h.ncnd { " · NCND" } else { "" },
         );
         if let Some(file) = &h.file {
-            println!("   {file}");
+            println!("   {}", printable(file));
         }
         if let Some(p) = &h.paragraph {
             let heading = p
                 .heading
                 .as_deref()
-                .map(|h| format!(" ({h})"))
+                .map(|h| format!(" ({})", printable(h)))
                 .unwrap_or_default();
             println!(
                 "   ¶{}{heading}: {}",
                 p.number,
-                excerpt(&p.text, &p.highlights)
+                printable(&excerpt(&p.text, &p.highlights))
             );
         }
     }
@@ -448,6 +513,7 @@ fn excerpt(text: &str, highlights: &[[usize; 2]]) -> String {
 
 fn print_stats(stats: &LibraryStats, json: bool) -> anyhow::Result<()> {
     let named = |v: &Option<String>| v.clone().unwrap_or_else(|| "unknown".into());
+    let shown = |v: &Option<String>| printable(&named(v)).into_owned();
     if json {
         let pairs = |rows: Vec<(String, i64)>| {
             rows.into_iter()
@@ -478,12 +544,48 @@ fn print_stats(stats: &LibraryStats, json: bool) -> anyhow::Result<()> {
     for (title, rows) in [("regime", &stats.by_regime), ("outcome", &stats.by_outcome)] {
         println!("\nby {title}:");
         for (k, n) in rows {
-            println!("  {:<24} {n:>7}", named(k));
+            println!("  {:<24} {n:>7}", shown(k));
         }
     }
     println!("\nby provision cited:");
     for (k, n) in &stats.by_provision {
-        println!("  {k:<24} {n:>7}");
+        println!("  {:<24} {n:>7}", printable(k));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{batches, Library, BATCH, BATCH_BYTES};
+
+    /// A batch holds at most `BATCH` files and `BATCH_BYTES` bytes, or one
+    /// larger file alone. The files are sparse, so cost no disk.
+    #[test]
+    fn finding_10_batches_are_bounded_by_bytes_as_well_as_count() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: String, len: u64| {
+            let path = dir.path().join(name);
+            std::fs::File::create(&path).unwrap().set_len(len).unwrap();
+            path
+        };
+        let per = usize::try_from(BATCH_BYTES / Library::MAX_FILE_BYTES).unwrap();
+        let big: Vec<_> = (0..2 * per + 1)
+            .map(|i| file(format!("big{i}"), Library::MAX_FILE_BYTES))
+            .collect();
+        let sizes: Vec<usize> = batches(&big).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, [per, per, 1]);
+        let small: Vec<_> = (0..BATCH + 1).map(|i| file(format!("s{i}"), 10)).collect();
+        let sizes: Vec<usize> = batches(&small).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, [BATCH, 1]);
+        let over = vec![
+            file("over".into(), Library::MAX_FILE_BYTES * 8),
+            big[0].clone(),
+        ];
+        let sizes: Vec<usize> = batches(&over).iter().map(|b| b.len()).collect();
+        assert_eq!(
+            sizes,
+            [2],
+            "a file too large to read costs nothing in a batch"
+        );
+    }
 }

@@ -14,6 +14,7 @@ mod library;
 mod notice;
 mod render;
 mod serve;
+mod terminal;
 
 use std::process::ExitCode;
 

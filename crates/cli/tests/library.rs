@@ -267,9 +267,16 @@ fn search_works_while_another_process_writes() {
     // Out of step with the store, so opening would rebuild...
     std::fs::write(d.join("index/notices/foidesk-index-version"), "1\n").unwrap();
     let (index, _) = foidesk_search::NoticeIndex::open(&d.join("index/notices")).unwrap();
+    let built = index.built_from().unwrap().expect("stamped with its store");
     let mut writer = index.writer().unwrap();
     writer.clear().unwrap();
-    writer.commit().unwrap();
+    writer
+        .commit(&foidesk_search::BuiltFrom {
+            notices: 0,
+            last: None,
+            ..built
+        })
+        .unwrap();
     // ...but another writer holds the lock.
     let _held = index.writer().unwrap();
     let (code, out, err) = foidesk(d, &["search", "--json", "*"]);
@@ -279,4 +286,142 @@ fn search_works_while_another_process_writes() {
         "{err}"
     );
     assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["total"], 0);
+}
+
+/// Two stores with the same number of notices: an index built from one is
+/// never read for the other; it is rebuilt and finds the other's notices.
+#[test]
+fn finding_7_an_index_pointed_at_another_store_with_the_same_count_is_rebuilt() {
+    let first = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let synthetic = fixtures().join("synthetic");
+    let ingest = |data: &Path, name: &str| {
+        let report = json(data, &["ingest", "--json", path(&synthetic.join(name))]);
+        assert_eq!(report["added"], 1, "{report}");
+    };
+    ingest(first.path(), "eir_exceptions.txt");
+    ingest(second.path(), "mixed_outcome.txt");
+    let other_store = format!("sqlite://{}", second.path().join("foidesk.db").display());
+    let (code, out, err) = foidesk(
+        first.path(),
+        &["--database-url", &other_store, "search", "--json", "*"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("built from another store"), "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"], 1, "{v}");
+    let file = v["hits"][0]["file"].as_str().unwrap();
+    assert!(file.ends_with("mixed_outcome.txt"), "{file}");
+    // And back: the first store's own notice, rebuilt again.
+    let (code, out, err) = foidesk(first.path(), &["search", "--json", "*"]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        v["hits"][0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("eir_exceptions.txt"),
+        "{v}"
+    );
+}
+
+/// The same store restored from a backup and then given another notice:
+/// the count and the last id are what the index recorded, but not the last
+/// notice's content, so the index is rebuilt.
+#[test]
+fn finding_7_a_store_restored_behind_the_index_is_noticed() {
+    let data = tempfile::tempdir().unwrap();
+    let side = tempfile::tempdir().unwrap();
+    let (d, s) = (data.path(), side.path());
+    let synthetic = |name: &str| fixtures().join("synthetic").join(name);
+    json(
+        d,
+        &["ingest", "--json", path(&synthetic("eir_exceptions.txt"))],
+    );
+    // The store is closed between commands, so its files are a consistent copy.
+    for suffix in ["", "-wal", "-shm"] {
+        let from = d.join(format!("foidesk.db{suffix}"));
+        if from.exists() {
+            std::fs::copy(&from, s.join(format!("backup.db{suffix}"))).unwrap();
+        }
+    }
+    json(
+        d,
+        &["ingest", "--json", path(&synthetic("mixed_outcome.txt"))],
+    );
+    let backup = format!("sqlite://{}", s.join("backup.db").display());
+    let added = json(
+        s,
+        &[
+            "--database-url",
+            &backup,
+            "ingest",
+            "--json",
+            path(&synthetic("old_format_s50.txt")),
+        ],
+    );
+    assert_eq!(added["added"], 1, "{added}");
+    let (code, out, err) = foidesk(d, &["--database-url", &backup, "search", "--json", "*"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("rebuilt the search index"), "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let files: Vec<&str> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(
+        files.iter().any(|f| f.ends_with("old_format_s50.txt")),
+        "{files:?}"
+    );
+    assert!(
+        !files.iter().any(|f| f.ends_with("mixed_outcome.txt")),
+        "{files:?}"
+    );
+}
+
+/// A file name holding an escape sequence is printed escaped, by ingest
+/// (skipped and verbose lines) and by search.
+#[test]
+fn finding_9_file_names_with_escape_sequences_print_escaped() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let notice = std::fs::read(fixtures().join("synthetic/eir_exceptions.txt")).unwrap();
+    std::fs::write(dir.path().join("\x1b[31mred.txt"), notice).unwrap();
+    std::fs::write(dir.path().join("\x1b]0;title\x07.txt"), "eggs\nmilk\n").unwrap();
+    let (code, out, err) = foidesk(data.path(), &["ingest", "--verbose", path(dir.path())]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("\\u{1b}]0;title\\u{7}.txt: skipped"), "{err}");
+    let (code, found, err2) = foidesk(data.path(), &["search", "*"]);
+    assert_eq!(code, 0, "{err2}");
+    assert!(found.contains("\\u{1b}[31mred.txt"), "{found}");
+    for text in [&out, &err, &found, &err2] {
+        assert!(!text.contains('\x1b') && !text.contains('\x07'), "{text:?}");
+    }
+}
+
+/// A file over the size bound is reported as too large, not read and not
+/// dropped silently; the others in its folder are ingested.
+#[test]
+fn finding_10_a_file_over_the_size_bound_is_reported_not_read() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let notice = std::fs::read(fixtures().join("synthetic/eir_exceptions.txt")).unwrap();
+    std::fs::write(dir.path().join("a.txt"), &notice).unwrap();
+    // Sparse: costs no disk, and is never read.
+    let big = std::fs::File::create(dir.path().join("huge.txt")).unwrap();
+    big.set_len(foidesk_engine::Library::MAX_FILE_BYTES + 1)
+        .unwrap();
+    let report = json(data.path(), &["ingest", "--json", path(dir.path())]);
+    assert_eq!(report["added"], 1, "{report}");
+    assert_eq!(report["too_large"], 1, "{report}");
+    let (code, out, err) = foidesk(data.path(), &["ingest", path(&dir.path().join("huge.txt"))]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("huge.txt: skipped: too large to be a decision notice"),
+        "{err}"
+    );
+    assert!(out.contains("1 too large"), "{out}");
 }

@@ -2,7 +2,7 @@
 //! The store holds the notices; the search index is a cache rebuilt from it.
 
 use foidesk_notice::{NoticeRecord, Parsed};
-use foidesk_search::{NoticeIndex, NoticeWriter, Opened, SearchQuery, SearchResults};
+use foidesk_search::{BuiltFrom, NoticeIndex, NoticeWriter, Opened, SearchQuery, SearchResults};
 use foidesk_store::{Inserted, LibraryStats, NewNotice, NoticeSummary, Store};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -27,6 +27,8 @@ pub enum IngestStatus {
     Unchanged,
     /// Not a decision notice; not stored.
     Skipped,
+    /// Larger than `Library::MAX_FILE_BYTES`; not read.
+    TooLarge,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -36,12 +38,32 @@ pub struct FileOutcome {
     pub diagnostics: Vec<String>,
 }
 
+impl FileOutcome {
+    /// A file over `Library::MAX_FILE_BYTES`, with a message saying so.
+    pub fn too_large(file: String, bytes: u64) -> FileOutcome {
+        FileOutcome {
+            file,
+            status: IngestStatus::TooLarge,
+            diagnostics: vec![format!(
+                "too large to be a decision notice ({}; the limit is {}), so it was not read",
+                megabytes(bytes),
+                megabytes(Library::MAX_FILE_BYTES)
+            )],
+        }
+    }
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
+}
+
 /// Counts for one ingest run.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct IngestReport {
     pub added: u64,
     pub unchanged: u64,
     pub skipped: u64,
+    pub too_large: u64,
     pub with_diagnostics: u64,
 }
 
@@ -52,8 +74,9 @@ impl IngestReport {
                 IngestStatus::Added => self.added += 1,
                 IngestStatus::Unchanged => self.unchanged += 1,
                 IngestStatus::Skipped => self.skipped += 1,
+                IngestStatus::TooLarge => self.too_large += 1,
             }
-            if !o.diagnostics.is_empty() {
+            if !o.diagnostics.is_empty() && o.status != IngestStatus::TooLarge {
                 self.with_diagnostics += 1;
             }
         }
@@ -62,6 +85,7 @@ impl IngestReport {
 
 pub struct Library {
     store: Store,
+    store_id: String,
     index: NoticeIndex,
 }
 
@@ -71,35 +95,62 @@ pub struct Ingest<'a> {
     engine: &'a Engine,
     library: &'a Library,
     writer: NoticeWriter<'a>,
+    /// What the index will hold once this ingest commits.
+    built: BuiltFrom,
 }
 
 impl Engine {
     /// Bring a store and its index together. An index that is new, of
-    /// another schema version or out of step with the store is rebuilt, and
-    /// a note saying so is returned. While another process is writing the
-    /// index (a long ingest), it is used as it is, with a note.
+    /// another schema version, built from another store or out of step with
+    /// this one is rebuilt, and a note saying so is returned. While another
+    /// process is writing this store's index (a long ingest), it is used as
+    /// it is, with a note; another store's index is never read.
     pub async fn open_library(
         &self,
         store: Store,
         index: NoticeIndex,
         opened: Opened,
     ) -> Result<(Library, Option<String>), EngineError> {
-        let library = Library { store, index };
-        let stored = library.store.notice_count().await?;
-        let indexed = library.index.doc_count();
-        let reason = match opened {
-            Opened::Created { reason } if stored > 0 => Some(reason),
-            Opened::Created { .. } => None,
-            Opened::Existing if u64::try_from(stored).ok() != Some(indexed) => Some(format!(
-                "the index held {indexed} notices and the store {stored}"
-            )),
-            Opened::Existing => None,
+        let store_id = store.store_id().await?;
+        let library = Library {
+            store,
+            store_id,
+            index,
         };
+        let expected = library.store_now().await?;
+        let found = library.index.built_from()?;
+        let indexed = library.index.doc_count();
+        let reason = match (opened, &found) {
+            (_, Some(found)) if *found == expected => None,
+            (Opened::Created { .. }, _) if expected.notices == 0 => None,
+            (Opened::Created { reason }, _) => Some(reason),
+            (Opened::Existing, None) if indexed == 0 && expected.notices == 0 => None,
+            (Opened::Existing, None) => {
+                Some("the index does not say which store it was built from".to_owned())
+            }
+            (Opened::Existing, Some(found)) if found.store_id != expected.store_id => {
+                Some(format!(
+                    "the index was built from another store ({}), not this one ({})",
+                    found.store_id, expected.store_id
+                ))
+            }
+            (Opened::Existing, Some(found)) => Some(format!(
+                "the index held {} notices up to {} and the store {} up to {}",
+                found.notices,
+                last_id(found),
+                expected.notices,
+                last_id(&expected)
+            )),
+        };
+        let ours = indexed == 0
+            || found
+                .as_ref()
+                .is_some_and(|f| f.store_id == expected.store_id);
         let note = match reason {
             None => None,
             Some(reason) => match library.reindex().await {
                 Ok(_) => Some(format!("rebuilt the search index ({reason})")),
-                Err(EngineError::Search(foidesk_search::SearchError::Busy)) => Some(
+                Err(EngineError::Search(foidesk_search::SearchError::Busy)) if ours => Some(
                     "another process is writing the library, so results may not include \
                      the notices it is adding"
                         .to_owned(),
@@ -116,7 +167,7 @@ impl Engine {
         let (mut parsed, format) = if file.bytes.starts_with(b"%PDF") {
             (foidesk_notice::parse_pdf(&file.bytes), "pdf")
         } else {
-            let p = foidesk_notice::parse(&file.bytes, None);
+            let p = foidesk_notice::parse(parse_prefix(&file.bytes), None);
             let f = match p.format {
                 foidesk_notice::Format::Text => "text",
                 foidesk_notice::Format::Markdown => "markdown",
@@ -130,15 +181,49 @@ impl Engine {
 }
 
 impl Library {
+    /// The largest file ingest reads. A decision notice is at most a few MB, even
+    /// as a PDF, and storing a file costs several copies of it in memory at once
+    /// (sqlx's `Any` driver copies a blob twice and SQLite twice more), so a
+    /// larger file is reported as too large and not read.
+    pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+    /// How much of a text file the parser reads. Its memory is about 35 times
+    /// its input, and a decision notice's text is under 200 KB, so ten times
+    /// that is ample; the rest of a longer file is stored but not searched.
+    pub const PARSE_LIMIT_BYTES: usize = 2 * 1024 * 1024;
+
     pub fn store(&self) -> &Store {
         &self.store
     }
 
     pub fn begin_ingest<'a>(&'a self, engine: &'a Engine) -> Result<Ingest<'a>, EngineError> {
+        let writer = self.index.writer()?;
+        // What the index holds now; with no record of it (a new index), only
+        // its count is known, which is enough to stay honest.
+        let built = self
+            .index
+            .built_from()?
+            .filter(|b| b.store_id == self.store_id)
+            .unwrap_or_else(|| BuiltFrom {
+                store_id: self.store_id.clone(),
+                notices: self.index.doc_count(),
+                last: None,
+            });
         Ok(Ingest {
             engine,
             library: self,
-            writer: self.index.writer()?,
+            writer,
+            built,
+        })
+    }
+
+    /// The store as the index should record it if it were in step.
+    async fn store_now(&self) -> Result<BuiltFrom, EngineError> {
+        let notices = self.store.notice_count().await?;
+        Ok(BuiltFrom {
+            store_id: self.store_id.clone(),
+            notices: u64::try_from(notices).unwrap_or(0),
+            last: self.store.last_notice().await?,
         })
     }
 
@@ -148,10 +233,12 @@ impl Library {
         writer.clear()?;
         let mut after = 0;
         let mut count = 0;
+        let mut built_last = None;
         loop {
             let page = self.store.notices_after(after, PAGE).await?;
             let Some(last) = page.last() else { break };
             after = last.id;
+            built_last = Some((last.id, last.content_hash.clone()));
             for n in &page {
                 let record: NoticeRecord = serde_json::from_str(&n.record_json).map_err(|e| {
                     EngineError::CorruptRecord {
@@ -163,7 +250,11 @@ impl Library {
                 count += 1;
             }
         }
-        writer.commit()?;
+        writer.commit(&BuiltFrom {
+            store_id: self.store_id.clone(),
+            notices: count,
+            last: built_last,
+        })?;
         Ok(count)
     }
 
@@ -178,27 +269,40 @@ impl Library {
 
 impl Ingest<'_> {
     /// Parse and store a batch in one transaction, then queue the new
-    /// notices for the index.
-    pub async fn add(&mut self, files: &[SourceFile]) -> Result<Vec<FileOutcome>, EngineError> {
+    /// notices for the index. The files' bytes move into the store's rows.
+    pub async fn add(&mut self, files: Vec<SourceFile>) -> Result<Vec<FileOutcome>, EngineError> {
         let ingested_at = self.engine.timestamp();
         let mut outcomes = Vec::with_capacity(files.len());
         let mut batch = Vec::new();
         let mut records = Vec::new();
         for file in files {
-            let (parsed, format) = self.engine.parse_notice_file(file);
-            let diagnostics: Vec<String> = parsed
+            let size = u64::try_from(file.bytes.len()).unwrap_or(u64::MAX);
+            if size > Library::MAX_FILE_BYTES {
+                outcomes.push(FileOutcome::too_large(file.name, size));
+                continue;
+            }
+            let (parsed, format) = self.engine.parse_notice_file(&file);
+            let mut diagnostics: Vec<String> = parsed
                 .diagnostics
                 .iter()
                 .map(|d| d.message.clone())
                 .collect();
             if is_not_a_notice(&parsed.record) {
                 outcomes.push(FileOutcome {
-                    file: file.name.clone(),
+                    file: file.name,
                     status: IngestStatus::Skipped,
                     diagnostics,
                 });
                 continue;
             }
+            if format != "pdf" && file.bytes.len() > Library::PARSE_LIMIT_BYTES {
+                diagnostics.push(format!(
+                    "only the first {} of {} were read as the notice; the rest is stored but not searched",
+                    megabytes(Library::PARSE_LIMIT_BYTES as u64),
+                    megabytes(size)
+                ));
+            }
+            let name = file.name.clone();
             batch.push(new_notice(
                 file,
                 format,
@@ -208,16 +312,21 @@ impl Ingest<'_> {
             )?);
             records.push((outcomes.len(), parsed.record));
             outcomes.push(FileOutcome {
-                file: file.name.clone(),
+                file: name,
                 status: IngestStatus::Unchanged,
                 diagnostics,
             });
         }
         let inserted = self.library.store.add_notices(&batch).await?;
-        for ((slot, record), result) in records.iter().zip(inserted) {
+        let hashes = batch.iter().map(|n| &n.content_hash);
+        for (((slot, record), result), hash) in records.iter().zip(inserted).zip(hashes) {
             if let Inserted::Added(id) = result {
                 self.writer.add(id, record)?;
                 outcomes[*slot].status = IngestStatus::Added;
+                self.built.notices += 1;
+                if self.built.last.as_ref().is_none_or(|(last, _)| id > *last) {
+                    self.built.last = Some((id, hash.clone()));
+                }
             }
         }
         Ok(outcomes)
@@ -225,7 +334,27 @@ impl Ingest<'_> {
 
     /// Make everything added searchable.
     pub fn commit(self) -> Result<(), EngineError> {
-        Ok(self.writer.commit()?)
+        Ok(self.writer.commit(&self.built)?)
+    }
+}
+
+fn last_id(b: &BuiltFrom) -> String {
+    match &b.last {
+        Some((id, _)) => format!("id {id}"),
+        None => "no notice".to_owned(),
+    }
+}
+
+/// The part of a text file the parser reads: up to `Library::PARSE_LIMIT_BYTES`,
+/// ending at a line break when there is one.
+fn parse_prefix(bytes: &[u8]) -> &[u8] {
+    if bytes.len() <= Library::PARSE_LIMIT_BYTES {
+        return bytes;
+    }
+    let head = &bytes[..Library::PARSE_LIMIT_BYTES];
+    match head.iter().rposition(|&b| b == b'\n') {
+        Some(end) => &head[..=end],
+        None => head,
     }
 }
 
@@ -238,7 +367,7 @@ fn is_not_a_notice(r: &NoticeRecord) -> bool {
 }
 
 fn new_notice(
-    file: &SourceFile,
+    file: SourceFile,
     format: &str,
     parsed: &Parsed,
     diagnostics: &[String],
@@ -247,9 +376,9 @@ fn new_notice(
     let r = &parsed.record;
     Ok(NewNotice {
         content_hash: content_hash(&file.bytes),
-        source_name: file.name.clone(),
+        source_name: file.name,
         source_format: format.to_owned(),
-        source: file.bytes.clone(),
+        source: file.bytes,
         record_json: to_json(r)?,
         diagnostics_json: to_json(&diagnostics)?,
         diagnostic_count: i64::try_from(diagnostics.len()).unwrap_or(i64::MAX),
@@ -279,4 +408,29 @@ fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, EngineError> {
     serde_json::to_string(value).map_err(|e| EngineError::Serialise {
         message: e.to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse_prefix, Library};
+
+    /// The parser sees at most `PARSE_LIMIT_BYTES`, cut at a line break.
+    #[test]
+    fn finding_10_the_parser_reads_a_bounded_prefix() {
+        let line = b"The complainant asked for the information.\n";
+        let limit = Library::PARSE_LIMIT_BYTES;
+        let long: Vec<u8> = line.iter().copied().cycle().take(limit * 3).collect();
+        let unbroken = vec![b'x'; limit + 1];
+        let short = line.to_vec();
+        let cases: [(&[u8], usize); 3] = [
+            (&long, limit - limit % line.len()),
+            (&unbroken, limit),
+            (&short, short.len()),
+        ];
+        for (bytes, expected) in cases {
+            let head = parse_prefix(bytes);
+            assert_eq!(head.len(), expected);
+            assert!(head.len() <= limit);
+        }
+    }
 }

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use foidesk_law::ProvisionId;
 use foidesk_notice::NoticeRecord;
+use serde::{Deserialize, Serialize};
 use tantivy::schema::Schema;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -12,6 +13,19 @@ use crate::SearchError;
 
 const STAMP: &str = "foidesk-index-version";
 const WRITER_HEAP_BYTES: usize = 64 * 1024 * 1024;
+
+/// What an index was built from: which store, and how far into it. Stored
+/// in the commit that made the index (tantivy's commit payload), so the two
+/// can never disagree after a crash. The store is append-only, so the same
+/// store with the same count and the same last notice holds the same notices.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuiltFrom {
+    /// The store's identity, as the store gives it.
+    pub store_id: String,
+    pub notices: u64,
+    /// The highest notice id and that notice's content hash, if any.
+    pub last: Option<(i64, String)>,
+}
 
 /// How `NoticeIndex::open` found the directory.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,6 +96,13 @@ impl NoticeIndex {
         self.reader.searcher().num_docs()
     }
 
+    /// What the last commit says the index was built from; `None` for a new
+    /// index or one made before indexes recorded it.
+    pub fn built_from(&self) -> Result<Option<BuiltFrom>, SearchError> {
+        let payload = self.index.load_metas()?.payload;
+        Ok(payload.and_then(|p| serde_json::from_str(&p).ok()))
+    }
+
     /// The only writer; a second one (another process ingesting) is refused.
     pub fn writer(&self) -> Result<NoticeWriter<'_>, SearchError> {
         let writer = self.index.writer(WRITER_HEAP_BYTES).map_err(|e| match e {
@@ -99,29 +120,66 @@ fn same_schema(a: &Schema, b: &Schema) -> bool {
     serde_json::to_string(a).ok() == serde_json::to_string(b).ok()
 }
 
-/// Empty an index directory, refusing one that holds anything but an index.
+/// Empty an index directory, refusing one that holds anything the index
+/// did not make: a user's file is never deleted.
 fn clear(dir: &Path) -> Result<(), SearchError> {
     let entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
-    let ours = entries.is_empty()
-        || entries.iter().any(|e| {
-            let name = e.file_name();
-            name == STAMP || name == "meta.json"
-        });
-    if !ours {
-        return Err(SearchError::Unusable {
-            dir: dir.display().to_string(),
-            reason: "it holds files that are not a search index; choose an empty directory".into(),
-        });
-    }
-    for e in entries {
-        let path = e.path();
-        if e.file_type()?.is_dir() {
-            std::fs::remove_dir_all(path)?;
-        } else {
-            std::fs::remove_file(path)?;
+    for e in &entries {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if !e.file_type()?.is_file() || !is_index_file(&name) {
+            return Err(SearchError::Unusable {
+                dir: dir.display().to_string(),
+                reason: format!(
+                    "it holds \"{}\", which is not part of a search index, so it was left \
+                     alone; move that file away or choose another data directory",
+                    name.escape_debug()
+                ),
+            });
         }
     }
+    for e in entries {
+        std::fs::remove_file(e.path())?;
+    }
     Ok(())
+}
+
+/// A file tantivy or this crate writes in an index directory: the stamp,
+/// tantivy's meta files and locks, a segment's files (`<32 hex>.<ext>` or
+/// `<32 hex>.<opstamp>.del`) and a temporary file of an interrupted write.
+pub(crate) fn is_index_file(name: &str) -> bool {
+    const FIXED: [&str; 5] = [
+        STAMP,
+        "meta.json",
+        ".managed.json",
+        ".tantivy-meta.lock",
+        ".tantivy-writer.lock",
+    ];
+    const SEGMENT_PARTS: [&str; 8] = [
+        "idx",
+        "pos",
+        "term",
+        "store",
+        "temp",
+        "fast",
+        "fieldnorm",
+        "del",
+    ];
+    if FIXED.contains(&name) {
+        return true;
+    }
+    if let Some(random) = name.strip_prefix(".tmp") {
+        return random.len() == 6 && random.chars().all(|c| c.is_ascii_alphanumeric());
+    }
+    let mut parts = name.split('.');
+    let segment = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    let hex = segment.len() == 32 && segment.chars().all(|c| c.is_ascii_hexdigit());
+    hex && match rest.as_slice() {
+        [ext] => SEGMENT_PARTS.contains(ext),
+        [opstamp, "del"] => opstamp.chars().all(|c| c.is_ascii_digit()),
+        _ => false,
+    }
 }
 
 /// Adds notices; nothing is visible to searches until `commit`.
@@ -188,9 +246,13 @@ impl NoticeWriter<'_> {
         Ok(())
     }
 
-    /// Make every added notice visible to searches.
-    pub fn commit(mut self) -> Result<(), SearchError> {
-        self.writer.commit()?;
+    /// Make every added notice visible to searches, recording what the
+    /// index now holds.
+    pub fn commit(mut self, built_from: &BuiltFrom) -> Result<(), SearchError> {
+        let payload = serde_json::to_string(built_from)?;
+        let mut commit = self.writer.prepare_commit()?;
+        commit.set_payload(&payload);
+        commit.commit()?;
         self.owner.reader.reload()?;
         Ok(())
     }

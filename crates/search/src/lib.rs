@@ -7,14 +7,15 @@
 //!
 //! Invariant: the index is a cache. It holds nothing the store does not, so
 //! it can be thrown away and rebuilt at any time; its directory is stamped
-//! with [`SCHEMA_VERSION`] and an index of another version is rebuilt, never
-//! read.
+//! with [`SCHEMA_VERSION`] and each commit with [`BuiltFrom`] (the store and
+//! how far into it), so an index of another version or another store is
+//! rebuilt, never read.
 
 mod index;
 mod query;
 mod schema;
 
-pub use index::{NoticeIndex, NoticeWriter, Opened};
+pub use index::{BuiltFrom, NoticeIndex, NoticeWriter, Opened};
 pub use query::{Hit, HitParagraph, SearchQuery, SearchResults, Sort};
 pub use schema::SCHEMA_VERSION;
 
@@ -26,6 +27,8 @@ pub enum SearchError {
     Busy,
     #[error("search index error: {0}")]
     Index(#[from] tantivy::TantivyError),
+    #[error("search index stamp: {0}")]
+    Stamp(#[from] serde_json::Error),
     #[error("search index I/O error: {0}")]
     Io(#[from] std::io::Error),
 }

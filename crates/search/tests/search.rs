@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use foidesk_calendar::Date;
 use foidesk_law::ProvisionId;
 use foidesk_notice::Outcome;
-use foidesk_search::{NoticeIndex, Opened, SearchQuery, Sort};
+use foidesk_search::{BuiltFrom, NoticeIndex, Opened, SearchQuery, Sort};
 
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../notice/tests/fixtures")
@@ -29,6 +29,14 @@ fn notices() -> Vec<(String, PathBuf)> {
     out
 }
 
+fn built(notices: u64) -> BuiltFrom {
+    BuiltFrom {
+        store_id: "test-store".into(),
+        notices,
+        last: Some((notices as i64, "hash".into())),
+    }
+}
+
 fn index() -> NoticeIndex {
     let index = NoticeIndex::in_memory().unwrap();
     let mut w = index.writer().unwrap();
@@ -37,7 +45,7 @@ fn index() -> NoticeIndex {
         parsed.record.file = Some(stem.clone());
         w.add(i as i64 + 1, &parsed.record).unwrap();
     }
-    w.commit().unwrap();
+    w.commit(&built(10)).unwrap();
     index
 }
 
@@ -206,7 +214,7 @@ fn reindexing_one_notice_replaces_it() {
     let parsed = foidesk_notice::parse(&std::fs::read(path).unwrap(), None);
     let mut w = index.writer().unwrap();
     w.add(1, &parsed.record).unwrap();
-    w.commit().unwrap();
+    w.commit(&built(10)).unwrap();
     assert_eq!(index.doc_count(), 10);
 }
 
@@ -222,7 +230,7 @@ fn the_index_directory_is_stamped_and_rebuilt_on_another_version() {
         let mut w = index.writer().unwrap();
         let parsed = foidesk_notice::parse(&std::fs::read(&notices()[0].1).unwrap(), None);
         w.add(1, &parsed.record).unwrap();
-        w.commit().unwrap();
+        w.commit(&built(1)).unwrap();
         assert_eq!(index.doc_count(), 1);
     }
     std::fs::write(path.join("foidesk-index-version"), "0\n").unwrap();
@@ -239,7 +247,10 @@ fn a_directory_of_other_files_is_never_wiped() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("thesis.docx"), "precious").unwrap();
     let err = NoticeIndex::open(dir.path()).err().expect("refused");
-    assert!(err.to_string().contains("not a search index"), "{err}");
+    assert!(
+        err.to_string().contains("not part of a search index"),
+        "{err}"
+    );
     assert!(dir.path().join("thesis.docx").exists());
 }
 
@@ -251,4 +262,82 @@ fn a_second_writer_is_refused_with_a_clear_error() {
     let (again, _) = NoticeIndex::open(dir.path()).unwrap();
     let err = again.writer().err().expect("refused");
     assert!(err.to_string().contains("another foidesk process"), "{err}");
+}
+
+#[test]
+fn finding_7_each_commit_records_the_store_it_was_built_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let (index, _) = NoticeIndex::open(dir.path()).unwrap();
+    assert_eq!(index.built_from().unwrap(), None);
+    let parsed = foidesk_notice::parse(&std::fs::read(&notices()[0].1).unwrap(), None);
+    let mut w = index.writer().unwrap();
+    w.add(7, &parsed.record).unwrap();
+    w.commit(&built(1)).unwrap();
+    drop(index);
+    let (again, opened) = NoticeIndex::open(dir.path()).unwrap();
+    assert_eq!(opened, Opened::Existing);
+    assert_eq!(again.built_from().unwrap(), Some(built(1)));
+}
+
+/// A folder is cleared only when everything in it is the index's own; any
+/// other file, even beside a stray `meta.json` or stamp, stops it untouched.
+#[test]
+fn finding_7_clear_never_deletes_a_folder_holding_a_file_it_does_not_own() {
+    let layouts: &[&[(&str, &str)]] = &[
+        &[("meta.json", "{}"), ("notes.txt", "mine")],
+        &[("foidesk-index-version", "0\n"), ("thesis.docx", "mine")],
+        &[
+            ("foidesk-index-version", "0\n"),
+            ("meta.json", "{}"),
+            (".managed.json", "[]"),
+            ("0123456789abcdef0123456789abcdef.idx", ""),
+            (
+                "0123456789abcdef0123456789abcdef.json",
+                "mine: not a segment part",
+            ),
+        ],
+        &[("foidesk-index-version", "0\n"), ("photo.jpg.tmp", "")],
+    ];
+    for layout in layouts {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in *layout {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let err = NoticeIndex::open(dir.path()).err().expect("refused");
+        let message = err.to_string();
+        assert!(message.contains("not part of a search index"), "{message}");
+        assert!(
+            message.contains(&dir.path().display().to_string()),
+            "{message}"
+        );
+        for (name, text) in *layout {
+            let kept = std::fs::read_to_string(dir.path().join(name)).unwrap();
+            assert_eq!(&kept, text, "{name} in {layout:?}");
+        }
+    }
+    // A subfolder is not the index's either.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("meta.json"), "{}").unwrap();
+    std::fs::create_dir(dir.path().join("drafts")).unwrap();
+    assert!(NoticeIndex::open(dir.path()).is_err());
+    assert!(dir.path().join("drafts").is_dir());
+}
+
+/// A real index of another schema version, with every file tantivy makes,
+/// is cleared and rebuilt.
+#[test]
+fn finding_7_an_index_of_its_own_files_only_is_cleared() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (index, _) = NoticeIndex::open(dir.path()).unwrap();
+        let parsed = foidesk_notice::parse(&std::fs::read(&notices()[0].1).unwrap(), None);
+        let mut w = index.writer().unwrap();
+        w.add(1, &parsed.record).unwrap();
+        w.commit(&built(1)).unwrap();
+    }
+    std::fs::write(dir.path().join("foidesk-index-version"), "0\n").unwrap();
+    let (index, opened) = NoticeIndex::open(dir.path()).unwrap();
+    assert!(matches!(opened, Opened::Created { .. }), "{opened:?}");
+    assert_eq!(index.doc_count(), 0);
+    assert_eq!(index.built_from().unwrap(), None);
 }

@@ -134,6 +134,16 @@ impl Store {
         Ok(n)
     }
 
+    /// The notice added last (highest id) and its content hash: with the
+    /// count, what the search index records to tell whether it is in step.
+    pub async fn last_notice(&self) -> Result<Option<(i64, String)>, StoreError> {
+        Ok(
+            sqlx::query_as("SELECT id, content_hash FROM notices ORDER BY id DESC LIMIT 1")
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
     /// Up to `limit` notices with id above `after_id`, in id order (for paging).
     pub async fn notices_after(
         &self,
