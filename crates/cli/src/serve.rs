@@ -4,11 +4,12 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context as _;
 use clap::Args;
 use foidesk_engine::Engine;
-use foidesk_server::AppState;
+use foidesk_server::{AppState, Limits};
 
 use crate::demo;
 use crate::library::{open_store, StoreArgs};
@@ -26,9 +27,68 @@ pub struct ServeArgs {
     /// data directory of its own (DATA_DIR/demo), apart from real work.
     #[arg(long)]
     demo: bool,
-    /// Mark session cookies Secure: use when a TLS proxy serves foidesk.
+    /// Mark session cookies Secure and send Strict-Transport-Security: use
+    /// when a TLS proxy serves foidesk.
     #[arg(long)]
     secure_cookies: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+/// How long a client may take, and how many may be connected at once.
+#[derive(Args)]
+struct LimitArgs {
+    /// Seconds a client has to send a request's headers, from connecting or
+    /// from the previous answer (so also how long an idle connection stays).
+    #[arg(long, value_name = "SECONDS", default_value_t = secs(Limits::default().header_timeout), value_parser = seconds)]
+    header_timeout: u64,
+    /// Seconds from a request's headers to its answer, the body included; a
+    /// request taking longer is answered 408.
+    #[arg(long, value_name = "SECONDS", default_value_t = secs(Limits::default().request_timeout), value_parser = seconds)]
+    request_timeout: u64,
+    /// Seconds a connection may go without the client sending or taking a
+    /// byte.
+    #[arg(long, value_name = "SECONDS", default_value_t = secs(Limits::default().idle_timeout), value_parser = seconds)]
+    idle_timeout: u64,
+    /// Connections open at once; more wait until one closes. Keep it well
+    /// below the open-file limit (`ulimit -n`).
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_connections, value_parser = connections)]
+    max_connections: usize,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> Limits {
+        Limits {
+            header_timeout: Duration::from_secs(self.header_timeout),
+            request_timeout: Duration::from_secs(self.request_timeout),
+            idle_timeout: Duration::from_secs(self.idle_timeout),
+            max_connections: self.max_connections,
+        }
+    }
+}
+
+fn secs(d: Duration) -> u64 {
+    d.as_secs()
+}
+
+/// A number of connections from 1 to 65,535.
+fn connections(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n @ 1..=65_535) => Ok(n),
+        _ => Err(format!(
+            "'{text}' is not a number of connections from 1 to 65535"
+        )),
+    }
+}
+
+/// A whole number of seconds from 1 to an hour.
+fn seconds(text: &str) -> Result<u64, String> {
+    match text.parse::<u64>() {
+        Ok(n @ 1..=3600) => Ok(n),
+        _ => Err(format!(
+            "'{text}' is not a number of seconds from 1 to 3600"
+        )),
+    }
 }
 
 pub fn run(engine: Engine, args: ServeArgs) -> anyhow::Result<()> {
@@ -74,7 +134,7 @@ pub fn run(engine: Engine, args: ServeArgs) -> anyhow::Result<()> {
             store,
             secure_cookies: args.secure_cookies,
         };
-        foidesk_server::serve(listener, state, shutdown_signal())
+        foidesk_server::serve_with_limits(listener, state, args.limits.limits(), shutdown_signal())
             .await
             .context("serving HTTP")
     })

@@ -12,6 +12,8 @@
 mod auth;
 mod body;
 mod error;
+mod headers;
+mod limits;
 mod openapi;
 mod paths;
 mod routes;
@@ -21,12 +23,15 @@ use std::future::Future;
 use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
+use axum::middleware::from_fn_with_state;
 use axum::Router;
 use foidesk_engine::Engine;
 use foidesk_store::Store;
 use tokio::net::TcpListener;
 
 pub use error::{ApiError, FieldError};
+pub use headers::{CONTENT_SECURITY_POLICY, STRICT_TRANSPORT_SECURITY};
+pub use limits::Limits;
 pub use routes::{RouteInfo, ROUTES};
 
 /// Largest request body accepted; a case file is a few kilobytes.
@@ -41,21 +46,44 @@ pub struct AppState {
     pub secure_cookies: bool,
 }
 
-/// The whole application: API, health check, JSON fallbacks.
+/// The whole application: API, health check, web pages, JSON fallbacks,
+/// with the default request timeout.
 pub fn app(state: AppState) -> Router {
+    app_with_limits(state, &Limits::default())
+}
+
+/// The application with `limits.request_timeout`; security headers go on
+/// every answer, the timeout's 408 included.
+pub fn app_with_limits(state: AppState, limits: &Limits) -> Router {
+    let tls = state.secure_cookies;
     routes::router()
         .merge(web::router())
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
+        .layer(from_fn_with_state(
+            limits.request_timeout,
+            limits::request_timeout,
+        ))
+        .layer(from_fn_with_state(tls, headers::add))
 }
 
-/// Serve until `shutdown` completes.
+/// Serve until `shutdown` completes, within the default limits.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    serve_with_limits(listener, state, Limits::default(), shutdown).await
+}
+
+/// Serve until `shutdown` completes: open requests finish, new connections
+/// are refused.
+pub async fn serve_with_limits(
+    listener: TcpListener,
+    state: AppState,
+    limits: Limits,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = app_with_limits(state, &limits);
+    limits::serve(listener, app, limits, shutdown).await
 }

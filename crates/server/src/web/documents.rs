@@ -190,6 +190,14 @@ pub async fn generate(
         Format::Pdf => ("application/pdf", "attachment"),
     };
     let file = format!("{}-case-{}.{}", kind.name(), view.summary.id, format.name());
+    // The HTML document carries its own style, allowed by its hash.
+    let policy = match (format, std::str::from_utf8(&bytes)) {
+        (Format::Html, Ok(html)) => Some([(
+            header::CONTENT_SECURITY_POLICY,
+            crate::headers::document_policy(html),
+        )]),
+        _ => None,
+    };
     (
         [
             (header::CONTENT_TYPE, content_type.to_owned()),
@@ -199,6 +207,7 @@ pub async fn generate(
             ),
             (header::CACHE_CONTROL, "no-store".to_owned()),
         ],
+        policy,
         bytes,
     )
         .into_response()
