@@ -252,13 +252,18 @@ fn event(kind: &str) -> Value {
     }
 }
 
+/// Accounts made for calls so far.
+static MADE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// The id of the account a line targets, made now if it is a fresh one.
 async fn account_target(world: &World, line: &Line, who: Option<&str>, n: usize) -> Option<i64> {
     let email = match line.target {
         MissingAccount => return Some(MISSING),
         OwnAccount => email(who.unwrap_or("admin")),
         OtherAccount => {
-            let made = format!("account{n}@example.org");
+            // A call may be built more than once with one `n`; each gets its own.
+            let unique = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let made = format!("account{n}-{unique}@example.org");
             let user = world
                 .engine
                 .add_user(&world.store, &made, "Made", Role::Requester, None, PASSWORD)
@@ -356,7 +361,7 @@ async fn build(world: &World, line: &Line, who: Option<&str>, n: usize) -> Call 
             call.headers.push(("if-match", format!("\"{v}\"")));
         }
         ("GET", QUEUE, Authority(slug)) => call.uri.push_str(&format!("?authority={slug}")),
-        ("GET", _, _) | ("DELETE", _, _) => {}
+        ("GET", _, _) | ("DELETE", _, _) | ("POST", DISABLE | ENABLE | END_SESSIONS, _) => {}
         (method, path, target) => panic!("no request built for {method} {path} {target:?}"),
     }
     call
