@@ -236,7 +236,7 @@ async function pagesUnderPolicy(browser) {
   await styled('sign-in');
   await signIn(page, 'officer@demo.foidesk.test');
   await styled('dashboard');
-  for (const url of [`${base}/cases`, caseUrl, `${base}/statistics`, `${caseUrl}/documents/refusal`, `${base}/cases/999999`]) {
+  for (const url of [`${base}/cases`, caseUrl, `${base}/statistics`, `${base}/cases/999999`, `${caseUrl}/documents/refusal`]) {
     await page.goto(url);
     await styled(url);
   }
