@@ -108,7 +108,6 @@ impl Engine {
     /// Password hashing: how many run, for monitoring and tests.
     pub fn passwords(&self) -> &Passwords {
         &self.passwords
-
     }
 
     /// Accept events dated up to `days` after today (default 0: none after today).
