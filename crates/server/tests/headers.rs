@@ -25,6 +25,10 @@ const PAGES: &[(&str, &str)] = &[
     ("GET", "/admin"),
     ("POST", "/admin/authorities"),
     ("POST", "/admin/users"),
+    ("POST", "/admin/users/{id}/disable"),
+    ("POST", "/admin/users/{id}/enable"),
+    ("POST", "/admin/users/{id}/sessions/end"),
+    ("POST", "/admin/password"),
     ("GET", "/statistics"),
     ("GET", "/assets/app.css"),
 ];

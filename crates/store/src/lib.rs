@@ -7,8 +7,12 @@
 //! placeholders and run on both backends.
 //!
 //! Invariant: the store hands out plain data (strings, numbers, JSON text);
-//! it does not parse notices or assess cases. Nothing is ever deleted or
-//! updated in place except a case's projection row, rewritten with each append.
+//! it does not parse notices or assess cases. No case, event, notice or
+//! account is ever deleted. Updated in place: a case's projection row
+//! (rewritten with each append), the time a session ended or a token was
+//! revoked, an account's disabled time and password hash (each change with
+//! an audit row). Deleted: only failed sign-ins older than the throttle's
+//! window, which are counters, not records.
 
 mod accounts;
 mod audit;
