@@ -183,10 +183,15 @@ impl Engine {
         let hash = stored.as_ref().map(|s| s.password_hash.as_str());
         let ok = self.passwords.verify(password, hash).await?;
         match stored {
-            // A disabled account is refused only after the same work.
             Some(stored) if ok && stored.disabled_at.is_none() => {
                 self.sign_ins.succeeded(store, &key).await?;
                 Ok(Some(user(stored)?))
+            }
+            // Told only after the same work and the right password, so it
+            // reveals nothing to a guesser; it still counts as a failure.
+            Some(_) if ok => {
+                self.sign_ins.failed(store, &key, now).await?;
+                Err(EngineError::Disabled)
             }
             // Unknown and known addresses count alike, so neither is told apart.
             _ => {

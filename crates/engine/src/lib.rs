@@ -72,6 +72,9 @@ pub enum EngineError {
     Forbidden { message: String },
     #[error("too many failed sign-ins for this address: try again in {minutes} minutes")]
     Throttled { minutes: i64 },
+    /// Said only to someone who gave the account's right password.
+    #[error("this account has been disabled: ask an administrator to enable it")]
+    Disabled,
     #[error("stored record {id} could not be read back: {message}")]
     CorruptRecord { id: i64, message: String },
 }

@@ -80,6 +80,9 @@ impl ApiError {
             EngineError::Forbidden { message } => {
                 ApiError::new(StatusCode::FORBIDDEN, "forbidden", message)
             }
+            e @ EngineError::Disabled => {
+                ApiError::new(StatusCode::FORBIDDEN, "account_disabled", e.to_string())
+            }
             e @ EngineError::Throttled { .. } => ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,
                 "too_many_attempts",

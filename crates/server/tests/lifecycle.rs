@@ -95,9 +95,14 @@ async fn finding_4_a_disabled_account_cannot_sign_in_and_its_sessions_and_tokens
             (401, 401),
             "{label}"
         );
+        // The right password is told the account is disabled; a wrong one
+        // learns nothing more than for any account.
         let refused = sign_in(&world, "requester", PASSWORD).await;
-        assert_eq!(refused.status, 401, "{label}: {}", refused.text);
+        assert_eq!(refused.status, 403, "{label}: {}", refused.text);
+        assert_eq!(refused.json["error"]["code"], "account_disabled", "{label}");
         assert!(refused.headers.get("set-cookie").is_none(), "{label}");
+        let wrong = sign_in(&world, "requester", "not the password at all").await;
+        assert_eq!(wrong.status, 401, "{label}: {}", wrong.text);
         // Shown to administrators as disabled.
         let users = world
             .call("GET", "/api/v1/users", Some("admin"), None, &[])

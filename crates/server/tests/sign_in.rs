@@ -129,3 +129,49 @@ async fn finding_4_signing_in_again_through_the_form_ends_the_earlier_session() 
         world.finish().await;
     }
 }
+
+/// A disabled account's own password is told why it cannot sign in, on the
+/// API and the form; a wrong password is answered as for any account.
+#[tokio::test]
+async fn finding_4_a_disabled_account_is_told_so_only_with_its_right_password() {
+    for world in common::worlds().await {
+        let label = world.label;
+        let email = common::email("requester");
+        let users = world
+            .call("GET", "/api/v1/users", Some("admin"), None, &[])
+            .await;
+        let id = users.json["users"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["email"] == json!(email))
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap();
+        let path = format!("/api/v1/users/{id}/disable");
+        let disabled = world.call("POST", &path, Some("admin"), None, &[]).await;
+        assert_eq!(disabled.status, 200, "{label}: {}", disabled.text);
+
+        let api = api_sign_in(&world, None, &email, common::PASSWORD).await;
+        assert_eq!(api.status, 403, "{label}: {}", api.text);
+        assert_eq!(api.json["error"]["code"], "account_disabled", "{label}");
+        let wrong = api_sign_in(&world, None, &email, "a wrong password, long").await;
+        assert_eq!(wrong.status, 401, "{label}: {}", wrong.text);
+
+        let page = form_sign_in(&world, "", &email, common::PASSWORD).await;
+        assert_eq!(page.status, 403, "{label}");
+        assert!(
+            page.text.contains("This account has been disabled"),
+            "{label}"
+        );
+        assert!(page
+            .headers
+            .get_all("set-cookie")
+            .iter()
+            .all(|c| !c.to_str().unwrap().starts_with("foidesk_session=fds_")));
+        let page = form_sign_in(&world, "", &email, "a wrong password, long").await;
+        assert_eq!(page.status, 401, "{label}");
+        assert!(!page.text.contains("disabled"), "{label}");
+        world.finish().await;
+    }
+}

@@ -87,6 +87,13 @@ pub async fn submit(
             )];
             return page(StatusCode::UNAUTHORIZED, &form.email, &errors);
         }
+        Err(foidesk_engine::EngineError::Disabled) => {
+            let errors = [problem(
+                "email",
+                "This account has been disabled. Ask your administrator to enable it.",
+            )];
+            return page(StatusCode::FORBIDDEN, &form.email, &errors);
+        }
         Err(foidesk_engine::EngineError::Throttled { minutes }) => {
             let message = format!(
                 "Too many failed attempts for this address. Try again in {minutes} minutes."
