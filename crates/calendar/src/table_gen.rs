@@ -72,12 +72,25 @@ fn one_offs() -> Vec<(Date, &'static [Nation], &'static str, Option<Date>)> {
     ]
 }
 
+/// Substitute days the rules compute that were never made bank holidays. In Scotland a
+/// substitute needs a proclamation unless the 1971 Act gives it (Sch.1 para 2 only for a
+/// Sunday); none was proclaimed for Saturday 2 January 2010 or 2011 (FACTS.md §6, the
+/// Scottish Government's answer of 21 January 2014).
+fn never_proclaimed() -> Vec<(Date, Nation)> {
+    vec![
+        (date("2010-01-04"), Nation::Scotland),
+        (date("2011-01-04"), Nation::Scotland),
+    ]
+}
+
 /// Table rows for one year with base sources (no gov.uk suffix).
 fn year_rows(year: i16) -> Vec<Holiday> {
     let mut days: Vec<NationDay> = Vec::new();
     for nation in Nation::ALL {
         days.extend(nation_days(year, nation).unwrap());
     }
+    let dropped = never_proclaimed();
+    days.retain(|d| !(d.kind == HolidayKind::Substitute && dropped.contains(&(d.date, d.nation))));
     for (rule, to, name) in moves().into_iter().filter(|m| m.1.year() == year) {
         for d in days.iter_mut().filter(|d| d.rule == Some(rule)) {
             d.source = format!("{MOVED} (moved from {})", d.date);

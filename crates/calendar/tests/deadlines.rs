@@ -29,6 +29,10 @@ mod twentieth_working_day {
         check("2023-03-30", 20, "2023-05-02");
         check("2024-06-11", 20, "2024-07-09");
         check("2017-10-06", 20, "2017-11-03");
+        // No substitute was proclaimed for Saturday 2 January 2010 or 2011: 4 January
+        // was a working day everywhere in the UK both years.
+        check("2009-12-07", 20, "2010-01-07");
+        check("2010-12-06", 20, "2011-01-06");
     }
 
     /// Alaveteli's published vectors (weekend receipts, Easter 2009, St Patrick's Day 2009).

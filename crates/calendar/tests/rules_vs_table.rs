@@ -22,10 +22,11 @@ fn check(year: i16, nation: Nation) {
     );
 }
 
-/// Years with one-off or moved days (FACTS.md §6); 2026's is Scotland only.
+/// Years with one-off or moved days (FACTS.md §6); 2026's is Scotland only, and so is 2010's
+/// (no substitute was proclaimed for Saturday 2 January).
 fn has_exception(year: i16, nation: Nation) -> bool {
     matches!(year, 2002 | 2011 | 2012 | 2020 | 2022 | 2023)
-        || (year == 2026 && nation == Nation::Scotland)
+        || (matches!(year, 2010 | 2026) && nation == Nation::Scotland)
 }
 
 #[test]
@@ -39,7 +40,7 @@ fn rules_reproduce_every_ordinary_table_year() {
             }
         }
     }
-    assert_eq!(checked, 36 * 3 - 6 * 3 - 1);
+    assert_eq!(checked, 36 * 3 - 6 * 3 - 2);
 }
 
 #[test]
