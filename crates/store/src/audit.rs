@@ -54,11 +54,17 @@ impl Store {
     /// Apply one account change with its audit row, in one transaction.
     pub async fn change_account(&self, change: &AccountChange) -> Result<ChangeDone, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let found: Option<(i64,)> = sqlx::query_as(self.sql("SELECT id FROM users WHERE id = $1"))
+        if change.state == AccountState::Disable {
+            self.lock_enabled_administrators(&mut tx).await?;
+        }
+        // A write first: SQLite then takes its one writer's lock at once,
+        // rather than failing to upgrade a read when another change runs.
+        let found = sqlx::query(self.sql("UPDATE users SET email = email WHERE id = $1"))
             .bind(change.account_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if found.is_none() {
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if found == 0 {
             tx.rollback().await?;
             return Err(StoreError::NotFound {
                 what: "account",
@@ -67,12 +73,18 @@ impl Store {
         }
         let update = match &change.state {
             AccountState::Keep => None,
-            AccountState::Disable => Some(
-                sqlx::query(self.sql(
-                    "UPDATE users SET disabled_at = $1 WHERE id = $2 AND disabled_at IS NULL",
-                ))
-                .bind(&change.at),
-            ),
+            AccountState::Disable => {
+                // The guard is in the statement, so two administrators
+                // disabling each other cannot both pass it.
+                Some(
+                    sqlx::query(self.sql(
+                        "UPDATE users SET disabled_at = $1 WHERE id = $2 AND disabled_at IS NULL \
+                         AND (role <> 'administrator' OR EXISTS (SELECT 1 FROM users o \
+                         WHERE o.role = 'administrator' AND o.disabled_at IS NULL AND o.id <> $2))",
+                    ))
+                    .bind(&change.at),
+                )
+            }
             AccountState::Enable => Some(sqlx::query(self.sql(
                 "UPDATE users SET disabled_at = NULL WHERE id = $1 AND disabled_at IS NOT NULL",
             ))),
@@ -84,7 +96,14 @@ impl Store {
         if let Some(update) = update {
             let done = update.bind(change.account_id).execute(&mut *tx).await?;
             if done.rows_affected() == 0 {
+                let still_enabled = change.state == AccountState::Disable
+                    && self.is_enabled(&mut tx, change.account_id).await?;
                 tx.rollback().await?;
+                if still_enabled {
+                    return Err(StoreError::LastAdministrator {
+                        id: change.account_id,
+                    });
+                }
                 return Ok(ChangeDone::default());
             }
         }
@@ -130,6 +149,37 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(done)
+    }
+
+    /// On PostgreSQL, hold the enabled administrators' rows until commit, so
+    /// a concurrent disable waits and then sees this one. SQLite has one
+    /// writer at a time, which serialises the guarded UPDATE anyway.
+    async fn lock_enabled_administrators(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    ) -> Result<(), StoreError> {
+        if self.backend() == crate::Backend::Postgres {
+            sqlx::query(
+                "SELECT id FROM users WHERE role = 'administrator' AND disabled_at IS NULL \
+                 ORDER BY id FOR UPDATE",
+            )
+            .fetch_all(&mut **tx)
+            .await?;
+        }
+        Ok(())
+    }
+
+    async fn is_enabled(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        id: i64,
+    ) -> Result<bool, StoreError> {
+        let row: Option<(i64,)> =
+            sqlx::query_as(self.sql("SELECT id FROM users WHERE id = $1 AND disabled_at IS NULL"))
+                .bind(id)
+                .fetch_optional(&mut **tx)
+                .await?;
+        Ok(row.is_some())
     }
 
     /// The newest `limit` audit entries, newest first.

@@ -321,11 +321,16 @@ impl Store {
         .fetch_optional(&mut *conn)
         .await?;
         let Some(row) = row else { return Ok(None) };
+        let version: i64 = row.try_get(5)?;
+        // An append may commit between the two reads; events up to the row's
+        // version are the timeline that version describes, so the record is
+        // consistent without holding a transaction open.
         let events = sqlx::query(self.sql(
             "SELECT version, kind, body, recorded_by, recorded_at FROM case_events \
-             WHERE case_id = $1 ORDER BY version",
+             WHERE case_id = $1 AND version <= $2 ORDER BY version",
         ))
         .bind(id)
+        .bind(version)
         .fetch_all(&mut *conn)
         .await?
         .iter()

@@ -118,6 +118,9 @@ pub enum StoreError {
     Duplicate { what: &'static str, key: String },
     #[error("no {what} {key}")]
     NotFound { what: &'static str, key: String },
+    /// Disabling account `id` would leave no enabled administrator.
+    #[error("account {id} is the last enabled administrator")]
+    LastAdministrator { id: i64 },
     #[error("case {case_id} is at version {current}, not {expected}: reload it and try again")]
     Conflict {
         case_id: i64,

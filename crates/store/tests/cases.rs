@@ -360,3 +360,49 @@ async fn of_fifty_concurrent_appends_at_one_version_exactly_one_succeeds() {
         db.finish().await;
     }
 }
+
+/// A case read while appends commit is one version: its events are exactly
+/// the timeline its version counts, never a newer event with an older row.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_case_read_during_appends_holds_exactly_its_versions_events() {
+    for db in common::fresh_stores().await {
+        let store = db.store.clone();
+        let a = store.add_authority("a", "A", AT).await.unwrap();
+        let id = store
+            .create_case(&new_case(a.id, "C", None, None))
+            .await
+            .unwrap();
+        let writer = {
+            let store = store.clone();
+            tokio::spawn(async move {
+                for version in 1..=60 {
+                    store
+                        .append(
+                            id,
+                            version,
+                            &[event("assigned", &format!("step {version}"))],
+                            &projection("awaiting_response", None, None),
+                            AT,
+                        )
+                        .await
+                        .unwrap();
+                }
+            })
+        };
+        let mut reads = 0;
+        while !writer.is_finished() {
+            let case = store.case(id).await.unwrap().unwrap();
+            let version = usize::try_from(case.summary.version).unwrap();
+            assert_eq!(case.events.len(), version, "{}", db.label);
+            reads += 1;
+        }
+        writer.await.unwrap();
+        let last = store.case(id).await.unwrap().unwrap();
+        assert_eq!(last.events.len(), 61, "{}", db.label);
+        println!(
+            "{}: {reads} reads during 60 appends, each consistent",
+            db.label
+        );
+        db.finish().await;
+    }
+}

@@ -235,3 +235,57 @@ async fn finding_4_enabled_administrators_are_counted() {
     })
     .await;
 }
+
+/// Two administrators disable each other at the same moment, many times
+/// over: every round leaves exactly one of them enabled, never none.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_administrators_disabling_each_other_leave_one_enabled() {
+    for db in common::fresh_stores().await {
+        let store = db.store.clone();
+        let admin = |email: String| NewUser {
+            role: "administrator".into(),
+            ..new_user(&email)
+        };
+        // Each round starts with one enabled administrator and adds another.
+        let mut survivor = store
+            .add_user(&admin("first@example.org".into()))
+            .await
+            .unwrap();
+        for round in 0..20 {
+            let added = store
+                .add_user(&admin(format!("admin{round}@example.org")))
+                .await
+                .unwrap();
+            let race = |id: i64| {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    store
+                        .change_account(&change(id, "disabled", AccountState::Disable, false))
+                        .await
+                })
+            };
+            let (first, second) = (race(survivor), race(added));
+            let results = [first.await.unwrap(), second.await.unwrap()];
+            let refused = results
+                .iter()
+                .filter(|r| matches!(r, Err(StoreError::LastAdministrator { .. })))
+                .count();
+            let done = results.iter().filter(|r| r.is_ok()).count();
+            let label = &db.label;
+            assert_eq!(
+                (done, refused),
+                (1, 1),
+                "{label}: round {round}: {results:?}"
+            );
+            assert_eq!(store.enabled_administrators().await.unwrap(), 1, "{label}");
+            if results[0].is_ok() {
+                survivor = added;
+            }
+        }
+        println!(
+            "{}: 20 rounds of two administrators disabling each other: one left each time",
+            db.label
+        );
+        db.finish().await;
+    }
+}
