@@ -206,3 +206,22 @@ fn committed_table_matches_generator() {
         assert!(c.source.starts_with(&g.source), "{c:?} vs {g:?}");
     }
 }
+
+/// Every row of the committed file names its legal source (read from the raw text, so a row
+/// the parser would reject still fails here by name), and the rows FACTS.md §6 rules out
+/// stay out.
+#[test]
+fn every_committed_row_has_a_source() {
+    let text = include_str!("../data/holidays.csv");
+    let mut rows = 0;
+    for line in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let fields: Vec<&str> = line.split(',').collect();
+        assert_eq!(fields.len(), 6, "{line}");
+        assert!(!fields[4].trim().is_empty(), "no source: {line}");
+        for (day, _) in never_proclaimed() {
+            assert_ne!(fields[0], day.to_string(), "never a bank holiday: {line}");
+        }
+        rows += 1;
+    }
+    assert_eq!(rows, generated_rows().len());
+}

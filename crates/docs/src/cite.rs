@@ -127,17 +127,11 @@ pub(crate) fn add(
     result.map_err(|e| err(e.to_string()))
 }
 
-/// Where a dated parameter comes from, as its reference names it, without the web address:
+/// Where a dated parameter comes from, as its first reference names it:
 /// "Tribunal Procedure (…) Rules 2009 (SI 2009/1976) r.22(1)(b)".
 pub(crate) fn source(law: &Catalogue, parameter: Parameter, on: Date) -> Option<String> {
-    let reference = &law.parameter(parameter, on).ok()?.reference;
-    let end = [": ", " (http", " http"]
-        .iter()
-        .filter_map(|sep| reference.find(sep))
-        .min()
-        .unwrap_or(reference.len());
-    let text = reference[..end].trim().trim_end_matches([',', ';', ':']);
-    (!text.is_empty()).then(|| text.to_owned())
+    let value = law.parameter(parameter, on).ok()?;
+    value.references.first().map(|r| r.title.clone())
 }
 
 /// "35 calendar days", "6 weeks", "3 months", "40 working days".

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use foidesk_calendar::Date;
 
 use crate::effect::DatedEffect;
-use crate::{Provision, ProvisionId};
+use crate::{Provision, ProvisionId, Reference};
 
 fn dates(from: Option<Date>, until: Option<Date>) -> String {
     match (from, until) {
@@ -16,8 +16,16 @@ fn dates(from: Option<Date>, until: Option<Date>) -> String {
     }
 }
 
+/// `label` and the first reference on one line, the rest aligned beneath it.
+fn sources(out: &mut String, label: &str, list: &[Reference]) {
+    for (i, r) in list.iter().enumerate() {
+        let label = if i == 0 { label } else { "" };
+        let _ = writeln!(out, "  {label:<10} {} <{}>", r.title, r.href);
+    }
+}
+
 fn status_line(e: &DatedEffect) -> String {
-    let mut line = format!("{} ({})", e.effect, e.reference);
+    let mut line = format!("{} ({})", e.effect, Reference::titles(&e.references));
     if let Some(note) = &e.unverified {
         let _ = write!(line, " [unverified: {note}]");
     }
@@ -25,7 +33,7 @@ fn status_line(e: &DatedEffect) -> String {
 }
 
 impl Provision {
-    /// Multi-line description: title, kind, reference, test, NCND, status and parts.
+    /// Multi-line description: title, kind, references, test, NCND, status and parts.
     /// With `on`, the status is as s.2(3) stood that day; without, its whole history.
     pub fn describe(&self, on: Option<Date>) -> String {
         self.describe_limb(&self.id, on)
@@ -36,7 +44,8 @@ impl Provision {
         let mut out = String::new();
         let _ = writeln!(out, "{} {} ({})", self.id, self.title, self.id.regime());
         let _ = writeln!(out, "  kind:      {}", self.kind);
-        let _ = writeln!(out, "  reference: {}", self.reference);
+        sources(&mut out, "reference:", &self.references);
+        sources(&mut out, "secondary:", &self.secondary);
         let _ = writeln!(
             out,
             "  in force:  {}",
@@ -46,10 +55,13 @@ impl Provision {
             let _ = writeln!(out, "  unverified: {note}");
         }
         if *limb != self.id {
-            let title = self
-                .part(limb)
-                .map_or("(path to listed limbs)", |p| p.title.as_str());
+            let part = self.part(limb);
+            let title = part.map_or("(path to listed limbs)", |p| p.title.as_str());
             let _ = writeln!(out, "  showing:   {limb} {title}");
+            if let Some(p) = part {
+                sources(&mut out, "limb ref:", &p.references);
+                sources(&mut out, "secondary:", &p.secondary);
+            }
         }
         self.describe_facts(&mut out, limb, on);
         if !self.parts.is_empty() {

@@ -6,7 +6,7 @@ use std::fmt;
 use foidesk_calendar::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::ProvisionId;
+use crate::{ProvisionId, Reference};
 
 /// What engages an exemption (FACTS §1A "Test" column).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -65,7 +65,9 @@ pub struct DatedEffect {
     pub effect: Effect,
     pub from: Date,
     pub until: Option<Date>,
-    pub reference: String,
+    /// Where s.2(3) (or the EIR, or guidance) says so. Never empty.
+    pub references: Vec<Reference>,
+    pub secondary: Vec<Reference>,
     pub unverified: Option<String>,
 }
 

@@ -17,4 +17,8 @@ pub enum LawError {
     /// The embedded (or supplied) TOML data is malformed.
     #[error("law data {file}: {message}")]
     Data { file: &'static str, message: String },
+    /// A provision, part or dated value in the data names no reference (legislation or official
+    /// guidance) for itself.
+    #[error("law data {file}: {what} has no reference")]
+    MissingReference { file: &'static str, what: String },
 }

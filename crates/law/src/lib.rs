@@ -8,8 +8,9 @@
 //! text cite ([`Catalogue::parse_citations`]).
 //!
 //! Invariants:
-//! * The law is data: `data/*.toml`, embedded at build time, every entry with a reference and
-//!   every unsourced fact marked `unverified`. The embedded data is validated by tests, so
+//! * The law is data: `data/*.toml`, embedded at build time. Every provision, part and dated
+//!   value has its [`Reference`]s (legislation.gov.uk or official guidance, with secondary
+//!   sources apart) and every unsourced fact is marked `unverified`. The embedded data is validated by tests, so
 //!   [`Catalogue::standard`] cannot fail at run time.
 //! * Pure: no I/O, no clock, no async. Dates are always passed in.
 //! * Dated ranges are half-open: `from` inclusive, `until` exclusive.
@@ -24,6 +25,7 @@ mod effect;
 mod error;
 mod id;
 mod parameters;
+mod reference;
 
 pub use catalogue::{Catalogue, Part, Provision, ProvisionKind};
 pub use citation::{parse_citations, Citation, CitationParse, Diagnostic};
@@ -31,3 +33,4 @@ pub use effect::{DatedEffect, Effect, Rule, TestType};
 pub use error::LawError;
 pub use id::{ProvisionId, Regime};
 pub use parameters::{Amount, Parameter, ParameterValue};
+pub use reference::Reference;

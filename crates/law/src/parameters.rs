@@ -8,7 +8,7 @@ use foidesk_calendar::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::raw::Ctx;
-use crate::LawError;
+use crate::{LawError, Reference};
 
 /// Every dated number the process needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -141,7 +141,11 @@ pub struct ParameterValue {
     pub amount: Amount,
     pub from: Date,
     pub until: Option<Date>,
-    pub reference: String,
+    /// The legislation or official guidance that sets it. Never empty.
+    pub references: Vec<Reference>,
+    /// Other pages where it was read.
+    #[serde(default)]
+    pub secondary: Vec<Reference>,
     pub unverified: Option<String>,
 }
 
@@ -170,7 +174,10 @@ struct RawValue {
     from: String,
     until: Option<String>,
     amount: Amount,
-    reference: String,
+    #[serde(default)]
+    references: Vec<Reference>,
+    #[serde(default)]
+    secondary: Vec<Reference>,
     unverified: Option<String>,
 }
 
@@ -194,7 +201,8 @@ pub(crate) fn parse_parameters(file: &'static str, text: &str) -> Result<Paramet
             let from = ctx.date(&v.from, what)?;
             let until = ctx.opt_date(v.until.as_deref(), what)?;
             ctx.range(Some(from), until, what)?;
-            ctx.text(&v.reference, &format!("{what} reference"))?;
+            let (references, secondary) =
+                ctx.sources(v.references, v.secondary, &format!("{what} from {from}"))?;
             if let Some(prev) = values.last() {
                 if prev.until.is_none_or(|u| u > from) {
                     return Err(ctx.err(format!("{what}: values overlap or are out of order")));
@@ -204,7 +212,8 @@ pub(crate) fn parse_parameters(file: &'static str, text: &str) -> Result<Paramet
                 amount: v.amount,
                 from,
                 until,
-                reference: v.reference,
+                references,
+                secondary,
                 unverified: v.unverified,
             });
         }

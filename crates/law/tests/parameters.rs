@@ -13,10 +13,7 @@ fn check(catalogue: &Catalogue, cases: &[(Parameter, &str, Option<Amount>)]) {
         match (catalogue.parameter(name, date(on)), want) {
             (Ok(value), Some(want)) => {
                 assert_eq!(value.amount, want, "{name} on {on}");
-                assert!(
-                    !value.reference.trim().is_empty(),
-                    "{name} on {on}: no reference"
-                );
+                assert!(!value.references.is_empty(), "{name} on {on}: no reference");
             }
             (Err(LawError::NotInForce { what, date: d }), None) => {
                 assert!(what.contains(name.name()), "{what}");
@@ -89,7 +86,7 @@ fn every_parameter_has_a_referenced_value_in_2024() {
     let law = Catalogue::standard();
     for name in Parameter::ALL {
         let value = law.parameter(name, date("2024-01-01")).unwrap();
-        assert!(!value.reference.trim().is_empty(), "{name}");
+        assert!(!value.references.is_empty(), "{name}");
         assert!(value.applies_on(date("2024-01-01")));
     }
 }
@@ -129,11 +126,11 @@ name = "complaint_window"
 from = "2005-01-01"
 until = "2019-04-01"
 amount = { months = 3 }
-reference = "local policy"
+references = [{ title = "Local FOI complaints policy", href = "https://example.org/foi-policy" }]
 [[parameter.value]]
 from = "2019-04-01"
 amount = { weeks = 6 }
-reference = "local policy"
+references = [{ title = "Local FOI complaints policy", href = "https://example.org/foi-policy" }]
 "#;
     let law = Catalogue::standard()
         .with_parameters("policy.toml", policy)
@@ -166,4 +163,44 @@ reference = "local policy"
             ..
         })
     ));
+}
+
+#[test]
+fn a_dated_value_without_a_reference_is_refused() {
+    let value = |sources: &str| {
+        format!(
+            "[[parameter]]\nname = \"complaint_window\"\n[[parameter.value]]\n\
+             from = \"2005-01-01\"\namount = {{ weeks = 6 }}\n{sources}\n"
+        )
+    };
+    let law = Catalogue::standard();
+    for missing in [
+        "",
+        "references = []",
+        "secondary = [{ title = \"a blog\", href = \"https://example.org/\" }]",
+    ] {
+        match law.with_parameters("policy.toml", &value(missing)) {
+            Err(LawError::MissingReference { file, what }) => {
+                assert_eq!(file, "policy.toml");
+                assert_eq!(what, "complaint_window from 2005-01-01");
+            }
+            other => panic!("{missing:?}: {other:?}"),
+        }
+    }
+    for bad in [
+        "reference = \"local policy\"",
+        "references = [{ title = \"policy\", href = \"http://example.org/\" }]",
+        "references = [{ title = \"\", href = \"https://example.org/\" }]",
+        "references = [{ title = \"policy\" }]",
+    ] {
+        assert!(
+            matches!(
+                law.with_parameters("policy.toml", &value(bad)),
+                Err(LawError::Data { .. })
+            ),
+            "{bad}"
+        );
+    }
+    let good = value("references = [{ title = \"policy\", href = \"https://example.org/\" }]");
+    assert!(law.with_parameters("policy.toml", &good).is_ok());
 }

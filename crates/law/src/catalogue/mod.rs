@@ -187,8 +187,8 @@ mod tests {
 
     #[test]
     fn bad_data_is_reported_with_the_file() {
-        let bad =
-            "[[provision]]\nid = \"s.31(1)\"\ntitle = \"x\"\nkind = \"duty\"\nreference = \"r\"\n";
+        let bad = "[[provision]]\nid = \"s.31(1)\"\ntitle = \"x\"\nkind = \"duty\"\n\
+                   references = [{ title = \"r\", href = \"https://www.legislation.gov.uk/\" }]\n";
         match Catalogue::from_sources(&[("bad.toml", bad)], PARAMETERS) {
             Err(LawError::Data { file, message }) => {
                 assert_eq!(file, "bad.toml");

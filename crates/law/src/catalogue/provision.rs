@@ -6,7 +6,7 @@ use foidesk_calendar::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::effect::{DatedEffect, Effect, Rule, TestType};
-use crate::ProvisionId;
+use crate::{ProvisionId, Reference};
 
 /// What a provision does in the process.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -51,6 +51,11 @@ pub struct Part {
     pub in_force_until: Option<Date>,
     /// Not itself an exemption limb (a definition, a certificate, a scope rule).
     pub auxiliary: bool,
+    /// The legislation (or official guidance) for this part; for a dated part, also what
+    /// inserted or replaced it. Never empty.
+    pub references: Vec<Reference>,
+    /// Other pages where a fact about it was read.
+    pub secondary: Vec<Reference>,
     pub unverified: Option<String>,
 }
 
@@ -60,8 +65,10 @@ pub struct Provision {
     pub id: ProvisionId,
     pub title: String,
     pub kind: ProvisionKind,
-    /// Legislation citation plus the source URL(s) from FACTS.md.
-    pub reference: String,
+    /// The legislation and official guidance it comes from (FACTS.md). Never empty.
+    pub references: Vec<Reference>,
+    /// Other pages where its facts were read (foiwiki, archived guidance, law firms).
+    pub secondary: Vec<Reference>,
     pub in_force_from: Option<Date>,
     /// Exclusive.
     pub in_force_until: Option<Date>,

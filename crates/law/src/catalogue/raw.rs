@@ -5,7 +5,8 @@ use serde::Deserialize;
 
 use super::provision::{Part, Provision, ProvisionKind};
 use crate::effect::{DatedEffect, Effect, Rule, TestType};
-use crate::{LawError, ProvisionId};
+use crate::reference::href_problem;
+use crate::{LawError, ProvisionId, Reference};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -19,7 +20,10 @@ struct RawProvision {
     id: String,
     title: String,
     kind: ProvisionKind,
-    reference: String,
+    #[serde(default)]
+    references: Vec<Reference>,
+    #[serde(default)]
+    secondary: Vec<Reference>,
     in_force_from: Option<String>,
     in_force_until: Option<String>,
     unverified: Option<String>,
@@ -41,6 +45,10 @@ struct RawPart {
     from: Option<String>,
     until: Option<String>,
     unverified: Option<String>,
+    #[serde(default)]
+    references: Vec<Reference>,
+    #[serde(default)]
+    secondary: Vec<Reference>,
 }
 
 #[derive(Deserialize)]
@@ -68,7 +76,10 @@ struct RawStatus {
     until: Option<String>,
     value: RawEffect,
     condition: Option<String>,
-    reference: String,
+    #[serde(default)]
+    references: Vec<Reference>,
+    #[serde(default)]
+    secondary: Vec<Reference>,
     unverified: Option<String>,
 }
 
@@ -109,6 +120,31 @@ impl Ctx {
         }
     }
 
+    /// Checks the sources of `what`: at least one reference, each https with a title; secondary
+    /// sources may be http (archived pages).
+    pub(crate) fn sources(
+        &self,
+        references: Vec<Reference>,
+        secondary: Vec<Reference>,
+        what: &str,
+    ) -> Result<(Vec<Reference>, Vec<Reference>), LawError> {
+        if references.is_empty() {
+            return Err(LawError::MissingReference {
+                file: self.file,
+                what: what.to_string(),
+            });
+        }
+        for (list, secure) in [(&references, true), (&secondary, false)] {
+            for r in list {
+                self.text(&r.title, &format!("{what}: title of {}", r.href))?;
+                if let Some(problem) = href_problem(&r.href, secure) {
+                    return Err(self.err(format!("{what}: {:?} {problem}", r.href)));
+                }
+            }
+        }
+        Ok((references, secondary))
+    }
+
     pub(crate) fn range(
         &self,
         from: Option<Date>,
@@ -143,7 +179,7 @@ fn provision(ctx: &Ctx, raw: RawProvision) -> Result<Provision, LawError> {
         ));
     }
     ctx.text(&raw.title, &format!("{id} title"))?;
-    ctx.text(&raw.reference, &format!("{id} reference"))?;
+    let (references, secondary) = ctx.sources(raw.references, raw.secondary, &id.to_string())?;
     let in_force_from =
         ctx.opt_date(raw.in_force_from.as_deref(), &format!("{id} in_force_from"))?;
     let in_force_until = ctx.opt_date(
@@ -165,12 +201,15 @@ fn provision(ctx: &Ctx, raw: RawProvision) -> Result<Provision, LawError> {
         let from = ctx.opt_date(p.from.as_deref(), &format!("{pid} from"))?;
         let until = ctx.opt_date(p.until.as_deref(), &format!("{pid} until"))?;
         ctx.range(from, until, &pid.to_string())?;
+        let (references, secondary) = ctx.sources(p.references, p.secondary, &pid.to_string())?;
         parts.push(Part {
             id: pid,
             title: p.title,
             in_force_from: from,
             in_force_until: until,
             auxiliary: p.aux,
+            references,
+            secondary,
             unverified: p.unverified,
         });
     }
@@ -179,7 +218,8 @@ fn provision(ctx: &Ctx, raw: RawProvision) -> Result<Provision, LawError> {
         id: id.clone(),
         title: raw.title,
         kind: raw.kind,
-        reference: raw.reference,
+        references,
+        secondary,
         in_force_from,
         in_force_until,
         parts,
@@ -240,7 +280,11 @@ fn dated_effect(ctx: &Ctx, at: &ProvisionId, raw: RawStatus) -> Result<DatedEffe
     let from = ctx.date(&raw.from, &what)?;
     let until = ctx.opt_date(raw.until.as_deref(), &what)?;
     ctx.range(Some(from), until, &what)?;
-    ctx.text(&raw.reference, &format!("{what} reference"))?;
+    let (references, secondary) = ctx.sources(
+        raw.references,
+        raw.secondary,
+        &format!("{what} from {from}"),
+    )?;
     let effect = match (raw.value, raw.condition) {
         (RawEffect::Absolute, None) => Effect::Absolute,
         (RawEffect::Qualified, None) => Effect::Qualified,
@@ -258,7 +302,8 @@ fn dated_effect(ctx: &Ctx, at: &ProvisionId, raw: RawStatus) -> Result<DatedEffe
         effect,
         from,
         until,
-        reference: raw.reference,
+        references,
+        secondary,
         unverified: raw.unverified,
     })
 }
