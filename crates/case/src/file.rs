@@ -4,6 +4,8 @@
 //! anything else sees them. Unknown fields are refused so a misspelt field is
 //! reported rather than silently ignored.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -14,6 +16,32 @@ pub struct CaseFile {
     pub request: RequestFile,
     #[serde(default)]
     pub events: Vec<EventFile>,
+    /// Test-only expectations; validation and assessment ignore them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<ExpectFile>,
+}
+
+/// `[expect]`: what assessing this file as at `as_at` must give (the example
+/// cases' tests read it). Provisions and deadline names are checked by the test.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectFile {
+    pub as_at: String,
+    /// Every deadline that applies, by name, and no other.
+    #[serde(default)]
+    pub deadlines: BTreeMap<String, String>,
+    /// Every provision found breached, and no other.
+    #[serde(default)]
+    pub breaches: Vec<String>,
+    /// Provisions that must not be found breached (the point of the example).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub no_breaches: Vec<String>,
+    /// Every provision of a warning, and no other.
+    #[serde(default)]
+    pub warnings: Vec<String>,
+    /// Phrases some finding's summary must contain.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub summaries: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default)]

@@ -45,7 +45,7 @@ pub fn run(engine: &Engine, file: &str, as_at: Option<&str>, json: bool) -> anyh
             FindingKind::Warning => "WARNING",
             FindingKind::Info => "info",
         };
-        println!("  {kind:<8} {:<12} {}", f.provision, f.summary);
+        println!("  {kind:<8} {:<12} {}", f.provision.to_string(), f.summary);
     }
     Ok(())
 }

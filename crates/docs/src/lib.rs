@@ -27,6 +27,7 @@ mod letter;
 mod model;
 mod output;
 mod refusal;
+mod regulator;
 mod review;
 mod story;
 mod template;
@@ -44,6 +45,7 @@ pub use facts::{
 };
 pub use model::{Block, Document, DocumentKind};
 pub use output::Format;
+pub use regulator::{Reference, Regulator, RegulatorError};
 
 /// Everything a document is rendered from.
 #[derive(Clone, Copy)]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{pdf_text, rendered, specs, Spec};
+use common::{case, pdf_text, periods, periods_in_force, rendered, specs, Spec};
 use foidesk_docs::{Block, Document, Format};
 use foidesk_law::Catalogue;
 
@@ -12,6 +12,7 @@ fn check(spec: &Spec) {
     let label = spec.label();
     no_blanks(&label, &doc);
     cites_known_provisions(&label, &doc);
+    states_only_parameter_periods(spec, &doc);
     for fact in &doc.facts_used {
         assert!(spec.kind.declares(fact), "{label}: {fact} is not declared");
     }
@@ -53,6 +54,30 @@ fn cites_known_provisions(label: &str, doc: &Document) {
     for id in &doc.meets {
         assert!(law.is_known(id), "{label}: meets unknown {id}");
     }
+}
+
+/// Every period the text states is a dated parameter in force for the case (or the steps
+/// period its decision notice sets): none is written into a template.
+fn states_only_parameter_periods(spec: &Spec, doc: &Document) {
+    let allowed = periods_in_force(Catalogue::standard(), &case(spec.case, spec.cut));
+    let text = doc.plain_text();
+    let stated = periods(&text);
+    for period in &stated {
+        assert!(
+            allowed.contains(period),
+            "{}: {period:?} is not a parameter in force {allowed:?}\n{text}",
+            spec.label()
+        );
+    }
+}
+
+#[test]
+fn the_period_check_sees_the_periods_documents_state() {
+    let stated: usize = specs()
+        .iter()
+        .map(|spec| periods(&rendered(spec).plain_text()).len())
+        .sum();
+    assert!(stated >= 24, "only {stated} periods stated");
 }
 
 #[test]

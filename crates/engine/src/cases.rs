@@ -260,6 +260,7 @@ impl Engine {
                 case: file.case.clone(),
                 request: file.request.clone(),
                 events: Vec::new(),
+                expect: None,
             })?,
             events,
             projection: projection(&case, &stage),

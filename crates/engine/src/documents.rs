@@ -4,19 +4,12 @@
 
 use foidesk_case::EventKind;
 use foidesk_docs::{
-    Analysis, Document, DocumentKind, ExemptionFacts, Facts, Input, PublicInterest, RenderError,
+    Analysis, Document, DocumentKind, ExemptionFacts, Facts, Input, PublicInterest, Regulator,
+    RenderError,
 };
 use foidesk_law::ProvisionId;
 
 use crate::{CaseView, Engine};
-
-/// The Commissioner's public postal address, which a refusal notice must
-/// point to (s.17(7)(b)); as used in the corpus decision notices.
-const COMMISSIONER: [&str; 3] = [
-    "Information Commissioner's Office",
-    "Wycliffe House, Water Lane",
-    "Wilmslow, Cheshire SK9 5AF",
-];
 
 impl Engine {
     /// Render a document for a case, or name every fact still missing.
@@ -63,7 +56,8 @@ pub fn facts_outline(view: &CaseView, kind: DocumentKind, signer: &str) -> Facts
         request_summary: Some(String::new()),
         ..Facts::default()
     };
-    facts.commissioner.contact = COMMISSIONER.iter().map(|l| l.to_string()).collect();
+    // The Commissioner's address, which a refusal notice must point to (s.17(7)(b)).
+    facts.commissioner.contact = Regulator::standard().contact_lines();
     let signatory = foidesk_docs::Signatory {
         name: Some(signer.to_owned()),
         role: Some(String::new()),

@@ -130,6 +130,7 @@ pub fn notice_to_case(record: &NoticeRecord) -> Result<NoticeCase, EngineError> 
             school_calendar: None,
         },
         events,
+        expect: None,
     };
     // The file must be one foidesk itself accepts.
     foidesk_case::validate(&file, foidesk_law::Catalogue::standard())?;

@@ -21,13 +21,14 @@ pub(crate) struct Clock {
 
 pub(crate) struct Pit {
     pub estimate: Option<Date>,
-    /// ICO guidance: normally no more than 20 extra working days.
+    /// ICO guidance: normally no more than `extra` working days beyond the usual limit.
     pub guidance_limit: Date,
+    pub extra: u32,
     pub provisions: Vec<ProvisionId>,
 }
 
 pub(crate) fn run(run: &mut Run<'_>) -> Result<Clock, AssessError> {
-    let Some(receipt) = date_of_receipt(run) else {
+    let Some(receipt) = date_of_receipt(run)? else {
         return Ok(Clock {
             receipt: None,
             due: None,
@@ -56,10 +57,10 @@ pub(crate) fn run(run: &mut Run<'_>) -> Result<Clock, AssessError> {
     })
 }
 
-fn date_of_receipt(run: &mut Run<'_>) -> Option<Date> {
+fn date_of_receipt(run: &mut Run<'_>) -> Result<Option<Date>, AssessError> {
     let received = run.case.request.received;
     let Some(sought) = run.first(|k| matches!(k, EventKind::ClarificationSought)) else {
-        return Some(received);
+        return Ok(Some(received));
     };
     match run.first(|k| matches!(k, EventKind::ClarificationReceived)) {
         Some(answer) => {
@@ -71,8 +72,8 @@ fn date_of_receipt(run: &mut Run<'_>) -> Option<Date> {
                     "Clarification sought on {} was supplied on {}: that is the date of receipt (s.10(6)(b)), so the clock restarts from it.",
                     sought.date, answer.date
                 ),
-            );
-            Some(answer.date.max(received))
+            )?;
+            Ok(Some(answer.date.max(received)))
         }
         None => {
             run.push(
@@ -83,8 +84,8 @@ fn date_of_receipt(run: &mut Run<'_>) -> Option<Date> {
                     "Clarification was sought on {}; the authority need not comply until it is supplied, so no response is due yet.",
                     sought.date
                 ),
-            );
-            None
+            )?;
+            Ok(None)
         }
     }
 }
@@ -112,12 +113,17 @@ fn fee_pause(run: &mut Run<'_>, receipt: Date) -> Result<FeeState, AssessError> 
                 "The fees notice of {} came after the time for compliance ended on {unpaused_due}; a fees notice is given within that time.",
                 notice.date
             ),
-        );
+        )?;
     }
     let pay_by = run.add_parameter(
         "the fee payment window",
         Parameter::FeePaymentMonths,
         notice.date,
+        notice.date,
+    )?;
+    let pay_window = run.period_text(
+        "the fee payment window",
+        Parameter::FeePaymentMonths,
         notice.date,
     )?;
     let paid = run.first(|k| matches!(k, EventKind::FeePaid));
@@ -138,7 +144,7 @@ fn fee_pause(run: &mut Run<'_>, receipt: Date) -> Result<FeeState, AssessError> 
                     wd(days),
                     notice.date
                 ),
-            );
+            )?;
             Ok(FeeState::Paused(notice.date, paid.date))
         }
         Some(paid) => {
@@ -147,20 +153,20 @@ fn fee_pause(run: &mut Run<'_>, receipt: Date) -> Result<FeeState, AssessError> 
                 p::S9_2,
                 Some(paid),
                 format!(
-                    "The fee was paid on {}, after the three months allowed from the notice of {} (ended {pay_by}): the authority was not obliged to comply.",
+                    "The fee was paid on {}, after the {pay_window} allowed from the notice of {} (ended {pay_by}): the authority was not obliged to comply.",
                     paid.date, notice.date
                 ),
-            );
+            )?;
             Ok(FeeState::Stopped)
         }
         None => {
             run.deadlines.fee_payment_by = Some(pay_by);
             let summary = if run.as_at > pay_by {
-                format!("No fee was paid within three months of the notice of {}: the authority need not comply.", notice.date)
+                format!("No fee was paid within {pay_window} of the notice of {}: the authority need not comply.", notice.date)
             } else {
                 format!("The clock is stopped until the fee is paid; payment is due by {pay_by}.")
             };
-            run.push(Info, p::S9_2, Some(notice), summary);
+            run.push(Info, p::S9_2, Some(notice), summary)?;
             Ok(FeeState::Stopped)
         }
     }
@@ -199,7 +205,7 @@ fn time_for_compliance(
             let cap =
                 run.working_days("the school cap", Parameter::SchoolCapWorkingDays, receipt)?;
             let by_school_days = count("the school-day deadline", school_days, true)?;
-            let by_cap = count("the 60-working-day cap", cap, false)?;
+            let by_cap = count("the school cap deadline", cap, false)?;
             let due = by_school_days.min(by_cap);
             run.push(
                 Info,
@@ -208,7 +214,7 @@ fn time_for_compliance(
                 format!(
                     "Time for Compliance Regulations (schools): the {school_days}th working day counting school days only ({by_school_days}) or the {cap}th working day ({by_cap}), whichever is first: {due}."
                 ),
-            );
+            )?;
             Ok(due)
         }
         AuthorityType::Archives => {
@@ -223,7 +229,7 @@ fn time_for_compliance(
                 p::S10_4,
                 None,
                 format!("Time for Compliance Regulations (archives, SI 2004/3364 reg.4): the {n}th working day, {due}."),
-            );
+            )?;
             Ok(due)
         }
         AuthorityType::Standard | AuthorityType::CentralGovernment => {
@@ -247,19 +253,25 @@ fn eir_extension(
             p::S10_1,
             Some(ext),
             "The EIR reg.7 extension does not apply to a FOIA request; the FOIA time for compliance stands.",
-        );
+        )?;
         return Ok(due);
     }
+    let standard = run.working_days(
+        "the response period",
+        Parameter::ResponseWorkingDays,
+        receipt,
+    )?;
     if ext.date > due {
         run.push(
             Breach,
             p::REG7,
             Some(ext),
             format!(
-                "The reg.7 extension was notified on {}, after the 20 working days ended on {due}; the requester must be told within that time.",
-                ext.date
+                "The reg.7 extension was notified on {}, after the {} ended on {due}; the requester must be told within that time.",
+                ext.date,
+                wd(standard)
             ),
-        );
+        )?;
         return Ok(due);
     }
     let n = run.working_days(
@@ -283,9 +295,10 @@ fn eir_extension(
         p::REG7_1,
         Some(ext),
         format!(
-            "Time extended to the {n}th working day ({extended}); reg.7(1) allows this only where both the complexity and the volume of the information make 20 working days impracticable."
+            "Time extended to the {n}th working day ({extended}); reg.7(1) allows this only where both the complexity and the volume of the information make {} impracticable.",
+            wd(standard)
         ),
-    );
+    )?;
     Ok(extended)
 }
 
@@ -300,13 +313,18 @@ fn pit_extension(run: &mut Run<'_>, receipt: Date, due: Date) -> Result<Option<P
     else {
         return Ok(None);
     };
+    let standard = run.working_days(
+        "the response period",
+        Parameter::ResponseWorkingDays,
+        receipt,
+    )?;
     if run.eir() {
         run.push(
             Warning,
             p::REG5_2,
             Some(ext),
-            "The EIR have no public interest extension (only reg.7, for complexity and volume): the 20-working-day limit stands.",
-        );
+            format!("The EIR have no public interest extension (only reg.7, for complexity and volume): the {standard}-working-day limit stands."),
+        )?;
         return Ok(None);
     }
     if ext.date > due {
@@ -318,7 +336,7 @@ fn pit_extension(run: &mut Run<'_>, receipt: Date, due: Date) -> Result<Option<P
                 "The public interest extension notice of {} came after the time for compliance ended on {due}; s.10(3) does not move the s.17(1) deadline, so the notice was late and could not extend the time.",
                 ext.date
             ),
-        );
+        )?;
         return Ok(None);
     }
     let mut valid = true;
@@ -328,7 +346,7 @@ fn pit_extension(run: &mut Run<'_>, receipt: Date, due: Date) -> Result<Option<P
             p::S17_1_B,
             Some(ext),
             "The extension notice does not specify the exemption whose public interest is being considered.",
-        );
+        )?;
     }
     let absolute: Vec<String> = provisions
         .iter()
@@ -345,17 +363,12 @@ fn pit_extension(run: &mut Run<'_>, receipt: Date, due: Date) -> Result<Option<P
                 "s.10(3) allows extra time only to weigh the public interest for qualified exemptions; {} is absolute, so no extension applies.",
                 absolute.join(", ")
             ),
-        );
+        )?;
     }
     let extra = run.working_days(
         "the public interest guidance",
         Parameter::PitExtraWorkingDays,
         ext.date,
-    )?;
-    let standard = run.working_days(
-        "the response period",
-        Parameter::ResponseWorkingDays,
-        receipt,
     )?;
     let guidance_limit = run.add_wd(
         "the public interest guidance limit",
@@ -368,7 +381,7 @@ fn pit_extension(run: &mut Run<'_>, receipt: Date, due: Date) -> Result<Option<P
             p::S17_2,
             Some(ext),
             "The extension notice gives no estimate of the date by which the public interest decision will be reached.",
-        ),
+        )?,
         Some(est) if *est > guidance_limit => run.push(
             Warning,
             p::S10_3,
@@ -377,7 +390,7 @@ fn pit_extension(run: &mut Run<'_>, receipt: Date, due: Date) -> Result<Option<P
                 "The estimate {est} is beyond {guidance_limit}: the Commissioner's guidance expects no more than {} beyond the usual limit save in exceptional cases.",
                 wd(extra)
             ),
-        ),
+        )?,
         Some(_) => {}
     }
     if !valid {
@@ -388,6 +401,7 @@ fn pit_extension(run: &mut Run<'_>, receipt: Date, due: Date) -> Result<Option<P
     Ok(Some(Pit {
         estimate: *estimate,
         guidance_limit,
+        extra,
         provisions: provisions.clone(),
     }))
 }

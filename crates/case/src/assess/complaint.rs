@@ -57,7 +57,7 @@ pub(crate) fn run(run: &mut Run<'_>) -> Result<(), AssessError> {
                 Some(req) => format!("The complaint of {} came before the internal review requested on {} was completed.", complaint.date, req.date),
                 None => format!("The complaint of {} came before any internal review was requested: the Commissioner may decline it until the authority's complaints procedure is exhausted.", complaint.date),
             };
-            run.push(Warning, p::S50_2_A, Some(complaint), summary);
+            run.push(Warning, p::S50_2_A, Some(complaint), summary)?;
         }
     }
     if let Some(review) = review {
@@ -70,7 +70,7 @@ pub(crate) fn run(run: &mut Run<'_>) -> Result<(), AssessError> {
                 p::S50_2_A,
                 Some(review),
                 "The authority declined to review, so its complaints procedure counts as exhausted.",
-            );
+            )?;
         }
     }
 
@@ -83,7 +83,7 @@ pub(crate) fn run(run: &mut Run<'_>) -> Result<(), AssessError> {
             last.date,
         )?;
         if complaint.date > by {
-            let window = run.parameter(
+            let window = run.period_text(
                 "the complaint window",
                 Parameter::ComplaintWindow,
                 complaint.date,
@@ -94,11 +94,9 @@ pub(crate) fn run(run: &mut Run<'_>) -> Result<(), AssessError> {
                 Some(complaint),
                 format!(
                     "The complaint of {} came after {by}, the end of the Commissioner's window ({}) from the last contact on {}: it may be refused for undue delay.",
-                    complaint.date,
-                    describe(&window),
-                    last.date
+                    complaint.date, window, last.date
                 ),
-            );
+            )?;
         }
     }
     Ok(())
@@ -109,16 +107,5 @@ fn review_max(run: &Run<'_>) -> Parameter {
         Parameter::EirReconsiderationWorkingDays
     } else {
         Parameter::InternalReviewMaxWorkingDays
-    }
-}
-
-fn describe(amount: &foidesk_law::Amount) -> String {
-    use foidesk_law::Amount::*;
-    match amount {
-        WorkingDays(n) => format!("{n} working days"),
-        CalendarDays(n) => format!("{n} days"),
-        Weeks(n) => format!("{n} weeks"),
-        Months(n) => format!("{n} months"),
-        Pence(n) => format!("{n}p"),
     }
 }

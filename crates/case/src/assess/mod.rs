@@ -10,7 +10,7 @@ mod response;
 mod review;
 
 use foidesk_calendar::{CalendarError, Date, WorkingDayCalendar};
-use foidesk_law::{Amount, Catalogue, LawError, Parameter, Regime};
+use foidesk_law::{Amount, Catalogue, LawError, Parameter, ProvisionId, Regime};
 use serde::Serialize;
 
 use crate::model::{Case, Event, EventKind};
@@ -42,10 +42,11 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// True if a breach finding names `provision` (canonical text, `s.10(1)`).
     pub fn has_breach_of(&self, provision: &str) -> bool {
         self.findings
             .iter()
-            .any(|f| f.kind == FindingKind::Breach && f.provision == provision)
+            .any(|f| f.kind == FindingKind::Breach && f.names(provision))
     }
 }
 
@@ -78,6 +79,14 @@ pub struct Deadlines {
 impl Deadlines {
     /// (name, date) pairs in process order, for display.
     pub fn entries(&self) -> Vec<(&'static str, Date)> {
+        self.all()
+            .into_iter()
+            .filter_map(|(name, d)| d.map(|d| (name, d)))
+            .collect()
+    }
+
+    /// Every deadline by its JSON name, in process order, applying or not.
+    pub fn all(&self) -> [(&'static str, Option<Date>); 10] {
         [
             ("response_due", self.response_due),
             ("fee_payment_by", self.fee_payment_by),
@@ -96,9 +105,6 @@ impl Deadlines {
             ("steps_due", self.steps_due),
             ("appeal_by", self.appeal_by),
         ]
-        .into_iter()
-        .filter_map(|(name, d)| d.map(|d| (name, d)))
-        .collect()
     }
 }
 
@@ -115,13 +121,20 @@ pub enum FindingKind {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    /// Canonical id of the provision that produces the finding.
-    pub provision: String,
+    /// The provision that produces the finding (serialised canonically, `s.10(1)`).
+    pub provision: ProvisionId,
     pub kind: FindingKind,
     pub summary: String,
     /// The case-file event the finding is about, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event: Option<usize>,
+}
+
+impl Finding {
+    /// True if the finding names `provision`, given in canonical text.
+    pub fn names(&self, provision: &str) -> bool {
+        ProvisionId::parse(provision).is_ok_and(|id| id == self.provision)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -187,19 +200,43 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// Records a finding attributed to one of the provisions in `provisions`.
     pub fn push(
         &mut self,
         kind: FindingKind,
-        provision: impl Into<String>,
+        provision: &'static str,
+        event: Option<&Event>,
+        summary: impl Into<String>,
+    ) -> Result<(), AssessError> {
+        let id = ProvisionId::parse(provision).map_err(|e| AssessError::Law {
+            what: "the provision of a finding",
+            message: e.to_string(),
+        })?;
+        self.push_id(kind, id, event, summary);
+        Ok(())
+    }
+
+    /// Records a finding attributed to a provision the case itself cites.
+    pub fn push_id(
+        &mut self,
+        kind: FindingKind,
+        provision: ProvisionId,
         event: Option<&Event>,
         summary: impl Into<String>,
     ) {
         self.findings.push(Finding {
-            provision: provision.into(),
+            provision,
             kind,
             summary: summary.into(),
             event: event.map(|e| e.number),
         });
+    }
+
+    /// True if a finding of `kind` already names `provision`.
+    pub fn found(&self, kind: FindingKind, provision: &str) -> bool {
+        self.findings
+            .iter()
+            .any(|f| f.kind == kind && f.names(provision))
     }
 
     pub fn first(&self, pred: impl Fn(&EventKind) -> bool) -> Option<&'a Event> {
@@ -274,13 +311,62 @@ impl<'a> Run<'a> {
             }),
         }
     }
+
+    pub fn calendar_days(
+        &self,
+        what: &'static str,
+        parameter: Parameter,
+        on: Date,
+    ) -> Result<u32, AssessError> {
+        match self.parameter(what, parameter, on)? {
+            Amount::CalendarDays(n) => Ok(n),
+            other => Err(AssessError::Law {
+                what,
+                message: format!("expected calendar days, found {other:?}"),
+            }),
+        }
+    }
+
+    /// A period parameter in force on `on`, in words for a finding ("3 months").
+    pub fn period_text(
+        &self,
+        what: &'static str,
+        parameter: Parameter,
+        on: Date,
+    ) -> Result<String, AssessError> {
+        match self.parameter(what, parameter, on)? {
+            Amount::Pence(_) => Err(AssessError::Law {
+                what,
+                message: "expected a period, found an amount of money".into(),
+            }),
+            period => Ok(describe(period)),
+        }
+    }
 }
 
 /// "1 working day" / "3 working days".
 pub(crate) fn wd(n: u32) -> String {
     if n == 1 {
-        "1 working day".to_owned()
+        format!("{n} working day")
     } else {
         format!("{n} working days")
+    }
+}
+
+/// A period as a finding states it: "20 working days", "28 days", "6 weeks".
+pub(crate) fn describe(amount: Amount) -> String {
+    let plural = |n: u32, one: &str, many: &str| {
+        if n == 1 {
+            format!("{n} {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    match amount {
+        Amount::WorkingDays(n) => wd(n),
+        Amount::CalendarDays(n) => plural(n, "day", "days"),
+        Amount::Weeks(n) => plural(n, "week", "weeks"),
+        Amount::Months(n) => plural(n, "month", "months"),
+        Amount::Pence(n) => format!("{n}p"),
     }
 }

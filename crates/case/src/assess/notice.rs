@@ -1,8 +1,8 @@
 //! After the decision notice: steps within the period it sets (s.50(4),
 //! which may not end before the appeal period, s.50(6)), compliance
-//! (s.54) and appeal within 28 days (s.57; GRC Rules r.22(1)(b)).
+//! (s.54) and appeal within the appeal period (s.57; GRC Rules r.22(1)(b)).
 
-use foidesk_law::{Amount, Parameter};
+use foidesk_law::Parameter;
 
 use super::provisions as p;
 use super::{AssessError, FindingKind::*, Run};
@@ -22,10 +22,15 @@ pub(crate) fn run(run: &mut Run<'_>) -> Result<(), AssessError> {
         event.date,
     )?;
     run.deadlines.appeal_by = Some(appeal_by);
+    let appeal_days = run.calendar_days(
+        "the appeal period",
+        Parameter::AppealCalendarDays,
+        event.date,
+    )?;
     for breach in &notice.breaches {
-        run.push(
+        run.push_id(
             Info,
-            breach.to_string(),
+            breach.clone(),
             Some(event),
             format!(
                 "The decision notice of {} records a breach of {breach}.",
@@ -52,20 +57,12 @@ pub(crate) fn run(run: &mut Run<'_>) -> Result<(), AssessError> {
         };
         run.deadlines.steps_due = Some(steps_due);
         if steps_due < appeal_by {
-            let appeal_days = match run.parameter(
-                "the appeal period",
-                Parameter::AppealCalendarDays,
-                event.date,
-            )? {
-                Amount::CalendarDays(n) => n,
-                _ => 28,
-            };
             run.push(
                 Breach,
                 p::S50_6,
                 Some(event),
                 format!("The steps are due on {steps_due}, before the {appeal_days}-day appeal period ends on {appeal_by}."),
-            );
+            )?;
         }
         let compliance = run
             .case
@@ -78,14 +75,14 @@ pub(crate) fn run(run: &mut Run<'_>) -> Result<(), AssessError> {
                 p::S54,
                 Some(c),
                 format!("The steps were complied with on {}, after they fell due on {steps_due}; the Commissioner may certify a failure to the High Court.", c.date),
-            ),
+            )?,
             Some(_) => {}
             None if run.as_at > steps_due => run.push(
                 Warning,
                 p::S54,
                 Some(event),
                 format!("No compliance with the steps is recorded, and they fell due on {steps_due}; the Commissioner may certify the failure to the High Court, which may treat it as contempt of court."),
-            ),
+            )?,
             None => {}
         }
     }
@@ -96,8 +93,8 @@ pub(crate) fn run(run: &mut Run<'_>) -> Result<(), AssessError> {
                 Warning,
                 p::S57,
                 Some(appeal),
-                format!("The appeal of {} is after {appeal_by}, 28 days from the notice: the Tribunal must extend time for it to proceed (GRC Rules r.22(1)(b), r.5(3)(a)).", appeal.date),
-            );
+                format!("The appeal of {} is after {appeal_by}, {appeal_days} days from the notice: the Tribunal must extend time for it to proceed (GRC Rules r.22(1)(b), r.5(3)(a)).", appeal.date),
+            )?;
         }
     }
     Ok(())

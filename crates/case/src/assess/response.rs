@@ -24,9 +24,9 @@ pub(crate) fn run(run: &mut Run<'_>, clock: &Clock) -> Result<(), AssessError> {
         timeliness(run, event, response, due, clock.pit.as_ref())?;
     }
     for outcome in &response.outcomes {
-        check_outcome(run, event, outcome);
+        check_outcome(run, event, outcome)?;
     }
-    notice_contents(run, event, response);
+    notice_contents(run, event, response)?;
     describe_provisions(run, event, response);
     Ok(())
 }
@@ -45,7 +45,7 @@ fn overdue(run: &mut Run<'_>, clock: &Clock) -> Result<(), AssessError> {
                 wd(late),
                 run.as_at
             ),
-        );
+        )?;
     }
     Ok(())
 }
@@ -92,11 +92,8 @@ fn timeliness(
                 event.date,
                 wd(late)
             ),
-        );
-        let notice_already_late = run
-            .findings
-            .iter()
-            .any(|f| f.kind == Breach && f.provision == p::S17_1);
+        )?;
+        let notice_already_late = run.found(Breach, p::S17_1);
         if response.refuses_anything() && pit.is_none() && !notice_already_late {
             let uses_s12_or_s14 = response
                 .outcomes
@@ -114,7 +111,7 @@ fn timeliness(
                 provision,
                 Some(event),
                 format!("The refusal notice was not given within the time for compliance, which ended on {due}."),
-            );
+            )?;
         }
     }
     if let Some(pit) = pit {
@@ -124,7 +121,7 @@ fn timeliness(
                 p::S10_3,
                 Some(event),
                 format!("The public interest decision came on {}, after the authority's own estimate of {estimate}.", event.date),
-            );
+            )?;
         }
         if event.date > pit.guidance_limit {
             run.push(
@@ -132,16 +129,19 @@ fn timeliness(
                 p::S10_3,
                 Some(event),
                 format!(
-                    "The public interest decision took until {}, beyond {}: the Commissioner regards more than 20 extra working days as unreasonable save in exceptional cases.",
-                    event.date, pit.guidance_limit
+                    "The public interest decision took until {}, beyond {}: the Commissioner regards more than {} extra {} as unreasonable save in exceptional cases.",
+                    event.date,
+                    pit.guidance_limit,
+                    pit.extra,
+                    if pit.extra == 1 { "working day" } else { "working days" }
                 ),
-            );
+            )?;
         }
     }
     Ok(())
 }
 
-fn check_outcome(run: &mut Run<'_>, event: &Event, o: &PartOutcome) {
+fn check_outcome(run: &mut Run<'_>, event: &Event, o: &PartOutcome) -> Result<(), AssessError> {
     let eir = run.eir();
     let part = if o.part == "all" {
         "The request".to_owned()
@@ -155,7 +155,7 @@ fn check_outcome(run: &mut Run<'_>, event: &Event, o: &PartOutcome) {
             provision,
             Some(event),
             format!("{part} was refused without naming the exemption relied on."),
-        );
+        )?;
     }
     if eir && matches!(o.outcome, Outcome::CostLimit | Outcome::Vexatious) {
         run.push(
@@ -163,18 +163,19 @@ fn check_outcome(run: &mut Run<'_>, event: &Event, o: &PartOutcome) {
             p::REG12_4_B,
             Some(event),
             format!("{part}: the EIR have no cost limit or vexatious-request provision; a request of that kind is refused as manifestly unreasonable under reg.12(4)(b)."),
-        );
+        )?;
     }
     if !eir && o.outcome == Outcome::CostLimit {
-        cost_limit(run, event, &part);
+        cost_limit(run, event, &part)?;
     }
     for id in &o.provisions {
-        check_provision(run, event, &part, o.outcome, id);
+        check_provision(run, event, &part, o.outcome, id)?;
     }
+    Ok(())
 }
 
 /// s.12: state the appropriate limit that applied, so the estimate can be checked.
-fn cost_limit(run: &mut Run<'_>, event: &Event, part: &str) {
+fn cost_limit(run: &mut Run<'_>, event: &Event, part: &str) -> Result<(), AssessError> {
     let central = run.case.request.authority_type == AuthorityType::CentralGovernment;
     let limit = if central {
         Parameter::CostLimitCentralPence
@@ -197,8 +198,9 @@ fn cost_limit(run: &mut Run<'_>, event: &Event, part: &str) {
                 limit / 100,
                 rate / 100
             ),
-        );
+        )?;
     }
+    Ok(())
 }
 
 fn check_provision(
@@ -207,7 +209,7 @@ fn check_provision(
     part: &str,
     outcome: Outcome,
     id: &ProvisionId,
-) {
+) -> Result<(), AssessError> {
     let law = run.ctx.law;
     let regime = run.regime();
     if id.regime() != regime {
@@ -221,22 +223,21 @@ fn check_provision(
                 format!("{part} cites {id}, a FOIA exemption, in an EIR case: environmental information is refused only under the EIR exceptions."),
             ),
         };
-        run.push(Warning, provision, Some(event), summary);
-        return;
+        return run.push(Warning, provision, Some(event), summary);
     }
     if !law.is_exemption(id) {
-        run.push(
+        run.push_id(
             Warning,
-            id.to_string(),
+            id.clone(),
             Some(event),
             format!("{part} cites {id}, which is not an exemption or exception."),
         );
-        return;
+        return Ok(());
     }
     if !law.in_force_on(id, event.date) {
-        run.push(
+        run.push_id(
             Breach,
-            id.to_string(),
+            id.clone(),
             Some(event),
             format!(
                 "{part} relies on {id}, which was not in force on {}.",
@@ -248,9 +249,9 @@ fn check_provision(
     match outcome {
         Outcome::Ncnd if is_ncnd_limb => {}
         Outcome::Ncnd => match law.ncnd_provision(id) {
-            Some(limb) => run.push(
+            Some(limb) => run.push_id(
                 Info,
-                limb.to_string(),
+                limb.clone(),
                 Some(event),
                 format!("{part}: neither confirming nor denying under {id} is read as reliance on its NCND provision, {limb}."),
             ),
@@ -266,24 +267,29 @@ fn check_provision(
                     provision,
                     Some(event),
                     format!("{part}: the authority would neither confirm nor deny under {id}, but {why}, so it had to say whether it holds the information."),
-                );
+                )?;
             }
         },
-        _ if is_ncnd_limb => run.push(
+        _ if is_ncnd_limb => run.push_id(
             Warning,
-            id.to_string(),
+            id.clone(),
             Some(event),
             format!("{part}: {id} only removes the duty to confirm or deny; withholding information needs the exemption itself."),
         ),
         _ => {}
     }
+    Ok(())
 }
 
 /// What the refusal notice had to say (s.17(3), s.17(7); reg.14(3), (5)),
 /// judged only where the case file records it.
-fn notice_contents(run: &mut Run<'_>, event: &Event, response: &Response) {
+fn notice_contents(
+    run: &mut Run<'_>,
+    event: &Event,
+    response: &Response,
+) -> Result<(), AssessError> {
     if !response.refuses_anything() {
-        return;
+        return Ok(());
     }
     let law = run.ctx.law;
     let qualified: Vec<String> = cited(response)
@@ -303,7 +309,7 @@ fn notice_contents(run: &mut Run<'_>, event: &Event, response: &Response) {
             provision,
             Some(event),
             format!("The refusal notice gives no public interest reasons for {which}."),
-        );
+        )?;
     }
     if response.states_review_procedure == Some(false) {
         let provision = run.by_regime(p::S17_7_A, p::REG14_5);
@@ -312,7 +318,7 @@ fn notice_contents(run: &mut Run<'_>, event: &Event, response: &Response) {
             provision,
             Some(event),
             "The refusal notice does not give particulars of the internal review procedure.",
-        );
+        )?;
     }
     if response.states_complaint_right == Some(false) {
         let provision = run.by_regime(p::S17_7_B, p::REG14_5);
@@ -321,8 +327,9 @@ fn notice_contents(run: &mut Run<'_>, event: &Event, response: &Response) {
             provision,
             Some(event),
             "The refusal notice does not state the right to complain to the Commissioner under s.50.",
-        );
+        )?;
     }
+    Ok(())
 }
 
 fn cited(response: &Response) -> BTreeSet<ProvisionId> {
@@ -358,9 +365,9 @@ fn describe_provisions(run: &mut Run<'_>, event: &Event, response: &Response) {
             }
             None => "effect unknown".to_owned(),
         };
-        run.push(
+        run.push_id(
             Info,
-            id.to_string(),
+            id.clone(),
             Some(event),
             format!(
                 "{id} ({title}): {test}; {effect} ({balance} as in force on {}).",

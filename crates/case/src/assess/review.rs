@@ -31,18 +31,23 @@ pub(crate) fn run(run: &mut Run<'_>) -> Result<(), AssessError> {
         }
         if let Some(req) = requested.filter(|r| r.date > ask_by) {
             let after = run.wd_between("the internal review request", response.date, req.date)?;
+            let window = run.working_days(
+                "the internal review request window",
+                ask_param,
+                response.date,
+            )?;
             let summary = if eir {
-                format!("Representations made on {}, {} after the response of {}: reg.11(2) requires them within 40 working days.", req.date, wd(after), response.date)
+                format!("Representations made on {}, {} after the response of {}: reg.11(2) requires them within {}.", req.date, wd(after), response.date, wd(window))
             } else {
-                format!("The internal review was requested on {}, {} after the response of {}: more than the 40 working days the Commissioner's guidance allows, so the authority may decline it.", req.date, wd(after), response.date)
+                format!("The internal review was requested on {}, {} after the response of {}: more than the {} the Commissioner's guidance allows, so the authority may decline it.", req.date, wd(after), response.date, wd(window))
             };
-            run.push(Warning, ask_provision, Some(req), summary);
+            run.push(Warning, ask_provision, Some(req), summary)?;
         }
     }
 
     let Some(req) = requested else {
         if let Some(review) = review {
-            declined(run, review);
+            declined(run, review)?;
         }
         return Ok(());
     };
@@ -73,17 +78,31 @@ pub(crate) fn run(run: &mut Run<'_>) -> Result<(), AssessError> {
     match review {
         Some(review) if review.date > due => {
             let late = run.wd_between("the internal review", due, review.date)?;
+            let expected = run.working_days("the internal review deadline", due_param, req.date)?;
             let (kind, summary) = if eir {
-                (Breach, format!("The reconsideration decision of {} came {} after the 40 working days ended on {due}.", review.date, wd(late)))
+                (
+                    Breach,
+                    format!(
+                        "The reconsideration decision of {} came {} after the {} ended on {due}.",
+                        review.date,
+                        wd(late),
+                        wd(expected)
+                    ),
+                )
             } else if review.date > latest {
-                (Warning, format!("The internal review took until {}, beyond even the 40-working-day maximum ({latest}) of the s.45 Code guidance.", review.date))
+                let max = run.working_days(
+                    "the internal review maximum",
+                    Parameter::InternalReviewMaxWorkingDays,
+                    req.date,
+                )?;
+                (Warning, format!("The internal review took until {}, beyond even the {max}-working-day maximum ({latest}) of the s.45 Code guidance.", review.date))
             } else {
-                (Warning, format!("The internal review took until {}, beyond the 20 working days ({due}) expected in most cases.", review.date))
+                (Warning, format!("The internal review took until {}, beyond the {} ({due}) expected in most cases.", review.date, wd(expected)))
             };
-            run.push(kind, answer_provision, Some(review), summary);
-            declined(run, review);
+            run.push(kind, answer_provision, Some(review), summary)?;
+            declined(run, review)?;
         }
-        Some(review) => declined(run, review),
+        Some(review) => declined(run, review)?,
         None if run.as_at > latest || (eir && run.as_at > due) => {
             let summary = format!("No internal review outcome is recorded; it was due by {} and the request for it was made on {}.", if eir { due } else { latest }, req.date);
             run.push(
@@ -91,14 +110,14 @@ pub(crate) fn run(run: &mut Run<'_>) -> Result<(), AssessError> {
                 answer_provision,
                 Some(req),
                 summary,
-            );
+            )?;
         }
         None => {}
     }
     Ok(())
 }
 
-fn declined(run: &mut Run<'_>, review: &crate::model::Event) {
+fn declined(run: &mut Run<'_>, review: &crate::model::Event) -> Result<(), AssessError> {
     if let EventKind::InternalReview {
         result: ReviewResult::Declined,
     } = review.kind
@@ -112,6 +131,7 @@ fn declined(run: &mut Run<'_>, review: &crate::model::Event) {
                 "The authority declined to carry out an internal review on {}.",
                 review.date
             ),
-        );
+        )?;
     }
+    Ok(())
 }

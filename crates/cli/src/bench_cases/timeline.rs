@@ -166,6 +166,7 @@ pub fn case_file(
             school_calendar: None,
         },
         events: t.events,
+        expect: None,
     })
 }
 

@@ -252,7 +252,7 @@ pub(super) fn breaches(d: &mut Draft<'_>, breaches: &[ProvisionId], response: Op
             .assessment
             .findings
             .iter()
-            .find(|f| f.kind == FindingKind::Breach && f.provision == b.to_string());
+            .find(|f| f.kind == FindingKind::Breach && f.provision == *b);
         match (late, due, response) {
             (true, Some(due), Some(r)) if r.date > due => d.say(
                 "reasons.late_response",

@@ -140,3 +140,80 @@ pub fn pdf_text(bytes: &[u8]) -> String {
 pub fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The unit of a period as a text states it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unit {
+    WorkingDays,
+    CalendarDays,
+    Weeks,
+    Months,
+}
+
+/// Every "20 working days", "20th working day", "28-day", "35 calendar days", "6 weeks",
+/// "3 months" in `text`.
+pub fn periods(text: &str) -> Vec<(u32, Unit)> {
+    const UNITS: [(&str, Unit); 5] = [
+        ("working day", Unit::WorkingDays),
+        ("calendar day", Unit::CalendarDays),
+        ("day", Unit::CalendarDays),
+        ("week", Unit::Weeks),
+        ("month", Unit::Months),
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let text = words.join(" ");
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let number: u32 = text[i..end].parse().unwrap();
+        let mut rest = &text[end..];
+        for ordinal in ["st", "nd", "rd", "th"] {
+            rest = rest.strip_prefix(ordinal).unwrap_or(rest);
+        }
+        if let Some(after) = rest.strip_prefix([' ', '-']) {
+            let after = after.replace('-', " ");
+            let after = after.strip_prefix("extra ").unwrap_or(&after);
+            if let Some((_, unit)) = UNITS.iter().find(|(word, _)| after.starts_with(word)) {
+                out.push((number, *unit));
+            }
+        }
+        i = end;
+    }
+    out
+}
+
+/// Every period the law's dated parameters give on any date of the case or on `AS_AT`,
+/// and the steps period a decision notice in the case sets itself.
+pub fn periods_in_force(law: &foidesk_law::Catalogue, case: &Case) -> Vec<(u32, Unit)> {
+    use foidesk_law::{Amount, Parameter};
+    let dates: Vec<Date> = [case.request.received, d(AS_AT)]
+        .into_iter()
+        .chain(case.events.iter().map(|e| e.date))
+        .collect();
+    let mut out: Vec<(u32, Unit)> = Parameter::ALL
+        .iter()
+        .flat_map(|p| dates.iter().filter_map(|on| law.parameter(*p, *on).ok()))
+        .filter_map(|v| match v.amount {
+            Amount::WorkingDays(n) => Some((n, Unit::WorkingDays)),
+            Amount::CalendarDays(n) => Some((n, Unit::CalendarDays)),
+            Amount::Weeks(n) => Some((n, Unit::Weeks)),
+            Amount::Months(n) => Some((n, Unit::Months)),
+            Amount::Pence(_) => None,
+        })
+        .collect();
+    out.extend(case.events.iter().filter_map(|e| match &e.kind {
+        foidesk_case::EventKind::DecisionNotice(n) => {
+            n.steps_days.map(|days| (days, Unit::CalendarDays))
+        }
+        _ => None,
+    }));
+    out.sort();
+    out.dedup();
+    out
+}
