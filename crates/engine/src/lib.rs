@@ -42,11 +42,12 @@ pub use stats::{stats, Stats, Timeliness};
 pub use throttle::SignInSettings;
 
 /// The store's conformance harness, for the tests of crates above the
-/// engine: each test runs on SQLite and, when configured, on PostgreSQL.
+/// engine: each test runs on SQLite and, when configured, on PostgreSQL;
+/// and the store itself, so a test can check what was written.
 #[cfg(feature = "testing")]
 pub mod testing {
     pub use foidesk_store::testing::*;
-    pub use foidesk_store::Store;
+    pub use foidesk_store::{CaseListQuery, CaseScope, Store};
 }
 
 use foidesk_calendar::{
