@@ -43,9 +43,11 @@ pub use throttle::SignInSettings;
 
 /// The store's conformance harness, for the tests of crates above the
 /// engine: each test runs on SQLite and, when configured, on PostgreSQL;
-/// and the store itself, so a test can check what was written.
+/// and the store itself and the index's stamp, so a test can check what was
+/// written or forge what another process left behind.
 #[cfg(feature = "testing")]
 pub mod testing {
+    pub use foidesk_search::BuiltFrom;
     pub use foidesk_store::testing::*;
     pub use foidesk_store::{CaseListQuery, CaseScope, Store};
 }

@@ -7,7 +7,6 @@
 
 mod common;
 
-
 use foidesk_engine::testing::fresh_stores;
 use foidesk_engine::Role;
 use foidesk_engine::System;
