@@ -116,6 +116,29 @@ use crate::{
 /// # }
 /// ```
 ///
+/// Nor through the caller-carrying `AsUser`, which has only checked twins:
+///
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service, u: foidesk_engine::User) {
+/// let _ = s.as_user(&u).case_view(1).await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service, u: foidesk_engine::User) {
+/// let _ = s.as_user(&u).import_cases(&[], "anyone").await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service, u: foidesk_engine::User) {
+/// let _ = s.as_user(&u).create_token("a@example.org", "api").await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service, u: foidesk_engine::User) {
+/// let _ = s.as_user(&u).account_by_email("a@example.org").await;
+/// # }
+/// ```
+///
 /// Nor through `engine()`: the engine's store-taking methods are private
 /// to this crate (E0624), so only `System`, `Service` and `AsUser` call them:
 ///
