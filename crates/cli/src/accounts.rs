@@ -2,11 +2,12 @@
 //! end-sessions|audit` and `foidesk token create|revoke`.
 
 use std::io::{BufRead, IsTerminal};
+use std::sync::Arc;
 
 use clap::{Args, Subcommand};
-use foidesk_engine::{AccountOutcome, Actor, Engine, EngineError, Role};
+use foidesk_engine::{AccountOutcome, Engine, EngineError, Role, System};
 
-use crate::library::{open_store, runtime, StoreArgs};
+use crate::library::{open_system, runtime, StoreArgs};
 use crate::BadInput;
 
 #[derive(Subcommand)]
@@ -84,41 +85,39 @@ pub struct TokenArgs {
     place: StoreArgs,
 }
 
-pub fn authority(engine: &Engine, cmd: AuthorityCommand) -> anyhow::Result<()> {
+pub fn authority(engine: &Arc<Engine>, cmd: AuthorityCommand) -> anyhow::Result<()> {
     let AuthorityCommand::Add { slug, name, place } = cmd;
     let a = runtime()?.block_on(async {
-        let store = open_store(&place).await?;
-        anyhow::Ok(engine.add_authority(&store, &slug, &name).await?)
+        let system = open_system(engine, &place).await?;
+        anyhow::Ok(system.add_authority(&slug, &name).await?)
     })?;
     println!("added authority {} ({})", a.slug, a.name);
     Ok(())
 }
 
-pub fn user(engine: &Engine, cmd: UserCommand) -> anyhow::Result<()> {
+pub fn user(engine: &Arc<Engine>, cmd: UserCommand) -> anyhow::Result<()> {
     let args = match cmd {
         UserCommand::Add(args) => args,
         UserCommand::Audit { place } => return audit(engine, &place),
         UserCommand::ResetPassword(args) => {
             let password = read_password()?;
-            return lifecycle(engine, args, "password reset", async |store, id| {
-                engine
-                    .reset_password(store, Actor::CommandLine, id, &password)
-                    .await
+            return lifecycle(engine, args, "password reset", async |system, id| {
+                system.reset_password(id, &password).await
             });
         }
         UserCommand::Disable(args) => {
-            return lifecycle(engine, args, "disabled", async |store, id| {
-                engine.disable_account(store, Actor::CommandLine, id).await
+            return lifecycle(engine, args, "disabled", async |system, id| {
+                system.disable_account(id).await
             })
         }
         UserCommand::Enable(args) => {
-            return lifecycle(engine, args, "enabled", async |store, id| {
-                engine.enable_account(store, Actor::CommandLine, id).await
+            return lifecycle(engine, args, "enabled", async |system, id| {
+                system.enable_account(id).await
             })
         }
         UserCommand::EndSessions(args) => {
-            return lifecycle(engine, args, "sessions ended", async |store, id| {
-                engine.end_sessions(store, Actor::CommandLine, id).await
+            return lifecycle(engine, args, "sessions ended", async |system, id| {
+                system.end_sessions(id).await
             })
         }
     };
@@ -131,11 +130,10 @@ pub fn user(engine: &Engine, cmd: UserCommand) -> anyhow::Result<()> {
     })?;
     let password = read_password()?;
     let u = runtime()?.block_on(async {
-        let store = open_store(&args.place).await?;
+        let system = open_system(engine, &args.place).await?;
         anyhow::Ok(
-            engine
+            system
                 .add_user(
-                    &store,
                     &args.email,
                     &args.name,
                     role,
@@ -149,7 +147,7 @@ pub fn user(engine: &Engine, cmd: UserCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub fn token(engine: &Engine, cmd: TokenCommand) -> anyhow::Result<()> {
+pub fn token(engine: &Arc<Engine>, cmd: TokenCommand) -> anyhow::Result<()> {
     let TokenArgs {
         email,
         label,
@@ -158,12 +156,8 @@ pub fn token(engine: &Engine, cmd: TokenCommand) -> anyhow::Result<()> {
         TokenCommand::Create(args) => args,
         TokenCommand::Revoke(args) => {
             let n = runtime()?.block_on(async {
-                let store = open_store(&args.place).await?;
-                anyhow::Ok(
-                    engine
-                        .revoke_tokens(&store, &args.email, &args.label)
-                        .await?,
-                )
+                let system = open_system(engine, &args.place).await?;
+                anyhow::Ok(system.revoke_tokens(&args.email, &args.label).await?)
             })?;
             println!(
                 "revoked {n} token(s) labelled '{}' for {}",
@@ -173,8 +167,8 @@ pub fn token(engine: &Engine, cmd: TokenCommand) -> anyhow::Result<()> {
         }
     };
     let token = runtime()?.block_on(async {
-        let store = open_store(&place).await?;
-        anyhow::Ok(engine.create_token(&store, &email, &label).await?)
+        let system = open_system(engine, &place).await?;
+        anyhow::Ok(system.create_token(&email, &label).await?)
     })?;
     if std::io::stderr().is_terminal() {
         eprintln!("This token is shown once; keep it somewhere safe.");
@@ -185,15 +179,15 @@ pub fn token(engine: &Engine, cmd: TokenCommand) -> anyhow::Result<()> {
 
 /// Find the account named by --email, apply `action` and say what it did.
 fn lifecycle(
-    engine: &Engine,
+    engine: &Arc<Engine>,
     args: AccountArgs,
     done: &str,
-    action: impl AsyncFnOnce(&foidesk_store::Store, i64) -> Result<AccountOutcome, EngineError>,
+    action: impl AsyncFnOnce(&System, i64) -> Result<AccountOutcome, EngineError>,
 ) -> anyhow::Result<()> {
     let outcome = runtime()?.block_on(async {
-        let store = open_store(&args.place).await?;
-        let account = engine
-            .account_by_email(&store, &args.email)
+        let system = open_system(engine, &args.place).await?;
+        let account = system
+            .account_by_email(&args.email)
             .await
             .map_err(|e| match e {
                 EngineError::Invalid { message, .. } => {
@@ -201,7 +195,7 @@ fn lifecycle(
                 }
                 other => other.into(),
             })?;
-        anyhow::Ok(action(&store, account.id).await?)
+        anyhow::Ok(action(&system, account.id).await?)
     })?;
     let email = &outcome.account.email;
     if outcome.changed {
@@ -215,10 +209,10 @@ fn lifecycle(
     Ok(())
 }
 
-fn audit(engine: &Engine, place: &StoreArgs) -> anyhow::Result<()> {
+fn audit(engine: &Arc<Engine>, place: &StoreArgs) -> anyhow::Result<()> {
     let lines = runtime()?.block_on(async {
-        let store = open_store(place).await?;
-        anyhow::Ok(engine.account_audit(&store, Actor::CommandLine).await?)
+        let system = open_system(engine, place).await?;
+        anyhow::Ok(system.account_audit().await?)
     })?;
     if lines.is_empty() {
         println!("no account changes recorded");

@@ -1,5 +1,5 @@
 use anyhow::Context as _;
-use foidesk_case::FindingKind;
+use foidesk_engine::api::FindingKind;
 use foidesk_engine::Engine;
 
 use crate::{date_arg, BadInput};

@@ -4,15 +4,13 @@
 //! byte spans the parser reports), ingests it, then times searches.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use clap::{Args, Subcommand};
-use foidesk_calendar::Date;
+use foidesk_engine::api::{Date, LibraryOutcome, ProvisionId, SearchQuery, Sort};
 use foidesk_engine::Engine;
-use foidesk_law::ProvisionId;
-use foidesk_notice::Outcome;
-use foidesk_search::{SearchQuery, Sort};
 
 use crate::library::{collect_files, ingest_files, open, runtime, StoreArgs};
 use crate::BadInput;
@@ -44,7 +42,7 @@ pub struct LibraryBench {
     json: bool,
 }
 
-pub fn run(engine: &Engine, cmd: BenchCommand) -> anyhow::Result<()> {
+pub fn run(engine: &Arc<Engine>, cmd: BenchCommand) -> anyhow::Result<()> {
     let args = match cmd {
         BenchCommand::Library(args) => args,
         BenchCommand::Cases(args) => return crate::bench_cases::run(engine, args),
@@ -282,7 +280,7 @@ fn variant(seed: &Seed, i: usize, rng: &mut Rng) -> anyhow::Result<String> {
 }
 
 fn measure(
-    engine: &Engine,
+    engine: &Arc<Engine>,
     args: &LibraryBench,
     seeds: &[Seed],
     place: &StoreArgs,
@@ -307,7 +305,8 @@ fn measure(
     let t = Instant::now();
     let mut paragraphs = 0usize;
     for text in &texts {
-        paragraphs += foidesk_notice::parse(text.as_bytes(), None)
+        paragraphs += engine
+            .parse_notice(text.as_bytes(), None)
             .record
             .paragraphs
             .len();
@@ -449,7 +448,7 @@ fn queries(n: usize, rng: &mut Rng) -> anyhow::Result<Vec<SearchQuery>> {
             3 => {
                 q.provision = provision(rng);
                 q.ncnd = Some(true);
-                q.outcome = Some(Outcome::ALL[rng.below(3)]);
+                q.outcome = Some(LibraryOutcome::ALL[rng.below(3)]);
                 q.sort = Sort::Newest;
             }
             _ => {

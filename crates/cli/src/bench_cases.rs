@@ -3,13 +3,13 @@
 //! `Engine::import_cases` in batches, then times the overdue queue of one
 //! authority and the fetch of one case with its assessment.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use clap::Args;
-use foidesk_calendar::Date;
-use foidesk_engine::{Engine, EngineError, QueueFilter, QueueKind};
-use foidesk_store::{CaseSummary, Store};
+use foidesk_engine::api::{CaseSummary, Date};
+use foidesk_engine::{Engine, EngineError, QueueFilter, QueueKind, System};
 
 use crate::bench::{authority, print_figures, Rng};
 use crate::library::{runtime, StoreArgs};
@@ -44,7 +44,7 @@ pub struct CasesBench {
     json: bool,
 }
 
-pub fn run(engine: &Engine, args: CasesBench) -> anyhow::Result<()> {
+pub fn run(engine: &Arc<Engine>, args: CasesBench) -> anyhow::Result<()> {
     for (name, value) in [
         ("--cases", args.cases),
         ("--authorities", args.authorities),
@@ -138,28 +138,28 @@ fn spread(mut times: Vec<Duration>) -> (f64, f64, f64) {
 }
 
 /// The queue timed: overdue cases of one authority, the first page of 50.
-async fn overdue(
-    engine: &Engine,
-    store: &Store,
-    authority_id: i64,
-) -> Result<Vec<CaseSummary>, EngineError> {
+async fn overdue(system: &System, authority_id: i64) -> Result<Vec<CaseSummary>, EngineError> {
     let filter = QueueFilter {
         authority_id: Some(authority_id),
         ..Default::default()
     };
-    engine.queue(store, QueueKind::Overdue, &filter, 50).await
+    system.queue(QueueKind::Overdue, &filter, 50).await
 }
 
-async fn measure(engine: &Engine, args: &CasesBench, place: &StoreArgs) -> anyhow::Result<Figures> {
+async fn measure(
+    engine: &Arc<Engine>,
+    args: &CasesBench,
+    place: &StoreArgs,
+) -> anyhow::Result<Figures> {
     if place.database_url.is_none() {
         std::fs::create_dir_all(place.data_dir()).context("creating the data directory")?;
     }
-    let store = Store::open(&place.database_url()).await?;
+    let system = System::open(Arc::clone(engine), &place.database_url()).await?;
     let mut authorities = Vec::with_capacity(args.authorities);
     for n in 0..args.authorities {
         let name = authority(n);
         let slug = format!("{}-{n}", name.to_lowercase().replace(' ', "-"));
-        authorities.push(engine.add_authority(&store, &slug, &name).await?);
+        authorities.push(system.add_authority(&slug, &name).await?);
     }
 
     let today = engine.today();
@@ -180,7 +180,7 @@ async fn measure(engine: &Engine, args: &CasesBench, place: &StoreArgs) -> anyho
             batch.push((a.slug.clone(), reference, file));
         }
         let t = Instant::now();
-        ids.extend(engine.import_cases(&store, &batch, "bench").await?);
+        ids.extend(system.import_cases(&batch, "bench").await?);
         loading = loading.saturating_add(t.elapsed());
         eprint!(
             "\rloaded {} of {} cases ({:.0}/s)",
@@ -193,15 +193,15 @@ async fn measure(engine: &Engine, args: &CasesBench, place: &StoreArgs) -> anyho
 
     // Warm the caches a little, as a server that has been running would be.
     for _ in 0..args.samples.min(100) {
-        overdue(engine, &store, authorities[rng.below(authorities.len())].id).await?;
-        engine.case_view(&store, ids[rng.below(ids.len())]).await?;
+        overdue(&system, authorities[rng.below(authorities.len())].id).await?;
+        system.case_view(ids[rng.below(ids.len())]).await?;
     }
     let today_text = today.to_string();
     let (mut queue_times, mut rows) = (Vec::with_capacity(args.samples), 0usize);
     for _ in 0..args.samples {
         let a = &authorities[rng.below(authorities.len())];
         let t = Instant::now();
-        let queue = overdue(engine, &store, a.id).await?;
+        let queue = overdue(&system, a.id).await?;
         queue_times.push(t.elapsed());
         let wrong = queue.iter().find(|c| {
             c.authority_id != a.id || c.projection.next_deadline.as_deref() >= Some(&today_text)
@@ -213,12 +213,12 @@ async fn measure(engine: &Engine, args: &CasesBench, place: &StoreArgs) -> anyho
     for _ in 0..args.samples {
         let id = ids[rng.below(ids.len())];
         let t = Instant::now();
-        let view = engine.case_view(&store, id).await?;
+        let view = system.case_view(id).await?;
         case_times.push(t.elapsed());
         anyhow::ensure!(view.is_some(), "case {id} was not found");
     }
-    let backend = store.backend().name();
-    store.close().await;
+    let backend = system.backend_name();
+    system.close().await;
 
     let (queue_p50_ms, queue_p99_ms, queue_max_ms) = spread(queue_times);
     let (case_p50_ms, case_p99_ms, case_max_ms) = spread(case_times);

@@ -5,10 +5,12 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use clap::Args;
-use foidesk_case::file::CaseFile;
+use std::sync::Arc;
+
+use foidesk_engine::api::CaseFile;
 use foidesk_engine::Engine;
 
-use crate::library::{open_store, runtime, StoreArgs};
+use crate::library::{open_system, runtime, StoreArgs};
 use crate::BadInput;
 
 #[derive(Args)]
@@ -44,7 +46,7 @@ fn recorder() -> String {
     format!("cli:{user}")
 }
 
-pub fn import(engine: &Engine, args: ImportArgs) -> anyhow::Result<()> {
+pub fn import(engine: &Arc<Engine>, args: ImportArgs) -> anyhow::Result<()> {
     // Every file is read and parsed before anything is written.
     let mut files = Vec::new();
     for path in &args.files {
@@ -61,14 +63,14 @@ pub fn import(engine: &Engine, args: ImportArgs) -> anyhow::Result<()> {
         files.push((path, reference, file));
     }
     runtime()?.block_on(async {
-        let store = open_store(&args.place).await?;
+        let system = open_system(engine, &args.place).await?;
         // One batch: every case is stored, or none is.
         let items: Vec<(String, String, CaseFile)> = files
             .iter()
             .map(|(_, reference, file)| (args.authority.clone(), reference.clone(), file.clone()))
             .collect();
-        let ids = engine
-            .import_cases(&store, &items, &recorder())
+        let ids = system
+            .import_cases(&items, &recorder())
             .await
             .context("importing the case files (none was stored)")?;
         for ((path, reference, _), id) in files.iter().zip(ids) {
@@ -78,11 +80,11 @@ pub fn import(engine: &Engine, args: ImportArgs) -> anyhow::Result<()> {
     })
 }
 
-pub fn export(engine: &Engine, args: ExportArgs) -> anyhow::Result<()> {
+pub fn export(engine: &Arc<Engine>, args: ExportArgs) -> anyhow::Result<()> {
     runtime()?.block_on(async {
-        let store = open_store(&args.place).await?;
-        let view = engine
-            .case_view(&store, args.id)
+        let system = open_system(engine, &args.place).await?;
+        let view = system
+            .case_view(args.id)
             .await?
             .ok_or_else(|| BadInput(format!("no case {}", args.id)))?;
         print!(
@@ -93,15 +95,15 @@ pub fn export(engine: &Engine, args: ExportArgs) -> anyhow::Result<()> {
     })
 }
 
-pub fn migrate(args: MigrateArgs) -> anyhow::Result<()> {
+pub fn migrate(engine: &Arc<Engine>, args: MigrateArgs) -> anyhow::Result<()> {
     runtime()?.block_on(async {
-        let store = open_store(&args.place).await?;
+        let system = open_system(engine, &args.place).await?;
         println!(
             "foidesk: the {} database's schema is up to date",
-            store.backend().name()
+            system.backend_name()
         );
         // Closed cleanly, SQLite leaves no -wal or -shm file beside the store.
-        store.close().await;
+        system.close().await;
         Ok(())
     })
 }

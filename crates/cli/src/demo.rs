@@ -7,9 +7,8 @@
 use std::net::SocketAddr;
 
 use anyhow::Context as _;
-use foidesk_case::file::CaseFile;
-use foidesk_engine::{Engine, Role};
-use foidesk_store::{Store, StoreError};
+use foidesk_engine::api::{CaseFile, Date};
+use foidesk_engine::{Engine, EngineError, Role, System};
 
 use crate::BadInput;
 
@@ -122,18 +121,18 @@ pub fn slug(name: &str) -> String {
 /// Whether the demo may load into this store; marks an empty store as a
 /// demo store first, so a load cut short can be finished. A refused store
 /// is closed, so nothing is left beside an SQLite file.
-async fn claim(store: &Store) -> anyhow::Result<()> {
-    if store.meta(DEMO_MARK).await?.is_some() {
+async fn claim(system: &System) -> anyhow::Result<()> {
+    if system.meta(DEMO_MARK).await?.is_some() {
         return Ok(());
     }
-    let holdings = store.holdings().await?;
+    let holdings = system.holdings().await?;
     if holdings.is_empty() {
-        store
+        system
             .set_meta(DEMO_MARK, "loaded by foidesk serve --demo")
             .await?;
         return Ok(());
     }
-    store.close().await;
+    system.close().await;
     Err(BadInput(format!(
         "--demo: this store is not a demo store: it holds {holdings}. The demo adds accounts \
          whose password is published, so it loads only into an empty store or one it made. \
@@ -143,8 +142,8 @@ async fn claim(store: &Store) -> anyhow::Result<()> {
     .into())
 }
 
-pub async fn load(engine: &Engine, store: &Store) -> anyhow::Result<()> {
-    claim(store).await?;
+pub async fn load(system: &System) -> anyhow::Result<()> {
+    claim(system).await?;
     let mut officer_authority = None;
     let mut opened = 0;
     for (name, text) in EXAMPLES {
@@ -154,27 +153,27 @@ pub async fn load(engine: &Engine, store: &Store) -> anyhow::Result<()> {
             file.request.requester = Some(REQUESTER_EMAIL.to_owned());
         }
         let authority = slug(&file.request.authority);
-        match engine
-            .add_authority(store, &authority, &file.request.authority)
+        match system
+            .add_authority(&authority, &file.request.authority)
             .await
         {
-            Ok(_) | Err(foidesk_engine::EngineError::Store(StoreError::Duplicate { .. })) => {}
+            Ok(_) | Err(EngineError::Duplicate { .. }) => {}
             Err(e) => return Err(e).with_context(|| format!("adding authority {authority}")),
         }
         if *name == OFFICER_EXAMPLE {
             officer_authority = Some(authority.clone());
         }
-        match engine
-            .open_case(store, &authority, name, file, "demo loader")
+        match system
+            .open_case(&authority, name, file, "demo loader")
             .await
         {
             Ok(_) => opened += 1,
-            Err(foidesk_engine::EngineError::Store(StoreError::Duplicate { .. })) => {}
+            Err(EngineError::Duplicate { .. }) => {}
             Err(e) => return Err(e).with_context(|| format!("opening example {name}")),
         }
     }
     if let Some(slug) = &officer_authority {
-        opened += open_live_requests(engine, store, slug).await?;
+        opened += open_live_requests(system, slug).await?;
     }
     for (role, email, person) in ACCOUNTS {
         let authority = if role == Role::Officer {
@@ -182,11 +181,11 @@ pub async fn load(engine: &Engine, store: &Store) -> anyhow::Result<()> {
         } else {
             None
         };
-        match engine
-            .add_user(store, email, person, role, authority, DEMO_PASSWORD)
+        match system
+            .add_user(email, person, role, authority, DEMO_PASSWORD)
             .await
         {
-            Ok(_) | Err(foidesk_engine::EngineError::Store(StoreError::Duplicate { .. })) => {}
+            Ok(_) | Err(EngineError::Duplicate { .. }) => {}
             Err(e) => return Err(e).with_context(|| format!("adding demo account {email}")),
         }
     }
@@ -229,7 +228,7 @@ const LIVE: [(&str, u32, [&str; 2]); 3] = [
 ];
 
 /// The date `n` working days before today.
-fn working_days_ago(engine: &Engine, n: u32) -> anyhow::Result<foidesk_calendar::Date> {
+fn working_days_ago(engine: &Engine, n: u32) -> anyhow::Result<Date> {
     let today = engine.today();
     let mut day = today;
     while engine.calendar().working_days_between(day, today)? < n {
@@ -238,14 +237,10 @@ fn working_days_ago(engine: &Engine, n: u32) -> anyhow::Result<foidesk_calendar:
     Ok(day)
 }
 
-async fn open_live_requests(
-    engine: &Engine,
-    store: &Store,
-    authority: &str,
-) -> anyhow::Result<usize> {
+async fn open_live_requests(system: &System, authority: &str) -> anyhow::Result<usize> {
     let mut opened = 0;
     for (reference, days, parts) in LIVE {
-        let received = working_days_ago(engine, days)?;
+        let received = working_days_ago(system.engine(), days)?;
         let text = format!(
             "[request]\nauthority = \"Commissioner of the Metropolitan Police Service\"\nregime = \"FOIA\"\n\
              received = \"{received}\"\nrequester = \"{REQUESTER_EMAIL}\"\n\
@@ -253,12 +248,12 @@ async fn open_live_requests(
             parts[0], parts[1]
         );
         let file: CaseFile = toml::from_str(&text).context("a live demo request")?;
-        match engine
-            .open_case(store, authority, reference, file, "demo loader")
+        match system
+            .open_case(authority, reference, file, "demo loader")
             .await
         {
             Ok(_) => opened += 1,
-            Err(foidesk_engine::EngineError::Store(StoreError::Duplicate { .. })) => {}
+            Err(EngineError::Duplicate { .. }) => {}
             Err(e) => return Err(e).with_context(|| format!("opening {reference}")),
         }
     }

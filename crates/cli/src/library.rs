@@ -1,13 +1,16 @@
 //! `foidesk library`: ingest decision notices, search them, count them.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Context as _;
 use clap::{Args, Subcommand};
-use foidesk_engine::{Engine, FileOutcome, IngestReport, IngestStatus, Library, SourceFile};
-use foidesk_notice::Outcome;
-use foidesk_search::{NoticeIndex, SearchQuery, SearchResults, Sort};
-use foidesk_store::{LibraryStats, Store};
+use foidesk_engine::api::{
+    LibraryOutcome, LibraryStats, NoticeIndex, SearchQuery, SearchResults, Sort,
+};
+use foidesk_engine::{
+    Engine, FileOutcome, IngestReport, IngestStatus, Library, SourceFile, System,
+};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::terminal::printable;
@@ -125,7 +128,7 @@ pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
         .context("starting the async runtime")
 }
 
-pub fn run(engine: &Engine, args: LibraryArgs) -> anyhow::Result<()> {
+pub fn run(engine: &Arc<Engine>, args: LibraryArgs) -> anyhow::Result<()> {
     let rt = runtime()?;
     // Check the arguments before touching the store, so bad input writes nothing.
     match args.command {
@@ -163,10 +166,10 @@ pub fn run(engine: &Engine, args: LibraryArgs) -> anyhow::Result<()> {
                 None => None,
             };
             let outcome = match outcome {
-                Some(o) => Some(Outcome::from_name(&o).ok_or_else(|| {
+                Some(o) => Some(LibraryOutcome::from_name(&o).ok_or_else(|| {
                     BadInput(format!(
                         "argument --outcome: '{o}' is not one of {}",
-                        Outcome::ALL.map(|o| o.as_str()).join(", ")
+                        LibraryOutcome::ALL.map(|o| o.as_str()).join(", ")
                     ))
                 })?),
                 None => None,
@@ -217,25 +220,25 @@ pub fn run(engine: &Engine, args: LibraryArgs) -> anyhow::Result<()> {
 
 /// Open (creating and migrating if need be) the store the arguments name.
 /// The data directory is made only for the default store, which lives in it.
-pub async fn open_store(place: &StoreArgs) -> anyhow::Result<Store> {
+pub async fn open_system(engine: &Arc<Engine>, place: &StoreArgs) -> anyhow::Result<System> {
     if place.database_url.is_none() {
         let dir = place.data_dir();
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("creating the data directory {}", dir.display()))?;
     }
     // The store's messages name the database, with any password hidden.
-    Store::open(&place.database_url())
+    System::open(Arc::clone(engine), &place.database_url())
         .await
         .map_err(|e| BadInput(e.to_string()).into())
 }
 
 /// Open the store and index, rebuilding the index if it is stale.
-pub async fn open(engine: &Engine, place: &StoreArgs) -> anyhow::Result<Library> {
+pub async fn open(engine: &Arc<Engine>, place: &StoreArgs) -> anyhow::Result<Library> {
     let dir = place.data_dir();
-    let store = open_store(place).await?;
+    let system = open_system(engine, place).await?;
     let index_dir = dir.join("index").join("notices");
     let (index, opened) = NoticeIndex::open(&index_dir)?;
-    let (library, note) = engine.open_library(store, index, opened).await?;
+    let (library, note) = system.open_library(index, opened).await?;
     if let Some(note) = note {
         eprintln!("foidesk: {note}");
     }

@@ -17,11 +17,11 @@ mod serve;
 mod terminal;
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
-use foidesk_calendar::{CalendarSettings, Date, LateProclamationPolicy};
+use foidesk_engine::api::{CalendarSettings, Date, LateProclamationPolicy};
 use foidesk_engine::{Engine, EngineError, SystemClock};
-use foidesk_store::StoreError;
 
 #[derive(Parser)]
 #[command(
@@ -129,8 +129,10 @@ fn main() -> ExitCode {
             LateProclamationPolicy::CountsForAll
         },
     };
-    let engine = Engine::new(Box::new(SystemClock), settings)
-        .with_future_date_tolerance_days(cli.future_date_tolerance_days);
+    let engine = Arc::new(
+        Engine::new(Box::new(SystemClock), settings)
+            .with_future_date_tolerance_days(cli.future_date_tolerance_days),
+    );
     let result = match cli.command {
         Command::Deadline {
             working_days,
@@ -146,7 +148,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve::run(engine, args),
         Command::Import(args) => cases::import(&engine, args),
         Command::Export(args) => cases::export(&engine, args),
-        Command::Migrate(args) => cases::migrate(args),
+        Command::Migrate(args) => cases::migrate(&engine, args),
         Command::Authority(cmd) => accounts::authority(&engine, cmd),
         Command::User(cmd) => accounts::user(&engine, cmd),
         Command::Token(cmd) => accounts::token(&engine, cmd),
@@ -173,12 +175,11 @@ fn exit_code(err: &anyhow::Error) -> u8 {
         if let Some(e) = cause.downcast_ref::<EngineError>() {
             return match e {
                 // The caller named something that exists already, or does not.
-                EngineError::Store(
-                    StoreError::Duplicate { .. }
-                    | StoreError::NotFound { .. }
-                    | StoreError::Conflict { .. },
-                ) => 2,
+                EngineError::Duplicate { .. }
+                | EngineError::NotFound { .. }
+                | EngineError::Conflict { .. } => 2,
                 EngineError::Store(_)
+                | EngineError::NothingToAppend
                 | EngineError::Search(_)
                 | EngineError::CorruptRecord { .. }
                 | EngineError::Serialise { .. } => 1,

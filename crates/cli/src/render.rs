@@ -5,8 +5,7 @@
 use std::io::Write as _;
 
 use clap::{Args, ValueEnum};
-use foidesk_docs::{render, DocumentKind, Facts, Format, Input, RenderError};
-use foidesk_engine::Engine;
+use foidesk_engine::{DocumentKind, Engine, Facts, Format, RenderError};
 
 use crate::{date_arg, BadInput};
 
@@ -86,14 +85,9 @@ pub fn run(engine: &Engine, args: RenderArgs) -> anyhow::Result<()> {
         Kind::Review => DocumentKind::Review,
         Kind::Decision => DocumentKind::Decision,
     };
-    let input = Input {
-        case: &case,
-        assessment: &assessment,
-        facts: &facts,
-        law: engine.law(),
-        calendar: engine.calendar(),
-    };
-    let doc = render(kind, &input).map_err(|e| explain(kind, &args, e))?;
+    let doc = engine
+        .render_case(kind, &case, &assessment, &facts)
+        .map_err(|e| explain(kind, &args, e))?;
     let bytes = doc.to_bytes(format(&args))?;
     match &args.output {
         Some(path) => std::fs::write(path, &bytes)

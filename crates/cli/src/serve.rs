@@ -12,7 +12,7 @@ use foidesk_engine::Engine;
 use foidesk_server::{AppState, Limits};
 
 use crate::demo;
-use crate::library::{open_store, StoreArgs};
+use crate::library::{open_system, StoreArgs};
 use crate::BadInput;
 
 #[derive(Args)]
@@ -91,7 +91,7 @@ fn seconds(text: &str) -> Result<u64, String> {
     }
 }
 
-pub fn run(engine: Engine, args: ServeArgs) -> anyhow::Result<()> {
+pub fn run(engine: Arc<Engine>, args: ServeArgs) -> anyhow::Result<()> {
     let listen: SocketAddr = args.listen.parse().map_err(|e| {
         BadInput(format!(
             "--listen {}: {e} (give an address and port, e.g. 127.0.0.1:8080)",
@@ -115,23 +115,22 @@ pub fn run(engine: Engine, args: ServeArgs) -> anyhow::Result<()> {
         let listener = tokio::net::TcpListener::bind(listen)
             .await
             .map_err(|e| BadInput(format!("--listen {listen}: {e}")))?;
-        let store = open_store(&place).await?;
+        let system = open_system(&engine, &place).await?;
         if args.demo {
-            demo::load(&engine, &store).await?;
+            demo::load(&system).await?;
         }
         let addr = listener.local_addr().context("reading the bound address")?;
         init_logging();
         println!(
             "foidesk: listening on http://{addr} ({} store at {})",
-            store.backend().name(),
+            system.backend_name(),
             describe(&place)
         );
         if args.demo {
             demo::print_sign_in(addr);
         }
         let state = AppState {
-            engine: Arc::new(engine),
-            store,
+            service: system.service(),
             secure_cookies: args.secure_cookies,
         };
         foidesk_server::serve_with_limits(listener, state, args.limits.limits(), shutdown_signal())
@@ -142,7 +141,7 @@ pub fn run(engine: Engine, args: ServeArgs) -> anyhow::Result<()> {
 
 fn describe(place: &StoreArgs) -> String {
     match &place.database_url {
-        Some(url) => foidesk_store::redact_url(url),
+        Some(url) => foidesk_engine::api::redact_url(url),
         None => place.data_dir().display().to_string(),
     }
 }

@@ -82,12 +82,12 @@ fn an_administrator_sets_up_an_authority_an_officer_and_a_token() {
     assert!(out.contains("revoked 0 token(s)"), "{out}");
     let store = tokio::runtime::Runtime::new().unwrap().block_on(async {
         let url = format!("sqlite://{}", d.join("foidesk.db").display());
-        let store = foidesk_store::Store::open(&url).await.unwrap();
         let engine = foidesk_engine::Engine::new(
             Box::new(foidesk_engine::SystemClock),
-            foidesk_calendar::CalendarSettings::default(),
+            foidesk_engine::api::CalendarSettings::default(),
         );
-        engine.user_for_token(&store, token).await.unwrap()
+        let system = foidesk_engine::System::open(engine, &url).await.unwrap();
+        system.service().user_for_token(token).await.unwrap()
     });
     assert_eq!(store, None, "a revoked token signs nobody in");
     // The token itself is nowhere in the database file.

@@ -9,11 +9,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use foidesk_calendar::{CalendarSettings, Date};
-use foidesk_case::file::CaseFile;
-use foidesk_engine::{Engine, FixedClock, Role};
-use foidesk_store::testing::fresh_stores;
-use foidesk_store::Store;
+use foidesk_engine::api::{CalendarSettings, CaseFile, Date};
+use foidesk_engine::testing::{fresh_stores, Store};
+use foidesk_engine::{Engine, FixedClock, Role, System};
 use serde_json::{json, Value};
 
 const CASES: usize = 250;
@@ -56,13 +54,10 @@ async fn setup(store: &Store) -> (String, Vec<i64>) {
         Box::new(FixedClock(Date::parse("2026-11-22").unwrap())),
         CalendarSettings::default(),
     );
-    engine
-        .add_authority(store, "a", "Authority A")
-        .await
-        .unwrap();
+    let engine = System::new(engine, store.clone());
+    engine.add_authority("a", "Authority A").await.unwrap();
     engine
         .add_user(
-            store,
             "admin@example.org",
             "Admin",
             Role::Administrator,
@@ -72,7 +67,7 @@ async fn setup(store: &Store) -> (String, Vec<i64>) {
         .await
         .unwrap();
     let token = engine
-        .create_token(store, "admin@example.org", "durability")
+        .create_token("admin@example.org", "durability")
         .await
         .unwrap();
     let text = std::fs::read_to_string(concat!(
@@ -85,7 +80,7 @@ async fn setup(store: &Store) -> (String, Vec<i64>) {
     let mut ids = Vec::new();
     for n in 0..CASES {
         let view = engine
-            .open_case(store, "a", &format!("D-{n}"), file.clone(), "setup")
+            .open_case("a", &format!("D-{n}"), file.clone(), "setup")
             .await
             .unwrap();
         ids.push(view.summary.id);

@@ -108,7 +108,7 @@ async fn finding_1_distinct_megabyte_addresses_leave_the_servers_memory_flat() {
 
     // Nothing of the long addresses reached the store: one failure, hashed.
     let url = format!("sqlite://{}", data.path().join("foidesk.db").display());
-    let store = foidesk_store::Store::open(&url).await.unwrap();
+    let store = foidesk_engine::testing::Store::open(&url).await.unwrap();
     let failures = store.sign_in_failures().await.unwrap();
     assert_eq!(failures.len(), 1, "{failures:?}");
     assert_eq!(failures[0].0.len(), 64);

@@ -266,12 +266,12 @@ fn search_works_while_another_process_writes() {
     let d = data.path();
     // Out of step with the store, so opening would rebuild...
     std::fs::write(d.join("index/notices/foidesk-index-version"), "1\n").unwrap();
-    let (index, _) = foidesk_search::NoticeIndex::open(&d.join("index/notices")).unwrap();
+    let (index, _) = foidesk_engine::api::NoticeIndex::open(&d.join("index/notices")).unwrap();
     let built = index.built_from().unwrap().expect("stamped with its store");
     let mut writer = index.writer().unwrap();
     writer.clear().unwrap();
     writer
-        .commit(&foidesk_search::BuiltFrom {
+        .commit(&foidesk_engine::testing::BuiltFrom {
             notices: 0,
             last: None,
             ..built

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use foidesk_store::testing::fresh_stores;
+use foidesk_engine::testing::fresh_stores;
 
 const BIN: &str = env!("CARGO_BIN_EXE_foidesk");
 /// A URL with a password, for a server that is not there.
@@ -72,7 +72,7 @@ fn sound_store(dir: &Path) -> PathBuf {
     let path = dir.join("foidesk.db");
     let url = format!("sqlite://{}", path.display());
     tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let store = foidesk_store::Store::open(&url).await.unwrap();
+        let store = foidesk_engine::testing::Store::open(&url).await.unwrap();
         store
             .add_authority("kent", "Kent Police", "2024-05-01T09:00:00Z")
             .await
@@ -446,7 +446,7 @@ async fn finding_5_a_demo_store_takes_the_demo_again_unchanged() {
         child.kill().unwrap();
         child.wait().unwrap();
     }
-    let store = foidesk_store::Store::open(&url).await.unwrap();
+    let store = foidesk_engine::testing::Store::open(&url).await.unwrap();
     assert!(store.meta("demo").await.unwrap().is_some());
     let holdings = store.holdings().await.unwrap();
     assert_eq!((holdings.cases, holdings.users), (18, 4), "{holdings}");

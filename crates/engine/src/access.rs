@@ -8,7 +8,7 @@
 
 use foidesk_case::file::{CaseFile, EventFile};
 use foidesk_case::Status;
-use foidesk_store::{Authority, CaseListQuery, CaseScope, CaseSummary, Store, StoreError};
+use foidesk_store::{Authority, CaseListQuery, CaseScope, CaseSummary, Store};
 
 use crate::cases::{CaseView, QueueFilter, QueueKind};
 use crate::{Engine, EngineError, Role, User};
@@ -86,15 +86,15 @@ fn forbidden(message: impl Into<String>) -> EngineError {
 }
 
 fn not_found(id: i64) -> EngineError {
-    EngineError::Store(StoreError::NotFound {
+    EngineError::NotFound {
         what: "case",
         key: id.to_string(),
-    })
+    }
 }
 
 impl Engine {
     /// The cases this user may see, a page at a time in id order.
-    pub async fn cases_for(
+    pub(crate) async fn cases_for(
         &self,
         store: &Store,
         user: &User,
@@ -110,7 +110,7 @@ impl Engine {
     }
 
     /// A case with its assessment, if it exists and this user may see it.
-    pub async fn case_for(
+    pub(crate) async fn case_for(
         &self,
         store: &Store,
         user: &User,
@@ -122,7 +122,7 @@ impl Engine {
         }
     }
 
-    pub async fn open_case_as(
+    pub(crate) async fn open_case_as(
         &self,
         store: &Store,
         user: &User,
@@ -143,7 +143,7 @@ impl Engine {
             .await
     }
 
-    pub async fn append_event_as(
+    pub(crate) async fn append_event_as(
         &self,
         store: &Store,
         user: &User,
@@ -178,7 +178,7 @@ impl Engine {
 
     /// A queue as this user may see it: an officer's is always their own
     /// authority's; caseworkers and requesters have none.
-    pub async fn queue_for(
+    pub(crate) async fn queue_for(
         &self,
         store: &Store,
         user: &User,
@@ -209,7 +209,7 @@ impl Engine {
         self.queue(store, kind, &filter, limit).await
     }
 
-    pub async fn add_authority_as(
+    pub(crate) async fn add_authority_as(
         &self,
         store: &Store,
         user: &User,

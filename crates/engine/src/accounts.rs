@@ -82,7 +82,7 @@ pub(crate) fn invalid(field: &str, message: impl Into<String>) -> EngineError {
 
 impl Engine {
     /// A new account. Officers belong to an authority; other roles do not.
-    pub async fn add_user(
+    pub(crate) async fn add_user(
         &self,
         store: &Store,
         email: &str,
@@ -157,7 +157,7 @@ impl Engine {
     /// After too many failures for one address it is refused for a while
     /// (`Throttled`), whatever the password. An over-long address or password
     /// is refused before anything else: no store query, no hashing.
-    pub async fn authenticate(
+    pub(crate) async fn authenticate(
         &self,
         store: &Store,
         email: &str,
@@ -202,7 +202,7 @@ impl Engine {
     }
 
     /// A new API token for an account, returned once and stored only as a hash.
-    pub async fn create_token(
+    pub(crate) async fn create_token(
         &self,
         store: &Store,
         email: &str,
@@ -218,7 +218,7 @@ impl Engine {
 
     /// Start a browser session: returns its secret (for the cookie, shown
     /// once, stored only as a hash) and when it expires.
-    pub async fn start_session(
+    pub(crate) async fn start_session(
         &self,
         store: &Store,
         user: &User,
@@ -240,7 +240,7 @@ impl Engine {
     }
 
     /// The account of a live session.
-    pub async fn user_for_session(
+    pub(crate) async fn user_for_session(
         &self,
         store: &Store,
         secret: &str,
@@ -256,14 +256,14 @@ impl Engine {
     }
 
     /// Sign out; the session stays on record as ended.
-    pub async fn end_session(&self, store: &Store, secret: &str) -> Result<(), EngineError> {
+    pub(crate) async fn end_session(&self, store: &Store, secret: &str) -> Result<(), EngineError> {
         let now = seconds(self.now()?);
         Ok(store.end_session(&token_hash(secret), &now).await?)
     }
 
     /// A new account, added by an administrator.
     #[allow(clippy::too_many_arguments)]
-    pub async fn add_user_as(
+    pub(crate) async fn add_user_as(
         &self,
         store: &Store,
         by: &User,
@@ -283,7 +283,11 @@ impl Engine {
     }
 
     /// Every account, for administrators.
-    pub async fn users_as(&self, store: &Store, by: &User) -> Result<Vec<User>, EngineError> {
+    pub(crate) async fn users_as(
+        &self,
+        store: &Store,
+        by: &User,
+    ) -> Result<Vec<User>, EngineError> {
         if by.role != Role::Administrator {
             return Err(EngineError::Forbidden {
                 message: "only an administrator lists accounts".into(),
@@ -299,7 +303,7 @@ impl Engine {
     }
 
     /// Revoke an account's tokens with this label (say, a lost laptop's).
-    pub async fn revoke_tokens(
+    pub(crate) async fn revoke_tokens(
         &self,
         store: &Store,
         email: &str,
@@ -312,7 +316,7 @@ impl Engine {
     }
 
     /// The account a bearer token belongs to, if it is live.
-    pub async fn user_for_token(
+    pub(crate) async fn user_for_token(
         &self,
         store: &Store,
         token: &str,

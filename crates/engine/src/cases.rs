@@ -10,7 +10,6 @@ use foidesk_case::{
 };
 use foidesk_store::{
     Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, Store,
-    StoreError,
 };
 
 use crate::text::{plain, plain_all};
@@ -44,7 +43,7 @@ pub struct QueueFilter {
 }
 
 impl Engine {
-    pub async fn add_authority(
+    pub(crate) async fn add_authority(
         &self,
         store: &Store,
         slug: &str,
@@ -74,7 +73,7 @@ impl Engine {
     }
 
     /// Open a case under `authority_slug` from a case file; `by` is who records it.
-    pub async fn open_case(
+    pub(crate) async fn open_case(
         &self,
         store: &Store,
         authority_slug: &str,
@@ -103,7 +102,7 @@ impl Engine {
     /// new event must validate, or nothing is written. The answer is the
     /// state this append wrote, at the version the store gave it: never a
     /// re-read, which could hold another writer's later event.
-    pub async fn append_event(
+    pub(crate) async fn append_event(
         &self,
         store: &Store,
         case_id: i64,
@@ -111,21 +110,17 @@ impl Engine {
         event: EventFile,
         by: &str,
     ) -> Result<CaseView, EngineError> {
-        let record =
-            store
-                .case(case_id)
-                .await?
-                .ok_or(EngineError::Store(StoreError::NotFound {
-                    what: "case",
-                    key: case_id.to_string(),
-                }))?;
+        let record = store.case(case_id).await?.ok_or(EngineError::NotFound {
+            what: "case",
+            key: case_id.to_string(),
+        })?;
         // Before any work on the timeline, so a stale append is cheap to refuse.
         if record.summary.version != expected {
-            return Err(EngineError::Store(StoreError::Conflict {
+            return Err(EngineError::Conflict {
                 case_id,
                 expected,
                 current: record.summary.version,
-            }));
+            });
         }
         plain_all(&event)?;
         let view = self.view_of(record)?;
@@ -159,7 +154,11 @@ impl Engine {
     }
 
     /// A stored case, rebuilt from its log and assessed as at today.
-    pub async fn case_view(&self, store: &Store, id: i64) -> Result<Option<CaseView>, EngineError> {
+    pub(crate) async fn case_view(
+        &self,
+        store: &Store,
+        id: i64,
+    ) -> Result<Option<CaseView>, EngineError> {
         match store.case(id).await? {
             Some(record) => self.view_of(record).map(Some),
             None => Ok(None),
@@ -195,7 +194,7 @@ impl Engine {
     }
 
     /// Cases whose running deadline falls today, within n working days, or has passed.
-    pub async fn queue(
+    pub(crate) async fn queue(
         &self,
         store: &Store,
         kind: QueueKind,

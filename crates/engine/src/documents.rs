@@ -2,7 +2,7 @@
 //! its assessment and the facts a person supplies; this module also drafts
 //! an outline of those facts to start from.
 
-use foidesk_case::EventKind;
+use foidesk_case::{Assessment, Case, EventKind};
 use foidesk_docs::{
     Analysis, Document, DocumentKind, ExemptionFacts, Facts, Input, PublicInterest, Regulator,
     RenderError,
@@ -19,9 +19,20 @@ impl Engine {
         kind: DocumentKind,
         facts: &Facts,
     ) -> Result<Document, RenderError> {
+        self.render_case(kind, &view.case, &view.assessment, facts)
+    }
+
+    /// Render a document for a case and its assessment (say, from a case file).
+    pub fn render_case(
+        &self,
+        kind: DocumentKind,
+        case: &Case,
+        assessment: &Assessment,
+        facts: &Facts,
+    ) -> Result<Document, RenderError> {
         let input = Input {
-            case: &view.case,
-            assessment: &view.assessment,
+            case,
+            assessment,
             facts,
             law: self.law(),
             calendar: self.calendar(),

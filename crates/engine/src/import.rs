@@ -13,7 +13,7 @@ impl Engine {
     /// Open a case for each `(authority slug, reference, case file)`, all or
     /// none; the ids come back in the order of `items`. An item that does not
     /// validate is `Invalid`, its field naming it as `items[i]` (0-based).
-    pub async fn import_cases(
+    pub(crate) async fn import_cases(
         &self,
         store: &Store,
         items: &[(String, String, CaseFile)],

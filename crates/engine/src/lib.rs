@@ -11,6 +11,7 @@
 
 mod access;
 mod accounts;
+pub mod api;
 mod cases;
 mod clock;
 mod documents;
@@ -19,6 +20,7 @@ mod library;
 mod lifecycle;
 mod notice;
 mod passwords;
+mod service;
 mod stats;
 mod text;
 mod throttle;
@@ -32,11 +34,23 @@ pub use foidesk_docs::{Document, DocumentKind, Facts, Format, Missing, RenderErr
 pub use library::{
     content_hash, FileOutcome, Ingest, IngestReport, IngestStatus, Library, SourceFile,
 };
-pub use lifecycle::{AccountOutcome, Actor, AuditLine, AUDIT_LINES, COMMAND_LINE};
+pub use lifecycle::{AccountOutcome, AuditLine, AUDIT_LINES, COMMAND_LINE};
 pub use notice::{notice_to_case, NoticeCase};
 pub use passwords::Passwords;
+pub use service::{AsUser, Service, System};
 pub use stats::{stats, Stats, Timeliness};
 pub use throttle::SignInSettings;
+
+/// The store's conformance harness, for the tests of crates above the
+/// engine: each test runs on SQLite and, when configured, on PostgreSQL;
+/// and the store itself and the index's stamp, so a test can check what was
+/// written or forge what another process left behind.
+#[cfg(feature = "testing")]
+pub mod testing {
+    pub use foidesk_search::BuiltFrom;
+    pub use foidesk_store::testing::*;
+    pub use foidesk_store::{CaseListQuery, CaseScope, Store};
+}
 
 use foidesk_calendar::{
     CalendarError, CalendarSettings, Date, Holiday, NonWorkingDay, WorkingDayCalendar,
@@ -62,8 +76,23 @@ pub enum EngineError {
     NoticeIncomplete { what: String },
     #[error("could not serialise: {message}")]
     Serialise { message: String },
+    #[error("{what} {key} already exists")]
+    Duplicate { what: &'static str, key: String },
+    #[error("no {what} {key}")]
+    NotFound { what: &'static str, key: String },
+    /// Another write reached the case first; `current` is its version now.
+    #[error("case {case_id} is at version {current}, not {expected}: reload it and try again")]
+    Conflict {
+        case_id: i64,
+        expected: i64,
+        current: i64,
+    },
+    #[error("an append needs at least one event")]
+    NothingToAppend,
+    /// The store failed (could not open, did not answer, a database error):
+    /// not the caller's mistake.
     #[error(transparent)]
-    Store(#[from] foidesk_store::StoreError),
+    Store(foidesk_store::StoreError),
     #[error(transparent)]
     Search(#[from] foidesk_search::SearchError),
     #[error("{field}: {message}")]
@@ -77,6 +106,29 @@ pub enum EngineError {
     Disabled,
     #[error("stored record {id} could not be read back: {message}")]
     CorruptRecord { id: i64, message: String },
+}
+
+/// The store's answers that are the caller's business become the engine's
+/// own variants, with the same words, so front ends never match store errors.
+impl From<foidesk_store::StoreError> for EngineError {
+    fn from(e: foidesk_store::StoreError) -> EngineError {
+        use foidesk_store::StoreError as S;
+        match e {
+            S::Duplicate { what, key } => EngineError::Duplicate { what, key },
+            S::NotFound { what, key } => EngineError::NotFound { what, key },
+            S::Conflict {
+                case_id,
+                expected,
+                current,
+            } => EngineError::Conflict {
+                case_id,
+                expected,
+                current,
+            },
+            S::NothingToAppend => EngineError::NothingToAppend,
+            other => EngineError::Store(other),
+        }
+    }
 }
 
 pub struct Engine {

@@ -105,7 +105,7 @@ impl Engine {
     /// this one is rebuilt, and a note saying so is returned. While another
     /// process is writing this store's index (a long ingest), it is used as
     /// it is, with a note; another store's index is never read.
-    pub async fn open_library(
+    pub(crate) async fn open_library(
         &self,
         store: Store,
         index: NoticeIndex,

@@ -15,7 +15,7 @@ pub const COMMAND_LINE: &str = "command line";
 
 /// Who asks for a change.
 #[derive(Clone, Copy, Debug)]
-pub enum Actor<'a> {
+pub(crate) enum Actor<'a> {
     /// An operator with the database: may do anything an administrator may.
     CommandLine,
     /// A signed-in user; only an administrator may change accounts.
@@ -67,7 +67,11 @@ pub const AUDIT_LINES: i64 = 200;
 
 impl Engine {
     /// The account with this address, disabled or not.
-    pub async fn account_by_email(&self, store: &Store, email: &str) -> Result<User, EngineError> {
+    pub(crate) async fn account_by_email(
+        &self,
+        store: &Store,
+        email: &str,
+    ) -> Result<User, EngineError> {
         let stored = store
             .user_by_email(&email.trim().to_ascii_lowercase())
             .await?
@@ -78,7 +82,7 @@ impl Engine {
     /// Disable an account: it cannot sign in, its sessions end and its
     /// tokens are revoked. Nobody may lock everyone out: an administrator
     /// cannot disable their own account, nor the last enabled administrator.
-    pub async fn disable_account(
+    pub(crate) async fn disable_account(
         &self,
         store: &Store,
         by: Actor<'_>,
@@ -114,7 +118,7 @@ impl Engine {
     }
 
     /// Enable a disabled account. Its old sessions and tokens stay ended.
-    pub async fn enable_account(
+    pub(crate) async fn enable_account(
         &self,
         store: &Store,
         by: Actor<'_>,
@@ -134,7 +138,7 @@ impl Engine {
     }
 
     /// Set a new password; the account's sessions end and its tokens are revoked.
-    pub async fn reset_password(
+    pub(crate) async fn reset_password(
         &self,
         store: &Store,
         by: Actor<'_>,
@@ -157,7 +161,7 @@ impl Engine {
     }
 
     /// End every session of an account (its tokens are left alone).
-    pub async fn end_sessions(
+    pub(crate) async fn end_sessions(
         &self,
         store: &Store,
         by: Actor<'_>,
@@ -177,7 +181,7 @@ impl Engine {
     }
 
     /// The newest lines of the audit record, newest first.
-    pub async fn account_audit(
+    pub(crate) async fn account_audit(
         &self,
         store: &Store,
         by: Actor<'_>,

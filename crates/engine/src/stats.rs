@@ -88,7 +88,7 @@ pub fn stats(views: &[CaseView]) -> Stats {
 
 impl Engine {
     /// Up to `limit` of the cases this user may see, each with its assessment.
-    pub async fn case_views_for(
+    pub(crate) async fn case_views_for(
         &self,
         store: &Store,
         user: &User,

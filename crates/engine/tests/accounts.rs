@@ -1,23 +1,23 @@
 //! Accounts over a real SQLite store: roles, Argon2 passwords, bearer tokens.
 
 use foidesk_calendar::{CalendarSettings, Date};
-use foidesk_engine::{Engine, EngineError, FixedClock, Role};
+use foidesk_engine::{Engine, EngineError, FixedClock, Role, System};
 use foidesk_store::Store;
 
 const PASSWORD: &str = "correct horse battery";
 
-async fn setup() -> (Engine, Store, tempfile::TempDir) {
+async fn setup() -> (System, Store, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("t.db").display());
     let store = Store::open(&url).await.unwrap();
-    let engine = Engine::new(
-        Box::new(FixedClock(Date::parse("2026-11-22").unwrap())),
-        CalendarSettings::default(),
+    let engine = System::new(
+        Engine::new(
+            Box::new(FixedClock(Date::parse("2026-11-22").unwrap())),
+            CalendarSettings::default(),
+        ),
+        store.clone(),
     );
-    engine
-        .add_authority(&store, "kent", "Kent Police")
-        .await
-        .unwrap();
+    engine.add_authority("kent", "Kent Police").await.unwrap();
     (engine, store, dir)
 }
 
@@ -26,7 +26,6 @@ async fn a_password_signs_in_and_is_never_stored() {
     let (e, store, _dir) = setup().await;
     let u = e
         .add_user(
-            &store,
             "Officer@Kent.Example.org",
             "Sam",
             Role::Officer,
@@ -38,18 +37,21 @@ async fn a_password_signs_in_and_is_never_stored() {
     assert_eq!(u.email, "officer@kent.example.org");
     assert!(u.authority_id.is_some());
     let signed_in = e
-        .authenticate(&store, "officer@kent.example.org", PASSWORD)
+        .service()
+        .authenticate("officer@kent.example.org", PASSWORD)
         .await
         .unwrap();
     assert_eq!(signed_in, Some(u));
     assert_eq!(
-        e.authenticate(&store, "officer@kent.example.org", "wrong password!!")
+        e.service()
+            .authenticate("officer@kent.example.org", "wrong password!!")
             .await
             .unwrap(),
         None
     );
     assert_eq!(
-        e.authenticate(&store, "nobody@example.org", PASSWORD)
+        e.service()
+            .authenticate("nobody@example.org", PASSWORD)
             .await
             .unwrap(),
         None
@@ -69,7 +71,7 @@ async fn a_password_signs_in_and_is_never_stored() {
 
 #[tokio::test]
 async fn accounts_are_checked_before_anything_is_written() {
-    let (e, store, _dir) = setup().await;
+    let (e, _, _dir) = setup().await;
     let cases: [(&str, Role, Option<&str>, &str, &str); 6] = [
         ("no-at-sign", Role::Requester, None, PASSWORD, "email"),
         ("a@example.org", Role::Requester, None, "short", "password"),
@@ -91,9 +93,7 @@ async fn accounts_are_checked_before_anything_is_written() {
         ("a@example.org", Role::Administrator, None, PASSWORD, "--"),
     ];
     for (email, role, authority, password, field) in cases {
-        let r = e
-            .add_user(&store, email, "A", role, authority, password)
-            .await;
+        let r = e.add_user(email, "A", role, authority, password).await;
         match r {
             Err(EngineError::Invalid { field: f, .. }) => assert_eq!(f, field, "{email} {role:?}"),
             Ok(_) => assert_eq!(field, "--", "{email} {role:?} was accepted"),
@@ -102,14 +102,7 @@ async fn accounts_are_checked_before_anything_is_written() {
     }
     // The one valid account exists once; a second with the same address is refused.
     let again = e
-        .add_user(
-            &store,
-            "A@example.org",
-            "A",
-            Role::Requester,
-            None,
-            PASSWORD,
-        )
+        .add_user("A@example.org", "A", Role::Requester, None, PASSWORD)
         .await;
     assert!(again.unwrap_err().to_string().contains("already exists"));
 }
@@ -119,7 +112,6 @@ async fn tokens_identify_their_account_and_are_stored_hashed() {
     let (e, store, _dir) = setup().await;
     let u = e
         .add_user(
-            &store,
             "cw@ico.example.org",
             "Kim",
             Role::Caseworker,
@@ -129,29 +121,26 @@ async fn tokens_identify_their_account_and_are_stored_hashed() {
         .await
         .unwrap();
     let t1 = e
-        .create_token(&store, "cw@ico.example.org", "laptop")
+        .create_token("cw@ico.example.org", "laptop")
         .await
         .unwrap();
     let t2 = e
-        .create_token(&store, "cw@ico.example.org", "script")
+        .create_token("cw@ico.example.org", "script")
         .await
         .unwrap();
     assert_ne!(t1, t2);
     assert!(t1.starts_with("fdk_") && t1.len() == 4 + 64);
     assert_eq!(
-        e.user_for_token(&store, &t1).await.unwrap(),
+        e.service().user_for_token(&t1).await.unwrap(),
         Some(u.clone())
     );
-    assert_eq!(e.user_for_token(&store, &t2).await.unwrap(), Some(u));
-    assert_eq!(e.user_for_token(&store, "fdk_0000").await.unwrap(), None);
+    assert_eq!(e.service().user_for_token(&t2).await.unwrap(), Some(u));
+    assert_eq!(e.service().user_for_token("fdk_0000").await.unwrap(), None);
     assert!(
         store.user_by_token_hash(&t1).await.unwrap().is_none(),
         "the token itself is not a key"
     );
-    assert!(e
-        .create_token(&store, "nobody@example.org", "x")
-        .await
-        .is_err());
+    assert!(e.create_token("nobody@example.org", "x").await.is_err());
 }
 
 #[test]
@@ -169,26 +158,31 @@ async fn repeated_failures_throttle_one_address() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("t.db").display());
     let store = foidesk_store::Store::open(&url).await.unwrap();
-    let e = Engine::new(
-        Box::new(FixedClock(
-            foidesk_calendar::Date::parse("2026-11-22").unwrap(),
-        )),
-        foidesk_calendar::CalendarSettings::default(),
+    let e = System::new(
+        Engine::new(
+            Box::new(FixedClock(
+                foidesk_calendar::Date::parse("2026-11-22").unwrap(),
+            )),
+            foidesk_calendar::CalendarSettings::default(),
+        ),
+        store.clone(),
     );
     for who in ["a@example.org", "b@example.org"] {
-        e.add_user(&store, who, "A", Role::Requester, None, PASSWORD)
+        e.add_user(who, "A", Role::Requester, None, PASSWORD)
             .await
             .unwrap();
     }
     for _ in 0..5 {
         let got = e
-            .authenticate(&store, "a@example.org", "wrong password!")
+            .service()
+            .authenticate("a@example.org", "wrong password!")
             .await
             .unwrap();
         assert_eq!(got, None);
     }
     let err = e
-        .authenticate(&store, "A@Example.org", PASSWORD)
+        .service()
+        .authenticate("A@Example.org", PASSWORD)
         .await
         .unwrap_err();
     assert!(
@@ -196,21 +190,24 @@ async fn repeated_failures_throttle_one_address() {
         "{err}"
     );
     assert!(e
-        .authenticate(&store, "b@example.org", PASSWORD)
+        .service()
+        .authenticate("b@example.org", PASSWORD)
         .await
         .unwrap()
         .is_some());
     // Unknown addresses are throttled the same way, so they look alike.
     for _ in 0..5 {
         assert_eq!(
-            e.authenticate(&store, "nobody@example.org", "x")
+            e.service()
+                .authenticate("nobody@example.org", "x")
                 .await
                 .unwrap(),
             None
         );
     }
     let err = e
-        .authenticate(&store, "nobody@example.org", "x")
+        .service()
+        .authenticate("nobody@example.org", "x")
         .await
         .unwrap_err();
     assert!(matches!(err, EngineError::Throttled { .. }));

@@ -2,10 +2,9 @@
 
 mod common;
 
-use common::{engine, example, store};
+use common::{engine, example, store, system};
 use foidesk_case::file::{CaseFile, EventFile};
-use foidesk_engine::{EngineError, QueueFilter, QueueKind};
-use foidesk_store::StoreError;
+use foidesk_engine::{EngineError, QueueFilter, QueueKind, System};
 
 /// The 2020 Met request as received, with no events yet.
 fn met_request() -> (CaseFile, Vec<EventFile>) {
@@ -17,13 +16,13 @@ fn met_request() -> (CaseFile, Vec<EventFile>) {
 #[tokio::test]
 async fn a_stored_case_is_assessed_like_its_file() {
     let (store, _dir) = store().await;
-    let e = engine("2026-11-22");
-    e.add_authority(&store, "met", "Metropolitan Police Service")
+    let e = system("2026-11-22", &store);
+    e.add_authority("met", "Metropolitan Police Service")
         .await
         .unwrap();
     let file = example("2020-06-23_metropolitan-police-service");
     let view = e
-        .open_case(&store, "met", "2019-0001", file, "officer@met")
+        .open_case("met", "2019-0001", file, "officer@met")
         .await
         .unwrap();
     assert_eq!(view.summary.version, 6);
@@ -41,13 +40,13 @@ async fn a_stored_case_is_assessed_like_its_file() {
 async fn appends_follow_the_timeline_and_stale_ones_conflict() {
     let (store, _dir) = store().await;
     // On the day of the last event appended: no event is dated after today.
-    let e = engine("2020-02-10");
-    e.add_authority(&store, "met", "Metropolitan Police Service")
+    let e = system("2020-02-10", &store);
+    e.add_authority("met", "Metropolitan Police Service")
         .await
         .unwrap();
     let (file, events) = met_request();
     let view = e
-        .open_case(&store, "met", "2019-0001", file, "officer@met")
+        .open_case("met", "2019-0001", file, "officer@met")
         .await
         .unwrap();
     assert_eq!(
@@ -63,12 +62,12 @@ async fn appends_follow_the_timeline_and_stale_ones_conflict() {
     );
     let id = view.summary.id;
     let after = e
-        .append_event(&store, id, 0, events[0].clone(), "officer@met")
+        .append_event(id, 0, events[0].clone(), "officer@met")
         .await
         .unwrap();
     assert_eq!(after.summary.version, 1);
     let after = e
-        .append_event(&store, id, 1, events[1].clone(), "officer@met")
+        .append_event(id, 1, events[1].clone(), "officer@met")
         .await
         .unwrap();
     assert_eq!(
@@ -80,49 +79,38 @@ async fn appends_follow_the_timeline_and_stale_ones_conflict() {
     );
     // A second client still at version 1 is refused, and nothing changes.
     let err = e
-        .append_event(&store, id, 1, events[2].clone(), "other@met")
+        .append_event(id, 1, events[2].clone(), "other@met")
         .await
         .unwrap_err();
     assert!(
-        matches!(
-            err,
-            EngineError::Store(StoreError::Conflict { current: 2, .. })
-        ),
+        matches!(err, EngineError::Conflict { current: 2, .. }),
         "{err}"
     );
-    assert_eq!(
-        e.case_view(&store, id)
-            .await
-            .unwrap()
-            .unwrap()
-            .summary
-            .version,
-        2
-    );
+    assert_eq!(e.case_view(id).await.unwrap().unwrap().summary.version, 2);
 }
 
 #[tokio::test]
 async fn an_event_that_breaks_the_timeline_writes_nothing() {
     let (store, _dir) = store().await;
-    let e = engine("2020-02-10");
-    e.add_authority(&store, "met", "Metropolitan Police Service")
+    let e = system("2020-02-10", &store);
+    e.add_authority("met", "Metropolitan Police Service")
         .await
         .unwrap();
     let (file, events) = met_request();
     let id = e
-        .open_case(&store, "met", "2019-0001", file, "o")
+        .open_case("met", "2019-0001", file, "o")
         .await
         .unwrap()
         .summary
         .id;
     let mut early = events[1].clone();
     early.date = "2019-01-01".into(); // before the request was received
-    let err = e.append_event(&store, id, 0, early, "o").await.unwrap_err();
+    let err = e.append_event(id, 0, early, "o").await.unwrap_err();
     assert!(matches!(err, EngineError::Case(_)), "{err}");
     let mut unknown = events[1].clone();
     unknown.kind = "telepathy".into();
-    assert!(e.append_event(&store, id, 0, unknown, "o").await.is_err());
-    let view = e.case_view(&store, id).await.unwrap().unwrap();
+    assert!(e.append_event(id, 0, unknown, "o").await.is_err());
+    let view = e.case_view(id).await.unwrap().unwrap();
     assert_eq!(view.summary.version, 0);
     assert!(view.file.events.is_empty());
 }
@@ -130,18 +118,15 @@ async fn an_event_that_breaks_the_timeline_writes_nothing() {
 #[tokio::test]
 async fn queues_list_what_is_due_and_overdue() {
     let (store, _dir) = store().await;
-    let setup = engine("2019-11-08");
+    let setup = system("2019-11-08", &store);
     let met = setup
-        .add_authority(&store, "met", "Metropolitan Police Service")
+        .add_authority("met", "Metropolitan Police Service")
         .await
         .unwrap();
-    setup
-        .add_authority(&store, "kent", "Kent Police")
-        .await
-        .unwrap();
+    setup.add_authority("kent", "Kent Police").await.unwrap();
     let (file, _) = met_request();
     setup
-        .open_case(&store, "met", "2019-0001", file.clone(), "o")
+        .open_case("met", "2019-0001", file.clone(), "o")
         .await
         .unwrap();
     let refs =
@@ -152,37 +137,29 @@ async fn queues_list_what_is_due_and_overdue() {
         ..Default::default()
     };
     // Response due 2019-12-06 (FOIA s.10(1)).
-    let on = engine("2019-12-06");
+    let on = system("2019-12-06", &store);
     assert_eq!(
-        refs(
-            on.queue(&store, QueueKind::DueToday, &all, 50)
-                .await
-                .unwrap()
-        ),
+        refs(on.queue(QueueKind::DueToday, &all, 50).await.unwrap()),
         ["2019-0001"]
     );
-    let before = engine("2019-12-02");
+    let before = system("2019-12-02", &store);
     assert_eq!(
         refs(
             before
-                .queue(&store, QueueKind::DueWithinWorkingDays(4), &met_only, 50)
+                .queue(QueueKind::DueWithinWorkingDays(4), &met_only, 50)
                 .await
                 .unwrap()
         ),
         ["2019-0001"]
     );
     assert!(before
-        .queue(&store, QueueKind::DueWithinWorkingDays(3), &met_only, 50)
+        .queue(QueueKind::DueWithinWorkingDays(3), &met_only, 50)
         .await
         .unwrap()
         .is_empty());
-    let late = engine("2019-12-09");
+    let late = system("2019-12-09", &store);
     assert_eq!(
-        refs(
-            late.queue(&store, QueueKind::Overdue, &met_only, 50)
-                .await
-                .unwrap()
-        ),
+        refs(late.queue(QueueKind::Overdue, &met_only, 50).await.unwrap()),
         ["2019-0001"]
     );
     let kent_only = QueueFilter {
@@ -190,7 +167,7 @@ async fn queues_list_what_is_due_and_overdue() {
         ..Default::default()
     };
     assert!(late
-        .queue(&store, QueueKind::Overdue, &kent_only, 50)
+        .queue(QueueKind::Overdue, &kent_only, 50)
         .await
         .unwrap()
         .is_empty());
@@ -199,21 +176,18 @@ async fn queues_list_what_is_due_and_overdue() {
 #[tokio::test]
 async fn bad_authorities_and_references_are_refused() {
     let (store, _dir) = store().await;
-    let e = engine("2019-11-20");
+    let e = system("2019-11-20", &store);
     for (slug, name) in [("", "X"), ("Has Space", "X"), ("ok", "  ")] {
         assert!(
             matches!(
-                e.add_authority(&store, slug, name).await,
+                e.add_authority(slug, name).await,
                 Err(EngineError::Invalid { .. })
             ),
             "{slug:?}"
         );
     }
     let (file, _) = met_request();
-    let err = e
-        .open_case(&store, "nobody", "R1", file, "o")
-        .await
-        .unwrap_err();
+    let err = e.open_case("nobody", "R1", file, "o").await.unwrap_err();
     assert!(err.to_string().contains("no authority 'nobody'"), "{err}");
     assert!(store.authorities().await.unwrap().is_empty());
 }
@@ -223,15 +197,12 @@ async fn bad_authorities_and_references_are_refused() {
 #[tokio::test]
 async fn queues_filter_by_assignee_and_desk() {
     let (store, _dir) = store().await;
-    let e = engine("2019-12-09");
-    e.add_authority(&store, "met", "Metropolitan Police Service")
+    let e = system("2019-12-09", &store);
+    e.add_authority("met", "Metropolitan Police Service")
         .await
         .unwrap();
     let (file, _) = met_request();
-    let view = e
-        .open_case(&store, "met", "2019-0001", file, "o")
-        .await
-        .unwrap();
+    let view = e.open_case("met", "2019-0001", file, "o").await.unwrap();
     assert_eq!(view.summary.projection.desk, "authority");
     assert_eq!(view.summary.projection.assignee, None);
     let assign = |who: &str| EventFile {
@@ -241,7 +212,7 @@ async fn queues_filter_by_assignee_and_desk() {
         ..Default::default()
     };
     let id = view.summary.id;
-    e.append_event(&store, id, 0, assign("sam@met.example.org"), "lead")
+    e.append_event(id, 0, assign("sam@met.example.org"), "lead")
         .await
         .unwrap();
     let overdue = async |desk: Option<&str>, assignee: Option<&str>| {
@@ -250,7 +221,7 @@ async fn queues_filter_by_assignee_and_desk() {
             assignee: assignee.map(str::to_owned),
             ..Default::default()
         };
-        e.queue(&store, QueueKind::Overdue, &filter, 50)
+        e.queue(QueueKind::Overdue, &filter, 50)
             .await
             .unwrap()
             .len()
@@ -267,44 +238,34 @@ async fn queues_filter_by_assignee_and_desk() {
         date: "2019-11-11".into(),
         ..Default::default()
     };
-    let after = e.append_event(&store, id, 1, sought, "sam").await.unwrap();
+    let after = e.append_event(id, 1, sought, "sam").await.unwrap();
     assert_eq!(after.summary.projection.desk, "requester");
     assert_eq!(
         after.summary.projection.assignee.as_deref(),
         Some("sam@met.example.org")
     );
     // "" hands the case back to nobody.
-    let after = e
-        .append_event(&store, id, 2, assign(""), "lead")
-        .await
-        .unwrap();
+    let after = e.append_event(id, 2, assign(""), "lead").await.unwrap();
     assert_eq!(after.summary.projection.assignee, None);
     let bad = EventFile {
         kind: "assigned".into(),
         date: "2019-11-12".into(),
         ..Default::default()
     };
-    let err = e
-        .append_event(&store, id, 3, bad, "lead")
-        .await
-        .unwrap_err();
+    let err = e.append_event(id, 3, bad, "lead").await.unwrap_err();
     assert!(err.to_string().contains("field `assignee`"), "{err}");
 }
 
 /// An engine at `today` with `met` and a case for the 2019 Met request as
 /// received (no events yet); returns its id.
-async fn met_case(
-    e: &foidesk_engine::Engine,
-    store: &foidesk_store::Store,
-    reference: &str,
-) -> i64 {
-    if store.authority_by_slug("met").await.unwrap().is_none() {
-        e.add_authority(store, "met", "Metropolitan Police Service")
+async fn met_case(e: &System, reference: &str) -> i64 {
+    if e.store().authority_by_slug("met").await.unwrap().is_none() {
+        e.add_authority("met", "Metropolitan Police Service")
             .await
             .unwrap();
     }
     let (file, _) = met_request();
-    e.open_case(store, "met", reference, file, "o")
+    e.open_case("met", reference, file, "o")
         .await
         .unwrap()
         .summary
@@ -316,16 +277,13 @@ async fn met_case(
 #[tokio::test]
 async fn finding_3_an_append_answers_with_the_state_it_wrote() {
     let (store, _dir) = store().await;
-    let e = engine("2020-07-01");
-    let id = met_case(&e, &store, "2019-0001").await;
+    let e = system("2020-07-01", &store);
+    let id = met_case(&e, "2019-0001").await;
     let (_, events) = met_request();
     for (n, event) in (0_i64..).zip(events) {
         let by = format!("officer{n}@met");
-        let answer = e
-            .append_event(&store, id, n, event.clone(), &by)
-            .await
-            .unwrap();
-        let stored = e.case_view(&store, id).await.unwrap().unwrap();
+        let answer = e.append_event(id, n, event.clone(), &by).await.unwrap();
+        let stored = e.case_view(id).await.unwrap().unwrap();
         assert_eq!(answer.summary, stored.summary, "event {n}");
         assert_eq!(answer.summary.version, n + 1);
         assert_eq!(answer.file, stored.file);
@@ -360,10 +318,10 @@ fn refused_field(err: EngineError) -> String {
 async fn finding_10_a_clarification_dated_ahead_cannot_clear_a_breach() {
     let (store, _dir) = store().await;
     // The response was due on 2019-12-06.
-    let e = engine("2019-12-09");
-    let id = met_case(&e, &store, "2019-0001").await;
+    let e = system("2019-12-09", &store);
+    let id = met_case(&e, "2019-0001").await;
     let overdue = async || {
-        e.queue(&store, QueueKind::Overdue, &QueueFilter::default(), 50)
+        e.queue(QueueKind::Overdue, &QueueFilter::default(), 50)
             .await
             .unwrap()
             .len()
@@ -382,14 +340,14 @@ async fn finding_10_a_clarification_dated_ahead_cannot_clear_a_breach() {
                 provisions: Vec::new(),
             }];
         }
-        let err = e.append_event(&store, id, 0, ahead, "o").await.unwrap_err();
+        let err = e.append_event(id, 0, ahead, "o").await.unwrap_err();
         assert!(err.to_string().contains("in the future"), "{err}");
         assert_eq!(
             refused_field(err),
             format!("event 1 ({kind}), field `date`")
         );
     }
-    let view = e.case_view(&store, id).await.unwrap().unwrap();
+    let view = e.case_view(id).await.unwrap().unwrap();
     assert_eq!(view.summary.version, 0);
     assert!(view.assessment.has_breach_of("s.10(1)"));
     assert_eq!(overdue().await, 1);
@@ -410,11 +368,14 @@ async fn finding_10_a_tolerance_setting_allows_so_many_days_ahead() {
     let (store, _dir) = store().await;
     let today = foidesk_calendar::Date::parse("2019-11-20").unwrap();
     for (n, (tolerance, ahead, accepted)) in TOLERANCES.into_iter().enumerate() {
-        let e = engine("2019-11-20").with_future_date_tolerance_days(tolerance);
-        let id = met_case(&e, &store, &format!("2019-{n}")).await;
+        let e = System::new(
+            engine("2019-11-20").with_future_date_tolerance_days(tolerance),
+            store.clone(),
+        );
+        let id = met_case(&e, &format!("2019-{n}")).await;
         let date = today.checked_add_days(ahead).unwrap().to_string();
         let got = e
-            .append_event(&store, id, 0, event("clarification_sought", &date), "o")
+            .append_event(id, 0, event("clarification_sought", &date), "o")
             .await;
         assert_eq!(
             got.is_ok(),
@@ -428,20 +389,20 @@ async fn finding_10_a_tolerance_setting_allows_so_many_days_ahead() {
 async fn finding_10_opening_or_importing_a_case_dated_ahead_is_refused() {
     let (store, _dir) = store().await;
     // Before the response of 2020-01-28 (event 2 of the example).
-    let e = engine("2020-01-27");
-    e.add_authority(&store, "met", "Metropolitan Police Service")
+    let e = system("2020-01-27", &store);
+    e.add_authority("met", "Metropolitan Police Service")
         .await
         .unwrap();
     let whole = example("2020-06-23_metropolitan-police-service");
     let err = e
-        .open_case(&store, "met", "2019-0001", whole.clone(), "o")
+        .open_case("met", "2019-0001", whole.clone(), "o")
         .await
         .unwrap_err();
     assert_eq!(refused_field(err), "event 2 (response), field `date`");
     let (mut ahead, _) = met_request();
     ahead.request.received = "2020-01-28".into();
     let err = e
-        .open_case(&store, "met", "2019-0002", ahead, "o")
+        .open_case("met", "2019-0002", ahead, "o")
         .await
         .unwrap_err();
     assert_eq!(refused_field(err), "request.received");
@@ -450,7 +411,7 @@ async fn finding_10_opening_or_importing_a_case_dated_ahead_is_refused() {
         ("met".to_owned(), "2019-0003".to_owned(), fine),
         ("met".to_owned(), "2019-0004".to_owned(), whole),
     ];
-    let err = e.import_cases(&store, &items, "o").await.unwrap_err();
+    let err = e.import_cases(&items, "o").await.unwrap_err();
     assert_eq!(
         refused_field(err),
         "items[1], event 2 (response), field `date`"

@@ -3,10 +3,10 @@
 
 mod common;
 
-use common::{engine, example, store};
+use common::{example, store, system};
 use foidesk_case::file::CaseFile;
-use foidesk_engine::{Engine, EngineError};
-use foidesk_store::{Store, StoreError};
+use foidesk_engine::{EngineError, System};
+use foidesk_store::Store;
 
 /// One item of an import: authority slug, reference, case file.
 type Item = (String, String, CaseFile);
@@ -18,11 +18,11 @@ const EXAMPLES: [&str; 4] = [
     "synthetic-fee-pause",
 ];
 
-async fn setup() -> (Engine, Store, tempfile::TempDir) {
+async fn setup() -> (System, Store, tempfile::TempDir) {
     let (store, dir) = store().await;
-    let engine = engine("2026-11-22");
+    let engine = system("2026-11-22", &store);
     for (slug, name) in [("met", "Metropolitan Police"), ("kent", "Kent Police")] {
-        engine.add_authority(&store, slug, name).await.unwrap();
+        engine.add_authority(slug, name).await.unwrap();
     }
     (engine, store, dir)
 }
@@ -40,27 +40,18 @@ fn items() -> Vec<Item> {
 
 #[tokio::test]
 async fn an_import_reads_back_like_cases_opened_one_by_one() {
-    let (engine, store, _dir) = setup().await;
+    let (engine, _, _dir) = setup().await;
     let items = items();
-    let ids = engine
-        .import_cases(&store, &items, "importer")
-        .await
-        .unwrap();
+    let ids = engine.import_cases(&items, "importer").await.unwrap();
     assert_eq!(ids.len(), items.len());
     for (id, (slug, reference, file)) in ids.iter().zip(&items) {
-        let view = engine.case_view(&store, *id).await.unwrap().unwrap();
+        let view = engine.case_view(*id).await.unwrap().unwrap();
         assert_eq!(&view.summary.reference, reference);
         assert_eq!(&view.file, file);
         assert!(view.recorded.iter().all(|(by, _)| by == "importer"));
         // The projection is the one open_case would store.
         let single = engine
-            .open_case(
-                &store,
-                slug,
-                &format!("{reference}-again"),
-                file.clone(),
-                "x",
-            )
+            .open_case(slug, &format!("{reference}-again"), file.clone(), "x")
             .await
             .unwrap();
         assert_eq!(view.summary.projection, single.summary.projection);
@@ -92,7 +83,7 @@ async fn a_bad_item_is_named_and_nothing_is_written() {
         (refuse(0, &|it| it.1 = " ".into()), "items[0], reference"),
     ];
     for (items, want) in cases {
-        match engine.import_cases(&store, &items, "importer").await {
+        match engine.import_cases(&items, "importer").await {
             Err(EngineError::Invalid { field, .. }) => assert_eq!(field, want),
             other => panic!("{want}: {other:?}"),
         }
@@ -101,20 +92,14 @@ async fn a_bad_item_is_named_and_nothing_is_written() {
     let mut items = items();
     items[6].1 = items[1].1.clone();
     items[6].0 = items[1].0.clone();
-    let err = engine
-        .import_cases(&store, &items, "importer")
-        .await
-        .unwrap_err();
-    assert!(
-        matches!(err, EngineError::Store(StoreError::Duplicate { .. })),
-        "{err}"
-    );
+    let err = engine.import_cases(&items, "importer").await.unwrap_err();
+    assert!(matches!(err, EngineError::Duplicate { .. }), "{err}");
     assert!(
         store.case(1).await.unwrap().is_none(),
         "nothing was written"
     );
     let ids = engine
-        .import_cases(&store, &self::items(), "importer")
+        .import_cases(&self::items(), "importer")
         .await
         .unwrap();
     assert_eq!(ids.first(), Some(&1));

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use foidesk_calendar::{CalendarSettings, Date};
-use foidesk_engine::{Clock, Engine, EngineError, Role, SignInSettings};
+use foidesk_engine::{Clock, Engine, EngineError, Role, SignInSettings, System};
 use foidesk_store::testing::fresh_stores;
 use foidesk_store::Store;
 use sha2::{Digest, Sha256};
@@ -37,8 +37,10 @@ impl Clock for MovableClock {
     }
 }
 
-fn engine(clock: &MovableClock, settings: SignInSettings) -> Engine {
-    Engine::new(Box::new(clock.clone()), CalendarSettings::default()).with_sign_in(settings)
+fn engine(clock: &MovableClock, settings: SignInSettings, store: &Store) -> System {
+    let engine =
+        Engine::new(Box::new(clock.clone()), CalendarSettings::default()).with_sign_in(settings);
+    System::new(engine, store.clone())
 }
 
 fn settings(failures_kept: u64, concurrent_hashes: usize) -> SignInSettings {
@@ -55,9 +57,9 @@ fn sha256_hex(text: &str) -> String {
         .collect()
 }
 
-async fn add(engine: &Engine, store: &Store, email: &str) {
+async fn add(engine: &System, email: &str) {
     engine
-        .add_user(store, email, "A", Role::Requester, None, PASSWORD)
+        .add_user(email, "A", Role::Requester, None, PASSWORD)
         .await
         .unwrap();
 }
@@ -76,7 +78,7 @@ fn field_of(result: Result<Option<foidesk_engine::User>, EngineError>) -> String
 async fn finding_1_an_over_long_address_is_refused_before_the_store_or_the_hasher() {
     for db in fresh_stores().await {
         let clock = MovableClock::at("2026-11-22T09:00:00Z");
-        let e = engine(&clock, settings(100, 2));
+        let e = engine(&clock, settings(100, 2), &db.store);
         let at_limit = format!("{}@example.org", "a".repeat(254 - 12));
         assert_eq!(at_limit.chars().count(), 254);
         let over = format!("b{at_limit}");
@@ -89,14 +91,14 @@ async fn finding_1_an_over_long_address_is_refused_before_the_store_or_the_hashe
             (&megabyte, &"p".repeat(1_000_000), "email"),
         ];
         for (email, password, field) in cases {
-            let got = e.authenticate(&db.store, email, password).await;
+            let got = e.service().authenticate(email, password).await;
             assert_eq!(field_of(got), field, "{}", db.label);
         }
-        assert_eq!(e.passwords().started(), 0, "{}", db.label);
+        assert_eq!(e.engine().passwords().started(), 0, "{}", db.label);
         // At the limit the address goes on to the store (closed: an error).
-        let at = e.authenticate(&db.store, &at_limit, PASSWORD).await;
+        let at = e.service().authenticate(&at_limit, PASSWORD).await;
         assert!(matches!(at, Err(EngineError::Store(_))), "{at:?}");
-        assert_eq!(e.passwords().started(), 0, "{}", db.label);
+        assert_eq!(e.engine().passwords().started(), 0, "{}", db.label);
         db.finish().await;
     }
 }
@@ -108,30 +110,30 @@ async fn finding_1_failures_count_across_engines_on_one_store() {
     for db in fresh_stores().await {
         let clock = MovableClock::at("2026-11-22T09:00:00Z");
         let (one, two) = (
-            engine(&clock, settings(100, 2)),
-            engine(&clock, settings(100, 2)),
+            engine(&clock, settings(100, 2), &db.store),
+            engine(&clock, settings(100, 2), &db.store),
         );
-        add(&one, &db.store, "a@example.org").await;
-        add(&one, &db.store, "b@example.org").await;
+        add(&one, "a@example.org").await;
+        add(&one, "b@example.org").await;
         for (i, e) in [&one, &one, &one, &two, &two].into_iter().enumerate() {
             clock.set(&format!("2026-11-22T09:0{i}:00Z"));
-            let got = e.authenticate(&db.store, "A@example.org ", "wrong").await;
+            let got = e.service().authenticate("A@example.org ", "wrong").await;
             assert_eq!(got.unwrap(), None, "{}", db.label);
         }
         // The first failure, at 09:00, leaves the window at 09:15.
         clock.set("2026-11-22T09:10:30Z");
         for e in [&one, &two] {
-            let got = e.authenticate(&db.store, "a@example.org", PASSWORD).await;
+            let got = e.service().authenticate("a@example.org", PASSWORD).await;
             assert!(
                 matches!(got, Err(EngineError::Throttled { minutes: 5 })),
                 "{}: {got:?}",
                 db.label
             );
         }
-        let other = two.authenticate(&db.store, "b@example.org", PASSWORD).await;
+        let other = two.service().authenticate("b@example.org", PASSWORD).await;
         assert!(other.unwrap().is_some(), "{}", db.label);
         clock.set("2026-11-22T09:15:00Z");
-        let again = two.authenticate(&db.store, "a@example.org", PASSWORD).await;
+        let again = two.service().authenticate("a@example.org", PASSWORD).await;
         assert!(again.unwrap().is_some(), "{}", db.label);
         // Signing in cleared the address's failures.
         assert!(db.store.sign_in_failures().await.unwrap().is_empty());
@@ -145,13 +147,13 @@ async fn finding_1_failures_count_across_engines_on_one_store() {
 async fn finding_1_failures_are_stored_hashed_purged_and_capped() {
     for db in fresh_stores().await {
         let clock = MovableClock::at("2026-11-22T09:00:00Z");
-        let e = engine(&clock, settings(10, 2));
+        let e = engine(&clock, settings(10, 2), &db.store);
         let addresses: Vec<String> = (0..25)
             .map(|i| format!("{}{i:02}@Example.org", "x".repeat(200)))
             .collect();
         for (i, address) in addresses.iter().enumerate() {
             clock.set(&format!("2026-11-22T09:00:{i:02}Z"));
-            let got = e.authenticate(&db.store, address, "wrong").await;
+            let got = e.service().authenticate(address, "wrong").await;
             assert_eq!(got.unwrap(), None, "{}", db.label);
         }
         let rows = db.store.sign_in_failures().await.unwrap();
@@ -163,7 +165,7 @@ async fn finding_1_failures_are_stored_hashed_purged_and_capped() {
         assert_eq!(hashes, expected, "{}: the newest ten, hashed", db.label);
         // A failure after the window purges everything before it.
         clock.set("2026-11-22T09:15:25Z");
-        let got = e.authenticate(&db.store, "late@example.org", "wrong").await;
+        let got = e.service().authenticate("late@example.org", "wrong").await;
         assert_eq!(got.unwrap(), None);
         let rows = db.store.sign_in_failures().await.unwrap();
         assert_eq!(rows.len(), 1, "{}: {rows:?}", db.label);
@@ -180,15 +182,15 @@ async fn finding_1_failures_are_stored_hashed_purged_and_capped() {
 async fn finding_10_hashing_leaves_the_async_workers_free() {
     for db in fresh_stores().await {
         let clock = MovableClock::at("2026-11-22T09:00:00Z");
-        let e = Arc::new(engine(&clock, settings(100, 2)));
-        add(&e, &db.store, "known@example.org").await;
+        let e = Arc::new(engine(&clock, settings(100, 2), &db.store));
+        add(&e, "known@example.org").await;
         let done = Arc::new(AtomicBool::new(false));
         let watcher = {
             let (e, done) = (e.clone(), done.clone());
             tokio::spawn(async move {
                 let (mut seen_running, mut most) = (0u64, 0usize);
                 while !done.load(Ordering::SeqCst) {
-                    let running = e.passwords().running();
+                    let running = e.engine().passwords().running();
                     seen_running += u64::from(running > 0);
                     most = most.max(running);
                     tokio::task::yield_now().await;
@@ -198,12 +200,12 @@ async fn finding_10_hashing_leaves_the_async_workers_free() {
         };
         let sign_ins: Vec<_> = (0..6)
             .map(|i| {
-                let (e, store) = (e.clone(), db.store.clone());
+                let e = e.clone();
                 let email = match i % 2 {
                     0 => "known@example.org".to_owned(),
                     _ => format!("unknown{i}@example.org"),
                 };
-                tokio::spawn(async move { e.authenticate(&store, &email, "wrong").await })
+                tokio::spawn(async move { e.service().authenticate(&email, "wrong").await })
             })
             .collect();
         for sign_in in sign_ins {
@@ -213,7 +215,7 @@ async fn finding_10_hashing_leaves_the_async_workers_free() {
         let (seen_running, most) = watcher.await.unwrap();
         assert!(seen_running > 0, "{}: no task ran while hashing", db.label);
         assert!(most <= 2, "{}: {most} hashes ran at once", db.label);
-        assert_eq!(e.passwords().started(), 7, "{}", db.label);
+        assert_eq!(e.engine().passwords().started(), 7, "{}", db.label);
         db.finish().await;
     }
 }

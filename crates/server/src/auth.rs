@@ -22,16 +22,16 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let engine = &state.engine;
+        let service = &state.service;
         let found = if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
             let token = value
                 .to_str()
                 .ok()
                 .and_then(|v| v.strip_prefix("Bearer "))
                 .ok_or_else(ApiError::unauthenticated)?;
-            engine.user_for_token(&state.store, token).await
+            service.user_for_token(token).await
         } else if let Some(secret) = session_cookie(&parts.headers) {
-            engine.user_for_session(&state.store, &secret).await
+            service.user_for_session(&secret).await
         } else {
             return Err(ApiError::unauthenticated());
         };
@@ -63,9 +63,9 @@ pub async fn sign_in(
     JsonBody(form): JsonBody<SignIn>,
 ) -> Result<Response, ApiError> {
     let scope = PathScope::CaseFile("");
-    let engine = &state.engine;
-    let user = engine
-        .authenticate(&state.store, &form.email, &form.password)
+    let service = &state.service;
+    let user = service
+        .authenticate(&form.email, &form.password)
         .await
         .map_err(|e| ApiError::from_engine(e, &scope))?
         .ok_or_else(|| {
@@ -77,13 +77,13 @@ pub async fn sign_in(
         })?;
     // A browser signing in again leaves no earlier session behind.
     if let Some(earlier) = session_cookie(&headers) {
-        engine
-            .end_session(&state.store, &earlier)
+        service
+            .end_session(&earlier)
             .await
             .map_err(|e| ApiError::from_engine(e, &scope))?;
     }
-    let (secret, _expires) = engine
-        .start_session(&state.store, &user)
+    let (secret, _expires) = service
+        .start_session(&user)
         .await
         .map_err(|e| ApiError::from_engine(e, &scope))?;
     let mut response = Json(user).into_response();
@@ -100,8 +100,8 @@ pub async fn sign_out(
 ) -> Result<Response, ApiError> {
     if let Some(secret) = session_cookie(&headers) {
         state
-            .engine
-            .end_session(&state.store, &secret)
+            .service
+            .end_session(&secret)
             .await
             .map_err(|e| ApiError::from_engine(e, &PathScope::CaseFile("")))?;
     }

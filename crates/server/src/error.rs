@@ -5,9 +5,8 @@
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use foidesk_case::CaseError;
+use foidesk_engine::api::CaseError;
 use foidesk_engine::EngineError;
-use foidesk_store::StoreError;
 use serde::Serialize;
 
 use crate::paths::json_path;
@@ -88,19 +87,17 @@ impl ApiError {
                 "too_many_attempts",
                 e.to_string(),
             ),
-            EngineError::Store(StoreError::NotFound { what, key }) => {
-                ApiError::not_found(format!("no {what} {key}"))
-            }
-            EngineError::Store(StoreError::Duplicate { what, key }) => ApiError::new(
+            EngineError::NotFound { what, key } => ApiError::not_found(format!("no {what} {key}")),
+            EngineError::Duplicate { what, key } => ApiError::new(
                 StatusCode::CONFLICT,
                 "duplicate",
                 format!("{what} '{key}' already exists"),
             ),
-            EngineError::Store(e @ StoreError::Conflict { current, .. }) => ApiError {
+            e @ EngineError::Conflict { current, .. } => ApiError {
                 current_version: Some(current),
                 ..ApiError::new(StatusCode::CONFLICT, "version_conflict", e.to_string())
             },
-            EngineError::Store(e @ StoreError::NothingToAppend) => {
+            e @ EngineError::NothingToAppend => {
                 ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", e.to_string())
             }
             EngineError::Calendar(e) => {

@@ -20,13 +20,11 @@ mod routes;
 mod web;
 
 use std::future::Future;
-use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
 use axum::middleware::from_fn_with_state;
 use axum::Router;
-use foidesk_engine::Engine;
-use foidesk_store::Store;
+use foidesk_engine::Service;
 use tokio::net::TcpListener;
 
 pub use error::{ApiError, FieldError};
@@ -40,8 +38,9 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// What every handler needs.
 #[derive(Clone)]
 pub struct AppState {
-    pub engine: Arc<Engine>,
-    pub store: Store,
+    /// The engine and its store; use cases on stored data go through
+    /// `service.as_user(..)`, which applies the access rules.
+    pub service: Service,
     /// Mark session cookies `Secure`: set when foidesk is served over TLS.
     pub secure_cookies: bool,
 }

@@ -18,7 +18,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::{email, fresh_request, Reply, World, PASSWORD};
-use foidesk_engine::{Actor, Role};
+use foidesk_engine::Role;
 use foidesk_server::ROUTES;
 use serde_json::{json, Value};
 
@@ -265,21 +265,13 @@ async fn account_target(world: &World, line: &Line, who: Option<&str>, n: usize)
             let unique = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let made = format!("account{n}-{unique}@example.org");
             let user = world
-                .engine
-                .add_user(&world.store, &made, "Made", Role::Requester, None, PASSWORD)
+                .system
+                .add_user(&made, "Made", Role::Requester, None, PASSWORD)
                 .await
                 .unwrap();
-            world
-                .engine
-                .create_token(&world.store, &made, "tests")
-                .await
-                .unwrap();
+            world.system.create_token(&made, "tests").await.unwrap();
             if line.path == ENABLE {
-                world
-                    .engine
-                    .disable_account(&world.store, Actor::CommandLine, user.id)
-                    .await
-                    .unwrap();
+                world.system.disable_account(user.id).await.unwrap();
             }
             made
         }

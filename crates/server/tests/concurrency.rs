@@ -7,12 +7,10 @@
 
 mod common;
 
-use std::sync::Arc;
-
+use foidesk_engine::testing::fresh_stores;
 use foidesk_engine::Role;
+use foidesk_engine::System;
 use foidesk_server::{serve, AppState};
-use foidesk_store::testing::fresh_stores;
-use foidesk_store::Store;
 use serde_json::{json, Value};
 use tokio::sync::oneshot;
 
@@ -22,8 +20,7 @@ async fn of_fifty_clients_appending_at_one_version_exactly_one_wins() {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let state = AppState {
-            engine: world.engine.clone(),
-            store: world.store.clone(),
+            service: world.system.service(),
             secure_cookies: false,
         };
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -172,15 +169,11 @@ async fn client(n: usize, url: String, token: String) -> Vec<Accepted> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn finding_3_every_201_carries_the_version_its_append_wrote() {
     for db in fresh_stores().await {
-        let engine = Arc::new(common::engine());
-        engine
-            .add_authority(&db.store, "a", "Authority A")
-            .await
-            .unwrap();
+        let engine = System::new(common::engine(), db.store.clone());
+        engine.add_authority("a", "Authority A").await.unwrap();
         let officer = common::email("officer_a");
         engine
             .add_user(
-                &db.store,
                 &officer,
                 "officer_a",
                 Role::Officer,
@@ -189,14 +182,10 @@ async fn finding_3_every_201_carries_the_version_its_append_wrote() {
             )
             .await
             .unwrap();
-        let token = engine
-            .create_token(&db.store, &officer, "race")
-            .await
-            .unwrap();
+        let token = engine.create_token(&officer, "race").await.unwrap();
         for servers in [1, 2] {
             let id = engine
                 .open_case(
-                    &db.store,
                     "a",
                     &format!("RACE-{servers}"),
                     common::fresh_request(None),
@@ -208,14 +197,13 @@ async fn finding_3_every_201_carries_the_version_its_append_wrote() {
                 .id;
             // The second server has its own engine and its own pool on the same database.
             let mut states = vec![AppState {
-                engine: engine.clone(),
-                store: db.store.clone(),
+                service: engine.service(),
                 secure_cookies: false,
             }];
             if servers == 2 {
+                let other = System::open(common::engine(), &db.url).await.unwrap();
                 states.push(AppState {
-                    engine: Arc::new(common::engine()),
-                    store: Store::open(&db.url).await.unwrap(),
+                    service: other.service(),
                     secure_cookies: false,
                 });
             }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::sync::Arc;
+use foidesk_engine::System;
 
 use axum::body::Body;
 use axum::http::{header, Request};
@@ -15,7 +15,7 @@ use tower::ServiceExt;
 
 /// TODAY (2026-11-22) plus `days`.
 fn ahead(days: i64) -> String {
-    foidesk_calendar::Date::parse(common::TODAY)
+    foidesk_engine::api::Date::parse(common::TODAY)
         .unwrap()
         .checked_add_days(days)
         .unwrap()
@@ -130,8 +130,11 @@ async fn finding_10_a_tolerance_setting_accepts_a_date_within_it() {
     for world in common::worlds().await {
         for (tolerance, days, accepted) in TOLERANCES {
             let state = AppState {
-                engine: Arc::new(common::engine().with_future_date_tolerance_days(tolerance)),
-                store: world.store.clone(),
+                service: System::new(
+                    common::engine().with_future_date_tolerance_days(tolerance),
+                    world.store.clone(),
+                )
+                .service(),
                 secure_cookies: false,
             };
             let id = world.cases.b_open;

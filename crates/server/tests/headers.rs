@@ -161,8 +161,7 @@ async fn finding_8_hsts_only_over_tls() {
         assert!(plain.headers.get("strict-transport-security").is_none());
         // Served with --secure-cookies: every answer, 404s too.
         let tls = app(AppState {
-            engine: world.engine.clone(),
-            store: world.store.clone(),
+            service: world.system.service(),
             secure_cookies: true,
         });
         for path in ["/sign-in", "/healthz", "/no-such-page", "/assets/app.css"] {

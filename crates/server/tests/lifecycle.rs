@@ -5,7 +5,7 @@
 mod common;
 
 use common::{csrf_of, email, Reply, World, PASSWORD};
-use foidesk_engine::{Actor, EngineError};
+use foidesk_engine::EngineError;
 use serde_json::{json, Value};
 
 const NEW_PASSWORD: &str = "a brand new passphrase";
@@ -247,11 +247,7 @@ async fn finding_4_nobody_locks_everyone_out() {
         let second = added.json["id"].as_i64().unwrap();
         let reply = post(&world, format!("/api/v1/users/{second}/disable"), None).await;
         assert_eq!(reply.status, 200, "{label}: {}", reply.text);
-        let last = world
-            .engine
-            .disable_account(&world.store, Actor::CommandLine, admin)
-            .await
-            .unwrap_err();
+        let last = world.system.disable_account(admin).await.unwrap_err();
         assert!(
             matches!(&last, EngineError::Forbidden { message } if message.contains("last administrator")),
             "{label}: {last}"

@@ -153,7 +153,7 @@ async fn whatever_a_user_types_is_escaped_on_every_page() {
         file.request.authority = format!("A {NASTY}");
         file.request.requester = Some(format!("{NASTY}@example.org"));
         file.request.parts[0].text = NASTY.into();
-        file.case = Some(foidesk_case::file::CaseMeta {
+        file.case = Some(foidesk_engine::api::CaseMeta {
             title: Some(NASTY.into()),
             ..Default::default()
         });

@@ -4,8 +4,9 @@
 //! Events after today are left out, since they have not happened yet, and
 //! what is left is still a valid timeline.
 
-use foidesk_calendar::{CalendarError, Date};
-use foidesk_case::file::{CaseFile, CaseMeta, EventFile, OutcomeFile, PartFile, RequestFile};
+use foidesk_engine::api::{
+    CalendarError, CaseFile, CaseMeta, Date, EventFile, OutcomeFile, PartFile, RequestFile,
+};
 
 use crate::bench::Rng;
 

@@ -3,7 +3,7 @@
 
 use foidesk_calendar::{CalendarSettings, Date};
 use foidesk_case::file::CaseFile;
-use foidesk_engine::{Engine, FixedClock};
+use foidesk_engine::{Engine, FixedClock, System};
 use foidesk_store::Store;
 
 pub fn engine(today: &str) -> Engine {
@@ -11,6 +11,11 @@ pub fn engine(today: &str) -> Engine {
         Box::new(FixedClock(Date::parse(today).unwrap())),
         CalendarSettings::default(),
     )
+}
+
+/// The engine at `today` with `store`, as the system uses it.
+pub fn system(today: &str, store: &Store) -> System {
+    System::new(engine(today), store.clone())
 }
 
 pub async fn store() -> (Store, tempfile::TempDir) {

@@ -5,7 +5,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use foidesk_engine::{AccountOutcome, Actor, Role, User};
+use foidesk_engine::{AccountOutcome, Role, User};
 use serde::Deserialize;
 
 use crate::auth::Caller;
@@ -17,13 +17,14 @@ const ROOT: PathScope = PathScope::CaseFile("");
 
 pub async fn authorities(
     State(state): State<AppState>,
-    _caller: Caller,
+    Caller(user): Caller,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let list = state
-        .store
+        .service
+        .as_user(&user)
         .authorities()
         .await
-        .map_err(|e| ApiError::from_engine(e.into(), &ROOT))?;
+        .map_err(|e| ApiError::from_engine(e, &ROOT))?;
     let list: Vec<_> = list
         .into_iter()
         .map(|a| serde_json::json!({ "id": a.id, "slug": a.slug, "name": a.name }))
@@ -44,8 +45,9 @@ pub async fn add_authority(
     JsonBody(body): JsonBody<NewAuthority>,
 ) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
     let a = state
-        .engine
-        .add_authority_as(&state.store, &user, &body.slug, &body.name)
+        .service
+        .as_user(&user)
+        .add_authority(&body.slug, &body.name)
         .await
         .map_err(|e| ApiError::from_engine(e, &ROOT))?;
     let out = serde_json::json!({ "id": a.id, "slug": a.slug, "name": a.name });
@@ -57,8 +59,9 @@ pub async fn users(
     Caller(user): Caller,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let list = state
-        .engine
-        .users_as(&state.store, &user)
+        .service
+        .as_user(&user)
+        .users()
         .await
         .map_err(|e| ApiError::from_engine(e, &ROOT))?;
     Ok(Json(serde_json::json!({ "users": list })))
@@ -85,10 +88,9 @@ pub async fn add_user(
         ApiError::invalid("role", format!("use one of {}", names.join(", ")))
     })?;
     let user = state
-        .engine
-        .add_user_as(
-            &state.store,
-            &by,
+        .service
+        .as_user(&by)
+        .add_user(
             &body.email,
             &body.name,
             role,
@@ -114,10 +116,7 @@ pub async fn disable_user(
     Path(id): Path<String>,
 ) -> Outcome {
     let id = account_id(&id)?;
-    let done = state
-        .engine
-        .disable_account(&state.store, Actor::User(&by), id)
-        .await;
+    let done = state.service.as_user(&by).disable_account(id).await;
     Ok(Json(done.map_err(|e| ApiError::from_engine(e, &ROOT))?))
 }
 
@@ -127,10 +126,7 @@ pub async fn enable_user(
     Path(id): Path<String>,
 ) -> Outcome {
     let id = account_id(&id)?;
-    let done = state
-        .engine
-        .enable_account(&state.store, Actor::User(&by), id)
-        .await;
+    let done = state.service.as_user(&by).enable_account(id).await;
     Ok(Json(done.map_err(|e| ApiError::from_engine(e, &ROOT))?))
 }
 
@@ -148,8 +144,9 @@ pub async fn reset_password(
 ) -> Outcome {
     let id = account_id(&id)?;
     let done = state
-        .engine
-        .reset_password(&state.store, Actor::User(&by), id, &body.password)
+        .service
+        .as_user(&by)
+        .reset_password(id, &body.password)
         .await;
     Ok(Json(done.map_err(|e| ApiError::from_engine(e, &ROOT))?))
 }
@@ -160,10 +157,7 @@ pub async fn end_sessions(
     Path(id): Path<String>,
 ) -> Outcome {
     let id = account_id(&id)?;
-    let done = state
-        .engine
-        .end_sessions(&state.store, Actor::User(&by), id)
-        .await;
+    let done = state.service.as_user(&by).end_sessions(id).await;
     Ok(Json(done.map_err(|e| ApiError::from_engine(e, &ROOT))?))
 }
 
@@ -172,8 +166,9 @@ pub async fn audit(
     Caller(by): Caller,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let lines = state
-        .engine
-        .account_audit(&state.store, Actor::User(&by))
+        .service
+        .as_user(&by)
+        .account_audit()
         .await
         .map_err(|e| ApiError::from_engine(e, &ROOT))?;
     Ok(Json(serde_json::json!({ "audit": lines })))

@@ -8,10 +8,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use foidesk_case::file::{CaseFile, EventFile};
-use foidesk_case::NextDeadline;
+use foidesk_engine::api::CaseSummary;
+use foidesk_engine::api::{CaseFile, EventFile, NextDeadline};
 use foidesk_engine::{CaseView, QueueFilter, QueueKind};
-use foidesk_store::CaseSummary;
 use serde::{Deserialize, Serialize};
 
 use super::params::{case_id, if_match, Params};
@@ -98,8 +97,9 @@ fn header_value(text: &str) -> Result<HeaderValue, ApiError> {
 async fn visible(state: &AppState, caller: &Caller, id: &str) -> Result<CaseView, ApiError> {
     let id = case_id(id)?;
     state
-        .engine
-        .case_for(&state.store, &caller.0, id)
+        .service
+        .as_user(&caller.0)
+        .case(id)
         .await
         .map_err(|e| ApiError::from_engine(e, &ROOT))?
         .ok_or_else(|| ApiError::not_found(format!("no case {id}")))
@@ -114,8 +114,9 @@ pub async fn list(
     let after = params.number("after", 0, 0, i64::MAX)?;
     let limit = params.number("limit", 100, 1, 1000)?;
     let rows = state
-        .engine
-        .cases_for(&state.store, &caller.0, after, limit)
+        .service
+        .as_user(&caller.0)
+        .cases(after, limit)
         .await
         .map_err(|e| ApiError::from_engine(e, &ROOT))?;
     let full = i64::try_from(rows.len()).is_ok_and(|n| n == limit);
@@ -144,14 +145,9 @@ pub async fn create(
     JsonBody(body): JsonBody<NewCaseBody>,
 ) -> Result<Response, ApiError> {
     let view = state
-        .engine
-        .open_case_as(
-            &state.store,
-            &caller.0,
-            &body.authority,
-            &body.reference,
-            body.case,
-        )
+        .service
+        .as_user(&caller.0)
+        .open_case(&body.authority, &body.reference, body.case)
         .await
         .map_err(|e| ApiError::from_engine(e, &PathScope::CaseFile("case")))?;
     case_response(StatusCode::CREATED, view)
@@ -196,8 +192,9 @@ pub async fn import(
             ApiError::bad_request("name the case: ?reference=REF, or [case] reference in the file")
         })?;
     let view = state
-        .engine
-        .open_case_as(&state.store, &caller.0, authority, &reference, file)
+        .service
+        .as_user(&caller.0)
+        .open_case(authority, &reference, file)
         .await
         .map_err(|e| ApiError::from_engine(e, &ROOT))?;
     case_response(StatusCode::CREATED, view)
@@ -220,7 +217,7 @@ pub async fn assessment(
     Ok(Json(serde_json::json!({
         "case_id": view.summary.id,
         "version": view.summary.version,
-        "as_at": state.engine.today().to_string(),
+        "as_at": state.service.engine().today().to_string(),
         "status": view.stage.status,
         "next_deadline": view.stage.next_deadline,
         "assessment": view.assessment,
@@ -266,8 +263,9 @@ pub async fn append(
         .unwrap_or(usize::MAX)
         .saturating_add(1);
     let view = state
-        .engine
-        .append_event_as(&state.store, &caller.0, id, expected, event)
+        .service
+        .as_user(&caller.0)
+        .append_event(id, expected, event)
         .await
         .map_err(|e| ApiError::from_engine(e, &PathScope::Event { number }))?;
     case_response(StatusCode::CREATED, view)
@@ -311,10 +309,11 @@ pub async fn queue(
         None => None,
         Some(slug) => Some(
             state
-                .store
-                .authority_by_slug(slug)
+                .service
+                .as_user(&caller.0)
+                .authority(slug)
                 .await
-                .map_err(|e| ApiError::from_engine(e.into(), &ROOT))?
+                .map_err(|e| ApiError::from_engine(e, &ROOT))?
                 .ok_or_else(|| ApiError::not_found(format!("no authority '{slug}'")))?
                 .id,
         ),
@@ -326,14 +325,15 @@ pub async fn queue(
     };
     let limit = params.number("limit", 100, 1, 500)?;
     let rows = state
-        .engine
-        .queue_for(&state.store, &caller.0, kind, &filter, limit)
+        .service
+        .as_user(&caller.0)
+        .queue(kind, &filter, limit)
         .await
         .map_err(|e| ApiError::from_engine(e, &ROOT))?;
     let cases: Vec<SummaryOut> = rows.into_iter().map(SummaryOut::from).collect();
     Ok(Json(serde_json::json!({
         "queue": name,
-        "as_at": state.engine.today().to_string(),
+        "as_at": state.service.engine().today().to_string(),
         "cases": cases,
     })))
 }

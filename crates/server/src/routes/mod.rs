@@ -255,7 +255,7 @@ pub fn router() -> Router<AppState> {
 async fn health(
     axum::extract::State(state): axum::extract::State<AppState>,
 ) -> (StatusCode, Json<serde_json::Value>) {
-    match state.store.ping(std::time::Duration::from_secs(3)).await {
+    match state.service.ping(std::time::Duration::from_secs(3)).await {
         Ok(()) => (StatusCode::OK, Json(serde_json::json!({ "status": "ok" }))),
         Err(e) => {
             tracing::error!(error = %e, "health check: the store did not answer");

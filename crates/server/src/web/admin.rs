@@ -6,9 +6,8 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use foidesk_calendar::Date;
-use foidesk_engine::{Actor, EngineError, Role, User};
-use foidesk_store::StoreError;
+use foidesk_engine::api::Date;
+use foidesk_engine::{EngineError, Role, User};
 use maud::html;
 use serde::Deserialize;
 
@@ -100,7 +99,7 @@ pub async fn show(
 
 /// The sentence confirming a change to an account, if the account is there.
 async fn confirmation(state: &AppState, by: &User, action: &str, id: i64) -> Option<String> {
-    let users = state.engine.users_as(&state.store, by).await.ok()?;
+    let users = state.service.as_user(by).users().await.ok()?;
     let email = &users.iter().find(|u| u.id == id)?.email;
     let text = match action {
         "disabled" => "has been disabled: it cannot sign in, its sessions have ended and its tokens are revoked",
@@ -137,12 +136,9 @@ pub async fn page(
 ) -> Response {
     let (a, u, p) = (&forms.authority, &forms.user, &forms.password);
     let (authorities, users, audit) = match (
-        state.store.authorities().await,
-        state.engine.users_as(&state.store, &who.user).await,
-        state
-            .engine
-            .account_audit(&state.store, Actor::User(&who.user))
-            .await,
+        state.service.as_user(&who.user).authorities().await,
+        state.service.as_user(&who.user).users().await,
+        state.service.as_user(&who.user).account_audit().await,
     ) {
         (Ok(a), Ok(u), Ok(l)) => (a, u, l),
         (_, Err(EngineError::Forbidden { .. }), _) => {
@@ -271,7 +267,7 @@ fn refusal(err: &EngineError, fields: &[&str]) -> Option<Problem> {
             };
             Some(problem(field, format!("{field}: {message}")))
         }
-        EngineError::Store(StoreError::Duplicate { what, key }) => Some(problem(
+        EngineError::Duplicate { what, key } => Some(problem(
             fields[0],
             format!("There is already an {what} {key}"),
         )),
@@ -288,8 +284,9 @@ pub async fn add_authority(
         return csrf_refused(&who);
     }
     match state
-        .engine
-        .add_authority_as(&state.store, &who.user, form.slug.trim(), &form.name)
+        .service
+        .as_user(&who.user)
+        .add_authority(form.slug.trim(), &form.name)
         .await
     {
         Ok(_) => Redirect::to("/admin#authorities").into_response(),
@@ -339,16 +336,9 @@ pub async fn add_user(
     };
     let authority = Some(form.authority.trim()).filter(|a| !a.is_empty());
     let added = state
-        .engine
-        .add_user_as(
-            &state.store,
-            &who.user,
-            &form.email,
-            &form.person,
-            role,
-            authority,
-            &form.password,
-        )
+        .service
+        .as_user(&who.user)
+        .add_user(&form.email, &form.person, role, authority, &form.password)
         .await;
     match added {
         Ok(_) => Redirect::to("/admin#users").into_response(),

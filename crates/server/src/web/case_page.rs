@@ -7,8 +7,7 @@ use std::collections::HashMap;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use foidesk_case::EventKind;
-use foidesk_case::FindingKind;
+use foidesk_engine::api::{EventKind, FindingKind};
 use foidesk_engine::{Access, CaseView, DocumentKind};
 
 use super::documents::may_write as may_write_document;
@@ -34,11 +33,7 @@ pub async fn list(
         .and_then(|a| a.parse::<i64>().ok())
         .unwrap_or(0)
         .max(0);
-    let rows = match state
-        .engine
-        .cases_for(&state.store, &who.user, after, PAGE)
-        .await
-    {
+    let rows = match state.service.as_user(&who.user).cases(after, PAGE).await {
         Ok(rows) => rows,
         Err(e) => return internal(&e).into_response(),
     };
@@ -88,7 +83,7 @@ pub async fn visible(state: &AppState, who: &WebUser, id: &str) -> Result<CaseVi
     let Ok(id) = id.parse::<i64>() else {
         return Err(not_found());
     };
-    match state.engine.case_for(&state.store, &who.user, id).await {
+    match state.service.as_user(&who.user).case(id).await {
         Ok(Some(view)) => Ok(view),
         Ok(None) => Err(not_found()),
         Err(e) => Err(internal(&e).into_response()),

@@ -5,9 +5,9 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use foidesk_calendar::Date;
+use foidesk_engine::api::CaseSummary;
+use foidesk_engine::api::Date;
 use foidesk_engine::{stats, QueueFilter, QueueKind, Role};
-use foidesk_store::CaseSummary;
 use maud::{html, Markup};
 
 use super::chart::{bars, Bar};
@@ -31,8 +31,8 @@ pub async fn show(State(state): State<AppState>, who: WebUser) -> Response {
 }
 
 async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine::EngineError> {
-    let engine = &state.engine;
-    let today = engine.today();
+    let service = &state.service;
+    let today = service.engine().today();
     let viewer = Viewer {
         user: &who.user,
         csrf: &who.csrf,
@@ -49,17 +49,16 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
                     QueueKind::DueWithinWorkingDays(WEEK_WORKING_DAYS),
                 ),
             ] {
-                let rows = engine
-                    .queue_for(&state.store, &who.user, kind, &filter, QUEUE_ROWS)
+                let rows = service
+                    .as_user(&who.user)
+                    .queue(kind, &filter, QUEUE_ROWS)
                     .await?;
                 out.push(queue_table(state, title, &rows, today));
             }
             out
         }
         Role::Requester | Role::Caseworker => {
-            let rows = engine
-                .cases_for(&state.store, &who.user, 0, QUEUE_ROWS)
-                .await?;
+            let rows = service.as_user(&who.user).cases(0, QUEUE_ROWS).await?;
             let title = if who.user.role == Role::Requester {
                 "Your requests"
             } else {
@@ -68,9 +67,7 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
             vec![queue_table(state, title, &rows, today)]
         }
     };
-    let views = engine
-        .case_views_for(&state.store, &who.user, CHART_CASES)
-        .await?;
+    let views = service.as_user(&who.user).case_views(CHART_CASES).await?;
     let figures = stats(&views);
     let chart_bars: Vec<Bar> = figures
         .by_month
@@ -118,7 +115,7 @@ pub enum Standing {
 }
 
 fn standing(state: &AppState, today: Date, due: Date) -> Option<Standing> {
-    let cal = state.engine.calendar();
+    let cal = state.service.engine().calendar();
     Some(if due == today {
         Standing::Today
     } else if due > today {
@@ -171,7 +168,7 @@ fn queue_table(state: &AppState, title: &str, rows: &[CaseSummary], today: Date)
 
 /// For the case page: the same days-left wording.
 pub fn days_left_text(state: &AppState, due: Date) -> String {
-    days_text(standing(state, state.engine.today(), due))
+    days_text(standing(state, state.service.engine().today(), due))
 }
 
 #[cfg(test)]

@@ -163,7 +163,7 @@ pub async fn generate(
         Ok(f) => f,
         Err(e) => return again(vec![problem("facts", e.to_string())]),
     };
-    let document = match state.engine.render_document(&view, kind, &facts) {
+    let document = match state.service.engine().render_document(&view, kind, &facts) {
         Ok(d) => d,
         Err(RenderError::Missing(missing)) => {
             let errors = missing

@@ -6,10 +6,10 @@ use super::PageForm;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use foidesk_case::file::{EventFile, OutcomeFile};
-use foidesk_case::{NoticeOutcome, Outcome, ReviewResult};
+use foidesk_engine::api::{
+    CaseError, EventFile, NoticeOutcome, Outcome, OutcomeFile, ReviewResult,
+};
 use foidesk_engine::{CaseView, EngineError};
-use foidesk_store::StoreError;
 use maud::{html, Markup};
 
 use super::case_page::visible;
@@ -259,15 +259,15 @@ fn parse_pounds(text: &str) -> Option<u64> {
 fn field_of(err: &EngineError, view: &CaseView) -> Problem {
     // The field's own message: the summary's link already says where.
     let message = match err {
-        EngineError::Case(foidesk_case::CaseError::Field { message, .. }) => message.clone(),
+        EngineError::Case(CaseError::Field { message, .. }) => message.clone(),
         other => other.to_string(),
     };
     // A path into the event: the case crate names it within the timeline
     // ("events[7].outcomes[1].provisions[0]"), the engine's text check within
     // the event itself ("note").
     let tail = match err {
-        EngineError::Case(foidesk_case::CaseError::Field { location, .. })
-        | EngineError::Case(foidesk_case::CaseError::UnknownProvision { location, .. }) => {
+        EngineError::Case(CaseError::Field { location, .. })
+        | EngineError::Case(CaseError::UnknownProvision { location, .. }) => {
             let path = json_path(location);
             path.split_once("].").map(|(_, t)| t.to_owned())
         }
@@ -412,12 +412,13 @@ pub async fn submit(
     };
     let id = view.summary.id;
     match state
-        .engine
-        .append_event_as(&state.store, &who.user, id, expected, event)
+        .service
+        .as_user(&who.user)
+        .append_event(id, expected, event)
         .await
     {
         Ok(_) => Redirect::to(&format!("/cases/{id}")).into_response(),
-        Err(EngineError::Store(StoreError::Conflict { .. })) => {
+        Err(EngineError::Conflict { .. }) => {
             let p = problem("date", "Someone else recorded an event on this case after you opened this form. Check the case page, then record this again if it is still needed.");
             render(StatusCode::CONFLICT, &who, &view, &kind, &f, &[p])
         }

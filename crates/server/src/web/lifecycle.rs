@@ -6,8 +6,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use foidesk_engine::{AccountOutcome, Actor, EngineError, Role};
-use foidesk_store::StoreError;
+use foidesk_engine::{AccountOutcome, EngineError, Role};
 use serde::Deserialize;
 
 use super::admin::{page, Forms, PasswordForm};
@@ -70,14 +69,11 @@ async fn act(
     let Ok(id) = id.parse::<i64>() else {
         return no_account(&who);
     };
-    let (store, by) = (&state.store, Actor::User(&who.user));
+    let by = state.service.as_user(&who.user);
     let (done, word) = match action {
-        Action::Disable => (
-            state.engine.disable_account(store, by, id).await,
-            "disabled",
-        ),
-        Action::Enable => (state.engine.enable_account(store, by, id).await, "enabled"),
-        Action::EndSessions => (state.engine.end_sessions(store, by, id).await, "sessions"),
+        Action::Disable => (by.disable_account(id).await, "disabled"),
+        Action::Enable => (by.enable_account(id).await, "enabled"),
+        Action::EndSessions => (by.end_sessions(id).await, "sessions"),
     };
     finish(&state, &who, done, word, Forms::default(), "users").await
 }
@@ -99,8 +95,9 @@ pub async fn reset_password(
         return page(&state, &who, StatusCode::UNPROCESSABLE_ENTITY, &forms, &[p]).await;
     };
     let done = state
-        .engine
-        .reset_password(&state.store, Actor::User(&who.user), id, &form.password)
+        .service
+        .as_user(&who.user)
+        .reset_password(id, &form.password)
         .await;
     let forms = Forms {
         password: form,
@@ -139,7 +136,7 @@ async fn finish(
             let p = problem("new-password", format!("Password: {message}"));
             page(state, who, StatusCode::UNPROCESSABLE_ENTITY, &forms, &[p]).await
         }
-        EngineError::Store(StoreError::NotFound { .. }) => no_account(who),
+        EngineError::NotFound { .. } => no_account(who),
         other => internal(&other).into_response(),
     }
 }

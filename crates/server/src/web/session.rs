@@ -30,7 +30,7 @@ impl FromRequestParts<AppState> for WebUser {
         let Some(secret) = session_cookie(&parts.headers) else {
             return Err(Redirect::to("/sign-in").into_response());
         };
-        match state.engine.user_for_session(&state.store, &secret).await {
+        match state.service.user_for_session(&secret).await {
             Ok(Some(user)) => Ok(WebUser {
                 user,
                 csrf: csrf_token(&secret),

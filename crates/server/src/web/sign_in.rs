@@ -37,7 +37,7 @@ fn page(status: StatusCode, email: &str, errors: &[Problem]) -> Response {
 /// GET /sign-in; someone already signed in goes to the dashboard.
 pub async fn form(State(state): State<AppState>, headers: HeaderMap) -> Response {
     if let Some(secret) = session_cookie(&headers) {
-        if let Ok(Some(_)) = state.engine.user_for_session(&state.store, &secret).await {
+        if let Ok(Some(_)) = state.service.user_for_session(&secret).await {
             return Redirect::to("/").into_response();
         }
     }
@@ -74,11 +74,8 @@ pub async fn submit(
     if !errors.is_empty() {
         return page(StatusCode::UNPROCESSABLE_ENTITY, &form.email, &errors);
     }
-    let engine = &state.engine;
-    let user = match engine
-        .authenticate(&state.store, &form.email, &form.password)
-        .await
-    {
+    let service = &state.service;
+    let user = match service.authenticate(&form.email, &form.password).await {
         Ok(Some(user)) => user,
         Ok(None) => {
             let errors = [problem(
@@ -124,11 +121,11 @@ pub async fn submit(
     };
     // A browser signing in again leaves no earlier session behind.
     if let Some(earlier) = session_cookie(&headers) {
-        if let Err(e) = engine.end_session(&state.store, &earlier).await {
+        if let Err(e) = service.end_session(&earlier).await {
             return crate::error::internal(&e).into_response();
         }
     }
-    let secret = match engine.start_session(&state.store, &user).await {
+    let secret = match service.start_session(&user).await {
         Ok((secret, _)) => secret,
         Err(e) => return crate::error::internal(&e).into_response(),
     };
@@ -157,7 +154,7 @@ pub async fn sign_out(
         return csrf_refused(&who);
     }
     if let Some(secret) = session_cookie(&headers) {
-        if let Err(e) = state.engine.end_session(&state.store, &secret).await {
+        if let Err(e) = state.service.end_session(&secret).await {
             return crate::error::internal(&e).into_response();
         }
     }

@@ -18,15 +18,16 @@ use crate::AppState;
 
 pub async fn show(State(state): State<AppState>, who: WebUser) -> Response {
     let views = match state
-        .engine
-        .case_views_for(&state.store, &who.user, CHART_CASES)
+        .service
+        .as_user(&who.user)
+        .case_views(CHART_CASES)
         .await
     {
         Ok(v) => v,
         Err(e) => return internal(&e).into_response(),
     };
     let figures = stats(&views);
-    let authorities = match state.store.authorities().await {
+    let authorities = match state.service.as_user(&who.user).authorities().await {
         Ok(list) => list,
         Err(e) => return internal(&e).into_response(),
     };

@@ -5,17 +5,14 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
-use foidesk_calendar::{CalendarSettings, Date};
-use foidesk_case::file::CaseFile;
-use foidesk_engine::{Engine, FixedClock, Role};
+use foidesk_engine::api::{CalendarSettings, CaseFile, Date};
+use foidesk_engine::testing::{fresh_stores, CaseListQuery, CaseScope, Store, TestDb};
+use foidesk_engine::{Engine, FixedClock, Role, System};
 use foidesk_server::{app, AppState};
-use foidesk_store::testing::{fresh_stores, TestDb};
-use foidesk_store::{CaseListQuery, CaseScope, Store};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
@@ -46,8 +43,10 @@ pub struct Cases {
 
 pub struct World {
     pub app: Router,
+    /// The store itself, to check what was written.
     pub store: Store,
-    pub engine: Arc<Engine>,
+    /// The engine on this store, to set things up as the system.
+    pub system: System,
     pub label: &'static str,
     pub tokens: BTreeMap<&'static str, String>,
     pub cases: Cases,
@@ -125,30 +124,21 @@ pub async fn worlds() -> Vec<World> {
 impl World {
     async fn build(db: TestDb) -> World {
         let store = db.store.clone();
-        let engine = Arc::new(engine());
-        engine
-            .add_authority(&store, "a", "Authority A")
-            .await
-            .unwrap();
-        engine
-            .add_authority(&store, "b", "Authority B")
-            .await
-            .unwrap();
+        let system = System::new(engine(), store.clone());
+        system.add_authority("a", "Authority A").await.unwrap();
+        system.add_authority("b", "Authority B").await.unwrap();
         let mut tokens = BTreeMap::new();
         for (who, role, authority) in ACCOUNTS {
-            engine
-                .add_user(&store, &email(who), who, role, authority, PASSWORD)
+            system
+                .add_user(&email(who), who, role, authority, PASSWORD)
                 .await
                 .unwrap();
-            let token = engine
-                .create_token(&store, &email(who), "tests")
-                .await
-                .unwrap();
+            let token = system.create_token(&email(who), "tests").await.unwrap();
             tokens.insert(who, token);
         }
         let open = async |authority: &str, reference: &str, file: CaseFile| {
-            engine
-                .open_case(&store, authority, reference, file, "setup")
+            system
+                .open_case(authority, reference, file, "setup")
                 .await
                 .unwrap()
                 .summary
@@ -166,14 +156,13 @@ impl World {
             .await,
         };
         let state = AppState {
-            engine: engine.clone(),
-            store: store.clone(),
+            service: system.service(),
             secure_cookies: false,
         };
         World {
             app: app(state),
             store,
-            engine,
+            system,
             label: db.label,
             tokens,
             cases,

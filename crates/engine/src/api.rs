@@ -1,0 +1,24 @@
+//! The boundary's types: what front ends (the server, the command line) may
+//! name from the crates below the engine. A front end depends on the engine
+//! alone and takes these from here, so the layers under it can change
+//! behind this list.
+
+pub use foidesk_calendar::{
+    CalendarError, CalendarSettings, Date, Holiday, LateProclamationPolicy, NonWorkingDay,
+};
+pub use foidesk_case::file::{
+    CaseFile, CaseMeta, ClosureFile, EventFile, OutcomeFile, PartFile, RequestFile,
+    SchoolCalendarFile,
+};
+pub use foidesk_case::{
+    AssessError, Assessment, Case, CaseError, Deadlines, Event, EventKind, Finding, FindingKind,
+    NextDeadline, NoticeOutcome, Outcome, ReviewResult, Stage, Status,
+};
+pub use foidesk_law::{Catalogue, Provision, ProvisionId, Regime};
+/// The outcome a decision notice in the library records (the notice parser's).
+pub use foidesk_notice::Outcome as LibraryOutcome;
+pub use foidesk_notice::{NoticeRecord, Parsed};
+pub use foidesk_search::{
+    Hit, HitParagraph, NoticeIndex, Opened, SearchQuery, SearchResults, Sort,
+};
+pub use foidesk_store::{redact_url, Authority, CaseSummary, Holdings, LibraryStats};

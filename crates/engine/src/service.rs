@@ -1,0 +1,576 @@
+//! The engine with its store, in the two forms front ends hold.
+//!
+//! `Service` is what a server holds: sign-in, sessions, tokens, the health
+//! ping, and `as_user`, through which every use case on stored cases and
+//! accounts applies the access rules of `access.rs` for the caller. It has
+//! no way to act without a caller, nor to reach the store.
+//!
+//! `System` is what the command line's administration and the demo loader
+//! hold: the same use cases with no caller (they run with the database's own
+//! rights, and the audit record names the command line), opening and
+//! closing the store, and the library. It hands out a `Service` to serve.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use foidesk_case::file::{CaseFile, EventFile};
+use foidesk_search::{NoticeIndex, Opened};
+use foidesk_store::{Authority, CaseSummary, Holdings, Store};
+
+use crate::lifecycle::Actor;
+use crate::{
+    AccountOutcome, AuditLine, CaseView, Engine, EngineError, Library, QueueFilter, QueueKind,
+    Role, User,
+};
+
+/// The engine and its store, for a server: every use case on stored data
+/// goes through [`Service::as_user`], which carries the caller.
+///
+/// No unchecked use case is reachable from here. Each of these fails to
+/// compile with "no method" (E0599), while the same call on [`System`]
+/// compiles (the examples after them):
+///
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.add_user("a@example.org", "A", foidesk_engine::Role::Administrator, None, "long enough pw").await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.add_authority("a", "Authority A").await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service, file: foidesk_engine::api::CaseFile) {
+/// let _ = s.open_case("a", "A-1", file, "anyone").await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service, event: foidesk_engine::api::EventFile) {
+/// let _ = s.append_event(1, 1, event, "anyone").await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.case_view(1).await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.queue(foidesk_engine::QueueKind::Overdue, &Default::default(), 10).await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.import_cases(&[], "anyone").await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.create_token("a@example.org", "api").await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.revoke_tokens("a@example.org", "api").await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.account_by_email("a@example.org").await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.disable_account(1).await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.enable_account(1).await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.reset_password(1, "long enough pw").await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.end_sessions(1).await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.account_audit().await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.meta("demo").await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # fn f(s: foidesk_engine::Service) {
+/// let _ = s.store();
+/// # }
+/// ```
+///
+/// Nor through the caller-carrying `AsUser`, which has only checked twins:
+///
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service, u: foidesk_engine::User) {
+/// let _ = s.as_user(&u).case_view(1).await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service, u: foidesk_engine::User) {
+/// let _ = s.as_user(&u).import_cases(&[], "anyone").await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service, u: foidesk_engine::User) {
+/// let _ = s.as_user(&u).create_token("a@example.org", "api").await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service, u: foidesk_engine::User) {
+/// let _ = s.as_user(&u).account_by_email("a@example.org").await;
+/// # }
+/// ```
+///
+/// Nor through `engine()`: the engine's store-taking methods are private
+/// to this crate (E0624), so only `System`, `Service` and `AsUser` call them:
+///
+/// ```compile_fail,E0624
+/// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.engine().add_authority(todo!(), "a", "Authority A").await;
+/// # }
+/// ```
+///
+/// The same calls, on a `System`, compile. (Rustdoc checks the error code
+/// only on nightly; this pairing is what shows that each call above fails
+/// for want of the method, not for a mistake in the call.)
+///
+/// ```no_run
+/// # async fn f(
+/// #     s: foidesk_engine::System,
+/// #     file: foidesk_engine::api::CaseFile,
+/// #     event: foidesk_engine::api::EventFile,
+/// # ) {
+/// let _ = s.add_user("a@example.org", "A", foidesk_engine::Role::Administrator, None, "long enough pw").await;
+/// let _ = s.add_authority("a", "Authority A").await;
+/// let _ = s.open_case("a", "A-1", file, "anyone").await;
+/// let _ = s.append_event(1, 1, event, "anyone").await;
+/// let _ = s.case_view(1).await;
+/// let _ = s.queue(foidesk_engine::QueueKind::Overdue, &Default::default(), 10).await;
+/// let _ = s.import_cases(&[], "anyone").await;
+/// let _ = s.create_token("a@example.org", "api").await;
+/// let _ = s.revoke_tokens("a@example.org", "api").await;
+/// let _ = s.account_by_email("a@example.org").await;
+/// let _ = s.disable_account(1).await;
+/// let _ = s.enable_account(1).await;
+/// let _ = s.reset_password(1, "long enough pw").await;
+/// let _ = s.end_sessions(1).await;
+/// let _ = s.account_audit().await;
+/// let _ = s.meta("demo").await;
+/// let _ = s.store();
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct Service {
+    engine: Arc<Engine>,
+    store: Store,
+}
+
+impl Service {
+    /// The pure use cases (deadlines, law, assessing a file's text, documents).
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// The use cases on stored cases and accounts, as `user` may do them.
+    pub fn as_user<'a>(&'a self, user: &'a User) -> AsUser<'a> {
+        AsUser {
+            engine: &self.engine,
+            store: &self.store,
+            user,
+        }
+    }
+
+    /// The account, if the password is right (see `Engine::authenticate`).
+    pub async fn authenticate(
+        &self,
+        email: &str,
+        password: &str,
+    ) -> Result<Option<User>, EngineError> {
+        self.engine.authenticate(&self.store, email, password).await
+    }
+
+    /// Start a browser session for a signed-in user: its secret and expiry.
+    pub async fn start_session(&self, user: &User) -> Result<(String, String), EngineError> {
+        self.engine.start_session(&self.store, user).await
+    }
+
+    /// The account of a live session.
+    pub async fn user_for_session(&self, secret: &str) -> Result<Option<User>, EngineError> {
+        self.engine.user_for_session(&self.store, secret).await
+    }
+
+    /// Sign out; the session stays on record as ended.
+    pub async fn end_session(&self, secret: &str) -> Result<(), EngineError> {
+        self.engine.end_session(&self.store, secret).await
+    }
+
+    /// The account a bearer token belongs to, if it is live.
+    pub async fn user_for_token(&self, token: &str) -> Result<Option<User>, EngineError> {
+        self.engine.user_for_token(&self.store, token).await
+    }
+
+    /// Whether the store answers a cheap question within `within`.
+    pub async fn ping(&self, within: Duration) -> Result<(), EngineError> {
+        Ok(self.store.ping(within).await?)
+    }
+}
+
+/// A signed-in user's use cases: each applies the access rules for them.
+pub struct AsUser<'a> {
+    engine: &'a Engine,
+    store: &'a Store,
+    user: &'a User,
+}
+
+impl AsUser<'_> {
+    pub fn user(&self) -> &User {
+        self.user
+    }
+
+    /// The cases this user may see, a page at a time in id order.
+    pub async fn cases(&self, after_id: i64, limit: i64) -> Result<Vec<CaseSummary>, EngineError> {
+        self.engine
+            .cases_for(self.store, self.user, after_id, limit)
+            .await
+    }
+
+    /// A case with its assessment, if it exists and this user may see it.
+    pub async fn case(&self, id: i64) -> Result<Option<CaseView>, EngineError> {
+        self.engine.case_for(self.store, self.user, id).await
+    }
+
+    /// Up to `limit` of the cases this user may see, each with its assessment.
+    pub async fn case_views(&self, limit: i64) -> Result<Vec<CaseView>, EngineError> {
+        self.engine
+            .case_views_for(self.store, self.user, limit)
+            .await
+    }
+
+    pub async fn open_case(
+        &self,
+        authority_slug: &str,
+        reference: &str,
+        file: CaseFile,
+    ) -> Result<CaseView, EngineError> {
+        self.engine
+            .open_case_as(self.store, self.user, authority_slug, reference, file)
+            .await
+    }
+
+    pub async fn append_event(
+        &self,
+        case_id: i64,
+        expected: i64,
+        event: EventFile,
+    ) -> Result<CaseView, EngineError> {
+        self.engine
+            .append_event_as(self.store, self.user, case_id, expected, event)
+            .await
+    }
+
+    /// A queue as this user may see it.
+    pub async fn queue(
+        &self,
+        kind: QueueKind,
+        filter: &QueueFilter,
+        limit: i64,
+    ) -> Result<Vec<CaseSummary>, EngineError> {
+        self.engine
+            .queue_for(self.store, self.user, kind, filter, limit)
+            .await
+    }
+
+    /// Every authority: public bodies, listed to anyone signed in.
+    pub async fn authorities(&self) -> Result<Vec<Authority>, EngineError> {
+        Ok(self.store.authorities().await?)
+    }
+
+    /// The authority with this slug, if there is one (anyone signed in).
+    pub async fn authority(&self, slug: &str) -> Result<Option<Authority>, EngineError> {
+        Ok(self.store.authority_by_slug(slug).await?)
+    }
+
+    pub async fn add_authority(&self, slug: &str, name: &str) -> Result<Authority, EngineError> {
+        self.engine
+            .add_authority_as(self.store, self.user, slug, name)
+            .await
+    }
+
+    /// Every account, for administrators.
+    pub async fn users(&self) -> Result<Vec<User>, EngineError> {
+        self.engine.users_as(self.store, self.user).await
+    }
+
+    /// A new account, added by an administrator.
+    pub async fn add_user(
+        &self,
+        email: &str,
+        name: &str,
+        role: Role,
+        authority_slug: Option<&str>,
+        password: &str,
+    ) -> Result<User, EngineError> {
+        self.engine
+            .add_user_as(
+                self.store,
+                self.user,
+                email,
+                name,
+                role,
+                authority_slug,
+                password,
+            )
+            .await
+    }
+
+    pub async fn disable_account(&self, account_id: i64) -> Result<AccountOutcome, EngineError> {
+        self.engine
+            .disable_account(self.store, self.actor(), account_id)
+            .await
+    }
+
+    pub async fn enable_account(&self, account_id: i64) -> Result<AccountOutcome, EngineError> {
+        self.engine
+            .enable_account(self.store, self.actor(), account_id)
+            .await
+    }
+
+    pub async fn reset_password(
+        &self,
+        account_id: i64,
+        password: &str,
+    ) -> Result<AccountOutcome, EngineError> {
+        self.engine
+            .reset_password(self.store, self.actor(), account_id, password)
+            .await
+    }
+
+    pub async fn end_sessions(&self, account_id: i64) -> Result<AccountOutcome, EngineError> {
+        self.engine
+            .end_sessions(self.store, self.actor(), account_id)
+            .await
+    }
+
+    /// The newest lines of the account audit record, newest first.
+    pub async fn account_audit(&self) -> Result<Vec<AuditLine>, EngineError> {
+        self.engine.account_audit(self.store, self.actor()).await
+    }
+
+    fn actor(&self) -> Actor<'_> {
+        Actor::User(self.user)
+    }
+}
+
+/// The engine and its store, for the system itself: the command line's
+/// administration and the demo loader. Its use cases check no caller.
+pub struct System {
+    service: Service,
+}
+
+impl System {
+    /// Open (creating and migrating if need be) the store at `url`:
+    /// `sqlite://PATH` or `postgres://…`.
+    pub async fn open(engine: impl Into<Arc<Engine>>, url: &str) -> Result<System, EngineError> {
+        let store = Store::open(url).await?;
+        Ok(System::new(engine, store))
+    }
+
+    /// The engine with a store already open.
+    pub fn new(engine: impl Into<Arc<Engine>>, store: Store) -> System {
+        System {
+            service: Service {
+                engine: engine.into(),
+                store,
+            },
+        }
+    }
+
+    /// What a server holds: the same engine and store, caller-checked.
+    pub fn service(&self) -> Service {
+        self.service.clone()
+    }
+
+    pub fn engine(&self) -> &Engine {
+        &self.service.engine
+    }
+
+    /// The store itself, for the system's own checks and tests.
+    pub fn store(&self) -> &Store {
+        &self.service.store
+    }
+
+    /// "SQLite" or "PostgreSQL".
+    pub fn backend_name(&self) -> &'static str {
+        self.store().backend().name()
+    }
+
+    /// Close the store's connections (SQLite then leaves no -wal or -shm file).
+    pub async fn close(&self) {
+        self.store().close().await;
+    }
+
+    /// What the store holds, counted.
+    pub async fn holdings(&self) -> Result<Holdings, EngineError> {
+        Ok(self.store().holdings().await?)
+    }
+
+    /// A marker kept in the store (say, "demo").
+    pub async fn meta(&self, key: &str) -> Result<Option<String>, EngineError> {
+        Ok(self.store().meta(key).await?)
+    }
+
+    pub async fn set_meta(&self, key: &str, value: &str) -> Result<(), EngineError> {
+        Ok(self.store().set_meta(key, value).await?)
+    }
+
+    pub async fn add_authority(&self, slug: &str, name: &str) -> Result<Authority, EngineError> {
+        self.engine().add_authority(self.store(), slug, name).await
+    }
+
+    /// A new account. Officers belong to an authority; other roles do not.
+    pub async fn add_user(
+        &self,
+        email: &str,
+        name: &str,
+        role: Role,
+        authority_slug: Option<&str>,
+        password: &str,
+    ) -> Result<User, EngineError> {
+        self.engine()
+            .add_user(self.store(), email, name, role, authority_slug, password)
+            .await
+    }
+
+    /// A new API token for an account, returned once and stored only as a hash.
+    pub async fn create_token(&self, email: &str, label: &str) -> Result<String, EngineError> {
+        self.engine().create_token(self.store(), email, label).await
+    }
+
+    /// Revoke an account's tokens with this label.
+    pub async fn revoke_tokens(&self, email: &str, label: &str) -> Result<u64, EngineError> {
+        self.engine()
+            .revoke_tokens(self.store(), email, label)
+            .await
+    }
+
+    /// Open a case from a case file; `by` is who the log says recorded it.
+    pub async fn open_case(
+        &self,
+        authority_slug: &str,
+        reference: &str,
+        file: CaseFile,
+        by: &str,
+    ) -> Result<CaseView, EngineError> {
+        self.engine()
+            .open_case(self.store(), authority_slug, reference, file, by)
+            .await
+    }
+
+    /// Append one event at `expected` version (see `Engine::append_event`).
+    pub async fn append_event(
+        &self,
+        case_id: i64,
+        expected: i64,
+        event: EventFile,
+        by: &str,
+    ) -> Result<CaseView, EngineError> {
+        self.engine()
+            .append_event(self.store(), case_id, expected, event, by)
+            .await
+    }
+
+    /// A stored case, rebuilt from its log and assessed as at today.
+    pub async fn case_view(&self, id: i64) -> Result<Option<CaseView>, EngineError> {
+        self.engine().case_view(self.store(), id).await
+    }
+
+    /// Cases whose running deadline falls today, within n working days, or has passed.
+    pub async fn queue(
+        &self,
+        kind: QueueKind,
+        filter: &QueueFilter,
+        limit: i64,
+    ) -> Result<Vec<CaseSummary>, EngineError> {
+        self.engine().queue(self.store(), kind, filter, limit).await
+    }
+
+    /// Open a case for each `(authority slug, reference, case file)`, all or none.
+    pub async fn import_cases(
+        &self,
+        items: &[(String, String, CaseFile)],
+        by: &str,
+    ) -> Result<Vec<i64>, EngineError> {
+        self.engine().import_cases(self.store(), items, by).await
+    }
+
+    /// The account with this address, disabled or not.
+    pub async fn account_by_email(&self, email: &str) -> Result<User, EngineError> {
+        self.engine().account_by_email(self.store(), email).await
+    }
+
+    /// Disable an account, as the command line (see `Engine::disable_account`).
+    pub async fn disable_account(&self, account_id: i64) -> Result<AccountOutcome, EngineError> {
+        self.engine()
+            .disable_account(self.store(), Actor::CommandLine, account_id)
+            .await
+    }
+
+    pub async fn enable_account(&self, account_id: i64) -> Result<AccountOutcome, EngineError> {
+        self.engine()
+            .enable_account(self.store(), Actor::CommandLine, account_id)
+            .await
+    }
+
+    pub async fn reset_password(
+        &self,
+        account_id: i64,
+        password: &str,
+    ) -> Result<AccountOutcome, EngineError> {
+        self.engine()
+            .reset_password(self.store(), Actor::CommandLine, account_id, password)
+            .await
+    }
+
+    pub async fn end_sessions(&self, account_id: i64) -> Result<AccountOutcome, EngineError> {
+        self.engine()
+            .end_sessions(self.store(), Actor::CommandLine, account_id)
+            .await
+    }
+
+    /// The newest lines of the account audit record, newest first.
+    pub async fn account_audit(&self) -> Result<Vec<AuditLine>, EngineError> {
+        self.engine()
+            .account_audit(self.store(), Actor::CommandLine)
+            .await
+    }
+
+    /// The decision-notice library on this store and `index` (see
+    /// `Engine::open_library`): the library, and a note if it was rebuilt.
+    pub async fn open_library(
+        &self,
+        index: NoticeIndex,
+        opened: Opened,
+    ) -> Result<(Library, Option<String>), EngineError> {
+        self.engine()
+            .open_library(self.store().clone(), index, opened)
+            .await
+    }
+}
