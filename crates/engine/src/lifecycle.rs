@@ -95,26 +95,38 @@ impl Engine {
                 message: "you cannot disable your own account; ask another administrator".into(),
             });
         }
+        let last_administrator = || {
+            EngineError::Forbidden {
+            message: format!(
+                "{} is the last administrator who can sign in; add or enable another administrator first",
+                target.email
+            ),
+        }
+        };
         if target.role == Role::Administrator
             && target.disabled_at.is_none()
             && store.enabled_administrators().await? <= 1
         {
-            return Err(EngineError::Forbidden {
-                message: format!(
-                    "{} is the last administrator who can sign in; add or enable another administrator first",
-                    target.email
-                ),
-            });
+            return Err(last_administrator());
         }
-        self.change(
-            store,
-            by,
-            account_id,
-            "disabled",
-            AccountState::Disable,
-            true,
-        )
-        .await
+        // The store checks again inside its transaction, for a race with
+        // another administrator being disabled at the same moment.
+        match self
+            .change(
+                store,
+                by,
+                account_id,
+                "disabled",
+                AccountState::Disable,
+                true,
+            )
+            .await
+        {
+            Err(EngineError::Store(foidesk_store::StoreError::LastAdministrator { .. })) => {
+                Err(last_administrator())
+            }
+            other => other,
+        }
     }
 
     /// Enable a disabled account. Its old sessions and tokens stay ended.
