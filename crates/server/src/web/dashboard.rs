@@ -84,7 +84,7 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
         h1 { "Dashboard" }
         p class="body-s" { "As at " (today.long_form()) "." }
         @for q in &queues { (q) }
-        h2 id="timeliness" { "Answered within 20 working days, by month received" }
+        h2 id="timeliness" { "Answered by the due date, by month received" }
         @if chart_bars.is_empty() {
             p { "No request you can see has been answered yet." }
         } @else {
