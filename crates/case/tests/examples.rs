@@ -5,16 +5,13 @@ use foidesk_calendar::Date;
 use foidesk_case::{assess, parse_case, Assessment, FindingKind};
 
 fn example(name: &str) -> String {
-    let path = format!(
-        "{}/../../examples/cases/{name}.toml",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    let path = foidesk_testkit::example_case(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 fn assessed(name: &str) -> Assessment {
     let case = parse_case(&example(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-    assess(&case, d("2026-11-22")).unwrap_or_else(|e| panic!("{name}: {e}"))
+    assess(&case, d(foidesk_testkit::AS_AT)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 fn d(s: &str) -> Date {

@@ -20,9 +20,6 @@ pub async fn store() -> (Store, tempfile::TempDir) {
 }
 
 pub fn example(name: &str) -> CaseFile {
-    let path = format!(
-        "{}/../../examples/cases/{name}.toml",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = foidesk_testkit::example_case(name);
     toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
