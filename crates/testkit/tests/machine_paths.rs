@@ -1,5 +1,5 @@
 //! Nothing in the repository names a path on a particular machine: a checkout or a
-//! user's home (`/work/…`, `/home/…`, `/root/…`, `/Users/…`, `C:\Users\…`). System tools
+//! user's home (the folders in `MACHINE_ROOTS`, or a Windows user folder). System tools
 //! (`/usr/bin/…`) and the temporary folder are not machine-specific and are allowed.
 
 use std::process::Command;
