@@ -125,8 +125,7 @@ pub(crate) fn generated_rows() -> Vec<Holiday> {
 }
 
 fn govuk_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/law/govuk-bank-holidays-2012-2028.json")
+    foidesk_testkit::shared("law/govuk-bank-holidays-2012-2028.json")
 }
 
 /// (date, division) -> gov.uk source, from the shared cross-check file.

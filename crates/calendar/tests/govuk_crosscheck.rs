@@ -1,27 +1,18 @@
 //! Cross-check of our holiday table against gov.uk's published bank holidays.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 use foidesk_calendar::{holidays_in_year, Nation};
 
 /// For each nation and each year 2012-2028, the set of weekday holiday dates in our table equals
 /// the set of weekday dates gov.uk lists for that division.
 ///
-/// Reads `../shared/law/govuk-bank-holidays-2012-2028.json` (CARGO_MANIFEST_DIR/../../../shared/
-/// law/...), which lives outside the crate; if the file is absent this test prints a skip message
-/// and returns (passes).
+/// Reads `../shared/law/govuk-bank-holidays-2012-2028.json`, beside the checkout; the test
+/// fails, naming it, if it is absent.
 #[test]
 fn table_matches_govuk_2012_to_2028() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/law/govuk-bank-holidays-2012-2028.json");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        println!(
-            "SKIP: {} not found; gov.uk cross-check not run",
-            path.display()
-        );
-        return;
-    };
+    let path = foidesk_testkit::shared("law/govuk-bank-holidays-2012-2028.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let rows: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
     let mut govuk: BTreeMap<(String, i16), BTreeSet<String>> = BTreeMap::new();
     for r in &rows {

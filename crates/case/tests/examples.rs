@@ -8,9 +8,7 @@ use foidesk_calendar::{Date, WorkingDayCalendar};
 use foidesk_case::file::CaseFile;
 use foidesk_case::{assess, assess_with, parse_case, Assessment, Case, Context, FindingKind};
 use foidesk_law::{Amount, Catalogue, Parameter, ProvisionId};
-
-/// The date the period sweep and the snapshots assess as at: after every event.
-const AS_AT: &str = "2026-11-22";
+use foidesk_testkit::AS_AT;
 
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap()
@@ -18,9 +16,9 @@ fn d(s: &str) -> Date {
 
 /// Every example case file, (name without `.toml`, text), in name order.
 fn examples() -> Vec<(String, String)> {
-    let dir = format!("{}/../../examples/cases", env!("CARGO_MANIFEST_DIR"));
+    let dir = foidesk_testkit::checkout().join("examples/cases");
     let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .map(|p| {

@@ -6,13 +6,10 @@ use foidesk_case::{assess, parse_case, stage, Status};
 
 /// The example `name` cut after its first `events` events.
 fn check(name: &str, events: usize, status: Status, next: Option<(&str, &str)>) {
-    let path = format!(
-        "{}/../../examples/cases/{name}.toml",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = foidesk_testkit::example_case(name);
     let mut case = parse_case(&std::fs::read_to_string(&path).unwrap()).unwrap();
     case.events.truncate(events);
-    let a = assess(&case, Date::parse("2026-11-22").unwrap()).unwrap();
+    let a = assess(&case, Date::parse(foidesk_testkit::AS_AT).unwrap()).unwrap();
     let s = stage(&case, &a);
     assert_eq!(s.status, status, "{name} after {events} events");
     let got = s.next_deadline.map(|n| (n.name, n.date.to_string()));

@@ -1,18 +1,11 @@
 //! The `foidesk` binary against the contracts in the foundation issue.
 
-use std::process::Command;
-
 fn foidesk(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_foidesk"))
+    foidesk_testkit::foidesk!()
         .args(args)
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-        .output()
-        .expect("run foidesk");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+        .in_checkout()
+        .run()
+        .text()
 }
 
 /// Run and expect success; returns stdout.
@@ -130,7 +123,7 @@ fn assess_json_contract() {
         "assess",
         "--json",
         "--as-at",
-        "2026-11-22",
+        foidesk_testkit::AS_AT,
         "examples/cases/2020-06-23_metropolitan-police-service.toml",
     ]);
     let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
@@ -145,7 +138,7 @@ fn assess_json_contract() {
     let human = ok(&[
         "assess",
         "--as-at",
-        "2026-11-22",
+        foidesk_testkit::AS_AT,
         "examples/cases/2020-06-23_metropolitan-police-service.toml",
     ]);
     assert!(

@@ -51,7 +51,7 @@ fn start(url: &str, data_dir: &std::path::Path) -> (Child, String) {
 
 async fn setup(store: &Store) -> (String, Vec<i64>) {
     let engine = Engine::new(
-        Box::new(FixedClock(Date::parse("2026-11-22").unwrap())),
+        Box::new(FixedClock(Date::parse(foidesk_testkit::AS_AT).unwrap())),
         CalendarSettings::default(),
     );
     let engine = System::new(engine, store.clone());

@@ -2,16 +2,16 @@
 //! batch of case files is stored whole or not at all, and an exported case
 //! reads back as the file it came from.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn foidesk(dir: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_foidesk"))
+    foidesk_testkit::foidesk!()
         .args(args)
         .arg("--data-dir")
         .arg(dir)
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-        .output()
-        .unwrap()
+        .in_checkout()
+        .run()
+        .output
 }
 
 fn check(out: &Output, code: i32, stdout_has: &str) {

@@ -3,7 +3,6 @@
 //! Uses the repository's own fixtures only.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 
@@ -12,18 +11,12 @@ fn fixtures() -> PathBuf {
 }
 
 fn foidesk(data: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_foidesk"))
-        .arg("library")
-        .arg("--data-dir")
+    foidesk_testkit::foidesk!()
+        .args(["library", "--data-dir"])
         .arg(data)
         .args(args)
-        .output()
-        .expect("run foidesk");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+        .run()
+        .text()
 }
 
 fn json(data: &Path, args: &[&str]) -> Value {

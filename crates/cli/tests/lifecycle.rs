@@ -1,33 +1,17 @@
 //! `foidesk user disable|enable|reset-password|end-sessions|audit` on the
 //! embedded default: each action, its audit line, and the refusals.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 /// Run foidesk with `stdin` piped in; (exit code, stdout, stderr).
 fn foidesk(data: &Path, args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_foidesk"))
+    foidesk_testkit::foidesk!()
         .args(args)
         .arg("--data-dir")
         .arg(data)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run foidesk");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
-    let out = child.wait_with_output().expect("wait");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+        .stdin(stdin)
+        .run()
+        .text()
 }
 
 fn add(data: &Path, email: &str, role: &str) {

@@ -1,27 +1,16 @@
 //! `foidesk notice parse` and `notice to-case` against the shared corpus.
-//! These tests read ../shared/corpus/notices and skip (pass, saying so)
-//! when it is absent; CI always has it.
+//! These tests read ../shared/corpus/notices and fail, naming it, when it is
+//! absent; CI always has it.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 /// The corpus beside the checkout (../shared), as in CI; without it these tests fail.
 fn corpus() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/notices");
-    assert!(dir.is_dir(), "{} is absent", dir.display());
-    dir
+    foidesk_testkit::corpus_notices()
 }
 
 fn foidesk(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_foidesk"))
-        .args(args)
-        .output()
-        .expect("run foidesk");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    foidesk_testkit::foidesk!().args(args).run().text()
 }
 
 /// `notice parse --json` gives one line per file, in order, with `file` as given,
@@ -83,7 +72,7 @@ fn assess_notice(name: &str) -> serde_json::Value {
         "assess",
         "--json",
         "--as-at",
-        "2026-11-22",
+        foidesk_testkit::AS_AT,
         path.to_str().unwrap(),
     ]);
     std::fs::remove_file(&path).ok();

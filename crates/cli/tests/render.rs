@@ -1,10 +1,9 @@
 //! `foidesk render`: documents from the example case files and the docs crate's facts
 //! fixtures; missing facts exit 2 and write nothing; and each corpus decision notice,
 //! rendered and then read back by `foidesk notice parse`, gives the original's outcome,
-//! breaches and steps (expected.jsonl; skipped, passing, when ../shared is absent).
+//! breaches and steps (expected.jsonl in ../shared, which these tests require).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 const CORPUS: [&str; 5] = [
     "2018-09-20_cambridgeshire-constabulary",
@@ -14,15 +13,12 @@ const CORPUS: [&str; 5] = [
     "2024-11-18_nottinghamshire-police",
 ];
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+fn root() -> &'static Path {
+    foidesk_testkit::checkout()
 }
 
 fn case(name: &str) -> String {
-    root()
-        .join(format!("examples/cases/{name}.toml"))
-        .display()
-        .to_string()
+    foidesk_testkit::example_case(name).display().to_string()
 }
 
 fn facts(name: &str) -> String {
@@ -33,15 +29,7 @@ fn facts(name: &str) -> String {
 }
 
 fn foidesk(args: &[&str]) -> (i32, Vec<u8>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_foidesk"))
-        .args(args)
-        .output()
-        .expect("run foidesk");
-    (
-        out.status.code().unwrap_or(-1),
-        out.stdout,
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    foidesk_testkit::foidesk!().args(args).run().bytes()
 }
 
 /// Renders `kind` for corpus case `name`; `extra` adds arguments.
@@ -118,8 +106,7 @@ fn missing_facts_exit_2_name_each_fact_and_write_nothing() {
 
 #[test]
 fn rendered_decision_notices_parse_back_to_the_original_decision() {
-    let expected = root().join("../shared/corpus/notices/expected.jsonl");
-    // The corpus sits beside the checkout (../shared), as in CI.
+    let expected = foidesk_testkit::corpus_notices().join("expected.jsonl");
     let expected = std::fs::read_to_string(&expected)
         .unwrap_or_else(|e| panic!("{}: {e}", expected.display()));
     let dir = tempfile::tempdir().unwrap();

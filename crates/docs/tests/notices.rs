@@ -1,7 +1,7 @@
 //! The decision notice rendered from each corpus example states what the original notice
 //! states: the same outcome, the same breaches, the same steps and their period (checked
 //! against shared/corpus/notices/expected.jsonl), with the steps date 35 calendar days on.
-//! Skips (passing, saying so) when ../shared is absent; CI always has it.
+//! Fails, naming it, when ../shared is absent; CI always has it.
 
 mod common;
 
@@ -12,12 +12,8 @@ use foidesk_law::{Catalogue, ProvisionId};
 use serde_json::Value;
 
 fn expected() -> Vec<Value> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpus/notices/expected.jsonl"
-    );
-    // The corpus sits beside the checkout (../shared), as in CI.
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let path = foidesk_testkit::corpus_notices().join("expected.jsonl");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()

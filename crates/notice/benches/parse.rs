@@ -1,29 +1,22 @@
-//! Parse throughput over the corpus notices (reads ../shared; skipped if absent).
+//! Parse throughput over the corpus notices (reads ../shared, which it requires).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use std::path::Path;
 
 fn corpus() -> Vec<Vec<u8>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/notices");
-    let mut out = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(&dir) {
-        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-        paths.sort();
-        for p in paths {
-            if p.extension().is_some_and(|e| e == "txt") {
-                out.extend(std::fs::read(&p).ok());
-            }
-        }
-    }
-    out
+    let dir = foidesk_testkit::corpus_notices();
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+        .collect()
 }
 
 fn bench(c: &mut Criterion) {
     let files = corpus();
-    if files.is_empty() {
-        eprintln!("corpus not found; skipping parse benchmark");
-        return;
-    }
+    assert!(!files.is_empty(), "no .txt notices in the corpus");
     let bytes: usize = files.iter().map(Vec::len).sum();
     let mut g = c.benchmark_group("parse");
     g.throughput(Throughput::Bytes(bytes as u64));

@@ -1,5 +1,5 @@
 //! insta snapshots of whole parsed records, paragraphs included, for the corpus notices
-//! (from ../shared, skipped if absent) and the synthetic ones.
+//! (from ../shared, required) and the synthetic ones.
 
 mod common;
 
@@ -27,9 +27,7 @@ fn snapshot_dir(dir: &std::path::Path, prefix: &str) {
 
 #[test]
 fn corpus_records() {
-    if let Some(dir) = corpus_dir() {
-        snapshot_dir(&dir, "corpus");
-    }
+    snapshot_dir(&corpus_dir(), "corpus");
 }
 
 #[test]

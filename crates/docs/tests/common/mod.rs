@@ -6,8 +6,7 @@ use foidesk_calendar::Date;
 use foidesk_case::{assess, parse_case, Assessment, Case};
 use foidesk_docs::{render, Document, DocumentKind, Facts, Input, RenderError};
 
-/// The date every case is assessed as at: after every event in the examples.
-pub const AS_AT: &str = "2026-11-22";
+pub use foidesk_testkit::AS_AT;
 
 pub const CORPUS: [&str; 5] = [
     "2018-09-20_cambridgeshire-constabulary",

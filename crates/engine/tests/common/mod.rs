@@ -25,10 +25,7 @@ pub async fn store() -> (Store, tempfile::TempDir) {
 }
 
 pub fn example(name: &str) -> CaseFile {
-    let path = format!(
-        "{}/../../examples/cases/{name}.toml",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = foidesk_testkit::example_case(name);
     let file: CaseFile = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     // The [expect] table is the example's test data, not part of the case a store keeps.
     CaseFile {

@@ -1,22 +1,13 @@
 //! Shared test helpers. The corpus lives outside the repository, in ../shared (next to the
-//! workspace); tests that need it print a message and skip when it is absent.
+//! workspace); tests that need it fail, naming it, when it is absent.
 #![allow(dead_code)]
 
 use std::path::PathBuf;
 
 use serde_json::{Map, Value};
 
-pub fn corpus_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/notices");
-    if dir.join("expected.jsonl").exists() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipping: corpus not found at {} (../shared)",
-            dir.display()
-        );
-        None
-    }
+pub fn corpus_dir() -> PathBuf {
+    foidesk_testkit::corpus_notices()
 }
 
 pub fn fixtures_dir() -> PathBuf {
@@ -25,9 +16,7 @@ pub fn fixtures_dir() -> PathBuf {
 
 /// (file name, expected record) pairs from expected.jsonl.
 pub fn expected() -> Vec<(String, Value)> {
-    let Some(dir) = corpus_dir() else {
-        return Vec::new();
-    };
+    let dir = corpus_dir();
     let text = std::fs::read_to_string(dir.join("expected.jsonl")).expect("expected.jsonl");
     text.lines()
         .filter(|l| !l.trim().is_empty())

@@ -17,7 +17,7 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
-pub const TODAY: &str = "2026-11-22";
+pub const TODAY: &str = foidesk_testkit::AS_AT;
 pub const PASSWORD: &str = "correct horse battery";
 
 /// Who calls, by the name tests use for them.
@@ -72,10 +72,7 @@ pub fn email(who: &str) -> String {
 }
 
 pub fn example(name: &str) -> CaseFile {
-    let path = format!(
-        "{}/../../examples/cases/{name}.toml",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = foidesk_testkit::example_case(name);
     let file: CaseFile = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     // The [expect] table is the example's test data, not part of the case a store keeps.
     CaseFile {
