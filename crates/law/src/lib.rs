@@ -24,6 +24,7 @@ mod effect;
 mod error;
 mod id;
 mod parameters;
+mod vocab;
 
 pub use catalogue::{Catalogue, Part, Provision, ProvisionKind};
 pub use citation::{parse_citations, Citation, CitationParse, Diagnostic};
@@ -31,3 +32,4 @@ pub use effect::{DatedEffect, Effect, Rule, TestType};
 pub use error::LawError;
 pub use id::{ProvisionId, Regime};
 pub use parameters::{Amount, Parameter, ParameterValue};
+pub use vocab::NoticeOutcome;
