@@ -156,11 +156,9 @@ pub(crate) fn timeline(d: &mut Draft<'_>, until: Date) {
             }
             EventKind::InternalReviewRequested => ("event.review_requested", vars(&[])),
             EventKind::InternalReview { result } => (review_key(*result), vars(&[])),
-            EventKind::Complaint
-            | EventKind::DecisionNotice(_)
-            | EventKind::Compliance
-            | EventKind::Appeal { .. }
-            | EventKind::Assigned { .. } => continue,
+            // The complaint and what follows are told by the decision's own
+            // sections; other kinds (an assignment) are not part of the story.
+            _ => continue,
         };
         let borrowed: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
         d.say(key, &borrowed);
