@@ -64,23 +64,30 @@ fn kind_fields(kind: EventType, view: &CaseView, f: &Fields, errors: &[Problem])
     }
 }
 
+/// The form's input for a field: its wire name, but for the fee, which
+/// the form takes in pounds.
+fn input_id(field: EventField) -> &'static str {
+    match field {
+        EventField::AmountPence => "amount",
+        other => other.as_str(),
+    }
+}
+
 /// One field's inputs: the form's id for it, its widget and its hint.
 fn field_input(field: EventField, view: &CaseView, f: &Fields, errors: &[Problem]) -> Markup {
-    let label = field.label();
-    let text = |id: &str, hint: Option<&str>, kind: &str| {
-        text_input(id, label, hint, self::field(f, id), kind, errors)
+    let (id, label) = (input_id(field), field.label());
+    let text = |hint: &str, kind: &str| {
+        text_input(id, label, Some(hint), self::field(f, id), kind, errors)
     };
-    let chosen =
-        |id: &str, options: &[(&str, &str)]| select(id, label, options, self::field(f, id), errors);
+    let chosen = |options: &[(&str, &str)]| select(id, label, options, self::field(f, id), errors);
     match field {
         EventField::Assignee => text(
-            "assignee",
-            Some("An email address or a name; leave empty to unassign."),
+            "An email address or a name; leave empty to unassign.",
             "text",
         ),
-        EventField::AmountPence => text("amount", Some("For example, 25.50"), "text"),
-        EventField::Estimate => text("estimate", Some("YYYY-MM-DD"), "date"),
-        EventField::Provisions => text("provisions", Some("For example: s.31, s.43(2)"), "text"),
+        EventField::AmountPence => text("For example, 25.50", "text"),
+        EventField::Estimate => text("YYYY-MM-DD", "date"),
+        EventField::Provisions => text("For example: s.31, s.43(2)", "text"),
         EventField::Outcomes => {
             let outcomes = Outcome::ALL.map(|o| (o.as_str(), o.label()));
             html! {
@@ -97,34 +104,25 @@ fn field_input(field: EventField, view: &CaseView, f: &Fields, errors: &[Problem
                 }
             }
         }
-        EventField::PublicInterestReasons => chosen("public_interest_reasons", &YES_NO),
-        EventField::StatesReviewProcedure => chosen("states_review_procedure", &YES_NO),
-        EventField::StatesComplaintRight => chosen("states_complaint_right", &YES_NO),
-        EventField::Result => chosen(
-            "result",
-            &ReviewResult::ALL.map(|r| (r.as_str(), r.label())),
-        ),
-        EventField::Reference => text("reference", Some("For example, IC-123456-A1B2"), "text"),
-        EventField::Outcome => chosen(
-            "outcome",
-            &NoticeOutcome::ALL.map(|o| (o.as_str(), o.label())),
-        ),
-        EventField::Breaches => text("breaches", Some("For example: s.10(1), s.17(1)"), "text"),
+        EventField::PublicInterestReasons => chosen(&YES_NO),
+        EventField::StatesReviewProcedure => chosen(&YES_NO),
+        EventField::StatesComplaintRight => chosen(&YES_NO),
+        EventField::Result => chosen(&ReviewResult::ALL.map(|r| (r.as_str(), r.label()))),
+        EventField::Reference => text("For example, IC-123456-A1B2", "text"),
+        EventField::Outcome => chosen(&NoticeOutcome::ALL.map(|o| (o.as_str(), o.label()))),
+        EventField::Breaches => text("For example: s.10(1), s.17(1)", "text"),
         EventField::Steps => textarea(
-            "steps",
+            id,
             label,
             Some("One step per line; leave empty if none."),
-            self::field(f, "steps"),
+            self::field(f, id),
             errors,
         ),
-        EventField::StepsDays => text("steps_days", Some("Usually 35"), "text"),
-        EventField::By => chosen(
-            "by",
-            &[
-                ("complainant", "The complainant"),
-                ("authority", "The authority"),
-            ],
-        ),
+        EventField::StepsDays => text("Usually 35", "text"),
+        EventField::By => chosen(&[
+            ("complainant", "The complainant"),
+            ("authority", "The authority"),
+        ]),
     }
 }
 
@@ -155,14 +153,15 @@ fn build_field(
     view: &CaseView,
     f: &Fields,
 ) -> Result<(), Problem> {
+    let id = input_id(field);
     match field {
-        EventField::Assignee => event.assignee = Some(self::field(f, "assignee").trim().to_owned()),
-        EventField::AmountPence => match parse_pounds(self::field(f, "amount")) {
+        EventField::Assignee => event.assignee = Some(self::field(f, id).trim().to_owned()),
+        EventField::AmountPence => match parse_pounds(self::field(f, id)) {
             Some(p) => event.amount_pence = Some(p),
-            None => return Err(problem("amount", "Enter the fee in pounds, like 25.50")),
+            None => return Err(problem(id, "Enter the fee in pounds, like 25.50")),
         },
-        EventField::Estimate => event.estimate = optional(f, "estimate"),
-        EventField::Provisions => event.provisions = list(self::field(f, "provisions")),
+        EventField::Estimate => event.estimate = optional(f, id),
+        EventField::Provisions => event.provisions = list(self::field(f, id)),
         EventField::Outcomes => {
             let ids: Vec<String> = if view.case.request.parts.is_empty() {
                 vec!["all".into()]
@@ -174,46 +173,40 @@ fn build_field(
                     .map(|p| p.id.clone())
                     .collect()
             };
-            for id in ids {
+            for part in ids {
                 event.outcomes.push(OutcomeFile {
-                    outcome: self::field(f, &format!("outcome-{id}")).to_owned(),
-                    provisions: list(self::field(f, &format!("provisions-{id}"))),
-                    part: id,
+                    outcome: self::field(f, &format!("outcome-{part}")).to_owned(),
+                    provisions: list(self::field(f, &format!("provisions-{part}"))),
+                    part,
                 });
             }
         }
-        EventField::PublicInterestReasons => {
-            event.public_interest_reasons = yes_no(f, "public_interest_reasons")
-        }
-        EventField::StatesReviewProcedure => {
-            event.states_review_procedure = yes_no(f, "states_review_procedure")
-        }
-        EventField::StatesComplaintRight => {
-            event.states_complaint_right = yes_no(f, "states_complaint_right")
-        }
-        EventField::Result => event.result = optional(f, "result"),
-        EventField::Reference => event.reference = optional(f, "reference"),
-        EventField::Outcome => event.outcome = optional(f, "outcome"),
-        EventField::Breaches => event.breaches = list(self::field(f, "breaches")),
+        EventField::PublicInterestReasons => event.public_interest_reasons = yes_no(f, id),
+        EventField::StatesReviewProcedure => event.states_review_procedure = yes_no(f, id),
+        EventField::StatesComplaintRight => event.states_complaint_right = yes_no(f, id),
+        EventField::Result => event.result = optional(f, id),
+        EventField::Reference => event.reference = optional(f, id),
+        EventField::Outcome => event.outcome = optional(f, id),
+        EventField::Breaches => event.breaches = list(self::field(f, id)),
         EventField::Steps => {
-            event.steps = self::field(f, "steps")
+            event.steps = self::field(f, id)
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
                 .map(str::to_owned)
                 .collect()
         }
-        EventField::StepsDays => match optional(f, "steps_days").map(|d| d.parse::<u32>()) {
+        EventField::StepsDays => match optional(f, id).map(|d| d.parse::<u32>()) {
             None => {}
             Some(Ok(d)) => event.steps_days = Some(d),
             Some(Err(_)) => {
                 return Err(problem(
-                    "steps_days",
+                    id,
                     "Enter the number of days as a whole number, like 35",
                 ))
             }
         },
-        EventField::By => event.by = optional(f, "by"),
+        EventField::By => event.by = optional(f, id),
     }
     Ok(())
 }
