@@ -15,6 +15,7 @@ mod assess;
 mod dated;
 mod error;
 pub mod file;
+mod kinds;
 mod model;
 mod stage;
 mod validate;
@@ -24,8 +25,9 @@ pub use assess::{
 };
 pub use dated::{check_dates_not_after, check_event_date_not_after};
 pub use error::CaseError;
+pub use kinds::{EventField, EventType};
 pub use model::*;
-pub use stage::{assignee, stage, NextDeadline, Stage, Status};
+pub use stage::{assignee, stage, Desk, NextDeadline, Stage, Status};
 pub use validate::{parse_case, validate};
 
 /// Every provision a finding can be attributed to (for tests and docs).

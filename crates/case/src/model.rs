@@ -2,8 +2,11 @@
 //! reference between events checked. `assess` only ever sees these types.
 
 use foidesk_calendar::Date;
-use foidesk_law::{ProvisionId, Regime};
+pub use foidesk_law::NoticeOutcome;
+use foidesk_law::{vocabulary, ProvisionId, Regime};
 use serde::Serialize;
+
+use crate::kinds::EventType;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Case {
@@ -39,46 +42,26 @@ pub struct Closure {
     pub name: Option<String>,
 }
 
-/// Which Time for Compliance rule sets the response deadline (s.10(4)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AuthorityType {
-    /// Any authority with no variation: the 20th working day.
-    Standard,
-    /// FOIA Sch.1 Part I: the £600 cost limit applies (Fees Regs reg.3(2)).
-    CentralGovernment,
-    /// Maintained school in England and Wales (SI 2004/3364 reg.3).
-    School,
-    /// Academy (SI 2010/2768).
-    Academy,
-    /// Northern Ireland school (SI 2009/1369 reg.2).
-    NiSchool,
-    /// Transferred public record at an archive (SI 2004/3364 reg.4).
-    Archives,
+vocabulary! {
+    /// Which Time for Compliance rule sets the response deadline (s.10(4)).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    pub enum AuthorityType {
+        /// Any authority with no variation: the 20th working day.
+        Standard = "standard", "standard";
+        /// FOIA Sch.1 Part I: the £600 cost limit applies (Fees Regs reg.3(2)).
+        CentralGovernment = "central_government", "central government";
+        /// Maintained school in England and Wales (SI 2004/3364 reg.3).
+        School = "school", "school";
+        /// Academy (SI 2010/2768).
+        Academy = "academy", "academy";
+        /// Northern Ireland school (SI 2009/1369 reg.2).
+        NiSchool = "ni_school", "ni school";
+        /// Transferred public record at an archive (SI 2004/3364 reg.4).
+        Archives = "archives", "archives";
+    }
 }
 
 impl AuthorityType {
-    pub const NAMES: [&'static str; 6] = [
-        "standard",
-        "central_government",
-        "school",
-        "academy",
-        "ni_school",
-        "archives",
-    ];
-
-    pub fn from_name(name: &str) -> Option<AuthorityType> {
-        Some(match name {
-            "standard" => AuthorityType::Standard,
-            "central_government" => AuthorityType::CentralGovernment,
-            "school" => AuthorityType::School,
-            "academy" => AuthorityType::Academy,
-            "ni_school" => AuthorityType::NiSchool,
-            "archives" => AuthorityType::Archives,
-            _ => return None,
-        })
-    }
-
     pub fn is_school(self) -> bool {
         matches!(
             self,
@@ -128,40 +111,29 @@ pub enum EventKind {
 }
 
 impl EventKind {
-    pub const NAMES: [&'static str; 14] = [
-        "clarification_sought",
-        "clarification_received",
-        "fee_notice",
-        "fee_paid",
-        "pit_extension",
-        "eir_extension",
-        "response",
-        "internal_review_requested",
-        "internal_review",
-        "complaint",
-        "decision_notice",
-        "compliance",
-        "appeal",
-        "assigned",
-    ];
-
-    pub fn name(&self) -> &'static str {
+    /// The kind without its data.
+    pub fn event_type(&self) -> EventType {
         match self {
-            EventKind::ClarificationSought => "clarification_sought",
-            EventKind::ClarificationReceived => "clarification_received",
-            EventKind::FeeNotice { .. } => "fee_notice",
-            EventKind::FeePaid => "fee_paid",
-            EventKind::PitExtension { .. } => "pit_extension",
-            EventKind::EirExtension => "eir_extension",
-            EventKind::Response(_) => "response",
-            EventKind::InternalReviewRequested => "internal_review_requested",
-            EventKind::InternalReview { .. } => "internal_review",
-            EventKind::Complaint => "complaint",
-            EventKind::DecisionNotice(_) => "decision_notice",
-            EventKind::Compliance => "compliance",
-            EventKind::Appeal { .. } => "appeal",
-            EventKind::Assigned { .. } => "assigned",
+            EventKind::ClarificationSought => EventType::ClarificationSought,
+            EventKind::ClarificationReceived => EventType::ClarificationReceived,
+            EventKind::FeeNotice { .. } => EventType::FeeNotice,
+            EventKind::FeePaid => EventType::FeePaid,
+            EventKind::PitExtension { .. } => EventType::PitExtension,
+            EventKind::EirExtension => EventType::EirExtension,
+            EventKind::Response(_) => EventType::Response,
+            EventKind::InternalReviewRequested => EventType::InternalReviewRequested,
+            EventKind::InternalReview { .. } => EventType::InternalReview,
+            EventKind::Complaint => EventType::Complaint,
+            EventKind::DecisionNotice(_) => EventType::DecisionNotice,
+            EventKind::Compliance => EventType::Compliance,
+            EventKind::Appeal { .. } => EventType::Appeal,
+            EventKind::Assigned { .. } => EventType::Assigned,
         }
+    }
+
+    /// The kind's wire name, e.g. "fee_notice".
+    pub fn name(&self) -> &'static str {
+        self.event_type().as_str()
     }
 }
 
@@ -187,56 +159,23 @@ pub struct PartOutcome {
     pub provisions: Vec<ProvisionId>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    Disclosed,
-    PartDisclosed,
-    Withheld,
-    Ncnd,
-    NotHeld,
-    /// s.12: cost of compliance exceeds the appropriate limit.
-    CostLimit,
-    /// s.14: vexatious or repeated.
-    Vexatious,
+vocabulary! {
+    /// What the response said of one part of the request.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    pub enum Outcome {
+        Disclosed = "disclosed", "disclosed";
+        PartDisclosed = "part_disclosed", "part disclosed";
+        Withheld = "withheld", "withheld";
+        Ncnd = "ncnd", "ncnd";
+        NotHeld = "not_held", "not held";
+        /// s.12: cost of compliance exceeds the appropriate limit.
+        CostLimit = "cost_limit", "cost limit";
+        /// s.14: vexatious or repeated.
+        Vexatious = "vexatious", "vexatious";
+    }
 }
 
 impl Outcome {
-    pub const NAMES: [&'static str; 7] = [
-        "disclosed",
-        "part_disclosed",
-        "withheld",
-        "ncnd",
-        "not_held",
-        "cost_limit",
-        "vexatious",
-    ];
-
-    pub fn from_name(name: &str) -> Option<Outcome> {
-        Some(match name {
-            "disclosed" => Outcome::Disclosed,
-            "part_disclosed" => Outcome::PartDisclosed,
-            "withheld" => Outcome::Withheld,
-            "ncnd" => Outcome::Ncnd,
-            "not_held" => Outcome::NotHeld,
-            "cost_limit" => Outcome::CostLimit,
-            "vexatious" => Outcome::Vexatious,
-            _ => return None,
-        })
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Outcome::Disclosed => "disclosed",
-            Outcome::PartDisclosed => "part_disclosed",
-            Outcome::Withheld => "withheld",
-            Outcome::Ncnd => "ncnd",
-            Outcome::NotHeld => "not_held",
-            Outcome::CostLimit => "cost_limit",
-            Outcome::Vexatious => "vexatious",
-        }
-    }
-
     pub fn is_refusal(self) -> bool {
         !matches!(self, Outcome::Disclosed | Outcome::NotHeld)
     }
@@ -250,27 +189,15 @@ impl Outcome {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReviewResult {
-    Upheld,
-    UpheldInPart,
-    Overturned,
-    /// The authority refused to carry out a review (e.g. asked too late).
-    Declined,
-}
-
-impl ReviewResult {
-    pub const NAMES: [&'static str; 4] = ["upheld", "upheld_in_part", "overturned", "declined"];
-
-    pub fn from_name(name: &str) -> Option<ReviewResult> {
-        Some(match name {
-            "upheld" => ReviewResult::Upheld,
-            "upheld_in_part" => ReviewResult::UpheldInPart,
-            "overturned" => ReviewResult::Overturned,
-            "declined" => ReviewResult::Declined,
-            _ => return None,
-        })
+vocabulary! {
+    /// What an internal review decided.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    pub enum ReviewResult {
+        Upheld = "upheld", "upheld";
+        UpheldInPart = "upheld_in_part", "upheld in part";
+        Overturned = "overturned", "overturned";
+        /// The authority refused to carry out a review (e.g. asked too late).
+        Declined = "declined", "declined";
     }
 }
 
@@ -282,25 +209,4 @@ pub struct DecisionNotice {
     pub steps: Vec<String>,
     /// Calendar days allowed for the steps, when the notice states them.
     pub steps_days: Option<u32>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NoticeOutcome {
-    AuthorityEntitled,
-    AuthorityNotEntitled,
-    Mixed,
-}
-
-impl NoticeOutcome {
-    pub const NAMES: [&'static str; 3] = ["authority_entitled", "authority_not_entitled", "mixed"];
-
-    pub fn from_name(name: &str) -> Option<NoticeOutcome> {
-        Some(match name {
-            "authority_entitled" => NoticeOutcome::AuthorityEntitled,
-            "authority_not_entitled" => NoticeOutcome::AuthorityNotEntitled,
-            "mixed" => NoticeOutcome::Mixed,
-            _ => return None,
-        })
-    }
 }

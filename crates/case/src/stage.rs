@@ -2,48 +2,48 @@
 //! queues and the dashboard sort by.
 
 use foidesk_calendar::Date;
+use foidesk_law::vocabulary;
 use serde::Serialize;
 
 use crate::{Assessment, Case, EventKind};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// The clock runs towards the response (s.10(1); EIR reg.5(2)).
-    AwaitingResponse,
-    /// Clarification sought and not yet received: the clock waits (s.1(3)).
-    AwaitingClarification,
-    /// A fees notice is unpaid: the clock waits (s.10(2)).
-    AwaitingFee,
-    Responded,
-    /// Internal review requested and not yet answered (s.45 code; EIR reg.11).
-    AwaitingInternalReview,
-    Reviewed,
-    /// Complaint made to the Commissioner (s.50).
-    WithCommissioner,
-    /// A decision notice ordered steps, not yet complied with.
-    StepsOrdered,
-    Decided,
-    /// Appealed to the Tribunal (s.57).
-    Appealed,
+vocabulary! {
+    /// Where a case stands.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+    pub enum Status {
+        /// The clock runs towards the response (s.10(1); EIR reg.5(2)).
+        AwaitingResponse = "awaiting_response", "awaiting response";
+        /// Clarification sought and not yet received: the clock waits (s.1(3)).
+        AwaitingClarification = "awaiting_clarification", "awaiting clarification";
+        /// A fees notice is unpaid: the clock waits (s.10(2)).
+        AwaitingFee = "awaiting_fee", "awaiting fee";
+        Responded = "responded", "responded";
+        /// Internal review requested and not yet answered (s.45 code; EIR reg.11).
+        AwaitingInternalReview = "awaiting_internal_review", "awaiting internal review";
+        Reviewed = "reviewed", "reviewed";
+        /// Complaint made to the Commissioner (s.50).
+        WithCommissioner = "with_commissioner", "with commissioner";
+        /// A decision notice ordered steps, not yet complied with.
+        StepsOrdered = "steps_ordered", "steps ordered";
+        Decided = "decided", "decided";
+        /// Appealed to the Tribunal (s.57).
+        Appealed = "appealed", "appealed";
+    }
+}
+
+vocabulary! {
+    /// DESIGN's three desks: whose move it is, and who records what.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+    pub enum Desk {
+        /// The public authority that holds the information.
+        Authority = "authority", "authority";
+        Requester = "requester", "requester";
+        /// The Commissioner.
+        Regulator = "regulator", "regulator";
+    }
 }
 
 impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::AwaitingResponse => "awaiting_response",
-            Status::AwaitingClarification => "awaiting_clarification",
-            Status::AwaitingFee => "awaiting_fee",
-            Status::Responded => "responded",
-            Status::AwaitingInternalReview => "awaiting_internal_review",
-            Status::Reviewed => "reviewed",
-            Status::WithCommissioner => "with_commissioner",
-            Status::StepsOrdered => "steps_ordered",
-            Status::Decided => "decided",
-            Status::Appealed => "appealed",
-        }
-    }
-
     /// True once a complaint has reached the Commissioner (s.50): what a
     /// regulator's caseworker may see.
     pub fn is_with_regulator(self) -> bool {
@@ -53,34 +53,29 @@ impl Status {
         )
     }
 
-    /// Whose move it is (DESIGN's three desks): the authority must answer,
-    /// review or take steps; the requester must clarify, pay, or decide
-    /// whether to go further; the regulator holds a complaint and what follows.
-    pub fn desk(self) -> &'static str {
+    /// Every status with the regulator, in declaration order.
+    pub fn with_regulator() -> Vec<Status> {
+        Status::ALL
+            .into_iter()
+            .filter(|s| s.is_with_regulator())
+            .collect()
+    }
+
+    /// Whose move it is: the authority must answer, review or take steps;
+    /// the requester must clarify, pay, or decide whether to go further; the
+    /// regulator holds a complaint and what follows.
+    pub fn desk(self) -> Desk {
         match self {
             Status::AwaitingResponse | Status::AwaitingInternalReview | Status::StepsOrdered => {
-                "authority"
+                Desk::Authority
             }
             Status::AwaitingClarification
             | Status::AwaitingFee
             | Status::Responded
-            | Status::Reviewed => "requester",
-            Status::WithCommissioner | Status::Decided | Status::Appealed => "regulator",
+            | Status::Reviewed => Desk::Requester,
+            Status::WithCommissioner | Status::Decided | Status::Appealed => Desk::Regulator,
         }
     }
-
-    pub const ALL: [Status; 10] = [
-        Status::AwaitingResponse,
-        Status::AwaitingClarification,
-        Status::AwaitingFee,
-        Status::Responded,
-        Status::AwaitingInternalReview,
-        Status::Reviewed,
-        Status::WithCommissioner,
-        Status::StepsOrdered,
-        Status::Decided,
-        Status::Appealed,
-    ];
 }
 
 /// The deadline a queue should show for a case: its name in the
@@ -102,20 +97,9 @@ pub fn stage(case: &Case, assessment: &Assessment) -> Stage {
     let mut status = Status::AwaitingResponse;
     for e in &case.events {
         status = match &e.kind {
-            EventKind::Assigned { .. } => status,
-            EventKind::ClarificationSought => Status::AwaitingClarification,
-            EventKind::FeeNotice { .. } => Status::AwaitingFee,
-            EventKind::ClarificationReceived
-            | EventKind::FeePaid
-            | EventKind::PitExtension { .. }
-            | EventKind::EirExtension => Status::AwaitingResponse,
-            EventKind::Response(_) => Status::Responded,
-            EventKind::InternalReviewRequested => Status::AwaitingInternalReview,
-            EventKind::InternalReview { .. } => Status::Reviewed,
-            EventKind::Complaint => Status::WithCommissioner,
+            // A notice that orders steps leaves the move with the authority.
             EventKind::DecisionNotice(dn) if !dn.steps.is_empty() => Status::StepsOrdered,
-            EventKind::DecisionNotice(_) | EventKind::Compliance => Status::Decided,
-            EventKind::Appeal { .. } => Status::Appealed,
+            kind => kind.event_type().status_after().unwrap_or(status),
         };
     }
     let d = &assessment.deadlines;

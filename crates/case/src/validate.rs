@@ -6,6 +6,7 @@ use foidesk_law::{Catalogue, ProvisionId, Regime};
 
 use crate::error::CaseError;
 use crate::file::{CaseFile, EventFile, OutcomeFile};
+use crate::kinds::{EventField, EventType};
 use crate::model::*;
 
 /// Parse and validate a case file written in TOML.
@@ -173,99 +174,52 @@ fn provisions(
         .collect()
 }
 
-/// Fields each kind may carry; anything else set on the event is an error.
-fn allowed_fields(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "fee_notice" => &["amount_pence"],
-        "pit_extension" => &["estimate", "provisions"],
-        "response" => &[
-            "outcomes",
-            "public_interest_reasons",
-            "states_review_procedure",
-            "states_complaint_right",
-        ],
-        "internal_review" => &["result"],
-        "decision_notice" => &["reference", "outcome", "breaches", "steps", "steps_days"],
-        "appeal" => &["by"],
-        "assigned" => &["assignee"],
-        _ => &[],
-    }
-}
-
-fn fields_set(e: &EventFile) -> Vec<&'static str> {
-    let mut set = Vec::new();
-    let mut flag = |name, present: bool| {
-        if present {
-            set.push(name)
-        }
-    };
-    flag("estimate", e.estimate.is_some());
-    flag("provisions", !e.provisions.is_empty());
-    flag("amount_pence", e.amount_pence.is_some());
-    flag("outcomes", !e.outcomes.is_empty());
-    flag(
-        "public_interest_reasons",
-        e.public_interest_reasons.is_some(),
-    );
-    flag(
-        "states_review_procedure",
-        e.states_review_procedure.is_some(),
-    );
-    flag("states_complaint_right", e.states_complaint_right.is_some());
-    flag("result", e.result.is_some());
-    flag("reference", e.reference.is_some());
-    flag("outcome", e.outcome.is_some());
-    flag("breaches", !e.breaches.is_empty());
-    flag("steps", !e.steps.is_empty());
-    flag("steps_days", e.steps_days.is_some());
-    flag("by", e.by.is_some());
-    flag("assignee", e.assignee.is_some());
-    set
-}
-
 fn validate_event(
     number: usize,
     e: &EventFile,
     request: &Request,
     law: &Catalogue,
 ) -> Result<Event, CaseError> {
-    let here = format!("event {number} ({})", e.kind);
-    if !EventKind::NAMES.contains(&e.kind.as_str()) {
+    let Some(event_type) = EventType::from_name(&e.kind) else {
         return Err(CaseError::field(
             format!("event {number}, field `kind`"),
             format!(
                 "'{}' is not an event kind; use one of {}",
                 e.kind,
-                EventKind::NAMES.join(", ")
+                EventType::NAMES.join(", ")
             ),
         ));
-    }
-    let allowed = allowed_fields(&e.kind);
-    if let Some(extra) = fields_set(e).into_iter().find(|f| !allowed.contains(f)) {
+    };
+    let here = format!("event {number} ({})", e.kind);
+    let allowed = event_type.fields();
+    if let Some(extra) = EventField::ALL
+        .into_iter()
+        .find(|f| f.is_set(e) && !allowed.contains(f))
+    {
         return Err(CaseError::field(
-            format!("{here}, field `{extra}`"),
+            format!("{here}, field `{}`", extra.as_str()),
             format!("a {} event does not take this field", e.kind),
         ));
     }
     let date = date(&format!("{here}, field `date`"), &e.date)?;
-    let kind = match e.kind.as_str() {
-        "clarification_sought" => EventKind::ClarificationSought,
-        "clarification_received" => EventKind::ClarificationReceived,
-        "fee_notice" => EventKind::FeeNotice {
+    let kind = match event_type {
+        EventType::ClarificationSought => EventKind::ClarificationSought,
+        EventType::ClarificationReceived => EventKind::ClarificationReceived,
+        EventType::FeeNotice => EventKind::FeeNotice {
             amount_pence: e.amount_pence,
         },
-        "fee_paid" => EventKind::FeePaid,
-        "pit_extension" => EventKind::PitExtension {
+        EventType::FeePaid => EventKind::FeePaid,
+        EventType::PitExtension => EventKind::PitExtension {
             estimate: match &e.estimate {
                 Some(t) => Some(self::date(&format!("{here}, field `estimate`"), t)?),
                 None => None,
             },
             provisions: provisions(&here, &e.provisions, law)?,
         },
-        "eir_extension" => EventKind::EirExtension,
-        "response" => EventKind::Response(response(&here, e, request, law)?),
-        "internal_review_requested" => EventKind::InternalReviewRequested,
-        "internal_review" => {
+        EventType::EirExtension => EventKind::EirExtension,
+        EventType::Response => EventKind::Response(response(&here, e, request, law)?),
+        EventType::InternalReviewRequested => EventKind::InternalReviewRequested,
+        EventType::InternalReview => {
             let name = e.result.as_deref().ok_or_else(|| {
                 CaseError::field(
                     format!("{here}, field `result`"),
@@ -284,12 +238,11 @@ fn validate_event(
                 })?,
             }
         }
-        "complaint" => EventKind::Complaint,
-        "decision_notice" => EventKind::DecisionNotice(decision_notice(&here, e, law)?),
-        "compliance" => EventKind::Compliance,
-        "appeal" => EventKind::Appeal { by: e.by.clone() },
-        "assigned" => assigned(&here, e)?,
-        _ => unreachable!("kind names were checked above"),
+        EventType::Complaint => EventKind::Complaint,
+        EventType::DecisionNotice => EventKind::DecisionNotice(decision_notice(&here, e, law)?),
+        EventType::Compliance => EventKind::Compliance,
+        EventType::Appeal => EventKind::Appeal { by: e.by.clone() },
+        EventType::Assigned => assigned(&here, e)?,
     };
     if date < request.received {
         return Err(CaseError::EventBeforeReceipt {
@@ -423,8 +376,6 @@ fn decision_notice(
     })
 }
 
-/// Events that only make sense after another: each must have its antecedent
-/// on or before its own date.
 /// An assignment names the person who holds the case; "" means nobody.
 fn assigned(here: &str, e: &EventFile) -> Result<EventKind, CaseError> {
     let at = || format!("{here}, field `assignee`");
@@ -443,44 +394,33 @@ fn assigned(here: &str, e: &EventFile) -> Result<EventKind, CaseError> {
     })
 }
 
+/// The kinds an event needs one of before it: it only makes sense after
+/// one of them, on or before its own date.
+fn antecedents(kind: EventType) -> &'static [EventType] {
+    match kind {
+        EventType::ClarificationReceived => &[EventType::ClarificationSought],
+        EventType::FeePaid => &[EventType::FeeNotice],
+        EventType::InternalReview => &[EventType::Response, EventType::InternalReviewRequested],
+        EventType::DecisionNotice => &[EventType::Complaint],
+        EventType::Compliance | EventType::Appeal => &[EventType::DecisionNotice],
+        _ => &[],
+    }
+}
+
 fn check_order(events: &[Event]) -> Result<(), CaseError> {
-    let before =
-        |i: usize, pred: &dyn Fn(&EventKind) -> bool| events[..i].iter().any(|e| pred(&e.kind));
     for (i, e) in events.iter().enumerate() {
-        let needs: Option<(&str, bool)> = match &e.kind {
-            EventKind::ClarificationReceived => Some((
-                "clarification_sought",
-                before(i, &|k| matches!(k, EventKind::ClarificationSought)),
-            )),
-            EventKind::FeePaid => Some((
-                "fee_notice",
-                before(i, &|k| matches!(k, EventKind::FeeNotice { .. })),
-            )),
-            EventKind::InternalReview { .. } => Some((
-                "response or internal_review_requested",
-                before(i, &|k| {
-                    matches!(
-                        k,
-                        EventKind::Response(_) | EventKind::InternalReviewRequested
-                    )
-                }),
-            )),
-            EventKind::DecisionNotice(_) => Some((
-                "complaint",
-                before(i, &|k| matches!(k, EventKind::Complaint)),
-            )),
-            EventKind::Compliance | EventKind::Appeal { .. } => Some((
-                "decision_notice",
-                before(i, &|k| matches!(k, EventKind::DecisionNotice(_))),
-            )),
-            _ => None,
-        };
-        if let Some((what, true)) = needs.map(|(w, ok)| (w, !ok)) {
+        let needs = antecedents(e.kind.event_type());
+        let met = needs.is_empty()
+            || events[..i]
+                .iter()
+                .any(|b| needs.contains(&b.kind.event_type()));
+        if !met {
+            let what: Vec<&str> = needs.iter().map(|k| k.as_str()).collect();
             return Err(CaseError::OutOfOrder {
                 event: e.number,
                 kind: e.kind.name(),
                 date: e.date,
-                message: format!("needs an earlier {what} event"),
+                message: format!("needs an earlier {} event", what.join(" or ")),
             });
         }
     }

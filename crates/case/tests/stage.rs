@@ -113,7 +113,10 @@ fn status_names_match_their_json_and_only_complaint_stages_are_with_the_regulato
 
 #[test]
 fn each_status_is_on_one_of_the_three_desks() {
-    let desks: Vec<(&str, &str)> = Status::ALL.iter().map(|s| (s.as_str(), s.desk())).collect();
+    let desks: Vec<(&str, &str)> = Status::ALL
+        .iter()
+        .map(|s| (s.as_str(), s.desk().as_str()))
+        .collect();
     assert_eq!(
         desks,
         [

@@ -1,6 +1,6 @@
 //! Bad case files are refused with a message that names the field or event.
 
-use foidesk_case::{parse_case, CaseError};
+use foidesk_case::{parse_case, CaseError, EventField, EventType};
 
 const REQUEST: &str = r#"
 [request]
@@ -132,5 +132,58 @@ fn finding_provisions_are_known_to_the_catalogue() {
     for p in foidesk_case::finding_provisions() {
         let id = foidesk_law::ProvisionId::parse(p).unwrap_or_else(|e| panic!("{p}: {e}"));
         assert!(law.is_known(&id), "{p} is not in the statute catalogue");
+    }
+}
+
+/// Each kind is declared in full: a label for people that is not its wire
+/// name, a desk that records it, and fields each given once.
+#[test]
+fn every_event_kind_has_a_label_a_recorder_and_its_fields() {
+    assert_eq!(EventType::ALL.len(), EventType::NAMES.len());
+    for kind in EventType::ALL {
+        let name = kind.as_str();
+        assert_eq!(EventType::from_name(name), Some(kind));
+        assert!(!kind.label().trim().is_empty(), "{name} has no label");
+        assert_ne!(kind.label(), name, "{name}'s label is its wire name");
+        assert!(!kind.recorded_by().is_empty(), "nobody records {name}");
+        let fields = kind.fields();
+        for (i, f) in fields.iter().enumerate() {
+            assert!(!fields[..i].contains(f), "{name} lists {f:?} twice");
+        }
+    }
+    for field in EventField::ALL {
+        assert!(!field.label().trim().is_empty(), "{field:?} has no label");
+    }
+}
+
+/// A field the kind does not declare is refused, naming the field: for
+/// every kind and every field it does not take.
+#[test]
+fn each_kind_refuses_every_field_it_does_not_declare() {
+    let values = |field: EventField| match field {
+        EventField::AmountPence | EventField::StepsDays => "1",
+        EventField::PublicInterestReasons
+        | EventField::StatesReviewProcedure
+        | EventField::StatesComplaintRight => "true",
+        EventField::Provisions | EventField::Breaches | EventField::Steps => "[\"s.31\"]",
+        EventField::Outcomes => "[{ part = \"1\", outcome = \"disclosed\" }]",
+        _ => "\"x\"",
+    };
+    for kind in EventType::ALL {
+        for field in EventField::ALL {
+            if kind.fields().contains(&field) {
+                continue;
+            }
+            let event = format!(
+                "[[events]]\nkind = \"{}\"\ndate = \"2024-02-01\"\n{} = {}\n",
+                kind.as_str(),
+                field.as_str(),
+                values(field)
+            );
+            check(
+                &event,
+                &[&format!("({}), field `{}`", kind.as_str(), field.as_str())],
+            );
+        }
     }
 }

@@ -10,7 +10,7 @@ use crate::cite::{cite, cite_all, describe, long, subject, upper_first};
 use crate::draft::Draft;
 use crate::facts::ExemptionFacts;
 use crate::letter;
-use crate::story::{self, outcome_key, parts_label};
+use crate::story::{self, parts_label};
 use crate::weigh::weigh;
 use crate::{Document, DocumentKind, Input, RenderError};
 
@@ -136,7 +136,7 @@ fn final_notice<'c>(d: &mut Draft<'_>, response: &'c Response) -> Vec<Relied<'c>
         let parts = parts_label(d, &[o.part.as_str()]);
         let named = story::named_list(d, &ids);
         let item = d.t(
-            &format!("label.{}", outcome_key(o.outcome)),
+            &format!("label.{}", o.outcome.as_str()),
             &[
                 ("part", &upper_first(&parts)),
                 ("provisions", &named),
@@ -226,7 +226,7 @@ fn provision(d: &mut Draft<'_>, r: &Relied<'_>, date: Date, is_final: bool) {
     );
     d.heading(3, heading);
     let parts = parts_label(d, &r.parts);
-    let what = format!("refusal.what.{}", outcome_key(r.outcome));
+    let what = format!("refusal.what.{}", r.outcome.as_str());
     d.say(
         &what,
         &[

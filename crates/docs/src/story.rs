@@ -33,18 +33,6 @@ pub(crate) fn groups(response: &Response) -> Vec<Group<'_>> {
     out
 }
 
-pub(crate) fn outcome_key(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Disclosed => "disclosed",
-        Outcome::PartDisclosed => "part_disclosed",
-        Outcome::Withheld => "withheld",
-        Outcome::Ncnd => "ncnd",
-        Outcome::NotHeld => "not_held",
-        Outcome::CostLimit => "cost_limit",
-        Outcome::Vexatious => "vexatious",
-    }
-}
-
 /// "the whole request", "part 4", "parts 2 and 3".
 pub(crate) fn parts_label(d: &mut Draft<'_>, parts: &[&str]) -> String {
     match parts {
@@ -67,7 +55,7 @@ pub(crate) fn named_list(d: &Draft<'_>, ids: &[ProvisionId]) -> String {
 fn did(d: &mut Draft<'_>, g: &Group<'_>) -> String {
     let provisions = named_list(d, g.provisions);
     d.t(
-        &format!("outcome.{}", outcome_key(g.outcome)),
+        &format!("outcome.{}", g.outcome.as_str()),
         &[("provisions", &provisions)],
     )
 }
@@ -156,11 +144,9 @@ pub(crate) fn timeline(d: &mut Draft<'_>, until: Date) {
             }
             EventKind::InternalReviewRequested => ("event.review_requested", vars(&[])),
             EventKind::InternalReview { result } => (review_key(*result), vars(&[])),
-            EventKind::Complaint
-            | EventKind::DecisionNotice(_)
-            | EventKind::Compliance
-            | EventKind::Appeal { .. }
-            | EventKind::Assigned { .. } => continue,
+            // The complaint and what follows are told by the decision's own
+            // sections; other kinds (an assignment) are not part of the story.
+            _ => continue,
         };
         let borrowed: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
         d.say(key, &borrowed);

@@ -7,7 +7,7 @@
 //! not change gets `Forbidden`.
 
 use foidesk_case::file::{CaseFile, EventFile};
-use foidesk_case::Status;
+use foidesk_case::{Desk, EventType, Status};
 use foidesk_store::{Authority, CaseListQuery, CaseScope, CaseSummary, Store};
 
 use crate::cases::{CaseView, QueueFilter, QueueKind};
@@ -21,11 +21,6 @@ pub enum Access {
     /// Read, and record the events `User::may_record` allows.
     Write,
 }
-
-/// Events the regulator records; an authority's officer may not.
-const REGULATOR_EVENTS: [&str; 1] = ["decision_notice"];
-/// Events a regulator's caseworker may record on a case complained of.
-const CASEWORKER_EVENTS: [&str; 2] = ["decision_notice", "appeal"];
 
 impl User {
     pub fn access_to(&self, case: &CaseSummary) -> Access {
@@ -42,13 +37,12 @@ impl User {
         }
     }
 
-    /// Whether this role records events of `kind` on a case it may write.
-    pub fn may_record(&self, kind: &str) -> bool {
-        match self.role {
-            Role::Administrator => true,
-            Role::Officer => !REGULATOR_EVENTS.contains(&kind),
-            Role::Caseworker => CASEWORKER_EVENTS.contains(&kind),
-            Role::Requester => false,
+    /// Whether this role records events of `kind` on a case it may write:
+    /// an administrator any, anyone else those recorded at their desk.
+    pub fn may_record(&self, kind: EventType) -> bool {
+        match self.role.desk() {
+            None => true,
+            Some(desk) => kind.recorded_by().contains(&desk),
         }
     }
 
@@ -68,15 +62,31 @@ impl User {
             // one stored, it would see nothing.
             Role::Officer => CaseScope::Authority(self.authority_id.unwrap_or(-1)),
             Role::Requester => CaseScope::Requester(self.email.clone()),
-            Role::Caseworker => CaseScope::Regulator,
+            Role::Caseworker => CaseScope::Statuses(
+                Status::with_regulator()
+                    .into_iter()
+                    .map(|s| s.as_str().to_owned())
+                    .collect(),
+            ),
+        }
+    }
+}
+
+impl Role {
+    /// The desk whose events this role records; an administrator has none
+    /// and records any.
+    pub fn desk(self) -> Option<Desk> {
+        match self {
+            Role::Requester => Some(Desk::Requester),
+            Role::Officer => Some(Desk::Authority),
+            Role::Caseworker => Some(Desk::Regulator),
+            Role::Administrator => None,
         }
     }
 }
 
 fn with_regulator(status: &str) -> bool {
-    Status::ALL
-        .iter()
-        .any(|s| s.as_str() == status && s.is_with_regulator())
+    Status::from_name(status).is_some_and(Status::is_with_regulator)
 }
 
 fn forbidden(message: impl Into<String>) -> EngineError {
@@ -163,7 +173,10 @@ impl Engine {
                     user.role.with_article()
                 )))
             }
-            Access::Write if !user.may_record(&event.kind) => {
+            // A kind that does not exist is refused by validation, naming it.
+            Access::Write
+                if EventType::from_name(&event.kind).is_some_and(|k| !user.may_record(k)) =>
+            {
                 return Err(forbidden(format!(
                     "{} may not record a '{}' event",
                     user.role.with_article(),

@@ -1,6 +1,7 @@
 //! Accounts, roles and API tokens. Passwords are hashed with Argon2id and
 //! tokens with SHA-256 before the store sees them; neither is kept in clear.
 
+use foidesk_law::vocabulary;
 use foidesk_store::{NewUser, Store, StoredUser};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -18,35 +19,21 @@ pub const MAX_EMAIL_CHARS: usize = 254;
 /// How long a browser session lasts: one working day and a little more.
 const SESSION_HOURS: i64 = 12;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Sees only their own requests.
-    Requester,
-    /// Works the cases of one authority.
-    Officer,
-    /// The Commissioner's staff: complaints and decision notices.
-    Caseworker,
-    Administrator,
+vocabulary! {
+    /// What an account is for; `access` says what each may see and do.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+    pub enum Role {
+        /// Sees only their own requests.
+        Requester = "requester", "Requester";
+        /// Works the cases of one authority.
+        Officer = "officer", "Officer of an authority";
+        /// The Commissioner's staff: complaints and decision notices.
+        Caseworker = "caseworker", "Caseworker (the Commissioner)";
+        Administrator = "administrator", "Administrator";
+    }
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [
-        Role::Requester,
-        Role::Officer,
-        Role::Caseworker,
-        Role::Administrator,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Requester => "requester",
-            Role::Officer => "officer",
-            Role::Caseworker => "caseworker",
-            Role::Administrator => "administrator",
-        }
-    }
-
     /// "an officer", "a requester": for messages.
     pub fn with_article(self) -> &'static str {
         match self {
@@ -55,10 +42,6 @@ impl Role {
             Role::Caseworker => "a caseworker",
             Role::Administrator => "an administrator",
         }
-    }
-
-    pub fn from_name(name: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == name)
     }
 }
 

@@ -11,8 +11,9 @@ pub use foidesk_case::file::{
     SchoolCalendarFile,
 };
 pub use foidesk_case::{
-    AssessError, Assessment, Case, CaseError, Deadlines, Event, EventKind, Finding, FindingKind,
-    NextDeadline, NoticeOutcome, Outcome, ReviewResult, Stage, Status,
+    AssessError, Assessment, Case, CaseError, Deadlines, Desk, Event, EventField, EventKind,
+    EventType, Finding, FindingKind, NextDeadline, NoticeOutcome, Outcome, ReviewResult, Stage,
+    Status,
 };
 pub use foidesk_law::{Catalogue, Provision, ProvisionId, Regime};
 /// The outcome a decision notice in the library records (the notice parser's).

@@ -287,7 +287,7 @@ impl Engine {
 fn projection(case: &Case, stage: &Stage) -> Projection {
     Projection {
         status: stage.status.as_str().to_owned(),
-        desk: stage.status.desk().to_owned(),
+        desk: stage.status.desk().as_str().to_owned(),
         next_deadline: stage.next_deadline.map(|n| n.date.to_string()),
         assignee: assignee(case).map(str::to_owned),
     }

@@ -1,7 +1,8 @@
 //! Decision notices: parse one, and turn what it states into a case file.
 
 use foidesk_case::file::{CaseFile, CaseMeta, EventFile, OutcomeFile, RequestFile};
-use foidesk_notice::{NoticeRecord, Outcome, RegimeSet};
+use foidesk_case::{EventType, Outcome as PartOutcome, ReviewResult};
+use foidesk_notice::{NoticeRecord, RegimeSet};
 
 use crate::EngineError;
 
@@ -36,8 +37,8 @@ pub fn notice_to_case(record: &NoticeRecord) -> Result<NoticeCase, EngineError> 
         }
         _ => "FOIA",
     };
-    let event = |kind: &str, date: foidesk_calendar::Date| EventFile {
-        kind: kind.to_owned(),
+    let event = |kind: EventType, date: foidesk_calendar::Date| EventFile {
+        kind: kind.as_str().to_owned(),
         date: date.to_string(),
         ..EventFile::default()
     };
@@ -49,19 +50,19 @@ pub fn notice_to_case(record: &NoticeRecord) -> Result<NoticeCase, EngineError> 
             .map(|p| p.to_string())
             .collect();
         let (outcome, note) = match (record.ncnd, provisions.is_empty()) {
-            (true, false) => ("ncnd", None),
-            (false, false) => ("withheld", None),
+            (true, false) => (PartOutcome::Ncnd, None),
+            (false, false) => (PartOutcome::Withheld, None),
             _ => (
-                "disclosed",
+                PartOutcome::Disclosed,
                 Some(
                     "the notice names no exemption relied on; the outcome is recorded as disclosed",
                 ),
             ),
         };
-        let mut e = event("response", date);
+        let mut e = event(EventType::Response, date);
         e.outcomes = vec![OutcomeFile {
             part: "all".into(),
-            outcome: outcome.into(),
+            outcome: outcome.as_str().to_owned(),
             provisions,
         }];
         if let Some(n) = note {
@@ -73,28 +74,21 @@ pub fn notice_to_case(record: &NoticeRecord) -> Result<NoticeCase, EngineError> 
         notes.push("the notice states no response date".into());
     }
     if let Some(date) = record.timeline.internal_review_requested {
-        events.push(event("internal_review_requested", date));
+        events.push(event(EventType::InternalReviewRequested, date));
     }
     if let Some(date) = record.timeline.internal_review {
-        let mut e = event("internal_review", date);
-        e.result = Some("upheld".into());
+        let mut e = event(EventType::InternalReview, date);
+        e.result = Some(ReviewResult::Upheld.as_str().to_owned());
         e.note =
             Some("the review's result is not parsed from the notice; recorded as upheld".into());
         events.push(e);
     }
     match (record.timeline.complaint, record.date) {
         (Some(complaint), Some(date)) => {
-            events.push(event("complaint", complaint));
-            let mut e = event("decision_notice", date);
+            events.push(event(EventType::Complaint, complaint));
+            let mut e = event(EventType::DecisionNotice, date);
             e.reference = record.reference.clone();
-            e.outcome = record.outcome.map(|o| {
-                match o {
-                    Outcome::AuthorityEntitled => "authority_entitled",
-                    Outcome::AuthorityNotEntitled => "authority_not_entitled",
-                    Outcome::Mixed => "mixed",
-                }
-                .to_owned()
-            });
+            e.outcome = record.outcome.map(|o| o.as_str().to_owned());
             e.breaches = record.breaches.iter().map(|b| b.to_string()).collect();
             if record.steps_required {
                 e.steps = vec!["The steps ordered in the decision notice.".into()];
@@ -103,7 +97,7 @@ pub fn notice_to_case(record: &NoticeRecord) -> Result<NoticeCase, EngineError> 
             events.push(e);
         }
         (Some(complaint), None) => {
-            events.push(event("complaint", complaint));
+            events.push(event(EventType::Complaint, complaint));
             notes.push("the notice has no date; the decision is left out".into());
         }
         (None, _) => notes.push(

@@ -75,7 +75,7 @@ pub fn stats(views: &[CaseView]) -> Stats {
                             .outcomes_by_provision
                             .entry(p.to_string())
                             .or_default()
-                            .entry(part.outcome.name())
+                            .entry(part.outcome.as_str())
                             .or_default();
                         *n = n.saturating_add(1);
                     }

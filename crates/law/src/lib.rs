@@ -26,6 +26,7 @@ mod error;
 mod id;
 mod parameters;
 mod reference;
+mod vocab;
 
 pub use catalogue::{Catalogue, Part, Provision, ProvisionKind};
 pub use citation::{parse_citations, Citation, CitationParse, Diagnostic};
@@ -34,3 +35,4 @@ pub use error::LawError;
 pub use id::{ProvisionId, Regime};
 pub use parameters::{Amount, Parameter, ParameterValue};
 pub use reference::Reference;
+pub use vocab::NoticeOutcome;

@@ -17,14 +17,9 @@ pub enum RegimeSet {
     Both,
 }
 
-/// What the Commissioner decided about the authority's handling.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    AuthorityEntitled,
-    AuthorityNotEntitled,
-    Mixed,
-}
+/// What the Commissioner decided: the law crate's vocabulary, which the
+/// case file's decision notice event uses too.
+pub use foidesk_law::NoticeOutcome as Outcome;
 
 impl RegimeSet {
     /// The JSON spelling: "FOIA", "EIR" or "FOIA+EIR".
@@ -34,27 +29,6 @@ impl RegimeSet {
             RegimeSet::Eir => "EIR",
             RegimeSet::Both => "FOIA+EIR",
         }
-    }
-}
-
-impl Outcome {
-    pub const ALL: [Outcome; 3] = [
-        Outcome::AuthorityEntitled,
-        Outcome::AuthorityNotEntitled,
-        Outcome::Mixed,
-    ];
-
-    /// The JSON spelling, e.g. "authority_not_entitled".
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::AuthorityEntitled => "authority_entitled",
-            Outcome::AuthorityNotEntitled => "authority_not_entitled",
-            Outcome::Mixed => "mixed",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Outcome> {
-        Outcome::ALL.into_iter().find(|o| o.as_str() == name)
     }
 }
 

@@ -3,6 +3,8 @@
 //! case file's fields are documented in full in docs/case-file.md.
 
 use axum::Json;
+use foidesk_engine::api::{Desk, EventType, Status};
+use foidesk_engine::Role;
 use serde_json::{json, Map, Value};
 
 use crate::routes::ROUTES;
@@ -115,11 +117,12 @@ fn schemas() -> Value {
     let text = json!({"type": "string"});
     let opt_text = json!({"type": ["string", "null"]});
     let int = json!({"type": "integer"});
+    let status = json!({"enum": Status::NAMES});
     let summary = json!({
         "type": "object",
         "properties": {
-            "id": int, "authority_id": int, "reference": text, "desk": text,
-            "requester": opt_text, "version": int, "status": text,
+            "id": int, "authority_id": int, "reference": text, "desk": {"enum": Desk::NAMES},
+            "requester": opt_text, "version": int, "status": status,
             "next_deadline": opt_text, "assignee": opt_text,
         },
     });
@@ -134,9 +137,9 @@ fn schemas() -> Value {
         },
         "Health": {"type": "object", "properties": {"status": text}},
         "SignIn": {"type": "object", "required": ["email", "password"], "properties": {"email": text, "password": text}},
-        "User": {"type": "object", "properties": {"id": int, "email": text, "name": text, "role": {"enum": ["requester", "officer", "caseworker", "administrator"]}, "authority_id": {"type": ["integer", "null"]}, "disabled_at": {"type": ["string", "null"], "description": "When the account was disabled (RFC 3339); null while active."}}},
+        "User": {"type": "object", "properties": {"id": int, "email": text, "name": text, "role": {"enum": Role::NAMES}, "authority_id": {"type": ["integer", "null"]}, "disabled_at": {"type": ["string", "null"], "description": "When the account was disabled (RFC 3339); null while active."}}},
         "Users": {"type": "object", "properties": {"users": {"type": "array", "items": schema_ref("User")}}},
-        "NewUser": {"type": "object", "required": ["email", "name", "role", "password"], "properties": {"email": text, "name": text, "role": text, "authority": text, "password": {"type": "string", "minLength": foidesk_engine::MIN_PASSWORD_CHARS}}},
+        "NewUser": {"type": "object", "required": ["email", "name", "role", "password"], "properties": {"email": text, "name": text, "role": {"enum": Role::NAMES}, "authority": text, "password": {"type": "string", "minLength": foidesk_engine::MIN_PASSWORD_CHARS}}},
         "NewPassword": {"type": "object", "required": ["password"], "properties": {"password": {"type": "string", "minLength": foidesk_engine::MIN_PASSWORD_CHARS}}},
         "AccountOutcome": {"type": "object", "description": "What a lifecycle action did; `changed` is false when the account already was as asked.", "properties": {"account": schema_ref("User"), "changed": {"type": "boolean"}, "sessions_ended": int, "tokens_revoked": int}},
         "Audit": {"type": "object", "properties": {"audit": {"type": "array", "items": {"type": "object", "properties": {"at": text, "actor": {"type": "string", "description": "An administrator's email, or \"command line\"."}, "action": text, "account_id": int, "account_email": text, "detail": text}}}}},
@@ -148,10 +151,10 @@ fn schemas() -> Value {
         "CaseFile": {"type": "object", "description": "A case file as JSON: the same fields as the TOML of docs/case-file.md.", "required": ["request"], "properties": {"case": {"type": "object"}, "request": {"type": "object"}, "events": {"type": "array", "items": schema_ref("Event")}}},
         "CaseFileToml": {"type": "string", "description": "A case file in TOML (docs/case-file.md)."},
         "NewCase": {"type": "object", "required": ["authority", "reference", "case"], "properties": {"authority": text, "reference": text, "case": schema_ref("CaseFile")}},
-        "Event": {"type": "object", "required": ["kind", "date"], "properties": {"kind": text, "date": {"type": "string", "format": "date"}, "note": text}},
+        "Event": {"type": "object", "required": ["kind", "date"], "properties": {"kind": {"enum": EventType::NAMES}, "date": {"type": "string", "format": "date"}, "note": text}},
         "Events": {"type": "object", "properties": {"case_id": int, "version": int, "events": {"type": "array", "items": {"type": "object", "properties": {"version": int, "recorded_by": text, "recorded_at": text, "event": schema_ref("Event")}}}}},
         "Case": {"allOf": [schema_ref("CaseSummary"), {"type": "object", "properties": {"next_deadline_name": opt_text, "case": schema_ref("CaseFile")}}]},
-        "Assessment": {"type": "object", "properties": {"case_id": int, "version": int, "as_at": text, "status": text, "next_deadline": {"type": ["object", "null"]}, "assessment": {"type": "object"}}},
+        "Assessment": {"type": "object", "properties": {"case_id": int, "version": int, "as_at": text, "status": status, "next_deadline": {"type": ["object", "null"]}, "assessment": {"type": "object"}}},
         "Queue": {"type": "object", "properties": {"queue": text, "as_at": text, "cases": {"type": "array", "items": schema_ref("CaseSummary")}}},
     })
 }

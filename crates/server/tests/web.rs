@@ -5,6 +5,7 @@
 mod common;
 
 use common::{csrf_of, fresh_request, Reply, World};
+use foidesk_engine::api::EventType;
 use serde_json::json;
 
 /// Post the sign-in form with the token and cookie its page gave.
@@ -128,6 +129,68 @@ async fn a_bad_event_form_comes_back_with_its_errors_and_writes_nothing() {
         assert_eq!(world.snapshot().await, before);
         world.finish().await;
     }
+}
+
+/// Every kind of event has a form, titled with its label and showing each
+/// field it declares; someone other than an administrator may record it, and
+/// their case page offers it. A kind added without these fails here.
+#[tokio::test]
+async fn every_event_kind_has_a_form_and_someone_who_records_it() {
+    let world = common::worlds().await.remove(0);
+    let admin = world.session("admin").await;
+    // Each desk's account, on a case that is theirs to write.
+    let desks = [
+        ("officer_a", world.cases.a_mine),
+        ("caseworker", world.cases.b_complained),
+    ];
+    let mut sessions = Vec::new();
+    for (who, id) in desks {
+        let cookie = world.session(who).await;
+        let page = world.page(&format!("/cases/{id}"), &cookie).await;
+        assert_eq!(page.status, 200, "{who}");
+        sessions.push((who, id, cookie, page.text));
+    }
+    for kind in EventType::ALL {
+        let name = kind.as_str();
+        let path = format!("/cases/{}/record/{name}", world.cases.a_mine);
+        let form = world.page(&path, &admin).await;
+        assert_eq!(form.status, 200, "{name}: {}", form.text);
+        assert!(
+            form.text.contains(&format!("<h1>{}</h1>", kind.label())),
+            "{name}"
+        );
+        for field in kind.fields() {
+            assert!(
+                form.text.contains(&format!(">{}</label>", field.label())),
+                "the {name} form lacks {field:?}: {}",
+                form.text
+            );
+        }
+        let recorders: Vec<&str> = sessions
+            .iter()
+            .filter(|(_, id, _, case_page)| {
+                case_page.contains(&format!("/cases/{id}/record/{name}\""))
+            })
+            .map(|(who, ..)| *who)
+            .collect();
+        assert!(
+            !recorders.is_empty(),
+            "no one but an administrator records {name}"
+        );
+        for (who, id, cookie, _) in &sessions {
+            let form = world
+                .page(&format!("/cases/{id}/record/{name}"), cookie)
+                .await;
+            let offered = recorders.contains(who);
+            assert_eq!(
+                form.status == 200,
+                offered,
+                "{who} and {name}: {}",
+                form.status
+            );
+        }
+    }
+    world.finish().await;
 }
 
 const NASTY: &str = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>";

@@ -38,7 +38,7 @@ pub use cases::{
     Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, StoredEvent,
 };
 pub use library::{Inserted, LibraryStats, NewNotice, NoticeSummary, StoredNotice};
-pub use listing::{CaseListQuery, CaseScope, REGULATOR_STATUSES};
+pub use listing::{CaseListQuery, CaseScope, STATUS_SLOTS};
 pub use open::{redact_url, Holdings, OpenSettings};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -129,6 +129,8 @@ pub enum StoreError {
     },
     #[error("an append needs at least one event")]
     NothingToAppend,
+    #[error("a list of cases by status takes at most {most} statuses, not {given}")]
+    TooManyStatuses { given: usize, most: usize },
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
 }

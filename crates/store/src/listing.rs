@@ -4,9 +4,9 @@
 use crate::cases::summary;
 use crate::{CaseSummary, Store, StoreError};
 
-/// Statuses of a case once a complaint has reached the regulator.
-pub const REGULATOR_STATUSES: [&str; 4] =
-    ["with_commissioner", "steps_ordered", "decided", "appealed"];
+/// The most statuses `CaseScope::Statuses` takes: its query has this many
+/// slots, so it is one fixed text whatever the caller passes.
+pub const STATUS_SLOTS: usize = 8;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CaseScope {
@@ -14,8 +14,9 @@ pub enum CaseScope {
     Authority(i64),
     /// Cases whose requester is this address.
     Requester(String),
-    /// Cases with the regulator (see `REGULATOR_STATUSES`).
-    Regulator,
+    /// Cases in any of these statuses (the engine passes those with the
+    /// regulator); at most `STATUS_SLOTS`.
+    Statuses(Vec<String>),
 }
 
 /// A page of cases in id order, after `after_id`.
@@ -28,11 +29,17 @@ pub struct CaseListQuery {
 
 macro_rules! list_sql {
     ($condition:literal) => {
+        list_sql!($condition, "$2", "$3")
+    };
+    ($condition:literal, $after:literal, $limit:literal) => {
         concat!(
             "SELECT id, authority_id, reference, desk, requester, version, status, ",
             "next_deadline, assignee FROM cases WHERE ",
             $condition,
-            " AND id > $2 ORDER BY id LIMIT $3"
+            " AND id > ",
+            $after,
+            " ORDER BY id LIMIT ",
+            $limit
         )
     };
 }
@@ -47,11 +54,26 @@ impl Store {
             CaseScope::Requester(email) => {
                 sqlx::query(self.sql(list_sql!("requester = $1"))).bind(email.clone())
             }
-            CaseScope::Regulator => sqlx::query(self.sql(list_sql!(
-                "status IN ('with_commissioner', 'steps_ordered', 'decided', 'appealed') \
-                 AND $1 = 1"
-            )))
-            .bind(1_i64),
+            CaseScope::Statuses(statuses) => {
+                if statuses.len() > STATUS_SLOTS {
+                    return Err(StoreError::TooManyStatuses {
+                        given: statuses.len(),
+                        most: STATUS_SLOTS,
+                    });
+                }
+                let Some(first) = statuses.first() else {
+                    return Ok(Vec::new());
+                };
+                let query = sqlx::query(self.sql(list_sql!(
+                    "status IN ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    "$9",
+                    "$10"
+                )));
+                // Unused slots repeat a status: IN is a set, so they change nothing.
+                (0..STATUS_SLOTS).fold(query, |q, i| {
+                    q.bind(statuses.get(i).unwrap_or(first).clone())
+                })
+            }
         };
         let rows = query
             .bind(q.after_id)

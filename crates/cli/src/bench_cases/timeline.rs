@@ -5,7 +5,8 @@
 //! what is left is still a valid timeline.
 
 use foidesk_engine::api::{
-    CalendarError, CaseFile, CaseMeta, Date, EventFile, OutcomeFile, PartFile, RequestFile,
+    CalendarError, CaseFile, CaseMeta, Date, EventFile, EventType, NoticeOutcome, Outcome,
+    OutcomeFile, PartFile, RequestFile, ReviewResult,
 };
 
 use crate::bench::Rng;
@@ -36,12 +37,12 @@ const EIR_WITHHELD: [&str; 4] = [
 ];
 /// Qualified exemptions, whose public interest an extension weighs.
 const QUALIFIED: [&str; 3] = ["s.43(2)", "s.31(1)(a)", "s.35(1)(a)"];
-const REVIEW_RESULTS: [&str; 5] = [
-    "upheld",
-    "upheld",
-    "upheld_in_part",
-    "overturned",
-    "declined",
+const REVIEW_RESULTS: [ReviewResult; 5] = [
+    ReviewResult::Upheld,
+    ReviewResult::Upheld,
+    ReviewResult::UpheldInPart,
+    ReviewResult::Overturned,
+    ReviewResult::Declined,
 ];
 
 /// The timeline so far: each event comes some days after the one before.
@@ -59,7 +60,7 @@ impl Timeline<'_> {
         self.rng.below(n)
     }
 
-    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+    fn pick<T: Copy>(&mut self, from: &[T]) -> T {
         from[self.rng.below(from.len())]
     }
 
@@ -82,9 +83,9 @@ impl Timeline<'_> {
     }
 }
 
-fn event(kind: &str) -> EventFile {
+fn event(kind: EventType) -> EventFile {
     EventFile {
-        kind: kind.to_owned(),
+        kind: kind.as_str().to_owned(),
         ..Default::default()
     }
 }
@@ -118,17 +119,17 @@ pub fn case_file(
         // Never answered: the backlog the overdue queue exists for.
         0..=3 => {}
         4..=11 => {
-            let asked = t.then(2, 10, event("clarification_sought"))?;
-            if asked && t.roll(5) > 0 && t.then(1, 30, event("clarification_received"))? {
+            let asked = t.then(2, 10, event(EventType::ClarificationSought))?;
+            if asked && t.roll(5) > 0 && t.then(1, 30, event(EventType::ClarificationReceived))? {
                 respond(&mut t, &part_ids, None)?;
             }
         }
         12..=14 if !eir => {
             let fee = EventFile {
                 amount_pence: Some(500_u64.saturating_add(t.roll(20_000) as u64)),
-                ..event("fee_notice")
+                ..event(EventType::FeeNotice)
             };
-            if t.then(5, 15, fee)? && t.roll(4) > 0 && t.then(3, 30, event("fee_paid"))? {
+            if t.then(5, 15, fee)? && t.roll(4) > 0 && t.then(3, 30, event(EventType::FeePaid))? {
                 respond(&mut t, &part_ids, None)?;
             }
         }
@@ -140,7 +141,7 @@ pub fn case_file(
         }
         35..=37 => {
             if respond(&mut t, &part_ids, None)? {
-                t.then(5, 40, event("internal_review_requested"))?;
+                t.then(5, 40, event(EventType::InternalReviewRequested))?;
             }
         }
         38..=44 => {
@@ -174,7 +175,7 @@ pub fn case_file(
 /// A public interest extension (FOIA s.10(3)) or EIR reg.7, then a refusal.
 fn extended(t: &mut Timeline, part_ids: &[String]) -> Result<(), CalendarError> {
     let (notice, relied_on) = if t.eir {
-        (event("eir_extension"), None)
+        (event(EventType::EirExtension), None)
     } else {
         let exemption = t.pick(&QUALIFIED);
         let estimate = t
@@ -184,7 +185,7 @@ fn extended(t: &mut Timeline, part_ids: &[String]) -> Result<(), CalendarError> 
         let notice = EventFile {
             estimate: Some(estimate),
             provisions: vec![exemption.to_owned()],
-            ..event("pit_extension")
+            ..event(EventType::PitExtension)
         };
         (notice, Some(exemption))
     };
@@ -209,70 +210,75 @@ fn respond(
         .into_iter()
         .map(|part| {
             let (outcome, provisions) = match relied_on {
-                Some(p) => (["withheld", "part_disclosed"][t.roll(2)], vec![p]),
+                Some(p) => (
+                    [Outcome::Withheld, Outcome::PartDisclosed][t.roll(2)],
+                    vec![p],
+                ),
                 None => outcome(t),
             };
             OutcomeFile {
                 part: part.to_owned(),
-                outcome: outcome.to_owned(),
+                outcome: outcome.as_str().to_owned(),
                 provisions: provisions.into_iter().map(str::to_owned).collect(),
             }
         })
         .collect();
-    let refusal = outcomes.iter().any(|o| o.outcome != "disclosed");
+    let refusal = outcomes
+        .iter()
+        .any(|o| o.outcome != Outcome::Disclosed.as_str());
     let stated = |t: &mut Timeline, percent| refusal.then(|| t.roll(100) < percent);
     let response = EventFile {
         public_interest_reasons: stated(t, 85),
         states_review_procedure: stated(t, 95),
         states_complaint_right: stated(t, 92),
         outcomes,
-        ..event("response")
+        ..event(EventType::Response)
     };
     t.then(min, max, response)
 }
 
-fn outcome(t: &mut Timeline) -> (&'static str, Vec<&'static str>) {
+fn outcome(t: &mut Timeline) -> (Outcome, Vec<&'static str>) {
     let roll = t.roll(100);
     if t.eir {
         return match roll {
-            0..=39 => ("disclosed", vec![]),
-            40..=59 => ("part_disclosed", vec!["reg.13(1)"]),
-            60..=84 => ("withheld", vec![t.pick(&EIR_WITHHELD)]),
-            _ => ("not_held", vec![]),
+            0..=39 => (Outcome::Disclosed, vec![]),
+            40..=59 => (Outcome::PartDisclosed, vec!["reg.13(1)"]),
+            60..=84 => (Outcome::Withheld, vec![t.pick(&EIR_WITHHELD)]),
+            _ => (Outcome::NotHeld, vec![]),
         };
     }
     match roll {
-        0..=34 => ("disclosed", vec![]),
-        35..=54 => ("part_disclosed", vec!["s.40(2)"]),
-        55..=69 => ("withheld", vec![t.pick(&FOIA_WITHHELD)]),
-        70..=84 => ("not_held", vec![]),
-        85..=92 => ("cost_limit", vec![]),
-        93..=96 => ("ncnd", vec!["s.31(3)"]),
-        _ => ("vexatious", vec![]),
+        0..=34 => (Outcome::Disclosed, vec![]),
+        35..=54 => (Outcome::PartDisclosed, vec!["s.40(2)"]),
+        55..=69 => (Outcome::Withheld, vec![t.pick(&FOIA_WITHHELD)]),
+        70..=84 => (Outcome::NotHeld, vec![]),
+        85..=92 => (Outcome::CostLimit, vec![]),
+        93..=96 => (Outcome::Ncnd, vec!["s.31(3)"]),
+        _ => (Outcome::Vexatious, vec![]),
     }
 }
 
 /// An internal review asked for and answered; false if not both happened yet.
 fn review(t: &mut Timeline) -> Result<bool, CalendarError> {
-    if !t.then(5, 40, event("internal_review_requested"))? {
+    if !t.then(5, 40, event(EventType::InternalReviewRequested))? {
         return Ok(false);
     }
     let result = EventFile {
-        result: Some(t.pick(&REVIEW_RESULTS).to_owned()),
-        ..event("internal_review")
+        result: Some(t.pick(&REVIEW_RESULTS).as_str().to_owned()),
+        ..event(EventType::InternalReview)
     };
     t.then(10, 45, result)
 }
 
 /// A complaint to the Commissioner, the decision notice, then compliance or an appeal.
 fn complain(t: &mut Timeline) -> Result<(), CalendarError> {
-    if !t.then(10, 60, event("complaint"))? {
+    if !t.then(10, 60, event(EventType::Complaint))? {
         return Ok(());
     }
     let (outcome, ordered) = match t.roll(10) {
-        0..=4 => ("authority_entitled", false),
-        5..=7 => ("authority_not_entitled", true),
-        _ => ("mixed", true),
+        0..=4 => (NoticeOutcome::AuthorityEntitled, false),
+        5..=7 => (NoticeOutcome::AuthorityNotEntitled, true),
+        _ => (NoticeOutcome::Mixed, true),
     };
     let reference = format!(
         "IC-{}-{}",
@@ -282,7 +288,7 @@ fn complain(t: &mut Timeline) -> Result<(), CalendarError> {
     let late = if t.eir { "reg.5(2)" } else { "s.10(1)" };
     let notice = EventFile {
         reference: Some(reference),
-        outcome: Some(outcome.to_owned()),
+        outcome: Some(outcome.as_str().to_owned()),
         breaches: if ordered {
             vec![late.to_owned()]
         } else {
@@ -294,16 +300,16 @@ fn complain(t: &mut Timeline) -> Result<(), CalendarError> {
             vec![]
         },
         steps_days: ordered.then_some(35),
-        ..event("decision_notice")
+        ..event(EventType::DecisionNotice)
     };
     if !t.then(60, 240, notice)? {
         return Ok(());
     }
     // Steps are mostly complied with; an appeal is within 28 days (s.57).
     let (next, by) = match (ordered, t.roll(5)) {
-        (true, 0) => ("appeal", Some("authority")),
-        (true, _) => ("compliance", None),
-        (false, 0) => ("appeal", Some("complainant")),
+        (true, 0) => (EventType::Appeal, Some("authority")),
+        (true, _) => (EventType::Compliance, None),
+        (false, 0) => (EventType::Appeal, Some("complainant")),
         (false, _) => return Ok(()),
     };
     let next = EventFile {

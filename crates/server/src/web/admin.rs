@@ -71,11 +71,12 @@ pub struct Done {
     account: Option<i64>,
 }
 
-const ROLES: [(&str, &str); 4] = [
-    ("officer", "Officer of an authority"),
-    ("caseworker", "Caseworker (the Commissioner)"),
-    ("requester", "Requester"),
-    ("administrator", "Administrator"),
+/// The roles in the order the form offers them: the most common first.
+const ROLES: [Role; 4] = [
+    Role::Officer,
+    Role::Caseworker,
+    Role::Requester,
+    Role::Administrator,
 ];
 
 pub async fn show(
@@ -231,7 +232,7 @@ pub async fn page(
             (csrf_field(&who.csrf))
             (text_input("email", "Email address", None, &u.email, "email", errors))
             (text_input("person", "Name", None, &u.person, "text", errors))
-            (select("role", "Role", &ROLES, &u.role, errors))
+            (select("role", "Role", &ROLES.map(|r| (r.as_str(), r.label())), &u.role, errors))
             (select("authority", "Authority (officers only)", &authority_options, &u.authority, errors))
             (text_input("password", "Password", Some("At least 12 characters. Give it to the person by a safe route."), "", "password", errors))
             button class="button" type="submit" { "Add account" }

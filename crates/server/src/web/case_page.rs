@@ -7,14 +7,13 @@ use std::collections::HashMap;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use foidesk_engine::api::{EventKind, FindingKind};
+use foidesk_engine::api::{EventKind, EventType, FindingKind};
 use foidesk_engine::{Access, CaseView, DocumentKind};
 
 use super::documents::may_write as may_write_document;
 use maud::{html, Markup};
 
 use super::dashboard::days_left_text;
-use super::forms::KINDS;
 use super::page::{layout, status_tag, summary_row, Viewer};
 use super::session::WebUser;
 use super::{message_page, respond};
@@ -108,9 +107,9 @@ fn case_body(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
     let s = &view.summary;
     let r = &view.case.request;
     let may_write = who.user.access_to(s) == Access::Write;
-    let recordable: Vec<_> = KINDS
-        .iter()
-        .filter(|k| may_write && who.user.may_record(k.kind))
+    let recordable: Vec<EventType> = EventType::ALL
+        .into_iter()
+        .filter(|k| may_write && who.user.may_record(*k))
         .collect();
     let documents: Vec<DocumentKind> = DocumentKind::ALL
         .into_iter()
@@ -206,7 +205,7 @@ fn case_body(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
             h2 { "Record what happened next" }
             ul {
                 @for k in &recordable {
-                    li { a href={ "/cases/" (s.id) "/record/" (k.kind) } { (k.title) } }
+                    li { a href={ "/cases/" (s.id) "/record/" (k.as_str()) } { (k.label()) } }
                 }
             }
         }

@@ -7,6 +7,7 @@ use super::PageForm;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use foidesk_engine::api::EventType;
 use foidesk_engine::{
     facts_outline, Access, CaseView, DocumentKind, Facts, Format, RenderError, User,
 };
@@ -31,8 +32,8 @@ pub fn title(kind: DocumentKind) -> &'static str {
 /// Who writes which document: the authority its letters, the regulator its notices.
 pub fn may_write(user: &User, view: &CaseView, kind: DocumentKind) -> bool {
     let event = match kind {
-        DocumentKind::Refusal | DocumentKind::Review => "response",
-        DocumentKind::Decision => "decision_notice",
+        DocumentKind::Refusal | DocumentKind::Review => EventType::Response,
+        DocumentKind::Decision => EventType::DecisionNotice,
     };
     user.access_to(&view.summary) == Access::Write && user.may_record(event)
 }

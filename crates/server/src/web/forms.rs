@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use foidesk_engine::api::{
-    CaseError, EventFile, NoticeOutcome, Outcome, OutcomeFile, ReviewResult,
+    CaseError, EventField, EventFile, EventType, NoticeOutcome, Outcome, OutcomeFile, ReviewResult,
 };
 use foidesk_engine::{CaseView, EngineError};
 use maud::{html, Markup};
@@ -19,71 +19,6 @@ use super::{csrf_refused, message_page, respond};
 use crate::error::internal;
 use crate::paths::json_path;
 use crate::AppState;
-
-/// An event kind as the forms offer it.
-pub struct Kind {
-    pub kind: &'static str,
-    pub title: &'static str,
-}
-
-pub const KINDS: [Kind; 14] = [
-    Kind {
-        kind: "assigned",
-        title: "Assign the case",
-    },
-    Kind {
-        kind: "clarification_sought",
-        title: "Clarification sought (s.1(3))",
-    },
-    Kind {
-        kind: "clarification_received",
-        title: "Clarification received",
-    },
-    Kind {
-        kind: "fee_notice",
-        title: "Fees notice sent (s.9)",
-    },
-    Kind {
-        kind: "fee_paid",
-        title: "Fee paid",
-    },
-    Kind {
-        kind: "pit_extension",
-        title: "Extension for the public interest test (s.10(3))",
-    },
-    Kind {
-        kind: "eir_extension",
-        title: "EIR extension for complex requests (reg.7)",
-    },
-    Kind {
-        kind: "response",
-        title: "Response sent",
-    },
-    Kind {
-        kind: "internal_review_requested",
-        title: "Internal review requested",
-    },
-    Kind {
-        kind: "internal_review",
-        title: "Internal review outcome",
-    },
-    Kind {
-        kind: "complaint",
-        title: "Complaint to the Commissioner (s.50)",
-    },
-    Kind {
-        kind: "decision_notice",
-        title: "Decision notice issued",
-    },
-    Kind {
-        kind: "compliance",
-        title: "Steps complied with (s.54)",
-    },
-    Kind {
-        kind: "appeal",
-        title: "Appeal to the Tribunal (s.57)",
-    },
-];
 
 /// What was typed, by field id (a form re-displays it as it was).
 type Fields = Vec<(String, String)>;
@@ -120,74 +55,114 @@ fn yes_no(fields: &Fields, name: &str) -> Option<bool> {
 
 const YES_NO: [(&str, &str); 3] = [("", "Not recorded"), ("yes", "Yes"), ("no", "No")];
 
-fn names<'a>(names: &[&'a str]) -> Vec<(&'a str, String)> {
-    names.iter().map(|n| (*n, n.replace('_', " "))).collect()
-}
-
-fn options<'a>(list: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
-    list.iter().map(|(v, t)| (*v, t.as_str())).collect()
-}
-
 /// The fields for one kind of event, filled with what was typed.
-fn kind_fields(kind: &str, view: &CaseView, f: &Fields, errors: &[Problem]) -> Markup {
-    let outcomes = names(&Outcome::NAMES);
+fn kind_fields(kind: EventType, view: &CaseView, f: &Fields, errors: &[Problem]) -> Markup {
     html! {
-        @match kind {
-            "assigned" => (text_input("assignee", "Assign to", Some("An email address or a name; leave empty to unassign."), field(f, "assignee"), "text", errors)),
-            "fee_notice" => (text_input("amount", "Fee in pounds", Some("For example, 25.50"), field(f, "amount"), "text", errors)),
-            "pit_extension" => {
-                (text_input("estimate", "Date the decision is promised by (s.17(2))", Some("YYYY-MM-DD"), field(f, "estimate"), "date", errors))
-                (text_input("provisions", "Qualified exemptions being weighed", Some("For example: s.31, s.43(2)"), field(f, "provisions"), "text", errors))
-            }
-            "response" => {
-                @for p in &view.case.request.parts {
-                    fieldset {
-                        legend { "Part " (p.id) ": " (p.text) }
-                        (select(&format!("outcome-{}", p.id), "Outcome", &options(&outcomes), field(f, &format!("outcome-{}", p.id)), errors))
-                        (text_input(&format!("provisions-{}", p.id), "Exemptions or exceptions relied on", Some("For example: s.31(3), s.40(2)"), field(f, &format!("provisions-{}", p.id)), "text", errors))
-                    }
-                }
-                @if view.case.request.parts.is_empty() {
-                    (select("outcome-all", "Outcome", &options(&outcomes), field(f, "outcome-all"), errors))
-                    (text_input("provisions-all", "Exemptions or exceptions relied on", None, field(f, "provisions-all"), "text", errors))
-                }
-                (select("public_interest_reasons", "Did a refusal give public interest reasons (s.17(3))?", &YES_NO, field(f, "public_interest_reasons"), errors))
-                (select("states_review_procedure", "Did it give the internal review procedure (s.17(7)(a))?", &YES_NO, field(f, "states_review_procedure"), errors))
-                (select("states_complaint_right", "Did it give the right to complain to the Commissioner (s.17(7)(b))?", &YES_NO, field(f, "states_complaint_right"), errors))
-            }
-            "internal_review" => (select("result", "Result", &options(&names(&ReviewResult::NAMES)), field(f, "result"), errors)),
-            "decision_notice" => {
-                (text_input("reference", "Notice reference", Some("For example, IC-123456-A1B2"), field(f, "reference"), "text", errors))
-                (select("outcome", "Outcome", &options(&names(&NoticeOutcome::NAMES)), field(f, "outcome"), errors))
-                (text_input("breaches", "Breaches found", Some("For example: s.10(1), s.17(1)"), field(f, "breaches"), "text", errors))
-                (textarea("steps", "Steps ordered", Some("One step per line; leave empty if none."), field(f, "steps"), errors))
-                (text_input("steps_days", "Calendar days for the steps", Some("Usually 35"), field(f, "steps_days"), "text", errors))
-            }
-            "appeal" => (select("by", "Appealed by", &[("complainant", "The complainant"), ("authority", "The authority")], field(f, "by"), errors)),
-            _ => {}
+        @for field in kind.fields() {
+            (field_input(*field, view, f, errors))
         }
     }
 }
 
-fn build_event(kind: &str, view: &CaseView, f: &Fields) -> Result<EventFile, Vec<Problem>> {
+/// The form's input for a field: its wire name, but for the fee, which
+/// the form takes in pounds.
+fn input_id(field: EventField) -> &'static str {
+    match field {
+        EventField::AmountPence => "amount",
+        other => other.as_str(),
+    }
+}
+
+/// One field's inputs: the form's id for it, its widget and its hint.
+fn field_input(field: EventField, view: &CaseView, f: &Fields, errors: &[Problem]) -> Markup {
+    let (id, label) = (input_id(field), field.label());
+    let text = |hint: &str, kind: &str| {
+        text_input(id, label, Some(hint), self::field(f, id), kind, errors)
+    };
+    let chosen = |options: &[(&str, &str)]| select(id, label, options, self::field(f, id), errors);
+    match field {
+        EventField::Assignee => text(
+            "An email address or a name; leave empty to unassign.",
+            "text",
+        ),
+        EventField::AmountPence => text("For example, 25.50", "text"),
+        EventField::Estimate => text("YYYY-MM-DD", "date"),
+        EventField::Provisions => text("For example: s.31, s.43(2)", "text"),
+        EventField::Outcomes => {
+            let outcomes = Outcome::ALL.map(|o| (o.as_str(), o.label()));
+            html! {
+                @for p in &view.case.request.parts {
+                    fieldset {
+                        legend { "Part " (p.id) ": " (p.text) }
+                        (select(&format!("outcome-{}", p.id), label, &outcomes, self::field(f, &format!("outcome-{}", p.id)), errors))
+                        (text_input(&format!("provisions-{}", p.id), "Exemptions or exceptions relied on", Some("For example: s.31(3), s.40(2)"), self::field(f, &format!("provisions-{}", p.id)), "text", errors))
+                    }
+                }
+                @if view.case.request.parts.is_empty() {
+                    (select("outcome-all", label, &outcomes, self::field(f, "outcome-all"), errors))
+                    (text_input("provisions-all", "Exemptions or exceptions relied on", None, self::field(f, "provisions-all"), "text", errors))
+                }
+            }
+        }
+        EventField::PublicInterestReasons => chosen(&YES_NO),
+        EventField::StatesReviewProcedure => chosen(&YES_NO),
+        EventField::StatesComplaintRight => chosen(&YES_NO),
+        EventField::Result => chosen(&ReviewResult::ALL.map(|r| (r.as_str(), r.label()))),
+        EventField::Reference => text("For example, IC-123456-A1B2", "text"),
+        EventField::Outcome => chosen(&NoticeOutcome::ALL.map(|o| (o.as_str(), o.label()))),
+        EventField::Breaches => text("For example: s.10(1), s.17(1)", "text"),
+        EventField::Steps => textarea(
+            id,
+            label,
+            Some("One step per line; leave empty if none."),
+            self::field(f, id),
+            errors,
+        ),
+        EventField::StepsDays => text("Usually 35", "text"),
+        EventField::By => chosen(&[
+            ("complainant", "The complainant"),
+            ("authority", "The authority"),
+        ]),
+    }
+}
+
+fn build_event(kind: EventType, view: &CaseView, f: &Fields) -> Result<EventFile, Vec<Problem>> {
     let mut event = EventFile {
-        kind: kind.to_owned(),
+        kind: kind.as_str().to_owned(),
         date: field(f, "date").trim().to_owned(),
         note: optional(f, "note"),
         ..EventFile::default()
     };
     let mut problems = Vec::new();
-    match kind {
-        "assigned" => event.assignee = Some(field(f, "assignee").trim().to_owned()),
-        "fee_notice" => match parse_pounds(field(f, "amount")) {
-            Some(p) => event.amount_pence = Some(p),
-            None => problems.push(problem("amount", "Enter the fee in pounds, like 25.50")),
-        },
-        "pit_extension" => {
-            event.estimate = optional(f, "estimate");
-            event.provisions = list(field(f, "provisions"));
+    for field in kind.fields() {
+        if let Err(p) = build_field(*field, &mut event, view, f) {
+            problems.push(p);
         }
-        "response" => {
+    }
+    if problems.is_empty() {
+        Ok(event)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Set one field of the event from what was typed in its inputs.
+fn build_field(
+    field: EventField,
+    event: &mut EventFile,
+    view: &CaseView,
+    f: &Fields,
+) -> Result<(), Problem> {
+    let id = input_id(field);
+    match field {
+        EventField::Assignee => event.assignee = Some(self::field(f, id).trim().to_owned()),
+        EventField::AmountPence => match parse_pounds(self::field(f, id)) {
+            Some(p) => event.amount_pence = Some(p),
+            None => return Err(problem(id, "Enter the fee in pounds, like 25.50")),
+        },
+        EventField::Estimate => event.estimate = optional(f, id),
+        EventField::Provisions => event.provisions = list(self::field(f, id)),
+        EventField::Outcomes => {
             let ids: Vec<String> = if view.case.request.parts.is_empty() {
                 vec!["all".into()]
             } else {
@@ -198,45 +173,42 @@ fn build_event(kind: &str, view: &CaseView, f: &Fields) -> Result<EventFile, Vec
                     .map(|p| p.id.clone())
                     .collect()
             };
-            for id in ids {
+            for part in ids {
                 event.outcomes.push(OutcomeFile {
-                    outcome: field(f, &format!("outcome-{id}")).to_owned(),
-                    provisions: list(field(f, &format!("provisions-{id}"))),
-                    part: id,
+                    outcome: self::field(f, &format!("outcome-{part}")).to_owned(),
+                    provisions: list(self::field(f, &format!("provisions-{part}"))),
+                    part,
                 });
             }
-            event.public_interest_reasons = yes_no(f, "public_interest_reasons");
-            event.states_review_procedure = yes_no(f, "states_review_procedure");
-            event.states_complaint_right = yes_no(f, "states_complaint_right");
         }
-        "internal_review" => event.result = optional(f, "result"),
-        "decision_notice" => {
-            event.reference = optional(f, "reference");
-            event.outcome = optional(f, "outcome");
-            event.breaches = list(field(f, "breaches"));
-            event.steps = field(f, "steps")
+        EventField::PublicInterestReasons => event.public_interest_reasons = yes_no(f, id),
+        EventField::StatesReviewProcedure => event.states_review_procedure = yes_no(f, id),
+        EventField::StatesComplaintRight => event.states_complaint_right = yes_no(f, id),
+        EventField::Result => event.result = optional(f, id),
+        EventField::Reference => event.reference = optional(f, id),
+        EventField::Outcome => event.outcome = optional(f, id),
+        EventField::Breaches => event.breaches = list(self::field(f, id)),
+        EventField::Steps => {
+            event.steps = self::field(f, id)
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
                 .map(str::to_owned)
-                .collect();
-            match optional(f, "steps_days").map(|d| d.parse::<u32>()) {
-                None => {}
-                Some(Ok(d)) => event.steps_days = Some(d),
-                Some(Err(_)) => problems.push(problem(
-                    "steps_days",
-                    "Enter the number of days as a whole number, like 35",
-                )),
-            }
+                .collect()
         }
-        "appeal" => event.by = optional(f, "by"),
-        _ => {}
+        EventField::StepsDays => match optional(f, id).map(|d| d.parse::<u32>()) {
+            None => {}
+            Some(Ok(d)) => event.steps_days = Some(d),
+            Some(Err(_)) => {
+                return Err(problem(
+                    id,
+                    "Enter the number of days as a whole number, like 35",
+                ))
+            }
+        },
+        EventField::By => event.by = optional(f, id),
     }
-    if problems.is_empty() {
-        Ok(event)
-    } else {
-        Err(problems)
-    }
+    Ok(())
 }
 
 /// "25.50" → 2550 pence.
@@ -299,19 +271,15 @@ fn field_of(err: &EngineError, view: &CaseView) -> Problem {
     problem(field, message)
 }
 
-fn kind_title(kind: &str) -> Option<&'static str> {
-    KINDS.iter().find(|k| k.kind == kind).map(|k| k.title)
-}
-
 fn render(
     status: StatusCode,
     who: &WebUser,
     view: &CaseView,
-    kind: &str,
+    kind: EventType,
     f: &Fields,
     errors: &[Problem],
 ) -> Response {
-    let title = kind_title(kind).unwrap_or("Record an event");
+    let title = kind.label();
     let viewer = Viewer {
         user: &who.user,
         csrf: &who.csrf,
@@ -320,7 +288,7 @@ fn render(
     let body = html! {
         span class="caption" { "Case " (view.summary.reference) }
         h1 { (title) }
-        form method="post" action={ "/cases/" (view.summary.id) "/record/" (kind) } novalidate {
+        form method="post" action={ "/cases/" (view.summary.id) "/record/" (kind.as_str()) } novalidate {
             (csrf_field(&who.csrf))
             input type="hidden" name="version" value=(version);
             (text_input("date", "Date", Some("YYYY-MM-DD, for example 2020-01-28"), field(f, "date"), "date", errors))
@@ -338,16 +306,16 @@ async fn checked(
     who: &WebUser,
     id: &str,
     kind: &str,
-) -> Result<CaseView, Response> {
+) -> Result<(CaseView, EventType), Response> {
     let view = visible(state, who, id).await?;
-    if kind_title(kind).is_none() {
+    let Some(kind) = EventType::from_name(kind) else {
         return Err(message_page(
             who,
             StatusCode::NOT_FOUND,
             "No such form",
             "There is no form for that kind of event.",
         ));
-    }
+    };
     let writable = who.user.access_to(&view.summary) == foidesk_engine::Access::Write;
     if !writable || !who.user.may_record(kind) {
         return Err(message_page(
@@ -357,7 +325,7 @@ async fn checked(
             "Your role does not record this kind of event on this case.",
         ));
     }
-    Ok(view)
+    Ok((view, kind))
 }
 
 pub async fn form(
@@ -366,7 +334,7 @@ pub async fn form(
     Path((id, kind)): Path<(String, String)>,
 ) -> Response {
     match checked(&state, &who, &id, &kind).await {
-        Ok(view) => render(StatusCode::OK, &who, &view, &kind, &Vec::new(), &[]),
+        Ok((view, kind)) => render(StatusCode::OK, &who, &view, kind, &Vec::new(), &[]),
         Err(r) => r,
     }
 }
@@ -380,7 +348,7 @@ pub async fn submit(
     if !tokens_match(field(&f, "csrf"), &who.csrf) {
         return csrf_refused(&who);
     }
-    let view = match checked(&state, &who, &id, &kind).await {
+    let (view, kind) = match checked(&state, &who, &id, &kind).await {
         Ok(v) => v,
         Err(r) => return r,
     };
@@ -389,7 +357,7 @@ pub async fn submit(
             StatusCode::UNPROCESSABLE_ENTITY,
             &who,
             &view,
-            &kind,
+            kind,
             &f,
             &[problem(
                 "date",
@@ -397,14 +365,14 @@ pub async fn submit(
             )],
         );
     };
-    let event = match build_event(&kind, &view, &f) {
+    let event = match build_event(kind, &view, &f) {
         Ok(e) => e,
         Err(problems) => {
             return render(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &who,
                 &view,
-                &kind,
+                kind,
                 &f,
                 &problems,
             )
@@ -420,7 +388,7 @@ pub async fn submit(
         Ok(_) => Redirect::to(&format!("/cases/{id}")).into_response(),
         Err(EngineError::Conflict { .. }) => {
             let p = problem("date", "Someone else recorded an event on this case after you opened this form. Check the case page, then record this again if it is still needed.");
-            render(StatusCode::CONFLICT, &who, &view, &kind, &f, &[p])
+            render(StatusCode::CONFLICT, &who, &view, kind, &f, &[p])
         }
         Err(
             e @ (EngineError::Case(_)
@@ -433,7 +401,7 @@ pub async fn submit(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &who,
                 &view,
-                &kind,
+                kind,
                 &f,
                 &[p],
             )

@@ -2,6 +2,7 @@
 //! form fields, tags. Markup goes through maud, which escapes every value,
 //! so text a user typed can never become markup.
 
+use foidesk_engine::api::Status;
 use foidesk_engine::{Role, User};
 use maud::{html, Markup, DOCTYPE};
 
@@ -188,14 +189,17 @@ pub fn select(
 
 /// A status tag, coloured by how urgent the status is.
 pub fn status_tag(status: &str) -> Markup {
-    let colour = match status {
-        "awaiting_response" | "awaiting_internal_review" | "steps_ordered" => "",
-        "awaiting_clarification" | "awaiting_fee" => " tag--yellow",
-        "with_commissioner" | "appealed" => " tag--red",
-        "decided" => " tag--green",
-        _ => " tag--grey",
+    let Some(status) = Status::from_name(status) else {
+        return html! { strong class="tag tag--grey" { (status.replace('_', " ")) } };
     };
-    html! { strong class={ "tag" (colour) } { (status.replace('_', " ")) } }
+    let colour = match status {
+        Status::AwaitingResponse | Status::AwaitingInternalReview | Status::StepsOrdered => "",
+        Status::AwaitingClarification | Status::AwaitingFee => " tag--yellow",
+        Status::WithCommissioner | Status::Appealed => " tag--red",
+        Status::Decided => " tag--green",
+        Status::Responded | Status::Reviewed => " tag--grey",
+    };
+    html! { strong class={ "tag" (colour) } { (status.label()) } }
 }
 
 pub fn summary_row(key: &str, value: Markup) -> Markup {

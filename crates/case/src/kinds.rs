@@ -1,0 +1,135 @@
+//! The kinds of event a timeline holds, declared once: each kind's wire name,
+//! its label for people, the desks that record it, the status it leaves the
+//! case in and the fields of the case file it takes. Validation, the forms,
+//! access and the stage are all derived from this table.
+
+use foidesk_law::vocabulary;
+use serde::Serialize;
+
+use crate::file::EventFile;
+use crate::stage::{Desk, Status};
+
+macro_rules! event_types {
+    ($(
+        $(#[$doc:meta])*
+        $variant:ident = $wire:literal, $label:literal,
+            recorded_by [$($desk:ident),+],
+            then $then:expr,
+            fields [$($field:ident),*];
+    )+) => {
+        vocabulary! {
+            /// A kind of event, without its data (that is `EventKind`).
+            #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+            pub enum EventType {
+                $( $(#[$doc])* $variant = $wire, $label; )+
+            }
+        }
+
+        impl EventType {
+            /// The desks whose people record this kind (an administrator
+            /// records any).
+            pub fn recorded_by(self) -> &'static [Desk] {
+                match self { $(EventType::$variant => &[$(Desk::$desk),+],)+ }
+            }
+
+            /// The case file's fields this kind takes, in form order; any
+            /// other field set on such an event is refused.
+            pub fn fields(self) -> &'static [EventField] {
+                match self { $(EventType::$variant => &[$(EventField::$field),*],)+ }
+            }
+
+            /// The status the case is in after this event (`None`: as it
+            /// was). A decision notice ordering steps is `StepsOrdered`
+            /// instead (see `stage`).
+            pub fn status_after(self) -> Option<Status> {
+                match self { $(EventType::$variant => $then,)+ }
+            }
+        }
+    };
+}
+
+use Status::*;
+
+// The order is the order the forms offer them in.
+event_types! {
+    /// The person who now holds the case. No legal effect.
+    Assigned = "assigned", "Assign the case",
+        recorded_by [Authority, Regulator], then None, fields [Assignee];
+    ClarificationSought = "clarification_sought", "Clarification sought (s.1(3))",
+        recorded_by [Authority], then Some(AwaitingClarification), fields [];
+    ClarificationReceived = "clarification_received", "Clarification received",
+        recorded_by [Authority], then Some(AwaitingResponse), fields [];
+    FeeNotice = "fee_notice", "Fees notice sent (s.9)",
+        recorded_by [Authority], then Some(AwaitingFee), fields [AmountPence];
+    FeePaid = "fee_paid", "Fee paid",
+        recorded_by [Authority], then Some(AwaitingResponse), fields [];
+    PitExtension = "pit_extension", "Extension for the public interest test (s.10(3))",
+        recorded_by [Authority], then Some(AwaitingResponse), fields [Estimate, Provisions];
+    EirExtension = "eir_extension", "EIR extension for complex requests (reg.7)",
+        recorded_by [Authority], then Some(AwaitingResponse), fields [];
+    Response = "response", "Response sent",
+        recorded_by [Authority], then Some(Responded),
+        fields [Outcomes, PublicInterestReasons, StatesReviewProcedure, StatesComplaintRight];
+    InternalReviewRequested = "internal_review_requested", "Internal review requested",
+        recorded_by [Authority], then Some(AwaitingInternalReview), fields [];
+    InternalReview = "internal_review", "Internal review outcome",
+        recorded_by [Authority], then Some(Reviewed), fields [Result];
+    Complaint = "complaint", "Complaint to the Commissioner (s.50)",
+        recorded_by [Authority], then Some(WithCommissioner), fields [];
+    DecisionNotice = "decision_notice", "Decision notice issued",
+        recorded_by [Regulator], then Some(Decided),
+        fields [Reference, Outcome, Breaches, Steps, StepsDays];
+    Compliance = "compliance", "Steps complied with (s.54)",
+        recorded_by [Authority], then Some(Decided), fields [];
+    Appeal = "appeal", "Appeal to the Tribunal (s.57)",
+        recorded_by [Authority, Regulator], then Some(Appealed), fields [By];
+}
+
+vocabulary! {
+    /// A field of an event in the case file, beyond `kind`, `date` and
+    /// `note` which every event has. The label is the form's.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+    pub enum EventField {
+        Estimate = "estimate", "Date the decision is promised by (s.17(2))";
+        Provisions = "provisions", "Qualified exemptions being weighed";
+        AmountPence = "amount_pence", "Fee in pounds";
+        Outcomes = "outcomes", "Outcome";
+        PublicInterestReasons = "public_interest_reasons",
+            "Did a refusal give public interest reasons (s.17(3))?";
+        StatesReviewProcedure = "states_review_procedure",
+            "Did it give the internal review procedure (s.17(7)(a))?";
+        StatesComplaintRight = "states_complaint_right",
+            "Did it give the right to complain to the Commissioner (s.17(7)(b))?";
+        Result = "result", "Result";
+        Reference = "reference", "Notice reference";
+        Outcome = "outcome", "Outcome";
+        Breaches = "breaches", "Breaches found";
+        Steps = "steps", "Steps ordered";
+        StepsDays = "steps_days", "Calendar days for the steps";
+        By = "by", "Appealed by";
+        Assignee = "assignee", "Assign to";
+    }
+}
+
+impl EventField {
+    /// Whether the event in the file sets this field.
+    pub fn is_set(self, e: &EventFile) -> bool {
+        match self {
+            EventField::Estimate => e.estimate.is_some(),
+            EventField::Provisions => !e.provisions.is_empty(),
+            EventField::AmountPence => e.amount_pence.is_some(),
+            EventField::Outcomes => !e.outcomes.is_empty(),
+            EventField::PublicInterestReasons => e.public_interest_reasons.is_some(),
+            EventField::StatesReviewProcedure => e.states_review_procedure.is_some(),
+            EventField::StatesComplaintRight => e.states_complaint_right.is_some(),
+            EventField::Result => e.result.is_some(),
+            EventField::Reference => e.reference.is_some(),
+            EventField::Outcome => e.outcome.is_some(),
+            EventField::Breaches => !e.breaches.is_empty(),
+            EventField::Steps => !e.steps.is_empty(),
+            EventField::StepsDays => e.steps_days.is_some(),
+            EventField::By => e.by.is_some(),
+            EventField::Assignee => e.assignee.is_some(),
+        }
+    }
+}
