@@ -1,0 +1,7 @@
+//! The crate's integration tests, one binary: a module per area.
+
+mod dated;
+mod examples;
+mod properties;
+mod stage;
+mod validation;

@@ -1,0 +1,15 @@
+//! The crate's integration tests, one binary: a module per area.
+
+mod accounts;
+mod bench_cases;
+mod cli;
+mod durability;
+mod hostile_sign_in;
+mod import;
+mod library;
+mod lifecycle;
+mod notice;
+mod render;
+mod serve;
+mod slow_clients;
+mod store_open;

@@ -1,0 +1,8 @@
+//! The crate's integration tests, one binary: a module per area.
+
+mod common;
+mod errors;
+mod missing;
+mod notices;
+mod refusal;
+mod render;

@@ -1,0 +1,7 @@
+//! The crate's integration tests, one binary: a module per area.
+
+mod accounts;
+mod cases;
+mod common;
+mod import;
+mod sign_in;

@@ -1,0 +1,9 @@
+//! The crate's integration tests, one binary: a module per area.
+
+mod common;
+mod corpus;
+mod pdf;
+mod props;
+mod robustness;
+mod snapshots;
+mod synthetic;

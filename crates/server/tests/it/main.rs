@@ -1,0 +1,12 @@
+//! The crate's integration tests, one binary: a module per area.
+
+mod access;
+mod common;
+mod concurrency;
+mod dates;
+mod headers;
+mod lifecycle;
+mod malformed;
+mod openapi;
+mod sign_in;
+mod web;

@@ -1,0 +1,10 @@
+//! The crate's integration tests, one binary: a module per area.
+
+mod accounts;
+mod bulk;
+mod cases;
+mod common;
+mod library;
+mod lifecycle;
+mod listing;
+mod open;
