@@ -112,9 +112,7 @@ pub fn run(engine: Arc<Engine>, args: ServeArgs) -> anyhow::Result<()> {
         .context("starting the async runtime")?;
     rt.block_on(async move {
         // Bind first: a port in use is reported before anything is written.
-        let listener = tokio::net::TcpListener::bind(listen)
-            .await
-            .map_err(|e| BadInput(format!("--listen {listen}: {e}")))?;
+        let listener = bind(listen).map_err(|e| BadInput(format!("--listen {listen}: {e}")))?;
         let system = open_system(&engine, &place).await?;
         if args.demo {
             demo::load(&system).await?;
@@ -173,4 +171,21 @@ async fn shutdown_signal() {
         _ = ctrl_c => {},
         _ = term => {},
     }
+}
+
+/// Connections the kernel holds before foidesk accepts them. Beyond tokio's
+/// default of 1,024, a burst would have SYNs dropped and retried a second
+/// later; Linux caps this at `net.core.somaxconn`.
+const LISTEN_BACKLOG: u32 = 4096;
+
+fn bind(listen: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if listen.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    // As TcpListener::bind does: a restarted server may rebind at once.
+    socket.set_reuseaddr(true)?;
+    socket.bind(listen)?;
+    socket.listen(LISTEN_BACKLOG)
 }

@@ -299,7 +299,7 @@ fn finding_periods_follow_the_parameters_when_they_change() {
                 .map(|u| format!("until = \"{u}\"\n"))
                 .unwrap_or_default();
             toml.push_str(&format!(
-                "[[parameter.value]]\nfrom = \"{}\"\n{until}amount = {{ {amount} }}\nreference = \"this test\"\n",
+                "[[parameter.value]]\nfrom = \"{}\"\n{until}amount = {{ {amount} }}\nreferences = [{{ title = \"this test\", href = \"https://www.legislation.gov.uk/\" }}]\n",
                 v.from
             ));
         }
