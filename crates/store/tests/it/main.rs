@@ -1,6 +1,7 @@
 //! The crate's integration tests, one binary: a module per area.
 
 mod accounts;
+mod append_only;
 mod bulk;
 mod cases;
 mod common;
