@@ -143,8 +143,8 @@ use crate::{
 /// to this crate (E0624), so only `System`, `Service` and `AsUser` call them:
 ///
 /// ```compile_fail,E0624
-/// # async fn f(s: foidesk_engine::Service) {
-/// let _ = s.engine().add_authority(todo!(), "a", "Authority A").await;
+/// # async fn f<AnyStore>(s: foidesk_engine::Service, store: AnyStore) {
+/// let _ = s.engine().add_authority(store, "a", "Authority A").await;
 /// # }
 /// ```
 ///

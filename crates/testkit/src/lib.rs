@@ -3,9 +3,11 @@
 //! needs it fails, naming what is missing, and never passes without it), and a runner
 //! for the `foidesk` binary.
 
+mod periods;
 mod run;
 mod shared;
 
+pub use periods::{periods, Unit};
 pub use run::{Foidesk, Ran};
 pub use shared::shared;
 

@@ -8,7 +8,7 @@ use foidesk_calendar::{Date, WorkingDayCalendar};
 use foidesk_case::file::CaseFile;
 use foidesk_case::{assess, assess_with, parse_case, Assessment, Case, Context, FindingKind};
 use foidesk_law::{Amount, Catalogue, Parameter, ProvisionId};
-use foidesk_testkit::AS_AT;
+use foidesk_testkit::{periods, Unit, AS_AT};
 
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap()
@@ -147,52 +147,6 @@ fn a_file_without_expectations_is_a_mismatch() {
         mismatches(name, cut),
         [format!("{name}: no [expect] table")]
     );
-}
-
-/// The unit of a period as a finding states it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Unit {
-    WorkingDays,
-    CalendarDays,
-    Weeks,
-    Months,
-}
-
-/// Every "20 working days", "20th working day", "20 extra working days", "28-day",
-/// "6 weeks", "3 months" in `text`.
-fn periods(text: &str) -> Vec<(u32, Unit)> {
-    const UNITS: [(&str, Unit); 5] = [
-        ("working day", Unit::WorkingDays),
-        ("calendar day", Unit::CalendarDays),
-        ("day", Unit::CalendarDays),
-        ("week", Unit::Weeks),
-        ("month", Unit::Months),
-    ];
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let starts_number = bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit());
-        if !starts_number {
-            i += 1;
-            continue;
-        }
-        let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-        let number: u32 = text[i..end].parse().unwrap();
-        let mut rest = &text[end..];
-        for ordinal in ["st", "nd", "rd", "th"] {
-            rest = rest.strip_prefix(ordinal).unwrap_or(rest);
-        }
-        if let Some(after) = rest.strip_prefix([' ', '-']) {
-            let after = after.replace('-', " ");
-            let after = after.strip_prefix("extra ").unwrap_or(&after);
-            if let Some((_, unit)) = UNITS.iter().find(|(word, _)| after.starts_with(word)) {
-                out.push((number, *unit));
-            }
-        }
-        i = end;
-    }
-    out
 }
 
 fn unit_of(amount: Amount) -> Option<(u32, Unit)> {

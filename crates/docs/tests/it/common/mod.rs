@@ -6,7 +6,7 @@ use foidesk_calendar::Date;
 use foidesk_case::{assess, parse_case, Assessment, Case};
 use foidesk_docs::{render, Document, DocumentKind, Facts, Input, RenderError};
 
-pub use foidesk_testkit::AS_AT;
+pub use foidesk_testkit::{periods, Unit, AS_AT};
 
 pub const CORPUS: [&str; 5] = [
     "2018-09-20_cambridgeshire-constabulary",
@@ -138,53 +138,6 @@ pub fn pdf_text(bytes: &[u8]) -> String {
 /// Whitespace collapsed, for comparing text across line breaks.
 pub fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The unit of a period as a text states it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Unit {
-    WorkingDays,
-    CalendarDays,
-    Weeks,
-    Months,
-}
-
-/// Every "20 working days", "20th working day", "28-day", "35 calendar days", "6 weeks",
-/// "3 months" in `text`.
-pub fn periods(text: &str) -> Vec<(u32, Unit)> {
-    const UNITS: [(&str, Unit); 5] = [
-        ("working day", Unit::WorkingDays),
-        ("calendar day", Unit::CalendarDays),
-        ("day", Unit::CalendarDays),
-        ("week", Unit::Weeks),
-        ("month", Unit::Months),
-    ];
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let text = words.join(" ");
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
-            i += 1;
-            continue;
-        }
-        let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-        let number: u32 = text[i..end].parse().unwrap();
-        let mut rest = &text[end..];
-        for ordinal in ["st", "nd", "rd", "th"] {
-            rest = rest.strip_prefix(ordinal).unwrap_or(rest);
-        }
-        if let Some(after) = rest.strip_prefix([' ', '-']) {
-            let after = after.replace('-', " ");
-            let after = after.strip_prefix("extra ").unwrap_or(&after);
-            if let Some((_, unit)) = UNITS.iter().find(|(word, _)| after.starts_with(word)) {
-                out.push((number, *unit));
-            }
-        }
-        i = end;
-    }
-    out
 }
 
 /// Every period the law's dated parameters give on any date of the case or on `AS_AT`,
