@@ -4,15 +4,18 @@
 //
 //   node tests/browser/run.mjs BASE_URL SCREENSHOT_DIR
 //
-// An officer signs in, opens a live request, records a response that neither
-// confirms nor denies under s.31(3), sees the deadlines and findings change,
-// generates the refusal notice and checks its text. The same officer then
-// works with JavaScript disabled, and the pages are checked to need nothing
-// their Content-Security-Policy forbids. Screenshots go to SCREENSHOT_DIR.
+// First the journeys in journeys/*.mjs, in name order, each a default export
+// taking (browser, run) and returning a line saying what it did. Then an
+// officer records a response that neither confirms nor denies under s.31(3)
+// and generates the refusal notice; the same officer works with JavaScript
+// disabled; the pages are checked to need nothing their Content-Security-
+// Policy forbids; and every page visited is opened again 375 px wide, where
+// none may be wider than the viewport. Screenshots go to SCREENSHOT_DIR.
 
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Run, expect, fillDate, londonToday } from './lib.mjs';
 
 const [base, outDir] = process.argv.slice(2);
 if (!base || !outDir) {
@@ -20,54 +23,22 @@ if (!base || !outDir) {
   process.exit(2);
 }
 fs.mkdirSync(outDir, { recursive: true });
-const axeSource = fs.readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-const PASSWORD = 'demo-password-not-for-real-use';
-const checked = [];
+const run = new Run(base, outDir);
+const checked = run.checked;
+const shot = (page, name) => run.shot(page, name);
+const axeContext = (browser, options) => run.axeContext(browser, options);
 let caseUrl;
 
-// axe-core is injected as an inline script, which our Content-Security-Policy
-// rightly refuses; only the contexts that run axe bypass it. No page of ours
-// needs this: pagesUnderPolicy checks them with the policy enforced.
-function axeContext(browser, options = {}) {
-  return browser.newContext({ ...options, bypassCSP: true });
-}
-
-function fail(message) {
-  throw new Error(message);
-}
-
-function expect(condition, message) {
-  if (!condition) fail(message);
-}
-
-async function shot(page, name) {
-  await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
-}
-
-// axe-core on the page as it stands: no serious or critical violation.
 async function accessible(page, label) {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (bad.length > 0) {
-    const detail = bad.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    fail(`${label}: accessibility violations:\n  ${detail.join('\n  ')}`);
-  }
-  checked.push(label);
+  await run.accessible(page, label, currentAccount);
 }
 
+// Which account the page in hand is signed in as, for the mobile pass.
+let currentAccount;
 async function signIn(page, email) {
-  await page.goto(`${base}/`);
-  expect(new URL(page.url()).pathname === '/sign-in', `signed out, / should lead to /sign-in, not ${page.url()}`);
-  await page.fill('#email', email);
-  await page.fill('#password', PASSWORD);
-  await page.click('main button[type=submit]');
-  expect(new URL(page.url()).pathname === '/', `after signing in: ${page.url()}`);
-}
-
-function londonToday() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  currentAccount = email;
+  await run.signIn(page, email);
 }
 
 const FACTS = `
@@ -122,22 +93,23 @@ async function officerWithJavaScript(browser) {
   await page.click('text=Response sent');
   await accessible(page, 'response form');
   // First with an impossible date: the form comes back with an error summary.
-  await page.fill('#date', '2026-02-30');
+  await fillDate(page, 'date', [30, 2, 2026]);
   await page.selectOption('#outcome-1', 'ncnd');
   await page.fill('#provisions-1', 's.31(3)');
   await page.selectOption('#outcome-2', 'ncnd');
   await page.fill('#provisions-2', 's.31(3)');
-  await page.selectOption('#public_interest_reasons', 'yes');
-  await page.selectOption('#states_review_procedure', 'yes');
-  await page.selectOption('#states_complaint_right', 'yes');
+  await page.check('#public_interest_reasons');
+  await page.check('#states_review_procedure');
+  await page.check('#states_complaint_right');
   await page.click('main button[type=submit]');
   expect((await page.textContent('.error-summary')).includes('There is a problem'), 'a bad date shows an error summary');
   expect((await page.inputValue('#provisions-1')) === 's.31(3)', 'the form keeps what was typed');
   await accessible(page, 'response form with an error');
   await shot(page, 'response-form-error');
-  await page.fill('#date', londonToday());
+  await fillDate(page, 'date', londonToday());
   await page.click('main button[type=submit]');
-  expect(page.url() === caseUrl, `after recording, back on the case page: ${page.url()}`);
+  expect(page.url() === `${caseUrl}?saved=response`, `after recording, back on the case page: ${page.url()}`);
+  expect((await page.textContent('.notification-banner')).includes('Recorded: Response sent'), 'a banner confirms the save');
   const after = await page.textContent('main');
   expect(/responded/.test(after), 'the status is now responded');
   const deadlines = await page.textContent('#deadlines');
@@ -209,7 +181,7 @@ async function officerWithoutJavaScript(browser) {
   await signIn(page, 'officer@demo.foidesk.test');
   await page.click('text=DEMO-1');
   await page.click('text=Assign the case');
-  await page.fill('#date', londonToday());
+  await fillDate(page, 'date', londonToday());
   await page.fill('#assignee', 'sam.no.script@demo.foidesk.test');
   await page.click('main button[type=submit]');
   const text = await page.textContent('main');
@@ -249,11 +221,48 @@ async function pagesUnderPolicy(browser) {
   await context.close();
 }
 
+// Every page the tests visited, again at 375 px wide as the account that
+// visited it: nothing may make the page scroll sideways.
+async function mobile(browser) {
+  let pages = 0;
+  for (const [email, urls] of run.visited) {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await run.signIn(page, email);
+    for (const url of urls) {
+      await page.goto(url);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width <= 375, `at 375 px, ${url} (as ${email}) is ${width} px wide`);
+      pages += 1;
+    }
+    const first = [...urls][0];
+    await page.goto(first);
+    await shot(page, `mobile-${email.split('@')[0]}`);
+    await context.close();
+  }
+  return pages;
+}
+
+async function journeys(browser) {
+  const dir = new URL('./journeys/', import.meta.url);
+  const names = fs.readdirSync(dir).filter((n) => n.endsWith('.mjs')).sort();
+  const said = [];
+  for (const name of names) {
+    const journey = (await import(new URL(name, dir))).default;
+    said.push(`${name}: ${await journey(browser, run)}`);
+  }
+  return said;
+}
+
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
 try {
+  const said = await journeys(browser);
   await officerWithJavaScript(browser);
   await officerWithoutJavaScript(browser);
   await pagesUnderPolicy(browser);
+  const narrow = await mobile(browser);
+  for (const line of said) console.log(`browser: ${line}`);
+  console.log(`browser: ${narrow} pages were no wider than 375 px at 375 px`);
   console.log(`browser: ${checked.length} pages passed axe-core with no serious or critical violations: ${checked.join('; ')}`);
   console.log('browser: the officer recorded an NCND s.31(3) response and generated the refusal notice; the no-JavaScript run recorded an assignment; the pages showed under their Content-Security-Policy with no violation');
 } catch (e) {

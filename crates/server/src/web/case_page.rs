@@ -14,7 +14,7 @@ use super::documents::may_write as may_write_document;
 use maud::{html, Markup};
 
 use super::dashboard::days_left_text;
-use super::page::{layout, status_tag, summary_row, Viewer};
+use super::page::{layout, status_tag, success_banner, summary_row, Viewer};
 use super::session::WebUser;
 use super::{message_page, respond};
 use crate::error::internal;
@@ -89,7 +89,12 @@ pub async fn visible(state: &AppState, who: &WebUser, id: &str) -> Result<CaseVi
     }
 }
 
-pub async fn show(State(state): State<AppState>, who: WebUser, Path(id): Path<String>) -> Response {
+pub async fn show(
+    State(state): State<AppState>,
+    who: WebUser,
+    Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
     let view = match visible(&state, &who, &id).await {
         Ok(v) => v,
         Err(r) => return r,
@@ -99,7 +104,14 @@ pub async fn show(State(state): State<AppState>, who: WebUser, Path(id): Path<St
         csrf: &who.csrf,
     };
     let title = format!("Case {}", view.summary.reference);
-    let body = case_body(&state, &who, &view);
+    // After a save the form redirects here naming what it recorded.
+    let saved = query.get("saved").and_then(|k| EventType::from_name(k));
+    let body = html! {
+        @if let Some(kind) = saved {
+            (success_banner(&format!("Recorded: {}", kind.label()), None))
+        }
+        (case_body(&state, &who, &view))
+    };
     respond(StatusCode::OK, layout(&title, Some(&viewer), &[], body))
 }
 

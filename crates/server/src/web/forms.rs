@@ -13,7 +13,10 @@ use foidesk_engine::{CaseView, EngineError};
 use maud::{html, Markup};
 
 use super::case_page::visible;
-use super::page::{csrf_field, layout, problem, select, text_input, textarea, Problem, Viewer};
+use super::page::{
+    csrf_field, date_from_fields, date_input, layout, problem, radios, select, text_input,
+    textarea, Problem, Viewer,
+};
 use super::session::{tokens_match, WebUser};
 use super::{csrf_refused, message_page, respond};
 use crate::error::internal;
@@ -53,7 +56,7 @@ fn yes_no(fields: &Fields, name: &str) -> Option<bool> {
     }
 }
 
-const YES_NO: [(&str, &str); 3] = [("", "Not recorded"), ("yes", "Yes"), ("no", "No")];
+const YES_NO: [(&str, &str); 2] = [("yes", "Yes"), ("no", "No")];
 
 /// The fields for one kind of event, filled with what was typed.
 fn kind_fields(kind: EventType, view: &CaseView, f: &Fields, errors: &[Problem]) -> Markup {
@@ -80,6 +83,10 @@ fn field_input(field: EventField, view: &CaseView, f: &Fields, errors: &[Problem
         text_input(id, label, Some(hint), self::field(f, id), kind, errors)
     };
     let chosen = |options: &[(&str, &str)]| select(id, label, options, self::field(f, id), errors);
+    let yes_no = || {
+        let hint = "Leave both unticked if you do not know.";
+        radios(id, label, Some(hint), &YES_NO, self::field(f, id), errors)
+    };
     match field {
         EventField::Assignee => text(
             "An email address or a name; leave empty to unassign.",
@@ -104,9 +111,9 @@ fn field_input(field: EventField, view: &CaseView, f: &Fields, errors: &[Problem
                 }
             }
         }
-        EventField::PublicInterestReasons => chosen(&YES_NO),
-        EventField::StatesReviewProcedure => chosen(&YES_NO),
-        EventField::StatesComplaintRight => chosen(&YES_NO),
+        EventField::PublicInterestReasons => yes_no(),
+        EventField::StatesReviewProcedure => yes_no(),
+        EventField::StatesComplaintRight => yes_no(),
         EventField::Result => chosen(&ReviewResult::ALL.map(|r| (r.as_str(), r.label()))),
         EventField::Reference => text("For example, IC-123456-A1B2", "text"),
         EventField::Outcome => chosen(&NoticeOutcome::ALL.map(|o| (o.as_str(), o.label()))),
@@ -126,14 +133,34 @@ fn field_input(field: EventField, view: &CaseView, f: &Fields, errors: &[Problem
     }
 }
 
+/// The day, month and year typed in date input `id`.
+fn date_fields<'a>(f: &'a Fields, id: &str) -> (&'a str, &'a str, &'a str) {
+    (
+        field(f, &format!("{id}-day")),
+        field(f, &format!("{id}-month")),
+        field(f, &format!("{id}-year")),
+    )
+}
+
 fn build_event(kind: EventType, view: &CaseView, f: &Fields) -> Result<EventFile, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let date = match date_from_fields("The date", date_fields(f, "date")) {
+        Ok(Some(date)) => date.to_string(),
+        Ok(None) => {
+            problems.push(problem("date", "Enter the date it happened"));
+            String::new()
+        }
+        Err(message) => {
+            problems.push(problem("date", message));
+            String::new()
+        }
+    };
     let mut event = EventFile {
         kind: kind.as_str().to_owned(),
-        date: field(f, "date").trim().to_owned(),
+        date,
         note: optional(f, "note"),
         ..EventFile::default()
     };
-    let mut problems = Vec::new();
     for field in kind.fields() {
         if let Err(p) = build_field(*field, &mut event, view, f) {
             problems.push(p);
@@ -291,7 +318,7 @@ fn render(
         form method="post" action={ "/cases/" (view.summary.id) "/record/" (kind.as_str()) } novalidate {
             (csrf_field(&who.csrf))
             input type="hidden" name="version" value=(version);
-            (text_input("date", "Date", Some("YYYY-MM-DD, for example 2020-01-28"), field(f, "date"), "date", errors))
+            (date_input("date", "When did it happen?", Some("For example, 27 3 2026"), date_fields(f, "date"), errors))
             (kind_fields(kind, view, f, errors))
             (textarea("note", "Note", Some("Optional."), field(f, "note"), errors))
             button class="button" type="submit" { "Record" }
@@ -334,7 +361,15 @@ pub async fn form(
     Path((id, kind)): Path<(String, String)>,
 ) -> Response {
     match checked(&state, &who, &id, &kind).await {
-        Ok((view, kind)) => render(StatusCode::OK, &who, &view, kind, &Vec::new(), &[]),
+        Ok((view, kind)) => {
+            let today = state.service.engine().today();
+            let typed = vec![
+                ("date-day".to_owned(), today.day().to_string()),
+                ("date-month".to_owned(), today.month().to_string()),
+                ("date-year".to_owned(), today.year().to_string()),
+            ];
+            render(StatusCode::OK, &who, &view, kind, &typed, &[])
+        }
         Err(r) => r,
     }
 }
@@ -385,7 +420,7 @@ pub async fn submit(
         .append_event(id, expected, event)
         .await
     {
-        Ok(_) => Redirect::to(&format!("/cases/{id}")).into_response(),
+        Ok(_) => Redirect::to(&format!("/cases/{id}?saved={}", kind.as_str())).into_response(),
         Err(EngineError::Conflict { .. }) => {
             let p = problem("date", "Someone else recorded an event on this case after you opened this form. Check the case page, then record this again if it is still needed.");
             render(StatusCode::CONFLICT, &who, &view, kind, &f, &[p])

@@ -210,3 +210,125 @@ pub fn summary_row(key: &str, value: Markup) -> Markup {
         }
     }
 }
+
+/// The three boxes of a GOV.UK date input (`{id}-day`, `{id}-month`,
+/// `{id}-year`) in a fieldset; the problem for the whole date is on `id`,
+/// and its summary link goes to the day box.
+pub fn date_input(
+    id: &str,
+    legend: &str,
+    hint: Option<&str>,
+    (day, month, year): (&str, &str, &str),
+    errors: &[Problem],
+) -> Markup {
+    let error = error_for(errors, id);
+    let boxes = [
+        ("day", "Day", day, 2),
+        ("month", "Month", month, 2),
+        ("year", "Year", year, 4),
+    ];
+    html! {
+        div class={ "form-group" @if error.is_some() { " form-group--error" } } id=(id) {
+            fieldset class="fieldset" role="group" aria-describedby=[hint.map(|_| format!("{id}-hint"))] {
+                legend class="fieldset__legend" { (legend) }
+                @if let Some(h) = hint { div class="hint" id={ (id) "-hint" } { (h) } }
+                @if let Some(e) = error {
+                    p class="error-message" id={ (id) "-error" } { span class="visually-hidden" { "Error: " } (e) }
+                }
+                div class="date-input" {
+                    @for (part, label, value, width) in boxes {
+                        div class="date-input__item" {
+                            label class="label" for={ (id) "-" (part) } { (label) }
+                            input class={ "input date-input__input date-input__input--" (width) @if error.is_some() { " input--error" } }
+                                id={ (id) "-" (part) } name={ (id) "-" (part) } type="text"
+                                inputmode="numeric" value=(value);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What was typed in a date input, read back as a date: day, month and year
+/// must all be there and make a real date. `Ok(None)` when all three are empty.
+pub fn date_from_fields(
+    what: &str,
+    (day, month, year): (&str, &str, &str),
+) -> Result<Option<foidesk_engine::api::Date>, String> {
+    let (day, month, year) = (day.trim(), month.trim(), year.trim());
+    if day.is_empty() && month.is_empty() && year.is_empty() {
+        return Ok(None);
+    }
+    let missing: Vec<&str> = [("a day", day), ("a month", month), ("a year", year)]
+        .into_iter()
+        .filter(|(_, v)| v.is_empty())
+        .map(|(name, _)| name)
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!("{what} must include {}", missing.join(" and ")));
+    }
+    let number = |v: &str| v.parse::<i32>().ok();
+    let (Some(d), Some(m), Some(y)) = (number(day), number(month), number(year)) else {
+        return Err(format!(
+            "{what} must be a real date, in numbers, like 27 3 2026"
+        ));
+    };
+    if year.len() != 4 {
+        return Err(format!("{what} must have a year with 4 numbers, like 2026"));
+    }
+    let date = i8::try_from(d)
+        .ok()
+        .zip(i8::try_from(m).ok())
+        .and_then(|(d, m)| foidesk_engine::api::Date::new(i16::try_from(y).ok()?, m, d).ok());
+    match date {
+        Some(date) => Ok(Some(date)),
+        None => Err(format!("{what} must be a real date")),
+    }
+}
+
+/// GOV.UK radios: one choice of (value, label), none chosen unless `chosen`
+/// names one.
+pub fn radios(
+    id: &str,
+    legend: &str,
+    hint: Option<&str>,
+    options: &[(&str, &str)],
+    chosen: &str,
+    errors: &[Problem],
+) -> Markup {
+    let error = error_for(errors, id);
+    html! {
+        div class={ "form-group" @if error.is_some() { " form-group--error" } } {
+            fieldset class="fieldset" aria-describedby=[hint.map(|_| format!("{id}-hint"))] {
+                legend class="fieldset__legend" { (legend) }
+                @if let Some(h) = hint { div class="hint" id={ (id) "-hint" } { (h) } }
+                @if let Some(e) = error {
+                    p class="error-message" id={ (id) "-error" } { span class="visually-hidden" { "Error: " } (e) }
+                }
+                div class="radios" {
+                    @for (n, (value, text)) in options.iter().enumerate() {
+                        @let input_id = if n == 0 { id.to_owned() } else { format!("{id}-{value}") };
+                        div class="radios__item" {
+                            input class="radios__input" type="radio" id=(input_id) name=(id) value=(value) checked[*value == chosen];
+                            label class="label radios__label" for=(input_id) { (text) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The green banner that confirms a save, at the top of the page it leads to.
+pub fn success_banner(title: &str, text: Option<&str>) -> Markup {
+    html! {
+        div class="notification-banner notification-banner--success" role="alert" aria-labelledby="banner-title" {
+            h2 class="notification-banner__title" id="banner-title" { "Success" }
+            div class="notification-banner__content" {
+                p class="notification-banner__heading" { (title) }
+                @if let Some(t) = text { p { (t) } }
+            }
+        }
+    }
+}

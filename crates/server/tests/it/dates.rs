@@ -106,10 +106,14 @@ async fn finding_10_a_web_form_dated_after_today_comes_back_with_its_error() {
         let csrf = common::csrf_of(&form.text);
         let before = world.snapshot().await;
         let date = ahead(49);
+        let (year, rest) = date.split_once('-').unwrap();
+        let (month, day) = rest.split_once('-').unwrap();
         let fields = [
             ("csrf", csrf.as_str()),
             ("version", "0"),
-            ("date", date.as_str()),
+            ("date-day", day),
+            ("date-month", month),
+            ("date-year", year),
         ];
         let reply = world.form(&path, &cookie, &fields).await;
         assert_eq!(reply.status, 422, "{}", world.label);
