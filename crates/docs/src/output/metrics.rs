@@ -1,89 +1,100 @@
-//! Character widths of the two standard fonts the PDF uses (Helvetica and Helvetica-Bold,
-//! from Adobe's core-font metrics, in 1/1000 em), and the WinAnsi code of each character
-//! the PDF can show. Other characters are shown as '?'.
+//! The fonts the PDF embeds (Liberation Sans 2, regular and bold, under the SIL Open Font
+//! Licence: see `fonts/LICENSE-OFL.txt`), compiled in, with their glyphs and widths read by
+//! ttf-parser. They cover Welsh (â ê î ô û ŵ ŷ and capitals) and the other accented Latin
+//! letters of names; a character neither font has is shown as the font's missing glyph, and
+//! its text still survives in the PDF's ToUnicode map.
 
-/// Widths of codes 32 ('space') to 126 ('~').
-const REGULAR: [u16; 95] = [
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // 32-47
-    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 48-63
-    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // 64-79
-    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // 80-95
-    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // 96-111
-    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, // 112-126
-];
+use std::sync::OnceLock;
 
-const BOLD: [u16; 95] = [
-    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, // 32-47
-    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, // 48-63
-    975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778, // 64-79
-    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556, // 80-95
-    333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, // 96-111
-    611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584, // 112-126
-];
+use ttf_parser::{Face, GlyphId};
 
-/// WinAnsi characters outside ASCII: (char, code, regular width, bold width).
-const EXTRA: &[(char, u8, u16, u16)] = &[
-    ('\u{2018}', 0x91, 222, 278),
-    ('\u{2019}', 0x92, 222, 278),
-    ('\u{201C}', 0x93, 333, 500),
-    ('\u{201D}', 0x94, 333, 500),
-    ('\u{2022}', 0x95, 350, 350),
-    ('\u{2013}', 0x96, 556, 556),
-    ('\u{2014}', 0x97, 1000, 1000),
-    ('\u{00A3}', 0xA3, 556, 556),
-    ('\u{00A7}', 0xA7, 556, 556),
-    ('\u{00E9}', 0xE9, 556, 556),
-];
+const REGULAR: &[u8] = include_bytes!("../../fonts/LiberationSans-Regular.ttf");
+const BOLD: &[u8] = include_bytes!("../../fonts/LiberationSans-Bold.ttf");
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Font {
     Regular,
     Bold,
 }
 
 impl Font {
+    pub const ALL: [Font; 2] = [Font::Regular, Font::Bold];
+
     pub fn resource(self) -> &'static str {
         match self {
             Font::Regular => "F1",
             Font::Bold => "F2",
         }
     }
-}
 
-/// The WinAnsi code for `c`, or '?' if the font cannot show it.
-pub(super) fn code(c: char) -> u8 {
-    match c {
-        ' '..='~' => c as u8,
-        '\u{00A0}' => b' ',
-        _ => EXTRA
-            .iter()
-            .find(|(e, ..)| *e == c)
-            .map_or(b'?', |(_, code, ..)| *code),
+    /// The PostScript name, as the PDF names the subset.
+    pub fn base_name(self) -> &'static str {
+        match self {
+            Font::Regular => "LiberationSans",
+            Font::Bold => "LiberationSans-Bold",
+        }
+    }
+
+    pub fn data(self) -> &'static [u8] {
+        match self {
+            Font::Regular => REGULAR,
+            Font::Bold => BOLD,
+        }
+    }
+
+    /// The parsed font; `None` only if the compiled-in file were corrupt (a test checks not).
+    pub fn face(self) -> Option<&'static Face<'static>> {
+        static FACES: OnceLock<[Option<Face<'static>>; 2]> = OnceLock::new();
+        let faces = FACES.get_or_init(|| Font::ALL.map(|f| Face::parse(f.data(), 0).ok()));
+        faces[self as usize].as_ref()
+    }
+
+    /// Font units per em (2048 for Liberation Sans).
+    pub fn units_per_em(self) -> f32 {
+        self.face().map_or(1000.0, |f| f32::from(f.units_per_em()))
     }
 }
 
-/// Width of code `b` in 1/1000 em.
-fn width(font: Font, b: u8) -> u16 {
-    let table = match font {
-        Font::Regular => &REGULAR,
-        Font::Bold => &BOLD,
-    };
-    match b {
-        32..=126 => table[usize::from(b - 32)],
-        _ => EXTRA.iter().find(|(_, code, ..)| *code == b).map_or(
-            556,
-            |(_, _, r, bold)| match font {
-                Font::Regular => *r,
-                Font::Bold => *bold,
-            },
-        ),
+/// The glyph that shows `c` (a no-break space as a space; 0, the missing glyph, if none).
+pub(super) fn glyph(font: Font, c: char) -> u16 {
+    let c = if c == '\u{00A0}' { ' ' } else { c };
+    font.face()
+        .and_then(|f| f.glyph_index(c))
+        .map_or(0, |g| g.0)
+}
+
+/// Advance width of glyph `gid` in 1/1000 em.
+pub(super) fn advance(font: Font, gid: u16) -> f32 {
+    let units = font
+        .face()
+        .and_then(|f| f.glyph_hor_advance(GlyphId(gid)))
+        .map_or(0.0, f32::from);
+    units * 1000.0 / font.units_per_em()
+}
+
+/// Width of `c` in 1/1000 em (Latin-1 from a table built once).
+fn char_width(font: Font, c: char) -> f32 {
+    static LATIN: OnceLock<[[f32; 256]; 2]> = OnceLock::new();
+    let table = LATIN.get_or_init(|| {
+        Font::ALL.map(|f| {
+            let mut t = [0.0; 256];
+            for (i, w) in t.iter_mut().enumerate() {
+                let c = char::from(u8::try_from(i).unwrap_or(b' '));
+                *w = advance(f, glyph(f, c));
+            }
+            t
+        })
+    });
+    match usize::try_from(u32::from(c)) {
+        Ok(i) if i < 256 => table[font as usize][i],
+        _ => advance(font, glyph(font, c)),
     }
 }
 
 /// Width of `text` at `size` points.
 pub(super) fn text_width(font: Font, size: f32, text: &str) -> f32 {
-    let units: u32 = text.chars().map(|c| u32::from(width(font, code(c)))).sum();
-    units as f32 * size / 1000.0
+    let units: f32 = text.chars().map(|c| char_width(font, c)).sum();
+    units * size / 1000.0
 }
 
 /// Breaks `text` into lines no wider than `max` points; a word too long for a line is
@@ -91,26 +102,35 @@ pub(super) fn text_width(font: Font, size: f32, text: &str) -> f32 {
 pub(super) fn wrap(font: Font, size: f32, max: f32, text: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
+    let mut width = 0.0;
+    let space = text_width(font, size, " ");
     for word in text.split_whitespace() {
+        let word_width = text_width(font, size, word);
         let candidate = if line.is_empty() {
-            word.to_owned()
+            word_width
         } else {
-            format!("{line} {word}")
+            width + space + word_width
         };
-        if text_width(font, size, &candidate) <= max {
-            line = candidate;
+        if candidate <= max {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            width = candidate;
             continue;
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
+        width = 0.0;
         for c in word.chars() {
-            line.push(c);
-            if text_width(font, size, &line) > max && line.chars().count() > 1 {
-                line.pop();
+            let w = text_width(font, size, c.encode_utf8(&mut [0; 4]));
+            if width + w > max && !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
-                line.push(c);
+                width = 0.0;
             }
+            line.push(c);
+            width += w;
         }
     }
     if !line.is_empty() {
@@ -134,7 +154,21 @@ mod tests {
         assert_eq!(lines.join(" "), text);
         let long = "x".repeat(200);
         assert!(wrap(Font::Bold, 10.0, 100.0, &long).len() > 1);
-        assert_eq!(code('\u{2019}'), 0x92);
-        assert_eq!(code('\u{4E2D}'), b'?');
+    }
+
+    /// Both fonts parse and show every letter of Welsh and the accented Latin of names,
+    /// and the punctuation the templates use.
+    #[test]
+    fn the_fonts_cover_welsh_and_accented_latin() {
+        let letters = "âêîôûŵŷÂÊÎÔÛŴŶáéíóúýàèìòùẁẃẅỳäëïöüÿçñøåæœßłńśźżčšžőűğış\
+                       ÁÉÍÓÚÀÈÌÒÙÄËÏÖÜÇÑØÅÆŒŁŃŚŹŻČŠŽŐŰĞİŞ‘’“”–—•£§€";
+        for font in Font::ALL {
+            assert!(font.face().is_some(), "{font:?} parses");
+            for c in letters.chars() {
+                assert_ne!(glyph(font, c), 0, "{font:?} lacks {c}");
+            }
+        }
+        // Helvetica-compatible metrics: a space is 0.278 em.
+        assert!((advance(Font::Regular, glyph(Font::Regular, ' ')) - 278.0).abs() < 1.0);
     }
 }

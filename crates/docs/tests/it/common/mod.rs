@@ -126,13 +126,11 @@ pub fn rendered(spec: &Spec) -> Document {
         .unwrap_or_else(|e| panic!("{}: {e}", spec.label()))
 }
 
-/// The text of every page of a PDF, read back with lopdf.
+/// The text of every page of a PDF, read back with the project's own reader (the notice
+/// crate's, which uses lopdf).
 pub fn pdf_text(bytes: &[u8]) -> String {
     assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
-    let pdf = lopdf::Document::load_mem(bytes).expect("the PDF parses");
-    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
-    assert!(!pages.is_empty());
-    pdf.extract_text(&pages).expect("text extracts")
+    foidesk_notice::pdf_text(bytes).expect("the PDF parses and its text extracts")
 }
 
 /// Whitespace collapsed, for comparing text across line breaks.
