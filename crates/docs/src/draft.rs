@@ -111,10 +111,12 @@ impl<'a> Draft<'a> {
         r.map_err(|e| self.fail(e)).ok()
     }
 
-    /// A signatory's name and role, both needed (`{prefix}.signatory.name`, `.role`).
+    /// A signatory's name and role, both needed (`{prefix}.signatory.name`, `.role`; with
+    /// no prefix, `signatory.name`, `.role`).
     pub fn signatory(&mut self, prefix: &str, s: &Signatory) -> Vec<String> {
-        let name = self.text(format!("{prefix}.signatory.name"), s.name.as_ref());
-        let role = self.text(format!("{prefix}.signatory.role"), s.role.as_ref());
+        let dot = if prefix.is_empty() { "" } else { "." };
+        let name = self.text(format!("{prefix}{dot}signatory.name"), s.name.as_ref());
+        let role = self.text(format!("{prefix}{dot}signatory.role"), s.role.as_ref());
         vec![name, role]
     }
 

@@ -86,17 +86,25 @@ const fn need(id: &'static str, when: &'static str) -> Need {
     Need { id, when }
 }
 
-const REFUSAL: &[Need] = &[
-    need(
-        "case.response",
-        "always: the response (or the s.17(2) extension) refused",
-    ),
-    need(
-        "case.pit_extension.estimate",
-        "a public interest extension: its s.17(2) estimate",
-    ),
-    need("requester", "always: whom the letter is to"),
-    need("request_summary", "always: what the request was about"),
+/// What every letter's frame asks for: the authority's profile and the requester.
+macro_rules! frame {
+    ($($rest:expr),* $(,)?) => {
+        &[
+            need("authority.short_name", "always: how the letter names the authority in a sentence"),
+            need("authority.address", "always: the letterhead's postal address"),
+            need("authority.email", "always: where to reply"),
+            need("requester", "always: whom the letter is to"),
+            need("requester_address", "always: the address block"),
+            need("request_summary", "always: what the request was about"),
+            need("authority.signatory.name", "the letter names no signatory of its own"),
+            need("authority.signatory.role", "the letter names no signatory of its own"),
+            $($rest),*
+        ]
+    };
+}
+
+const REFUSAL: &[Need] = frame![
+    need("case.response", "always: the response that refuses"),
     need(
         "refusal.exemption[*].reasons",
         "each provision relied on, unless s.17(4) applies: s.17(1)(c)",
@@ -126,11 +134,9 @@ const REFUSAL: &[Need] = &[
     need("refusal.signatory.role", "always"),
 ];
 
-const REVIEW: &[Need] = &[
+const REVIEW: &[Need] = frame![
     need("case.response", "always: the response reviewed"),
     need("case.internal_review", "always: the review's result"),
-    need("requester", "always"),
-    need("request_summary", "always"),
     need(
         "review.reasons",
         "always: why the review reached its result",
@@ -142,6 +148,107 @@ const REVIEW: &[Need] = &[
     need("commissioner.contact", "always: the s.50 right to complain"),
     need("review.signatory.name", "always"),
     need("review.signatory.role", "always"),
+];
+
+const PIT_EXTENSION: &[Need] = frame![
+    need(
+        "case.pit_extension",
+        "always: the extension this notice gives"
+    ),
+    need(
+        "case.pit_extension.estimate",
+        "always: its s.17(2) estimate",
+    ),
+    need(
+        "refusal.exemption[*].reasons",
+        "each provision relied on, unless s.17(4) applies: s.17(1)(c)",
+    ),
+    need(
+        "refusal.exemption[*].likelihood",
+        "each FOIA prejudice-based exemption: would, or would be likely to",
+    ),
+    need(
+        "refusal.exemption[*].public_interest.for",
+        "a provision absolute only in part, where the public interest is argued",
+    ),
+    need(
+        "refusal.exemption[*].public_interest.against",
+        "a provision absolute only in part, where the public interest is argued",
+    ),
+    need(
+        "refusal.exemption[*].public_interest.balance",
+        "a provision absolute only in part, where the public interest is argued",
+    ),
+    need("authority.review_procedure", "always: s.17(7)(a)",),
+    need("commissioner.contact", "always: s.17(7)(b)"),
+    need("refusal.signatory.name", "always"),
+    need("refusal.signatory.role", "always"),
+];
+
+const ACKNOWLEDGEMENT: &[Need] = frame![
+    need(
+        "case.response_due",
+        "always: when the answer is due (s.10(1))"
+    ),
+    need("signatory.name", "always"),
+    need("signatory.role", "always"),
+];
+
+const CLARIFICATION: &[Need] = frame![
+    need(
+        "case.clarification_sought",
+        "always: the clarification this letter asks"
+    ),
+    need(
+        "clarification.questions",
+        "always: what the authority needs to know (s.1(3))"
+    ),
+    need("signatory.name", "always"),
+    need("signatory.role", "always"),
+];
+
+const FEES_NOTICE: &[Need] = frame![
+    need(
+        "case.fee_notice",
+        "always: the fees notice this letter gives"
+    ),
+    need("case.fee_notice.amount", "always: the fee (s.9(1))"),
+    need("fees.breakdown", "always: how the fee is made up"),
+    need("fees.how_to_pay", "always: how to pay"),
+    need("signatory.name", "always"),
+    need("signatory.role", "always"),
+];
+
+const COST_REFUSAL: &[Need] = frame![
+    need("cost.estimate", "always: how the cost was estimated (s.12)"),
+    need("cost.advice", "always: how to narrow the request (s.16(1))"),
+    need("authority.review_procedure", "always: s.17(7)(a)"),
+    need("commissioner.contact", "always: s.17(7)(b)"),
+    need("signatory.name", "always"),
+    need("signatory.role", "always"),
+];
+
+const VEXATIOUS_REFUSAL: &[Need] = frame![
+    need(
+        "vexatious.ground",
+        "always: vexatious (s.14(1)) or repeated (s.14(2))"
+    ),
+    need("vexatious.reasons", "always: why"),
+    need("authority.review_procedure", "always: s.17(7)(a)"),
+    need("commissioner.contact", "always: s.17(7)(b)"),
+    need("signatory.name", "always"),
+    need("signatory.role", "always"),
+];
+
+const DISCLOSURE: &[Need] = frame![
+    need("case.response", "always: the response this letter gives"),
+    need(
+        "authority.review_procedure",
+        "always: how to ask for a review"
+    ),
+    need("commissioner.contact", "always: the s.50 right to complain"),
+    need("signatory.name", "always"),
+    need("signatory.role", "always"),
 ];
 
 const DECISION: &[Need] = &[
@@ -209,7 +316,14 @@ impl DocumentKind {
     /// The facts this document type may need, with when each is needed.
     pub fn needs(self) -> &'static [Need] {
         match self {
+            DocumentKind::Acknowledgement => ACKNOWLEDGEMENT,
+            DocumentKind::Clarification => CLARIFICATION,
+            DocumentKind::FeesNotice => FEES_NOTICE,
+            DocumentKind::CostRefusal => COST_REFUSAL,
+            DocumentKind::VexatiousRefusal => VEXATIOUS_REFUSAL,
+            DocumentKind::PitExtension => PIT_EXTENSION,
             DocumentKind::Refusal => REFUSAL,
+            DocumentKind::Disclosure => DISCLOSURE,
             DocumentKind::Review => REVIEW,
             DocumentKind::Decision => DECISION,
         }

@@ -5,6 +5,7 @@
 //! Every field is optional here: a document that needs an absent one says so by name
 //! ([`crate::Missing`]) instead of printing a blank.
 
+use foidesk_calendar::Date;
 use foidesk_law::ProvisionId;
 use serde::{Deserialize, Serialize};
 
@@ -13,8 +14,20 @@ use serde::{Deserialize, Serialize};
 pub struct Facts {
     /// Whom letters are addressed to (else the case file's requester).
     pub requester: Option<String>,
+    /// The requester's address as the letter's address block shows it, one line each
+    /// (postal lines, or an email address).
+    #[serde(default)]
+    pub requester_address: Vec<String>,
     /// What the request was about, in a phrase ("the apps on officers' phones").
     pub request_summary: Option<String>,
+    /// The date the letter bears; else the date of the event it records (the response,
+    /// the extension, the review), or for an acknowledgement the date the request came in.
+    pub date: Option<Date>,
+    /// Who signs the letters that have no signatory of their own (acknowledgement,
+    /// clarification, fees, refusals on cost or as vexatious, disclosure); else the
+    /// authority's usual signatory.
+    #[serde(default)]
+    pub signatory: Signatory,
     #[serde(default)]
     pub authority: AuthorityFacts,
     #[serde(default)]
@@ -25,6 +38,74 @@ pub struct Facts {
     pub review: ReviewFacts,
     #[serde(default)]
     pub decision: DecisionFacts,
+    #[serde(default)]
+    pub clarification: ClarificationFacts,
+    #[serde(default)]
+    pub fees: FeesFacts,
+    #[serde(default)]
+    pub cost: CostFacts,
+    #[serde(default)]
+    pub vexatious: VexatiousFacts,
+    #[serde(default)]
+    pub disclosure: DisclosureFacts,
+}
+
+/// A clarification request (FOIA s.1(3); EIR reg.9(2)).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClarificationFacts {
+    /// What the authority needs to know to find the information, one question each.
+    #[serde(default)]
+    pub questions: Vec<String>,
+}
+
+/// A fees notice (FOIA s.9).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeesFacts {
+    /// How the fee is made up, one item each ("Photocopying 120 pages at 10p: £12.00").
+    #[serde(default)]
+    pub breakdown: Vec<String>,
+    /// How to pay.
+    pub how_to_pay: Option<String>,
+}
+
+/// A refusal on cost (FOIA s.12, with advice and assistance under s.16).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostFacts {
+    /// How the authority estimated the cost: the activities and the time each takes.
+    pub estimate: Option<String>,
+    /// Advice on how the request could be narrowed to come within the limit (s.16).
+    #[serde(default)]
+    pub advice: Vec<String>,
+}
+
+/// Why a request is refused as vexatious (s.14(1)) or repeated (s.14(2)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VexatiousGround {
+    Vexatious,
+    Repeated,
+}
+
+/// A refusal as vexatious or repeated (FOIA s.14).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct VexatiousFacts {
+    pub ground: Option<VexatiousGround>,
+    /// Why the request is vexatious, or which earlier request it repeats and when it was
+    /// answered.
+    pub reasons: Option<String>,
+}
+
+/// A disclosure letter.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisclosureFacts {
+    /// What is sent with the letter, one document each (optional).
+    #[serde(default)]
+    pub enclosures: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -33,11 +114,20 @@ pub struct AuthorityFacts {
     /// How running text names the authority ("Kent Police"); the case file's full name
     /// ("Chief Constable of Kent Police") heads documents and signs letters.
     pub short_name: Option<String>,
-    /// Postal address lines, shown on a decision notice when given.
+    /// Postal address lines: the letterhead of every letter, and a decision notice's.
     #[serde(default)]
     pub address: Vec<String>,
     /// How to ask for an internal review (s.17(7)(a)) or make EIR representations (reg.11).
     pub review_procedure: Option<String>,
+    /// A line above the authority's name at the head of its letters (a team, a motto).
+    pub letterhead: Option<String>,
+    /// The email address letters give for replies.
+    pub email: Option<String>,
+    /// Who handles requests ("Freedom of Information Team"), named under the address.
+    pub foi_contact: Option<String>,
+    /// Who signs letters when the letter names nobody else.
+    #[serde(default)]
+    pub signatory: Signatory,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]

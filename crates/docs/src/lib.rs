@@ -24,6 +24,7 @@ mod error;
 mod fact;
 mod facts;
 mod letter;
+mod letters;
 mod model;
 mod output;
 mod refusal;
@@ -40,8 +41,10 @@ use foidesk_law::Catalogue;
 pub use error::{Missing, RenderError};
 pub use fact::{FactId, Need};
 pub use facts::{
-    Analysis, AuthorityFacts, CommissionerFacts, Conclusion, DecisionFacts, ExemptionFacts, Facts,
-    FactsError, Likelihood, Prejudice, PublicInterest, RefusalFacts, ReviewFacts, Signatory,
+    Analysis, AuthorityFacts, ClarificationFacts, CommissionerFacts, Conclusion, CostFacts,
+    DecisionFacts, DisclosureFacts, ExemptionFacts, Facts, FactsError, FeesFacts, Likelihood,
+    Prejudice, PublicInterest, RefusalFacts, ReviewFacts, Signatory, VexatiousFacts,
+    VexatiousGround,
 };
 pub use model::{Block, Document, DocumentKind};
 pub use output::Format;
@@ -74,7 +77,14 @@ impl<'a> Input<'a> {
 /// Renders one document, or says which facts are missing (all of them at once).
 pub fn render(kind: DocumentKind, input: &Input<'_>) -> Result<Document, RenderError> {
     match kind {
+        DocumentKind::Acknowledgement => letters::acknowledgement(input),
+        DocumentKind::Clarification => letters::clarification(input),
+        DocumentKind::FeesNotice => letters::fees_notice(input),
+        DocumentKind::CostRefusal => letters::cost_refusal(input),
+        DocumentKind::VexatiousRefusal => letters::vexatious_refusal(input),
+        DocumentKind::PitExtension => refusal::build_extension(input),
         DocumentKind::Refusal => refusal::build(input),
+        DocumentKind::Disclosure => letters::disclosure(input),
         DocumentKind::Review => review::build(input),
         DocumentKind::Decision => decision::build(input),
     }

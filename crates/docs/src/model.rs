@@ -2,38 +2,47 @@
 //! paragraphs, lists and blocks of lines. Text is plain; each output escapes it.
 
 use foidesk_law::ProvisionId;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::fact::FactId;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DocumentKind {
-    /// FOIA s.17 / EIR reg.14 refusal notice (including the s.17(2) extension notice).
-    Refusal,
-    /// The outcome of an internal review (EIR: reconsideration under reg.11).
-    Review,
-    /// The Commissioner's decision notice (s.50).
-    Decision,
+foidesk_law::vocabulary! {
+    /// The documents foidesk writes: the authority's letters, in the order a case meets
+    /// them, and the Commissioner's decision notice.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum DocumentKind {
+        /// That the request arrived, and when the answer is due (s.10(1); EIR reg.5(2)).
+        Acknowledgement = "acknowledgement", "acknowledgement";
+        /// Asking for what is needed to find the information (s.1(3); EIR reg.9(2)).
+        Clarification = "clarification", "clarification request";
+        /// A fees notice (s.9).
+        FeesNotice = "fees_notice", "fees notice";
+        /// Refusing on cost (s.12, s.17(5)) with advice and assistance (s.16).
+        CostRefusal = "cost_refusal", "refusal on cost";
+        /// Refusing as vexatious or repeated (s.14, s.17(5)).
+        VexatiousRefusal = "vexatious_refusal", "refusal as vexatious or repeated";
+        /// More time to consider the public interest (s.17(2), s.10(3)).
+        PitExtension = "public_interest_extension", "public interest extension";
+        /// FOIA s.17 / EIR reg.14 refusal notice.
+        Refusal = "refusal", "refusal notice";
+        /// The answer when nothing is refused: part-by-part outcomes.
+        Disclosure = "disclosure", "disclosure letter";
+        /// The outcome of an internal review (EIR: reconsideration under reg.11).
+        Review = "review", "internal review outcome";
+        /// The Commissioner's decision notice (s.50).
+        Decision = "decision", "decision notice";
+    }
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 3] = [
-        DocumentKind::Refusal,
-        DocumentKind::Review,
-        DocumentKind::Decision,
-    ];
-
+    /// The wire name (as `as_str`), kept for callers that use this name.
     pub fn name(self) -> &'static str {
-        match self {
-            DocumentKind::Refusal => "refusal",
-            DocumentKind::Review => "review",
-            DocumentKind::Decision => "decision",
-        }
+        self.as_str()
     }
 
-    pub fn from_name(name: &str) -> Option<DocumentKind> {
-        DocumentKind::ALL.into_iter().find(|k| k.name() == name)
+    /// Whether the authority writes it to the requester (every kind but the decision notice).
+    pub fn is_letter(self) -> bool {
+        self != DocumentKind::Decision
     }
 }
 

@@ -34,11 +34,26 @@ struct Relied<'c> {
     parts: Vec<&'c str>,
 }
 
+/// The refusal notice for the case's last response.
 pub(crate) fn build(input: &Input<'_>) -> Result<Document, RenderError> {
+    build_for(input, DocumentKind::Refusal)
+}
+
+/// The s.17(2) notice for the case's last public interest extension.
+pub(crate) fn build_extension(input: &Input<'_>) -> Result<Document, RenderError> {
+    build_for(input, DocumentKind::PitExtension)
+}
+
+fn build_for(input: &Input<'_>, kind: DocumentKind) -> Result<Document, RenderError> {
     let mut d = Draft::new(input, false);
     let case = input.case;
+    let extension = kind == DocumentKind::PitExtension;
     let latest = story::last(&case.events, |k| {
-        matches!(k, EventKind::Response(_) | EventKind::PitExtension { .. })
+        if extension {
+            matches!(k, EventKind::PitExtension { .. })
+        } else {
+            matches!(k, EventKind::Response(_))
+        }
     });
     let stage = match latest.map(|e| (e, &e.kind)) {
         Some((e, EventKind::Response(r))) if r.refuses_anything() => Some(Stage::Final(e, r)),
@@ -61,9 +76,16 @@ pub(crate) fn build(input: &Input<'_>) -> Result<Document, RenderError> {
         )) => Some(Stage::Extension(e, *estimate, provisions)),
         _ => None,
     };
-    let stage = d.need("case.response", stage);
+    let stage = if extension {
+        d.need("case.pit_extension", stage)
+    } else {
+        d.need("case.response", stage)
+    };
     let authority = d.authority();
-    let date = stage.as_ref().map_or(case.request.received, Stage::date);
+    let date = letter::date(
+        &d,
+        stage.as_ref().map_or(case.request.received, Stage::date),
+    );
     let summary = letter::head(&mut d, date);
     let h = d.t("refusal.h.request", &[]);
     d.heading(2, h);
@@ -95,7 +117,7 @@ pub(crate) fn build(input: &Input<'_>) -> Result<Document, RenderError> {
     } else {
         d.t("refusal.title_extension", &[])
     };
-    d.finish(DocumentKind::Refusal, title)
+    d.finish(kind, title)
 }
 
 /// The provisions an outcome relies on, as the refusal must name them: NCND read as the
@@ -309,7 +331,7 @@ fn refusal_weigh(
 }
 
 /// s.17(7)(a) (EIR reg.14(5)): how to ask for a review, and by when.
-fn review_rights(d: &mut Draft<'_>, date: Date) {
+pub(crate) fn review_rights(d: &mut Draft<'_>, date: Date) {
     let input = d.input;
     let authority = d.authority();
     let h = d.t("refusal.h.review", &[]);

@@ -21,7 +21,7 @@ pub(crate) fn build(input: &Input<'_>) -> Result<Document, RenderError> {
     });
     let review = d.need("case.internal_review", review);
     let response = d.need("case.response", story::response(&case.events));
-    let date = review.map_or(case.request.received, |e| e.date);
+    let date = letter::date(&d, review.map_or(case.request.received, |e| e.date));
     let summary = letter::head(&mut d, date);
 
     let h = d.t("review.h.background", &[]);

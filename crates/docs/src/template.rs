@@ -13,6 +13,7 @@ const FILES: &[(&str, &str)] = &[
     ("refusal.txt", include_str!("../templates/refusal.txt")),
     ("review.txt", include_str!("../templates/review.txt")),
     ("decision.txt", include_str!("../templates/decision.txt")),
+    ("letters.txt", include_str!("../templates/letters.txt")),
 ];
 
 #[derive(Debug)]
@@ -191,6 +192,7 @@ mod tests {
         include_str!("decision/mod.rs"),
         include_str!("decision/reasons.rs"),
         include_str!("letter.rs"),
+        include_str!("letters.rs"),
         include_str!("refusal.rs"),
         include_str!("review.rs"),
         include_str!("story.rs"),

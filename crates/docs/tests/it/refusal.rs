@@ -139,8 +139,13 @@ fn ncnd_under_section_31_3_has_every_element_of_section_17() {
 fn public_interest_extension_gives_the_section_17_2_estimate() {
     let name = "synthetic-pit-extension-in-time";
     let (reasons, _) = exemption_texts(&facts(name), "s.43(2)");
+    let extension = Spec {
+        kind: DocumentKind::PitExtension,
+        case: name,
+        cut: Some("2024-03-28"),
+    };
     check(
-        refusal(name, Some("2024-03-28")),
+        extension,
         &[
             (
                 "s.17(1)(b)",
@@ -159,7 +164,7 @@ fn public_interest_extension_gives_the_section_17_2_estimate() {
             ("s.17(7)(b)", vec![s("section 50(1)")]),
         ],
     );
-    let doc = rendered(&refusal(name, Some("2024-03-28")));
+    let doc = rendered(&extension);
     assert!(
         !doc.meets.contains(&"s.17(3)".parse().unwrap()),
         "no public interest reasons yet"

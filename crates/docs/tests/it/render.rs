@@ -81,7 +81,14 @@ fn the_period_check_sees_the_periods_documents_state() {
 #[test]
 fn every_document_in_every_format() {
     let specs = specs();
-    assert_eq!(specs.len(), 24);
+    assert_eq!(specs.len(), 31);
+    for kind in foidesk_docs::DocumentKind::ALL {
+        assert!(
+            specs.iter().any(|s| s.kind == kind),
+            "no snapshot of {}",
+            kind.label()
+        );
+    }
     for spec in &specs {
         check(spec);
     }
