@@ -2,6 +2,7 @@
 
 mod common;
 mod errors;
+mod letters;
 mod missing;
 mod notices;
 mod refusal;
