@@ -110,6 +110,10 @@ const REFUSAL: &[Need] = frame![
         "each provision relied on, unless s.17(4) applies: s.17(1)(c)",
     ),
     need(
+        "refusal.exemption[*].reasons_would_disclose",
+        "optional: s.17(4), saying why would itself disclose exempt information",
+    ),
+    need(
         "refusal.exemption[*].likelihood",
         "each FOIA prejudice-based exemption: would, or would be likely to",
     ),
@@ -162,6 +166,10 @@ const PIT_EXTENSION: &[Need] = frame![
     need(
         "refusal.exemption[*].reasons",
         "each provision relied on, unless s.17(4) applies: s.17(1)(c)",
+    ),
+    need(
+        "refusal.exemption[*].reasons_would_disclose",
+        "optional: s.17(4), saying why would itself disclose exempt information",
     ),
     need(
         "refusal.exemption[*].likelihood",
@@ -242,6 +250,10 @@ const VEXATIOUS_REFUSAL: &[Need] = frame![
 
 const DISCLOSURE: &[Need] = frame![
     need("case.response", "always: the response this letter gives"),
+    need(
+        "disclosure.enclosures",
+        "optional: what is sent with the letter"
+    ),
     need(
         "authority.review_procedure",
         "always: how to ask for a review"

@@ -27,6 +27,7 @@ mod letter;
 mod letters;
 mod model;
 mod output;
+mod questions;
 mod refusal;
 mod regulator;
 mod review;
@@ -48,6 +49,7 @@ pub use facts::{
 };
 pub use model::{Block, Document, DocumentKind};
 pub use output::Format;
+pub use questions::{question_for, questions, Choice, InputKind, Question, QuestionPage};
 pub use regulator::{Reference, Regulator, RegulatorError};
 
 /// Everything a document is rendered from.

@@ -5,5 +5,6 @@ mod errors;
 mod letters;
 mod missing;
 mod notices;
+mod questions;
 mod refusal;
 mod render;
