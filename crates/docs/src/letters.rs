@@ -18,7 +18,7 @@ use crate::{Document, DocumentKind, Input, RenderError};
 
 /// "£450", "£12.50".
 pub(crate) fn money(pence: u64) -> String {
-    if pence % 100 == 0 {
+    if pence.is_multiple_of(100) {
         format!("£{}", pence / 100)
     } else {
         format!("£{}.{:02}", pence / 100, pence % 100)
