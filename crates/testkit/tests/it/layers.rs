@@ -37,7 +37,7 @@ const LAYERS: &[Layer] = &[
     layer("law",      &["calendar"], &["testkit"]),
     layer("case",     &["calendar", "law"], &["testkit"]),
     layer("notice",   &["calendar", "law"], &["testkit"]),
-    layer("docs",     &["calendar", "law", "case"], &["testkit"]),
+    layer("docs",     &["calendar", "law", "case"], &["notice", "testkit"]),
     // The store knows no case law: it keeps what the engine gives it. Its tests take
     // itself again with the `testing` feature (the conformance harness).
     layer("store",    &[], &["store"]),
