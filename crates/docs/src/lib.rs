@@ -91,3 +91,22 @@ pub fn render(kind: DocumentKind, input: &Input<'_>) -> Result<Document, RenderE
         DocumentKind::Decision => decision::build(input),
     }
 }
+
+/// The documents the case calls for now: each kind whose render fails for no reason but
+/// the caller's facts (not because the case lacks its event or calls for another letter).
+/// In `DocumentKind::ALL` order; the facts in `input` are not consulted.
+pub fn applicable(input: &Input<'_>) -> Vec<DocumentKind> {
+    let none = Facts::default();
+    let probe = Input {
+        facts: &none,
+        ..*input
+    };
+    DocumentKind::ALL
+        .into_iter()
+        .filter(|kind| match render(*kind, &probe) {
+            Ok(_) => true,
+            Err(RenderError::Missing(m)) => !m.facts.iter().any(FactId::is_case_fact),
+            Err(_) => false,
+        })
+        .collect()
+}

@@ -207,3 +207,50 @@ fn wrong_answers_are_named_in_plain_words() {
     assert!(f.apply_answers(&answers).is_err());
     assert_eq!(f.requester.as_deref(), Some("Siân Llŷr"));
 }
+
+#[test]
+fn the_documents_each_case_calls_for() {
+    use DocumentKind::*;
+    let cases: [(&str, Option<&str>, &[DocumentKind]); 7] = [
+        (
+            "synthetic-clarification-restarts-clock",
+            Some("2024-01-08"),
+            &[Acknowledgement],
+        ),
+        // Likewise while clarification is awaited (s.1(3)).
+        (
+            "synthetic-clarification-restarts-clock",
+            Some("2024-01-10"),
+            &[Clarification],
+        ),
+        (
+            "synthetic-clarification-restarts-clock",
+            None,
+            &[Acknowledgement, Clarification, Disclosure],
+        ),
+        // While a fee is awaited no deadline runs, so an acknowledgement has no date to give.
+        ("synthetic-fee-pause", Some("2023-09-11"), &[FeesNotice]),
+        (
+            "synthetic-complaint-before-review",
+            None,
+            &[Acknowledgement, CostRefusal, Refusal],
+        ),
+        (
+            "docs-vexatious",
+            None,
+            &[Acknowledgement, VexatiousRefusal, Refusal],
+        ),
+        (
+            "2024-11-18_kent-police",
+            None,
+            &[Acknowledgement, Refusal, Review, Decision],
+        ),
+    ];
+    for (name, cut, want) in cases {
+        let case = case(name, cut);
+        let assessment = assessed(&case);
+        let none = Facts::default();
+        let got = foidesk_docs::applicable(&Input::new(&case, &assessment, &none));
+        assert_eq!(got, want, "{name} {cut:?}");
+    }
+}
