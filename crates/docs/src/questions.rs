@@ -152,6 +152,24 @@ fn case_fact_words(id: &FactId) -> &'static str {
     }
 }
 
+impl crate::Missing {
+    /// What is missing, as the questions that would fill it: for an error message in plain
+    /// words ("Why does section 31(3) apply to this request?"), never the fact ids. Facts the
+    /// case must record say what the case lacks.
+    pub fn in_words(&self, law: &Catalogue) -> Vec<String> {
+        self.facts
+            .iter()
+            .map(|id| {
+                if id.is_case_fact() {
+                    upper_first(case_fact_words(id))
+                } else {
+                    question_for(id, law).text
+                }
+            })
+            .collect()
+    }
+}
+
 /// The provision of a `refusal.exemption[…]` fact id.
 fn exemption_of(id: &FactId) -> Option<ProvisionId> {
     let rest = id.as_str().strip_prefix("refusal.exemption[")?;

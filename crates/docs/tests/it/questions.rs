@@ -254,3 +254,22 @@ fn the_documents_each_case_calls_for() {
         assert_eq!(got, want, "{name} {cut:?}");
     }
 }
+
+#[test]
+fn missing_facts_read_as_questions() {
+    let case = case("2024-11-18_kent-police", None);
+    let err = render_with(DocumentKind::Refusal, &case, &Facts::default()).unwrap_err();
+    let foidesk_docs::RenderError::Missing(missing) = err else {
+        panic!("expected missing facts");
+    };
+    let words = missing.in_words(foidesk_law::Catalogue::standard());
+    assert_eq!(words.len(), missing.facts.len());
+    assert!(words.contains(&"Why does section 31(3) apply to this request?".to_owned()));
+    assert!(words.contains(&"How should letters name your authority in a sentence?".to_owned()));
+    for w in &words {
+        assert!(
+            !w.contains("refusal.") && !w.contains('_') && !w.contains('['),
+            "{w}"
+        );
+    }
+}
