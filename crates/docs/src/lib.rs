@@ -1,11 +1,18 @@
 //! # foidesk-docs: which letter or notice does this case call for, in words?
 //!
 //! Renders the documents of the statutory process from a case, its assessment and the facts
-//! a case file does not hold ([`Facts`]): the refusal notice (FOIA s.17, including the
-//! s.17(2) public interest extension; EIR reg.14), the internal review outcome, and the
-//! Commissioner's decision notice (s.50) in the regulator's structure with numbered
-//! paragraphs. Each is built as a [`Document`] (headings, numbered paragraphs, lists), then
-//! written as HTML, Markdown or PDF.
+//! a case file does not hold ([`Facts`]): the authority's letters ([`DocumentKind`]:
+//! acknowledgement, clarification request, fees notice, refusals on cost and as vexatious or
+//! repeated, the s.17(2) public interest extension, the refusal notice (FOIA s.17; EIR
+//! reg.14), the disclosure letter and the internal review outcome), each framed as a real
+//! letter (letterhead, reference, date, address block, signature), and the Commissioner's
+//! decision notice (s.50) in the regulator's structure with numbered paragraphs. Each is
+//! built as a [`Document`] (headings, numbered paragraphs, lists), then written as HTML,
+//! Markdown or PDF (with an embedded font that covers Welsh and other accented names).
+//!
+//! For a guided form, [`questions`] lists what a document still lacks as pages of plain
+//! questions, [`applicable`] the documents a case calls for, and [`Facts::answers`] /
+//! [`Facts::apply_answers`] take a form's answers to facts and back.
 //!
 //! Invariants:
 //! * A document with a fact missing is never produced: [`render`] returns

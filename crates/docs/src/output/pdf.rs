@@ -112,10 +112,21 @@ fn heading_style(level: u8) -> (f32, f32) {
 
 fn lay_out(doc: &Document) -> Layout {
     let mut l = Layout::new();
-    l.text(Font::Bold, 16.0, 22.0, LEFT, &doc.title);
-    l.gap(8.0);
+    // A letter opens with its letterhead, reference and address block, and its title is the
+    // subject line above "Dear …"; a notice opens with its title.
+    let mut title_due = doc.kind.is_letter();
+    if !title_due {
+        l.text(Font::Bold, 16.0, 22.0, LEFT, &doc.title);
+        l.gap(8.0);
+    }
     let mut after_numbered = false;
     for block in &doc.blocks {
+        if title_due && matches!(block, Block::Paragraph { .. } | Block::Heading { .. }) {
+            title_due = false;
+            l.gap(6.0);
+            l.text(Font::Bold, 13.0, 18.0, LEFT, &doc.title);
+            l.gap(8.0);
+        }
         match block {
             Block::Heading { level, text } => {
                 let (size, leading) = heading_style(*level);
