@@ -92,6 +92,13 @@ pub fn facts_outline(view: &CaseView, kind: DocumentKind, signer: &str) -> Facts
                 })
                 .collect();
         }
+        DocumentKind::Acknowledgement
+        | DocumentKind::Clarification
+        | DocumentKind::FeesNotice
+        | DocumentKind::CostRefusal
+        | DocumentKind::VexatiousRefusal
+        | DocumentKind::Disclosure => facts.signatory = signatory,
+        DocumentKind::PitExtension => facts.refusal.signatory = signatory,
         DocumentKind::Review => {
             facts.review.signatory = signatory;
             facts.review.reasons = vec![String::new()];

@@ -230,7 +230,7 @@ fn applies(view: &CaseView, kind: DocumentKind) -> bool {
         (EventKind::Response(r), DocumentKind::Refusal) => {
             r.outcomes.iter().any(|o| o.outcome.is_refusal())
         }
-        (EventKind::PitExtension { .. }, DocumentKind::Refusal) => true,
+        (EventKind::PitExtension { .. }, DocumentKind::PitExtension) => true,
         (EventKind::InternalReview { .. }, DocumentKind::Review) => true,
         (EventKind::DecisionNotice(_), DocumentKind::Decision) => true,
         _ => false,

@@ -21,19 +21,21 @@ use super::{csrf_refused, message_page, respond};
 use crate::error::internal;
 use crate::AppState;
 
-pub fn title(kind: DocumentKind) -> &'static str {
-    match kind {
-        DocumentKind::Refusal => "Refusal notice",
-        DocumentKind::Review => "Internal review outcome",
-        DocumentKind::Decision => "Decision notice",
-    }
+/// The document's name as a heading: its label with a capital.
+pub fn title(kind: DocumentKind) -> String {
+    let label = kind.label();
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Who writes which document: the authority its letters, the regulator its notices.
 pub fn may_write(user: &User, view: &CaseView, kind: DocumentKind) -> bool {
     let event = match kind {
-        DocumentKind::Refusal | DocumentKind::Review => EventType::Response,
         DocumentKind::Decision => EventType::DecisionNotice,
+        _ => EventType::Response,
     };
     user.access_to(&view.summary) == Access::Write && user.may_record(event)
 }
@@ -58,6 +60,7 @@ fn page(
         csrf: &who.csrf,
     };
     let heading = title(kind);
+    let heading = heading.as_str();
     let body = html! {
         span class="caption" { "Case " (view.summary.reference) }
         h1 { (heading) }
