@@ -107,7 +107,7 @@ vocabulary! {
         Estimate = "estimate", "Date the decision is promised by (s.17(2))";
         Provisions = "provisions", "Qualified exemptions being weighed";
         AmountPence = "amount_pence", "Fee in pounds";
-        Outcomes = "outcomes", "Outcome";
+        Outcomes = "outcomes", "What did the response say?";
         PublicInterestReasons = "public_interest_reasons",
             "Did a refusal give public interest reasons (s.17(3))?";
         StatesReviewProcedure = "states_review_procedure",
