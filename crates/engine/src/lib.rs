@@ -37,7 +37,7 @@ pub use library::{
 pub use lifecycle::{AccountOutcome, AuditLine, AUDIT_LINES, COMMAND_LINE};
 pub use notice::{notice_to_case, NoticeCase};
 pub use passwords::Passwords;
-pub use service::{AsUser, Service, System};
+pub use service::{AsUser, Service, System, DEMO_PASSWORD};
 pub use stats::{stats, Stats, Timeliness};
 pub use throttle::SignInSettings;
 
