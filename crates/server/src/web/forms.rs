@@ -630,21 +630,24 @@ async fn checked(
             "There is no form for that kind of event.",
         ));
     };
-    may_record(who, &view, kind)?;
+    if !may_record(who, &view, kind) {
+        return Err(cannot_record(who));
+    }
     Ok((view, kind))
 }
 
-fn may_record(who: &WebUser, view: &CaseView, kind: EventType) -> Result<(), Response> {
-    let writable = who.user.access_to(&view.summary) == foidesk_engine::Access::Write;
-    if !writable || !who.user.may_record(kind) {
-        return Err(message_page(
-            who,
-            StatusCode::FORBIDDEN,
-            "You cannot record this",
-            "Your role does not record this kind of event on this case.",
-        ));
-    }
-    Ok(())
+/// Whether this user may record events of `kind` on this case.
+fn may_record(who: &WebUser, view: &CaseView, kind: EventType) -> bool {
+    who.user.access_to(&view.summary) == foidesk_engine::Access::Write && who.user.may_record(kind)
+}
+
+fn cannot_record(who: &WebUser) -> Response {
+    message_page(
+        who,
+        StatusCode::FORBIDDEN,
+        "You cannot record this",
+        "Your role does not record this kind of event on this case.",
+    )
 }
 
 fn today_fields(state: &AppState) -> Fields {
@@ -823,8 +826,9 @@ async fn correctable(
             "There is no event with that number on this case that can be corrected.",
         ));
     };
-    may_record(who, &view, EventType::Correction)?;
-    may_record(who, &view, kind)?;
+    if !may_record(who, &view, EventType::Correction) || !may_record(who, &view, kind) {
+        return Err(cannot_record(who));
+    }
     Ok((view, number, kind))
 }
 
@@ -832,19 +836,17 @@ async fn correctable(
 /// opens filled with it.
 fn fields_of(e: &EventFile) -> Fields {
     let mut f: Fields = Vec::new();
-    let mut set = |k: &str, v: String| f.push((k.to_owned(), v));
-    let mut date = |id: &str, text: &str| {
+    let date = |f: &mut Fields, id: &str, text: &str| {
         if let Ok(d) = foidesk_engine::api::Date::parse(text) {
-            set(&format!("{id}-day"), d.day().to_string());
-            set(&format!("{id}-month"), d.month().to_string());
-            set(&format!("{id}-year"), d.year().to_string());
+            f.push((format!("{id}-day"), d.day().to_string()));
+            f.push((format!("{id}-month"), d.month().to_string()));
+            f.push((format!("{id}-year"), d.year().to_string()));
         }
     };
-    date("date", &e.date);
+    date(&mut f, "date", &e.date);
     if let Some(est) = &e.estimate {
-        date("estimate", est);
+        date(&mut f, "estimate", est);
     }
-    let mut f = f;
     let mut set = |k: &str, v: String| f.push((k.to_owned(), v));
     let yes_no = |b: bool| if b { "yes".to_owned() } else { "no".to_owned() };
     if let Some(n) = &e.note {
