@@ -152,6 +152,37 @@ fn provisions_words(ids: &[String]) -> String {
     words.join(", ")
 }
 
+/// Text with each ISO date in it ("2019-12-06") written as people write
+/// dates ("6 December 2019"): the assessment's findings name dates so.
+pub fn dates_in_words(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let is_date = |i: usize| {
+        bytes.get(i..i + 10).is_some_and(|w| {
+            w.iter().enumerate().all(|(n, b)| match n {
+                4 | 7 => *b == b'-',
+                _ => b.is_ascii_digit(),
+            })
+        }) && (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && bytes.get(i + 10).is_none_or(|b| !b.is_ascii_digit())
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        if is_date(i) {
+            if let Ok(d) = Date::parse(&text[i..i + 10]) {
+                out.push_str(&d.long_form());
+                i += 10;
+                continue;
+            }
+        }
+        // Every byte of a date is ASCII, so a non-date advances by a whole character.
+        let c = text[i..].chars().next().unwrap_or(' ');
+        out.push(c);
+        i += c.len_utf8().max(1);
+    }
+    out
+}
+
 fn date_words(text: &str) -> String {
     Date::parse(text).map_or_else(|_| text.to_owned(), |d| d.long_form())
 }
@@ -364,7 +395,7 @@ fn case_body(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
                             FindingKind::Warning => strong class="tag tag--yellow" { "warning" },
                             FindingKind::Info => strong class="tag tag--grey" { "note" },
                         }
-                        " " strong { (provision_words(&f.provision.to_string())) } ": " (f.summary)
+                        " " strong { (provision_words(&f.provision.to_string())) } ": " (dates_in_words(&f.summary))
                     }
                 }
             }
@@ -440,4 +471,27 @@ fn applies(view: &CaseView, kind: DocumentKind) -> bool {
         (EventKind::DecisionNotice(_), DocumentKind::Decision) => true,
         _ => false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dates_in_words;
+
+    fn check(text: &str, words: &str) {
+        assert_eq!(dates_in_words(text), words);
+    }
+
+    #[test]
+    fn iso_dates_in_findings_read_as_people_write_them() {
+        check(
+            "it was due by 2019-12-06 and is 1721 working days late as at 2026-11-22.",
+            "it was due by 6 December 2019 and is 1721 working days late as at 22 November 2026.",
+        );
+        check(
+            "Siân: 2024-02-30 is no date; 12024-01-01 is not one either",
+            "Siân: 2024-02-30 is no date; 12024-01-01 is not one either",
+        );
+        check("2024-01-05", "5 January 2024");
+        check("", "");
+    }
 }
