@@ -337,7 +337,9 @@ fn case_body(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
             h2 class="summary-card__title" { "Summary" }
             dl class="summary-list" {
                 (summary_row("Status", html! { (status_tag(&s.projection.status)) @if let Some(c) = &closed { " " (c) } }))
-                (summary_row("With", html! { "the " (s.projection.desk) }))
+                (summary_row("With", html! {
+                    @if view.stage.status.is_closed() { "nobody: the request is closed" } @else { "the " (s.projection.desk) }
+                }))
                 (summary_row("Assigned to", html! { (s.projection.assignee.as_deref().unwrap_or("nobody")) }))
                 (summary_row("Regime", html! { (r.regime.to_string()) }))
                 (summary_row("Received", html! { (r.received.long_form()) }))
