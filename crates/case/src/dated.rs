@@ -9,7 +9,7 @@
 use foidesk_calendar::Date;
 
 use crate::error::CaseError;
-use crate::model::{Case, Event};
+use crate::model::{Case, Correction, Event};
 
 /// The receipt and every event are dated on or before `latest`.
 pub fn check_dates_not_after(case: &Case, latest: Date) -> Result<(), CaseError> {
@@ -20,7 +20,12 @@ pub fn check_dates_not_after(case: &Case, latest: Date) -> Result<(), CaseError>
             too_late(received, latest),
         ));
     }
-    case.events.iter().try_for_each(|e| check_event(e, latest))
+    case.events
+        .iter()
+        .try_for_each(|e| check_event(e, latest))?;
+    case.corrections
+        .iter()
+        .try_for_each(|c| check_correction(c, latest))
 }
 
 /// Event `number` (1-based, in file order) is dated on or before `latest`;
@@ -33,7 +38,28 @@ pub fn check_event_date_not_after(
     case.events
         .iter()
         .filter(|e| e.number == number)
-        .try_for_each(|e| check_event(e, latest))
+        .try_for_each(|e| check_event(e, latest))?;
+    case.corrections
+        .iter()
+        .filter(|c| c.number == number)
+        .try_for_each(|c| check_correction(c, latest))
+}
+
+/// A correction's own date, and the date of the event it puts right.
+fn check_correction(c: &Correction, latest: Date) -> Result<(), CaseError> {
+    if c.date > latest {
+        return Err(CaseError::field(
+            format!("event {} (correction), field `date`", c.number),
+            too_late(c.date, latest),
+        ));
+    }
+    match &c.replacement {
+        Some(e) if e.date > latest => Err(CaseError::field(
+            format!("event {} (correction), field `corrected.date`", c.number),
+            too_late(e.date, latest),
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn check_event(e: &Event, latest: Date) -> Result<(), CaseError> {
@@ -46,8 +72,11 @@ fn check_event(e: &Event, latest: Date) -> Result<(), CaseError> {
     Ok(())
 }
 
+/// In plain words, with dates as people write them.
 fn too_late(date: Date, latest: Date) -> String {
     format!(
-        "{date} is in the future (the latest date accepted is {latest}): record what has happened, on or after the day it happens"
+        "The date must be today or in the past: {} is after {}. Record what has happened, on or after the day it happens",
+        date.long_form(),
+        latest.long_form()
     )
 }

@@ -142,6 +142,22 @@ pub struct EventFile {
     /// assigned: the person who now holds it ("" to unassign).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignee: Option<String>,
+    /// duplicate: the reference of the request this one repeats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
+    /// transferred: the authority the request was sent on to (s.45 code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transferred_to: Option<String>,
+    /// correction: the number of the event it corrects (1-based, file order).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrects: Option<usize>,
+    /// correction: why (required).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// correction: the event as it should have been (the same kind); absent
+    /// when the event was recorded in error and is struck out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<Box<EventFile>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]

@@ -83,6 +83,20 @@ event_types! {
         recorded_by [Authority], then Some(Decided), fields [];
     Appeal = "appeal", "Appeal to the Tribunal (s.57)",
         recorded_by [Authority, Regulator], then Some(Appealed), fields [By];
+    /// The requester withdrew the request: the clocks stop.
+    Withdrawn = "withdrawn", "Request withdrawn",
+        recorded_by [Authority], then Some(Withdrawn), fields [];
+    /// The request repeats another one, named by its reference: the clocks stop.
+    Duplicate = "duplicate", "Marked as a duplicate",
+        recorded_by [Authority], then Some(Duplicate), fields [DuplicateOf];
+    /// Sent on to the authority that holds the information (s.45 code of
+    /// practice): the clocks stop here.
+    Transferred = "transferred", "Transferred to another authority",
+        recorded_by [Authority], then Some(Transferred), fields [TransferredTo];
+    /// Corrects an earlier event: replaces it with the same kind of event
+    /// holding new data, or strikes it out as recorded in error.
+    Correction = "correction", "Correction",
+        recorded_by [Authority, Regulator], then None, fields [Corrects, Reason, Corrected];
 }
 
 vocabulary! {
@@ -93,7 +107,7 @@ vocabulary! {
         Estimate = "estimate", "Date the decision is promised by (s.17(2))";
         Provisions = "provisions", "Qualified exemptions being weighed";
         AmountPence = "amount_pence", "Fee in pounds";
-        Outcomes = "outcomes", "Outcome";
+        Outcomes = "outcomes", "What did the response say?";
         PublicInterestReasons = "public_interest_reasons",
             "Did a refusal give public interest reasons (s.17(3))?";
         StatesReviewProcedure = "states_review_procedure",
@@ -108,6 +122,11 @@ vocabulary! {
         StepsDays = "steps_days", "Calendar days for the steps";
         By = "by", "Appealed by";
         Assignee = "assignee", "Assign to";
+        DuplicateOf = "duplicate_of", "Reference of the request it repeats";
+        TransferredTo = "transferred_to", "Authority it was transferred to";
+        Corrects = "corrects", "Event corrected";
+        Reason = "reason", "Reason for the correction";
+        Corrected = "corrected", "The event as it should have been";
     }
 }
 
@@ -130,6 +149,11 @@ impl EventField {
             EventField::StepsDays => e.steps_days.is_some(),
             EventField::By => e.by.is_some(),
             EventField::Assignee => e.assignee.is_some(),
+            EventField::DuplicateOf => e.duplicate_of.is_some(),
+            EventField::TransferredTo => e.transferred_to.is_some(),
+            EventField::Corrects => e.corrects.is_some(),
+            EventField::Reason => e.reason.is_some(),
+            EventField::Corrected => e.corrected.is_some(),
         }
     }
 }

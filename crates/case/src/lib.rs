@@ -13,6 +13,7 @@
 
 mod assess;
 mod dated;
+mod deadline;
 mod error;
 pub mod file;
 mod kinds;
@@ -24,6 +25,10 @@ pub use assess::{
     assess, assess_with, AssessError, Assessment, Context, Deadlines, Finding, FindingKind,
 };
 pub use dated::{check_dates_not_after, check_event_date_not_after};
+pub use deadline::{
+    closing_words, deadline_label, deadline_states, met_by, running_status, DeadlineState,
+    DeadlineStatus,
+};
 pub use error::CaseError;
 pub use kinds::{EventField, EventType};
 pub use model::*;

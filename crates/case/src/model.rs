@@ -13,8 +13,42 @@ pub struct Case {
     pub title: Option<String>,
     pub reference: Option<String>,
     pub request: Request,
-    /// In date order; events on the same day keep their file order.
+    /// The effective timeline, in date order (events on the same day keep
+    /// their file order): each corrected event replaced by its correction's
+    /// data (keeping its number) or struck out, and no correction events.
     pub events: Vec<Event>,
+    /// The corrections in the file, in file order: which event each corrects.
+    pub corrections: Vec<Correction>,
+}
+
+/// A correction event: it names the event it corrects, why, and what the
+/// event should have been (None: it was recorded in error).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Correction {
+    /// The correction's own number in the file.
+    pub number: usize,
+    /// The day the correction was made.
+    pub date: Date,
+    /// The number of the event it corrects.
+    pub corrects: usize,
+    pub reason: String,
+    /// The event as it should have been, numbered as the original; None
+    /// when the original is struck out.
+    pub replacement: Option<Event>,
+}
+
+impl Case {
+    /// The latest correction of event `number`, if it was corrected (the
+    /// latest correction of an event wins).
+    pub fn correction_of(&self, number: usize) -> Option<&Correction> {
+        self.corrections.iter().rev().find(|c| c.corrects == number)
+    }
+
+    /// The first event that closed the request (withdrawn, duplicate,
+    /// transferred), if any.
+    pub fn closed(&self) -> Option<&Event> {
+        self.events.iter().find(|e| e.kind.closes())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -108,6 +142,16 @@ pub enum EventKind {
     Assigned {
         assignee: Option<String>,
     },
+    /// The requester withdrew the request.
+    Withdrawn,
+    /// The request repeats another, named by its reference.
+    Duplicate {
+        of: String,
+    },
+    /// Sent on to another authority under the s.45 code of practice.
+    Transferred {
+        to: String,
+    },
 }
 
 impl EventKind {
@@ -128,7 +172,18 @@ impl EventKind {
             EventKind::Compliance => EventType::Compliance,
             EventKind::Appeal { .. } => EventType::Appeal,
             EventKind::Assigned { .. } => EventType::Assigned,
+            EventKind::Withdrawn => EventType::Withdrawn,
+            EventKind::Duplicate { .. } => EventType::Duplicate,
+            EventKind::Transferred { .. } => EventType::Transferred,
         }
+    }
+
+    /// Whether this event closes the request, stopping every clock.
+    pub fn closes(&self) -> bool {
+        matches!(
+            self,
+            EventKind::Withdrawn | EventKind::Duplicate { .. } | EventKind::Transferred { .. }
+        )
     }
 
     /// The kind's wire name, e.g. "fee_notice".
@@ -166,7 +221,7 @@ vocabulary! {
         Disclosed = "disclosed", "disclosed";
         PartDisclosed = "part_disclosed", "part disclosed";
         Withheld = "withheld", "withheld";
-        Ncnd = "ncnd", "ncnd";
+        Ncnd = "ncnd", "neither confirm nor deny";
         NotHeld = "not_held", "not held";
         /// s.12: cost of compliance exceeds the appropriate limit.
         CostLimit = "cost_limit", "cost limit";

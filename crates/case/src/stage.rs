@@ -28,6 +28,12 @@ vocabulary! {
         Decided = "decided", "decided";
         /// Appealed to the Tribunal (s.57).
         Appealed = "appealed", "appealed";
+        /// The requester withdrew the request; nothing more is due.
+        Withdrawn = "withdrawn", "withdrawn";
+        /// A duplicate of another request, answered there.
+        Duplicate = "duplicate", "duplicate";
+        /// Transferred to another authority (s.45 code of practice).
+        Transferred = "transferred", "transferred";
     }
 }
 
@@ -44,6 +50,15 @@ vocabulary! {
 }
 
 impl Status {
+    /// True once the request was withdrawn, marked a duplicate or
+    /// transferred: no clock runs any more.
+    pub fn is_closed(self) -> bool {
+        matches!(
+            self,
+            Status::Withdrawn | Status::Duplicate | Status::Transferred
+        )
+    }
+
     /// True once a complaint has reached the Commissioner (s.50): what a
     /// regulator's caseworker may see.
     pub fn is_with_regulator(self) -> bool {
@@ -72,7 +87,10 @@ impl Status {
             Status::AwaitingClarification
             | Status::AwaitingFee
             | Status::Responded
-            | Status::Reviewed => Desk::Requester,
+            | Status::Reviewed
+            | Status::Withdrawn
+            | Status::Duplicate
+            | Status::Transferred => Desk::Requester,
             Status::WithCommissioner | Status::Decided | Status::Appealed => Desk::Regulator,
         }
     }

@@ -19,21 +19,113 @@ pub fn parse_case(text: &str) -> Result<Case, CaseError> {
 
 pub fn validate(file: &CaseFile, law: &Catalogue) -> Result<Case, CaseError> {
     let request = validate_request(file)?;
-    let mut events = file
-        .events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| validate_event(i + 1, e, &request, law))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut events: Vec<Event> = Vec::new();
+    let mut corrections: Vec<Correction> = Vec::new();
+    for (i, e) in file.events.iter().enumerate() {
+        if e.kind == EventType::Correction.as_str() {
+            corrections.push(correction(i + 1, e, &events, &corrections, &request, law)?);
+        } else {
+            events.push(validate_event(i + 1, e, &request, law)?);
+        }
+    }
+    // The effective timeline: the latest correction of an event wins.
+    let mut effective: Vec<Event> = Vec::with_capacity(events.len());
+    for e in events {
+        match corrections.iter().rev().find(|c| c.corrects == e.number) {
+            None => effective.push(e),
+            Some(c) => effective.extend(c.replacement.clone()),
+        }
+    }
     // Stable: same-day events keep the order the file gives them.
-    events.sort_by_key(|e| e.date);
-    check_order(&events)?;
+    effective.sort_by_key(|e| e.date);
+    check_order(&effective)?;
     let meta = file.case.clone().unwrap_or_default();
     Ok(Case {
         title: meta.title,
         reference: meta.reference,
         request,
-        events,
+        events: effective,
+        corrections,
+    })
+}
+
+/// A correction: it names an earlier event that is not itself a correction,
+/// gives a reason, and either the same kind of event with new data or none.
+fn correction(
+    number: usize,
+    e: &EventFile,
+    events: &[Event],
+    corrections: &[Correction],
+    request: &Request,
+    law: &Catalogue,
+) -> Result<Correction, CaseError> {
+    let here = format!("event {number} (correction)");
+    if let Some(extra) = EventField::ALL
+        .into_iter()
+        .find(|f| f.is_set(e) && !EventType::Correction.fields().contains(f))
+    {
+        return Err(CaseError::field(
+            format!("{here}, field `{}`", extra.as_str()),
+            "a correction event does not take this field",
+        ));
+    }
+    let date = date(&format!("{here}, field `date`"), &e.date)?;
+    if date < request.received {
+        return Err(CaseError::EventBeforeReceipt {
+            event: number,
+            kind: "correction",
+            date,
+            received: request.received,
+        });
+    }
+    let at = |field: &str| format!("{here}, field `{field}`");
+    let corrects = e.corrects.ok_or_else(|| {
+        CaseError::field(
+            at("corrects"),
+            "required: the number of the event it corrects",
+        )
+    })?;
+    if corrections.iter().any(|c| c.number == corrects) {
+        return Err(CaseError::field(
+            at("corrects"),
+            format!("event {corrects} is itself a correction: correct the original event instead"),
+        ));
+    }
+    let Some(original) = events.iter().find(|o| o.number == corrects) else {
+        return Err(CaseError::field(
+            at("corrects"),
+            format!("there is no earlier event {corrects} to correct"),
+        ));
+    };
+    let reason = e.reason.as_deref().map(str::trim).unwrap_or("");
+    if reason.is_empty() {
+        return Err(CaseError::field(
+            at("reason"),
+            "required: say why the event is corrected",
+        ));
+    }
+    let replacement = match &e.corrected {
+        None => None,
+        Some(new) => {
+            if new.kind != original.kind.name() {
+                return Err(CaseError::field(
+                    at("corrected"),
+                    format!(
+                        "a correction keeps the kind of the event it corrects ({}), not {}",
+                        original.kind.name(),
+                        new.kind
+                    ),
+                ));
+            }
+            Some(validate_event(corrects, new, request, law)?)
+        }
+    };
+    Ok(Correction {
+        number,
+        date,
+        corrects,
+        reason: reason.to_owned(),
+        replacement,
     })
 }
 
@@ -243,6 +335,29 @@ fn validate_event(
         EventType::Compliance => EventKind::Compliance,
         EventType::Appeal => EventKind::Appeal { by: e.by.clone() },
         EventType::Assigned => assigned(&here, e)?,
+        EventType::Withdrawn => EventKind::Withdrawn,
+        EventType::Duplicate => EventKind::Duplicate {
+            of: required_text(
+                &here,
+                "duplicate_of",
+                e.duplicate_of.as_deref(),
+                "the reference of the request it repeats",
+            )?,
+        },
+        EventType::Transferred => EventKind::Transferred {
+            to: required_text(
+                &here,
+                "transferred_to",
+                e.transferred_to.as_deref(),
+                "the authority it was transferred to",
+            )?,
+        },
+        EventType::Correction => {
+            return Err(CaseError::field(
+                format!("{here}, field `kind`"),
+                "a correction cannot correct a correction: correct the original event instead",
+            ))
+        }
     };
     if date < request.received {
         return Err(CaseError::EventBeforeReceipt {
@@ -374,6 +489,24 @@ fn decision_notice(
         steps: e.steps.clone(),
         steps_days: e.steps_days,
     })
+}
+
+/// A field that must hold some words, at most 254 characters.
+fn required_text(
+    here: &str,
+    field: &str,
+    value: Option<&str>,
+    what: &str,
+) -> Result<String, CaseError> {
+    let at = || format!("{here}, field `{field}`");
+    let value = value.map(str::trim).unwrap_or("");
+    if value.is_empty() {
+        return Err(CaseError::field(at(), format!("required: {what}")));
+    }
+    if value.chars().count() > 254 {
+        return Err(CaseError::field(at(), "at most 254 characters"));
+    }
+    Ok(value.to_owned())
 }
 
 /// An assignment names the person who holds the case; "" means nobody.

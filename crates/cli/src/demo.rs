@@ -77,7 +77,7 @@ pub const EXAMPLES: &[(&str, &str)] = &[
 ];
 
 /// Known to anyone who reads this file: for a demo on one's own machine only.
-pub const DEMO_PASSWORD: &str = "demo-password-not-for-real-use";
+pub const DEMO_PASSWORD: &str = foidesk_engine::DEMO_PASSWORD;
 /// The officer works for the authority of this example.
 const OFFICER_EXAMPLE: &str = "2020-06-23_metropolitan-police-service";
 /// The demo requester made the synthetic requests.

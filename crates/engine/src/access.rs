@@ -174,8 +174,12 @@ impl Engine {
                 )))
             }
             // A kind that does not exist is refused by validation, naming it.
+            // A correction also needs the right to record what it corrects to.
             Access::Write
-                if EventType::from_name(&event.kind).is_some_and(|k| !user.may_record(k)) =>
+                if std::iter::once(&event.kind)
+                    .chain(event.corrected.as_ref().map(|c| &c.kind))
+                    .filter_map(|k| EventType::from_name(k))
+                    .any(|k| !user.may_record(k)) =>
             {
                 return Err(forbidden(format!(
                     "{} may not record a '{}' event",

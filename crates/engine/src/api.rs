@@ -11,8 +11,9 @@ pub use foidesk_case::file::{
     SchoolCalendarFile,
 };
 pub use foidesk_case::{
-    AssessError, Assessment, Case, CaseError, Deadlines, Desk, Event, EventField, EventKind,
-    EventType, Finding, FindingKind, NextDeadline, NoticeOutcome, Outcome, ReviewResult, Stage,
+    closing_words, deadline_label, AssessError, Assessment, Case, CaseError, Correction,
+    DeadlineState, DeadlineStatus, Deadlines, Desk, Event, EventField, EventKind, EventType,
+    Finding, FindingKind, NextDeadline, NoticeOutcome, Outcome, PartOutcome, ReviewResult, Stage,
     Status,
 };
 pub use foidesk_law::{Catalogue, Provision, ProvisionId, Regime};

@@ -5,8 +5,8 @@
 use foidesk_calendar::Date;
 use foidesk_case::file::{CaseFile, EventFile};
 use foidesk_case::{
-    assess_with, assignee, check_dates_not_after, check_event_date_not_after, stage, validate,
-    Assessment, Case, Context, Stage,
+    assess_with, assignee, check_dates_not_after, check_event_date_not_after, deadline_states,
+    stage, validate, Assessment, Case, Context, DeadlineState, Stage,
 };
 use foidesk_store::{
     Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, Store,
@@ -25,6 +25,8 @@ pub struct CaseView {
     pub stage: Stage,
     /// Who recorded each event, and when (the audit trail), in event order.
     pub recorded: Vec<(String, String)>,
+    /// Where each deadline stands as at today, in process order.
+    pub deadlines: Vec<DeadlineState>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,6 +145,7 @@ impl Engine {
             .await?;
         summary.projection = projection;
         recorded.push((by.to_owned(), now));
+        let deadlines = self.deadline_states(&case, &assessment)?;
         Ok(CaseView {
             summary,
             file,
@@ -150,6 +153,7 @@ impl Engine {
             assessment,
             stage,
             recorded,
+            deadlines,
         })
     }
 
@@ -183,6 +187,7 @@ impl Engine {
             recorded.push((e.recorded_by.clone(), e.recorded_at.clone()));
         }
         let (case, assessment, stage) = self.understand(&file)?;
+        let deadlines = self.deadline_states(&case, &assessment)?;
         Ok(CaseView {
             summary: record.summary,
             file,
@@ -190,6 +195,7 @@ impl Engine {
             assessment,
             stage,
             recorded,
+            deadlines,
         })
     }
 
@@ -265,6 +271,20 @@ impl Engine {
             projection: projection(&case, &stage),
             created_at: now.to_owned(),
         })
+    }
+
+    /// Where each deadline of an assessed case stands as at today.
+    fn deadline_states(
+        &self,
+        case: &Case,
+        assessment: &Assessment,
+    ) -> Result<Vec<DeadlineState>, EngineError> {
+        Ok(deadline_states(
+            case,
+            assessment,
+            self.today(),
+            self.calendar(),
+        )?)
     }
 
     fn understand(&self, file: &CaseFile) -> Result<(Case, Assessment, Stage), EngineError> {

@@ -37,7 +37,7 @@ pub use library::{
 pub use lifecycle::{AccountOutcome, AuditLine, AUDIT_LINES, COMMAND_LINE};
 pub use notice::{notice_to_case, NoticeCase};
 pub use passwords::Passwords;
-pub use service::{AsUser, Service, System};
+pub use service::{AsUser, Service, System, DEMO_PASSWORD};
 pub use stats::{stats, Stats, Timeliness};
 pub use throttle::SignInSettings;
 
@@ -185,6 +185,28 @@ impl Engine {
     /// The current instant, RFC 3339 in UTC, for records of when things happened.
     pub fn timestamp(&self) -> String {
         self.clock.timestamp()
+    }
+
+    /// A deadline nothing has met yet, as at today: running or overdue
+    /// (what the queues show). None if the date is outside the calendar.
+    pub fn running_status(&self, due: Date) -> Option<foidesk_case::DeadlineStatus> {
+        foidesk_case::running_status(due, self.today(), &self.calendar).ok()
+    }
+
+    /// A stored instant (RFC 3339, as `timestamp` writes it) as people in
+    /// the UK read it: "14:05 on 30 November 2026", Europe/London time.
+    /// None if the text is not an instant.
+    pub fn local_time(&self, instant: &str) -> Option<String> {
+        let at: jiff::Timestamp = instant.parse().ok()?;
+        let tz = jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC);
+        let zoned = at.to_zoned(tz);
+        let date = Date::new(zoned.year(), zoned.month(), zoned.day()).ok()?;
+        Some(format!(
+            "{:02}:{:02} on {}",
+            zoned.hour(),
+            zoned.minute(),
+            date.long_form()
+        ))
     }
 
     pub fn calendar(&self) -> &WorkingDayCalendar {

@@ -177,6 +177,9 @@ use crate::{
 /// let _ = s.store();
 /// # }
 /// ```
+/// The password of every account `foidesk serve --demo` makes.
+pub const DEMO_PASSWORD: &str = "demo-password-not-for-real-use";
+
 #[derive(Clone)]
 pub struct Service {
     engine: Arc<Engine>,
@@ -187,6 +190,24 @@ impl Service {
     /// The pure use cases (deadlines, law, assessing a file's text, documents).
     pub fn engine(&self) -> &Engine {
         &self.engine
+    }
+
+    /// In a store `foidesk serve --demo` loaded (its "demo" marker set),
+    /// the demo accounts still enabled, (email, role), for the sign-in page
+    /// to list; in any other store, none. Their password is the demo's,
+    /// printed by the command line.
+    pub async fn demo_accounts(&self) -> Result<Vec<(String, Role)>, EngineError> {
+        if self.store.meta("demo").await?.is_none() {
+            return Ok(Vec::new());
+        }
+        Ok(self
+            .store
+            .users()
+            .await?
+            .into_iter()
+            .filter(|u| u.disabled_at.is_none() && u.email.ends_with("@demo.foidesk.test"))
+            .filter_map(|u| Role::from_name(&u.role).map(|r| (u.email, r)))
+            .collect())
     }
 
     /// The use cases on stored cases and accounts, as `user` may do them.

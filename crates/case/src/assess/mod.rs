@@ -154,6 +154,9 @@ pub fn assess(case: &Case, as_at: Date) -> Result<Assessment, AssessError> {
 }
 
 pub fn assess_with(case: &Case, as_at: Date, ctx: Context<'_>) -> Result<Assessment, AssessError> {
+    // A withdrawn, duplicate or transferred request stops every clock on
+    // the day it closed: nothing that falls due later is a breach.
+    let as_at = case.closed().map_or(as_at, |c| c.date.min(as_at));
     let mut run = Run {
         ctx,
         case,

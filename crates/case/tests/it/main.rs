@@ -1,6 +1,8 @@
 //! The crate's integration tests, one binary: a module per area.
 
+mod corrections;
 mod dated;
+mod deadlines;
 mod examples;
 mod properties;
 mod stage;

@@ -130,6 +130,9 @@ fn each_status_is_on_one_of_the_three_desks() {
             ("steps_ordered", "authority"),
             ("decided", "regulator"),
             ("appealed", "regulator"),
+            ("withdrawn", "requester"),
+            ("duplicate", "requester"),
+            ("transferred", "requester"),
         ]
     );
 }

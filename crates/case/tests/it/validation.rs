@@ -161,7 +161,8 @@ fn every_event_kind_has_a_label_a_recorder_and_its_fields() {
 #[test]
 fn each_kind_refuses_every_field_it_does_not_declare() {
     let values = |field: EventField| match field {
-        EventField::AmountPence | EventField::StepsDays => "1",
+        EventField::AmountPence | EventField::StepsDays | EventField::Corrects => "1",
+        EventField::Corrected => "{ kind = \"complaint\", date = \"2024-02-01\" }",
         EventField::PublicInterestReasons
         | EventField::StatesReviewProcedure
         | EventField::StatesComplaintRight => "true",

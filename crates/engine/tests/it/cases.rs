@@ -339,7 +339,11 @@ async fn finding_10_a_clarification_dated_ahead_cannot_clear_a_breach() {
             }];
         }
         let err = e.append_event(id, 0, ahead, "o").await.unwrap_err();
-        assert!(err.to_string().contains("in the future"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("The date must be today or in the past"),
+            "{err}"
+        );
         assert_eq!(
             refused_field(err),
             format!("event 1 ({kind}), field `date`")

@@ -5,3 +5,4 @@ mod cases;
 mod common;
 mod import;
 mod sign_in;
+mod time;

@@ -5,8 +5,8 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use foidesk_engine::api::CaseSummary;
 use foidesk_engine::api::Date;
+use foidesk_engine::api::{CaseSummary, DeadlineStatus};
 use foidesk_engine::{stats, QueueFilter, QueueKind, Role};
 use maud::{html, Markup};
 
@@ -53,7 +53,7 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
                     .as_user(&who.user)
                     .queue(kind, &filter, QUEUE_ROWS)
                     .await?;
-                out.push(queue_table(state, title, &rows, today));
+                out.push(queue_table(state, title, &rows));
             }
             out
         }
@@ -64,11 +64,13 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
             } else {
                 "Complaints"
             };
-            vec![queue_table(state, title, &rows, today)]
+            vec![queue_table(state, title, &rows)]
         }
     };
     let views = service.as_user(&who.user).case_views(CHART_CASES).await?;
     let figures = stats(&views);
+    // A new officer's empty desk says what to do first.
+    let starting = views.is_empty() && matches!(who.user.role, Role::Officer | Role::Administrator);
     let chart_bars: Vec<Bar> = figures
         .by_month
         .iter()
@@ -83,6 +85,15 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
         span class="caption" { (who.user.role.as_str()) }
         h1 { "Dashboard" }
         p class="body-s" { "As at " (today.long_form()) "." }
+        @if starting {
+            div class="inset" id="first-steps" {
+                h2 { "Start here" }
+                p { "There are no requests on your desk yet. When a request for information arrives, by email, post or a web form, log it here: foidesk works out its deadline and keeps its timeline." }
+                a class="button" href="/requests/new" { "Log a new request" }
+            }
+        } @else if matches!(who.user.role, Role::Officer | Role::Administrator) {
+            p { a class="button button--secondary" href="/requests/new" { "Log a new request" } }
+        }
         @for q in &queues { (q) }
         h2 id="timeliness" { "Answered by the due date, by month received" }
         @if chart_bars.is_empty() {
@@ -104,40 +115,13 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
     Ok(layout("Dashboard", Some(&viewer), &[], body))
 }
 
-/// Where a deadline stands as at today, in working days.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Standing {
-    Ahead(u32),
-    Today,
-    /// Passed, with the working days since (0 when it fell on the last
-    /// working day and today is a weekend or holiday).
-    Late(u32),
+/// A queue's deadline in the case page's words ("4 working days left",
+/// "Due today", "Overdue: missed by 2 working days so far").
+fn days_text(status: Option<DeadlineStatus>) -> String {
+    status.map(|s| s.words()).unwrap_or_default()
 }
 
-fn standing(state: &AppState, today: Date, due: Date) -> Option<Standing> {
-    let cal = state.service.engine().calendar();
-    Some(if due == today {
-        Standing::Today
-    } else if due > today {
-        Standing::Ahead(cal.working_days_between(today, due).ok()?)
-    } else {
-        Standing::Late(cal.working_days_between(due, today).ok()?)
-    })
-}
-
-pub fn days_text(standing: Option<Standing>) -> String {
-    match standing {
-        None => String::new(),
-        Some(Standing::Today) => "due today".into(),
-        Some(Standing::Ahead(1)) => "1 working day left".into(),
-        Some(Standing::Ahead(n)) => format!("{n} working days left"),
-        Some(Standing::Late(0)) => "late: it fell on the last working day".into(),
-        Some(Standing::Late(1)) => "1 working day late".into(),
-        Some(Standing::Late(n)) => format!("{n} working days late"),
-    }
-}
-
-fn queue_table(state: &AppState, title: &str, rows: &[CaseSummary], today: Date) -> Markup {
+fn queue_table(state: &AppState, title: &str, rows: &[CaseSummary]) -> Markup {
     html! {
         h2 { (title) " " span class="tag tag--grey" { (rows.len()) } }
         @if rows.is_empty() {
@@ -156,7 +140,7 @@ fn queue_table(state: &AppState, title: &str, rows: &[CaseSummary], today: Date)
                             td { a href={ "/cases/" (c.id) } { (c.reference) } }
                             td { (status_tag(&c.projection.status)) }
                             td { (due.map(|d| d.long_form()).unwrap_or_else(|| "none running".into())) }
-                            td { (days_text(due.and_then(|d| standing(state, today, d)))) }
+                            td { (days_text(due.and_then(|d| state.service.engine().running_status(d)))) }
                             td { (c.projection.assignee.as_deref().unwrap_or("nobody")) }
                         }
                     }
@@ -166,30 +150,47 @@ fn queue_table(state: &AppState, title: &str, rows: &[CaseSummary], today: Date)
     }
 }
 
-/// For the case page: the same days-left wording.
-pub fn days_left_text(state: &AppState, due: Date) -> String {
-    days_text(standing(state, state.service.engine().today(), due))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{days_text, Standing};
+    use super::days_text;
+    use foidesk_engine::api::DeadlineStatus;
 
-    fn check(standing: Option<Standing>, text: &str) {
-        assert_eq!(days_text(standing), text);
+    fn check(status: Option<DeadlineStatus>, text: &str) {
+        assert_eq!(days_text(status), text);
     }
 
     #[test]
-    fn days_are_working_days_ahead_or_late() {
+    fn days_are_working_days_left_or_overdue() {
         check(None, "");
-        check(Some(Standing::Today), "due today");
-        check(Some(Standing::Ahead(1)), "1 working day left");
-        check(Some(Standing::Ahead(12)), "12 working days left");
         check(
-            Some(Standing::Late(0)),
-            "late: it fell on the last working day",
+            Some(DeadlineStatus::Running {
+                working_days_left: 0,
+            }),
+            "Due today",
         );
-        check(Some(Standing::Late(1)), "1 working day late");
-        check(Some(Standing::Late(1564)), "1564 working days late");
+        check(
+            Some(DeadlineStatus::Running {
+                working_days_left: 1,
+            }),
+            "1 working day left",
+        );
+        check(
+            Some(DeadlineStatus::Running {
+                working_days_left: 12,
+            }),
+            "12 working days left",
+        );
+        check(
+            Some(DeadlineStatus::Overdue { by_working_days: 0 }),
+            "Overdue since the last working day",
+        );
+        check(
+            Some(DeadlineStatus::Overdue { by_working_days: 1 }),
+            "Overdue: missed by 1 working day so far",
+        );
+        check(
+            Some(DeadlineStatus::Overdue { by_working_days: 4 }),
+            "Overdue: missed by 4 working days so far",
+        );
     }
 }

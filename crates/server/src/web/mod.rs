@@ -36,6 +36,10 @@ pub fn router() -> Router<AppState> {
             get(forms::form).post(forms::submit),
         )
         .route(
+            "/cases/{id}/correct/{number}",
+            get(forms::correct_form).post(forms::correct_submit),
+        )
+        .route(
             "/cases/{id}/documents/{kind}",
             get(documents::form).post(documents::generate),
         )

@@ -197,7 +197,11 @@ pub fn status_tag(status: &str) -> Markup {
         Status::AwaitingClarification | Status::AwaitingFee => " tag--yellow",
         Status::WithCommissioner | Status::Appealed => " tag--red",
         Status::Decided => " tag--green",
-        Status::Responded | Status::Reviewed => " tag--grey",
+        Status::Responded
+        | Status::Reviewed
+        | Status::Withdrawn
+        | Status::Duplicate
+        | Status::Transferred => " tag--grey",
     };
     html! { strong class={ "tag" (colour) } { (status.label()) } }
 }

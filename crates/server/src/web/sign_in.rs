@@ -5,7 +5,7 @@ use super::PageForm;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use foidesk_engine::{MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS};
+use foidesk_engine::{Role, DEMO_PASSWORD, MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS};
 use maud::html;
 use serde::Deserialize;
 
@@ -15,10 +15,37 @@ use super::{csrf_refused, respond};
 use crate::auth::{session_clear_cookie, session_cookie, session_set_cookie, set_cookie};
 use crate::AppState;
 
-fn page(status: StatusCode, email: &str, errors: &[Problem]) -> Response {
+/// What each demo account can do, for the sign-in page of a demo.
+fn can_do(role: Role) -> &'static str {
+    match role {
+        Role::Administrator => "Manages accounts and authorities, and can do anything an officer can.",
+        Role::Officer => "An FOI officer of a police force: logs requests, records what happens and sends letters.",
+        Role::Caseworker => "A caseworker at the Information Commissioner's Office: sees cases complained about.",
+        Role::Requester => "A member of the public: follows the requests they made.",
+    }
+}
+
+async fn page(state: &AppState, status: StatusCode, email: &str, errors: &[Problem]) -> Response {
     let token = random_token();
+    // Only a store the demo loaded lists its accounts; a failure to read
+    // them leaves the page as it always is.
+    let demo = state.service.demo_accounts().await.unwrap_or_default();
     let body = html! {
         h1 { "Sign in to foidesk" }
+        @if !demo.is_empty() {
+            div class="inset" id="demo-accounts" {
+                h2 { "This is a demonstration" }
+                p { "Sign in as one of these accounts. Each has the password " code { (DEMO_PASSWORD) } "." }
+                dl class="summary-list" {
+                    @for (address, role) in &demo {
+                        div class="summary-list__row" {
+                            dt class="summary-list__key" { (address) }
+                            dd class="summary-list__value" { (can_do(*role)) }
+                        }
+                    }
+                }
+            }
+        }
         form method="post" action="/sign-in" novalidate {
             (csrf_field(&token))
             (text_input("email", "Email address", None, email, "email", errors))
@@ -41,7 +68,7 @@ pub async fn form(State(state): State<AppState>, headers: HeaderMap) -> Response
             return Redirect::to("/").into_response();
         }
     }
-    page(StatusCode::OK, "", &[])
+    page(&state, StatusCode::OK, "", &[]).await
 }
 
 #[derive(Deserialize)]
@@ -62,7 +89,7 @@ pub async fn submit(
     let expected = cookie(&headers, SIGN_IN_COOKIE).unwrap_or_default();
     if expected.is_empty() || !tokens_match(&form.csrf, &expected) {
         let errors = [problem("email", "The form expired. Sign in again.")];
-        return page(StatusCode::FORBIDDEN, &form.email, &errors);
+        return page(&state, StatusCode::FORBIDDEN, &form.email, &errors).await;
     }
     let mut errors = Vec::new();
     if form.email.trim().is_empty() {
@@ -72,7 +99,13 @@ pub async fn submit(
         errors.push(problem("password", "Enter your password"));
     }
     if !errors.is_empty() {
-        return page(StatusCode::UNPROCESSABLE_ENTITY, &form.email, &errors);
+        return page(
+            &state,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form.email,
+            &errors,
+        )
+        .await;
     }
     let service = &state.service;
     let user = match service.authenticate(&form.email, &form.password).await {
@@ -82,21 +115,21 @@ pub async fn submit(
                 "email",
                 "The email address or password is not right",
             )];
-            return page(StatusCode::UNAUTHORIZED, &form.email, &errors);
+            return page(&state, StatusCode::UNAUTHORIZED, &form.email, &errors).await;
         }
         Err(foidesk_engine::EngineError::Disabled) => {
             let errors = [problem(
                 "email",
                 "This account has been disabled. Ask your administrator to enable it.",
             )];
-            return page(StatusCode::FORBIDDEN, &form.email, &errors);
+            return page(&state, StatusCode::FORBIDDEN, &form.email, &errors).await;
         }
         Err(foidesk_engine::EngineError::Throttled { minutes }) => {
             let message = format!(
                 "Too many failed attempts for this address. Try again in {minutes} minutes."
             );
             let errors = [problem("email", message)];
-            return page(StatusCode::TOO_MANY_REQUESTS, &form.email, &errors);
+            return page(&state, StatusCode::TOO_MANY_REQUESTS, &form.email, &errors).await;
         }
         // Too long an address or password: said before any work is done,
         // and a huge address is not sent back.
@@ -115,7 +148,7 @@ pub async fn submit(
                 )
             };
             let errors = [problem(&field, message)];
-            return page(StatusCode::UNPROCESSABLE_ENTITY, email, &errors);
+            return page(&state, StatusCode::UNPROCESSABLE_ENTITY, email, &errors).await;
         }
         Err(e) => return crate::error::internal(&e).into_response(),
     };

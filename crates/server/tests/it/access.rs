@@ -201,6 +201,10 @@ const TABLE: &[Line] = &[
     // nothing but notices and appeals.
     line("POST", EVENTS, Record(BComplained, "decision_notice"),   [401, 201, 404, 403, 201, 404, 404]),
     line("POST", EVENTS, Record(BComplained, "compliance"),        [401, 201, 404, 201, 403, 404, 404]),
+    // A correction needs the right to record what it corrects to: an
+    // officer may not correct anything into a decision notice (403); those
+    // who may are told what is wrong with it (event 1 is no notice: 422).
+    line("POST", EVENTS, Record(BComplained, "correction"),        [401, 422, 404, 403, 422, 404, 404]),
     line("POST", EVENTS, Missing,                                  READ_MISSING),
 
     line("GET", QUEUE, Nothing,                                    [401, 200, 200, 200, 403, 403, 403]),
@@ -248,6 +252,9 @@ fn event(kind: &str) -> Value {
             json!({"kind": "decision_notice", "date": "2020-07-01", "outcome": "authority_entitled"})
         }
         "compliance" => json!({"kind": "compliance", "date": "2020-07-02"}),
+        "correction" => json!({"kind": "correction", "date": "2020-07-03", "corrects": 1,
+            "reason": "a test", "corrected": {"kind": "decision_notice", "date": "2020-07-01",
+            "outcome": "authority_entitled"}}),
         other => panic!("no test event of kind {other}"),
     }
 }

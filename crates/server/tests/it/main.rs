@@ -1,6 +1,7 @@
 //! The crate's integration tests, one binary: a module per area.
 
 mod access;
+mod casepage;
 mod common;
 mod concurrency;
 mod dates;
