@@ -44,8 +44,12 @@ async function signIn(page, email) {
 const FACTS = `
 requester = "Ms R. Demo"
 request_summary = "the force's use of drones"
+requester_address = ["r.demo@example.org"]
 
 [authority]
+short_name = "the force"
+email = "foi@demo.example.police.uk"
+address = ["1 Demo Street", "London SW1A 1AA"]
 review_procedure = "Write to the information rights unit within the time below, saying what you disagree with."
 
 [commissioner]
