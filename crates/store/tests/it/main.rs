@@ -3,6 +3,7 @@
 mod accounts;
 mod append_only;
 mod bulk;
+mod filters;
 mod cases;
 mod common;
 mod library;
