@@ -11,9 +11,9 @@ pub use foidesk_case::file::{
     SchoolCalendarFile,
 };
 pub use foidesk_case::{
-    AssessError, Assessment, Case, CaseError, Deadlines, Desk, Event, EventField, EventKind,
-    EventType, Finding, FindingKind, NextDeadline, NoticeOutcome, Outcome, ReviewResult, Stage,
-    Status,
+    AssessError, Assessment, Case, CaseError, Channel, Deadlines, Desk, Event, EventField,
+    EventKind, EventType, Finding, FindingKind, NextDeadline, NoticeOutcome, Outcome,
+    RequesterType, ReviewResult, Stage, Status,
 };
 pub use foidesk_law::{Catalogue, Provision, ProvisionId, Regime};
 /// The outcome a decision notice in the library records (the notice parser's).
@@ -22,4 +22,6 @@ pub use foidesk_notice::{NoticeRecord, Parsed};
 pub use foidesk_search::{
     Hit, HitParagraph, NoticeIndex, Opened, SearchQuery, SearchResults, Sort,
 };
-pub use foidesk_store::{redact_url, Authority, CaseSummary, Holdings, LibraryStats};
+pub use foidesk_store::{
+    redact_url, Authority, CaseSort, CaseSummary, Holdings, LibraryStats, ListedCase, Listing,
+};

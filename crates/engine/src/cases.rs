@@ -90,6 +90,9 @@ impl Engine {
             })?;
         let new = self.new_case(authority.id, reference, &file, by, &self.timestamp())?;
         let id = store.create_case(&new).await?;
+        store
+            .set_listing(id, &crate::intake::listing_of(&file))
+            .await?;
         self.case_view(store, id)
             .await?
             .ok_or_else(|| EngineError::Invalid {

@@ -4,4 +4,5 @@ mod accounts;
 mod cases;
 mod common;
 mod import;
+mod intake;
 mod sign_in;
