@@ -66,10 +66,31 @@ vocabulary! {
 /// A word ending in `*` matches any word it begins; the others match the
 /// word or its plural; "air quality" matches the two words together.
 const ENVIRONMENTAL_WORDS: [&str; 25] = [
-    "emission*", "pollut*", "planning", "land", "water", "air quality", "waste", "noise",
-    "flood*", "contaminat*", "environment*", "climate", "carbon", "biodiversity", "habitat",
-    "tree", "river", "sewage", "recycl*", "pesticide", "radiation", "energy", "wildlife",
-    "fracking", "drainage",
+    "emission*",
+    "pollut*",
+    "planning",
+    "land",
+    "water",
+    "air quality",
+    "waste",
+    "noise",
+    "flood*",
+    "contaminat*",
+    "environment*",
+    "climate",
+    "carbon",
+    "biodiversity",
+    "habitat",
+    "tree",
+    "river",
+    "sewage",
+    "recycl*",
+    "pesticide",
+    "radiation",
+    "energy",
+    "wildlife",
+    "fracking",
+    "drainage",
 ];
 
 /// The environmental words found in `text`, in the list's order, without

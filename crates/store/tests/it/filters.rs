@@ -117,10 +117,17 @@ async fn each_filter_search_and_sort_selects_the_right_cases() {
     check(async |store, label| {
         let a = seed(&store).await;
         let cases: Vec<(&str, CaseFilter, &[&str])> = vec![
-            ("everything of the authority", all(a), &["0001", "0002", "0003", "0004"]),
+            (
+                "everything of the authority",
+                all(a),
+                &["0001", "0002", "0003", "0004"],
+            ),
             (
                 "status",
-                CaseFilter { status: Some("responded".into()), ..all(a) },
+                CaseFilter {
+                    status: Some("responded".into()),
+                    ..all(a)
+                },
                 &["0003"],
             ),
             (
@@ -132,7 +139,14 @@ async fn each_filter_search_and_sort_selects_the_right_cases() {
                 },
                 &["0001"],
             ),
-            ("regime", CaseFilter { regime: Some("EIR".into()), ..all(a) }, &["0002"]),
+            (
+                "regime",
+                CaseFilter {
+                    regime: Some("EIR".into()),
+                    ..all(a)
+                },
+                &["0002"],
+            ),
             (
                 "received between, inclusive",
                 CaseFilter {
@@ -142,30 +156,73 @@ async fn each_filter_search_and_sort_selects_the_right_cases() {
                 },
                 &["0001", "0004"],
             ),
-            ("search, any case", CaseFilter { search: Some("DRONE".into()), ..all(a) }, &["0001", "0003"]),
+            (
+                "search, any case",
+                CaseFilter {
+                    search: Some("DRONE".into()),
+                    ..all(a)
+                },
+                &["0001", "0003"],
+            ),
             (
                 "search, every word",
-                CaseFilter { search: Some("drone carnival".into()), ..all(a) },
+                CaseFilter {
+                    search: Some("drone carnival".into()),
+                    ..all(a)
+                },
                 &["0001"],
             ),
-            ("a % is a percent sign", CaseFilter { search: Some("100%".into()), ..all(a) }, &["0002"]),
-            ("a % matches no more", CaseFilter { search: Some("%drone".into()), ..all(a) }, &[]),
+            (
+                "a % is a percent sign",
+                CaseFilter {
+                    search: Some("100%".into()),
+                    ..all(a)
+                },
+                &["0002"],
+            ),
+            (
+                "a % matches no more",
+                CaseFilter {
+                    search: Some("%drone".into()),
+                    ..all(a)
+                },
+                &[],
+            ),
             (
                 "received, newest first",
-                CaseFilter { sort: CaseSort::Received, descending: true, ..all(a) },
+                CaseFilter {
+                    sort: CaseSort::Received,
+                    descending: true,
+                    ..all(a)
+                },
                 &["0002", "0004", "0001", "0003"],
             ),
             (
                 "deadline, none last either way",
-                CaseFilter { sort: CaseSort::NextDeadline, ..all(a) },
+                CaseFilter {
+                    sort: CaseSort::NextDeadline,
+                    ..all(a)
+                },
                 &["0004", "0001", "0002", "0003"],
             ),
             (
                 "deadline descending, none still last",
-                CaseFilter { sort: CaseSort::NextDeadline, descending: true, ..all(a) },
+                CaseFilter {
+                    sort: CaseSort::NextDeadline,
+                    descending: true,
+                    ..all(a)
+                },
                 &["0002", "0001", "0004", "0003"],
             ),
-            ("a page", CaseFilter { offset: 1, limit: 2, ..all(a) }, &["0002", "0003"]),
+            (
+                "a page",
+                CaseFilter {
+                    offset: 1,
+                    limit: 2,
+                    ..all(a)
+                },
+                &["0002", "0003"],
+            ),
         ];
         for (what, filter, want) in cases {
             let got: Vec<String> = store
@@ -178,17 +235,31 @@ async fn each_filter_search_and_sort_selects_the_right_cases() {
             assert_eq!(got, want, "{label}: {what}");
         }
         let everyone = store
-            .filter_cases(&CaseFilter { scope: CaseScope::All, ..all(a) })
+            .filter_cases(&CaseFilter {
+                scope: CaseScope::All,
+                ..all(a)
+            })
             .await
             .unwrap();
         assert_eq!(everyone.len(), 5, "{label}: all authorities");
         let row = &store.filter_cases(&all(a)).await.unwrap()[1];
         assert_eq!(row.listing.regime.as_deref(), Some("EIR"), "{label}");
-        assert_eq!(row.listing.received.as_deref(), Some("2026-11-15"), "{label}");
+        assert_eq!(
+            row.listing.received.as_deref(),
+            Some("2026-11-15"),
+            "{label}"
+        );
         let mut refs = store.references_starting(a, "P-2026-").await.unwrap();
         refs.sort();
         assert_eq!(refs.len(), 4, "{label}");
-        assert!(store.references_starting(a, "P-2025-").await.unwrap().is_empty(), "{label}");
+        assert!(
+            store
+                .references_starting(a, "P-2025-")
+                .await
+                .unwrap()
+                .is_empty(),
+            "{label}"
+        );
     })
     .await;
 }

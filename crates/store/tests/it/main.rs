@@ -3,9 +3,9 @@
 mod accounts;
 mod append_only;
 mod bulk;
-mod filters;
 mod cases;
 mod common;
+mod filters;
 mod library;
 mod lifecycle;
 mod listing;
