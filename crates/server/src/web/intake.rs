@@ -349,8 +349,10 @@ fn parts_fields(f: &Fields, errors: &[Problem]) -> Markup {
                 textarea class={ "textarea" @if error.is_some() { " textarea--error" } } id=(id) name="part" rows="3"
                     aria-describedby=[error.map(|_| format!("{id}-error"))] { (text) }
                 @if several {
-                    button class="button button--secondary" type="submit" name="action" value={ "remove-part-" (i + 1) } {
-                        "Remove" span class="visually-hidden" { " part " (i + 1) }
+                    div {
+                        button class="button button--secondary" type="submit" name="action" value={ "remove-part-" (i + 1) } {
+                            "Remove" span class="visually-hidden" { " part " (i + 1) }
+                        }
                     }
                 }
             }
@@ -523,9 +525,6 @@ fn render(
             (csrf_field(&who.csrf))
             input type="hidden" name="step" value=(step.name());
             (hidden_answers(step, f))
-            @if let Some(b) = back.filter(|_| step != Step::Check && field(f, "checking") != "yes") {
-                button class="link-button back-link" type="submit" name="action" value={ "back-" (b.name()) } { "Back" }
-            }
             span class="caption" { "Log a new request" }
             h1 { (step.title()) }
             @if step == Step::Check {
@@ -535,7 +534,13 @@ fn render(
                 button class="button" type="submit" name="action" value="confirm" { "Log the request" }
             } @else {
                 (step_fields(state, step, f, errors, authorities))
-                button class="button" type="submit" name="action" value="continue" { "Continue" }
+                // Continue comes first, so that Enter in a text box continues.
+                div class="button-group" {
+                    button class="button" type="submit" name="action" value="continue" { "Continue" }
+                    @if let Some(b) = back.filter(|_| field(f, "checking") != "yes") {
+                        button class="link-button" type="submit" name="action" value={ "back-" (b.name()) } { "Back to the previous question" }
+                    }
+                }
             }
         }
     };
@@ -652,16 +657,21 @@ pub async fn answer(
 }
 
 /// The reference prefix until the authority profile gives one: the slug in
-/// capitals.
+/// capitals ("KENT-POLICE" would be long, so a slug of several words gives
+/// its initials: "metropolitan-police-service" is "MPS").
 fn prefix_of(slug: &str) -> String {
-    slug.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_uppercase()
-            } else {
-                '-'
-            }
-        })
+    let words: Vec<&str> = slug
+        .split('-')
+        .filter(|w| !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for"))
+        .collect();
+    let text: String = if slug.len() <= 8 || words.len() < 2 {
+        slug.to_owned()
+    } else {
+        words.iter().filter_map(|w| w.chars().next()).collect()
+    };
+    text.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .map(|c| c.to_ascii_uppercase())
         .take(16)
         .collect()
 }
@@ -779,4 +789,24 @@ pub async fn confirmation(
         StatusCode::OK,
         layout("Request logged", Some(&viewer), &[], body),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefix_of;
+
+    fn check(slug: &str, want: &str) {
+        assert_eq!(prefix_of(slug), want, "{slug}");
+    }
+
+    #[test]
+    fn a_prefix_is_the_slug_in_capitals_or_its_initials() {
+        check("a", "A");
+        check("kent", "KENT");
+        check("met-ps", "MET-PS");
+        check("metropolitan-police-service", "MPS");
+        check("verylongsingleword-x", "VX");
+        check("commissioner-of-the-metropolitan-police-service", "CMPS");
+        check("averyveryverylongsingleword", "AVERYVERYVERYLON");
+    }
 }
