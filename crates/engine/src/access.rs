@@ -212,6 +212,10 @@ impl Engine {
             }
             Access::Write => {}
         }
+        if event.kind == EventType::Assigned.as_str() {
+            self.check_assignee(store, user, summary.authority_id, &event)
+                .await?;
+        }
         self.append_event(store, case_id, expected, event, &user.email)
             .await
     }

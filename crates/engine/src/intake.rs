@@ -6,7 +6,7 @@
 //! store's list projection, which `listing_of` works out when a case opens.
 
 use foidesk_calendar::Date;
-use foidesk_case::file::{CaseFile, PartFile, RequestFile};
+use foidesk_case::file::{CaseFile, EventFile, PartFile, RequestFile};
 use foidesk_case::{Channel, RequesterType, Status};
 use foidesk_law::Regime;
 use foidesk_store::{CaseFilter, CaseSort, ListedCase, Listing, Store};
@@ -260,35 +260,37 @@ impl Engine {
         }
     }
 
-    /// The accounts of an authority that cases can be assigned to: its
-    /// enabled officers, by name. An officer may ask only of their own.
+    /// The accounts a case of this authority can be assigned to by `user`:
+    /// the authority's enabled officers, by name (an officer may ask only of
+    /// their own authority); for a caseworker, who assigns within the
+    /// regulator, the enabled caseworkers.
     pub(crate) async fn colleagues_as(
         &self,
         store: &Store,
         user: &User,
         authority_id: i64,
     ) -> Result<Vec<Colleague>, EngineError> {
-        let allowed = match user.role {
-            Role::Administrator => true,
-            Role::Officer => user.authority_id == Some(authority_id),
-            Role::Requester | Role::Caseworker => false,
+        let (role, authority) = match user.role {
+            Role::Administrator => (Role::Officer, Some(authority_id)),
+            Role::Officer if user.authority_id == Some(authority_id) => {
+                (Role::Officer, Some(authority_id))
+            }
+            Role::Caseworker => (Role::Caseworker, None),
+            Role::Officer | Role::Requester => {
+                return Err(EngineError::Forbidden {
+                    message: format!(
+                        "{} may not list an authority's accounts",
+                        user.role.with_article()
+                    ),
+                })
+            }
         };
-        if !allowed {
-            return Err(EngineError::Forbidden {
-                message: format!(
-                    "{} may not list an authority's accounts",
-                    user.role.with_article()
-                ),
-            });
-        }
         let mut out: Vec<Colleague> = store
             .users()
             .await?
             .into_iter()
             .filter(|u| {
-                u.role == Role::Officer.as_str()
-                    && u.authority_id == Some(authority_id)
-                    && u.disabled_at.is_none()
+                u.role == role.as_str() && u.authority_id == authority && u.disabled_at.is_none()
             })
             .map(|u| Colleague {
                 email: u.email,
@@ -297,6 +299,41 @@ impl Engine {
             .collect();
         out.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.email.cmp(&b.email)));
         Ok(out)
+    }
+
+    /// A case is assigned to one of `colleagues_as` (or to nobody), never
+    /// to free text. Text with control characters is
+    /// refused first, as every event's is.
+    pub(crate) async fn check_assignee(
+        &self,
+        store: &Store,
+        user: &User,
+        authority_id: i64,
+        event: &EventFile,
+    ) -> Result<(), EngineError> {
+        crate::text::plain_all(event)?;
+        let Some(wanted) = event
+            .assignee
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+        else {
+            return Ok(());
+        };
+        let colleagues = self.colleagues_as(store, user, authority_id).await?;
+        if colleagues
+            .iter()
+            .any(|c| c.email.eq_ignore_ascii_case(wanted))
+        {
+            Ok(())
+        } else {
+            Err(invalid(
+                "assignee",
+                format!(
+                    "'{wanted}' is not an account of this case's authority: choose someone from the list"
+                ),
+            ))
+        }
     }
 
     /// The cases this user may see that `filter` selects, in its order. The

@@ -3,5 +3,6 @@
 mod dated;
 mod examples;
 mod properties;
+mod request_fields;
 mod stage;
 mod validation;

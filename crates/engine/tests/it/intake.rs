@@ -253,7 +253,7 @@ async fn the_list_filters_and_hides_the_requester_type_outside_the_authority() {
 }
 
 #[tokio::test]
-async fn colleagues_are_the_authoritys_enabled_officers() {
+async fn colleagues_are_the_authoritys_enabled_officers_or_the_regulators_caseworkers() {
     let (store, _dir) = store().await;
     let e = system("2026-11-23", &store);
     let (officer, kent, admin, caseworker) = people(&e).await;
@@ -281,10 +281,57 @@ async fn colleagues_are_the_authoritys_enabled_officers() {
         service.as_user(&admin).colleagues(met).await.unwrap().len(),
         2
     );
-    for who in [&kent, &caseworker] {
-        assert!(matches!(
-            service.as_user(who).colleagues(met).await,
-            Err(EngineError::Forbidden { .. })
-        ));
+    // A caseworker assigns within the regulator.
+    let regulator = service.as_user(&caseworker).colleagues(met).await.unwrap();
+    assert_eq!(regulator.len(), 1);
+    assert_eq!(regulator[0].email, "c@ico.example");
+    assert!(matches!(
+        service.as_user(&kent).colleagues(met).await,
+        Err(EngineError::Forbidden { .. })
+    ));
+}
+
+#[tokio::test]
+async fn a_case_is_assigned_only_to_a_colleague_or_to_nobody() {
+    let (store, _dir) = store().await;
+    let e = system("2026-11-23", &store);
+    let (officer, _, admin, _) = people(&e).await;
+    let service = e.service();
+    let me = service.as_user(&officer);
+    let view = me
+        .log_request(request("2026-11-20", &["Drone policy"]))
+        .await
+        .unwrap();
+    let id = view.summary.id;
+    let assign = |to: &str| foidesk_case::file::EventFile {
+        kind: "assigned".into(),
+        date: "2026-11-23".into(),
+        assignee: Some(to.into()),
+        ..Default::default()
+    };
+    let cases: [(&User, &str, Option<&str>); 5] = [
+        (&officer, "o@met.example", None),
+        (&admin, "O@MET.example", None),
+        (&officer, "", None),
+        (&officer, "k@kent.example", Some("assignee")),
+        (&admin, "Someone Else", Some("assignee")),
+    ];
+    for (who, to, refused) in cases {
+        let version = e.store().case_summary(id).await.unwrap().unwrap().version;
+        let got = service
+            .as_user(who)
+            .append_event(id, version, assign(to))
+            .await;
+        match (got, refused) {
+            (Ok(_), None) => {}
+            (Err(EngineError::Invalid { field, message }), Some(want)) => {
+                assert_eq!(field, want, "{to}");
+                assert!(
+                    message.contains("choose someone from the list"),
+                    "{message}"
+                );
+            }
+            (got, want) => panic!("{to}: {got:?}, wanted {want:?}"),
+        }
     }
 }
