@@ -335,3 +335,53 @@ async fn a_case_is_assigned_only_to_a_colleague_or_to_nobody() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_requesters_contact_and_type_stay_within_the_authority() {
+    let (store, _dir) = store().await;
+    let e = system("2026-11-23", &store);
+    let (officer, _, _, caseworker) = people(&e).await;
+    let requester = e
+        .add_user("r@example.org", "Rhys", Role::Requester, None, PW)
+        .await
+        .unwrap();
+    let text = "[request]\nauthority = \"Metropolitan Police Service\"\nregime = \"FOIA\"\n\
+                received = \"2019-01-07\"\nrequester = \"r@example.org\"\n\
+                contact = [\"1 High Street\"]\nrequester_type = \"mp\"\n\
+                [[events]]\nkind = \"response\"\ndate = \"2019-02-01\"\n\
+                outcomes = [{ part = \"all\", outcome = \"disclosed\" }]\n\
+                [[events]]\nkind = \"complaint\"\ndate = \"2019-03-01\"\n";
+    let file: foidesk_case::file::CaseFile = toml::from_str(text).unwrap();
+    let id = e
+        .open_case("met", "MET-1", file, "setup")
+        .await
+        .unwrap()
+        .summary
+        .id;
+    let service = e.service();
+    let seen = service.as_user(&officer).case(id).await.unwrap().unwrap();
+    assert_eq!(seen.file.request.requester_type.as_deref(), Some("mp"));
+    for who in [&requester, &caseworker] {
+        let view = service.as_user(who).case(id).await.unwrap().unwrap();
+        let r = &view.file.request;
+        assert!(
+            r.contact.is_empty() && r.requester_type.is_none(),
+            "{}",
+            who.email
+        );
+        assert!(view.case.request.contact.is_empty() && view.case.request.requester_type.is_none());
+        let listed = service
+            .as_user(who)
+            .case_list(&CaseListFilter::default())
+            .await
+            .unwrap();
+        assert_eq!(listed.len(), 1, "{}", who.email);
+        assert_eq!(listed[0].listing.requester_type, None, "{}", who.email);
+        let views = service.as_user(who).case_views(10).await.unwrap();
+        assert!(
+            views.iter().all(|v| v.file.request.contact.is_empty()),
+            "{}",
+            who.email
+        );
+    }
+}

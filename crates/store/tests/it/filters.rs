@@ -115,7 +115,7 @@ fn all(authority: i64) -> CaseFilter {
 #[tokio::test]
 async fn each_filter_search_and_sort_selects_the_right_cases() {
     check(async |store, label| {
-        let a = seed(&store).await;
+        let a = seed(store).await;
         let cases: Vec<(&str, CaseFilter, &[&str])> = vec![
             (
                 "everything of the authority",
