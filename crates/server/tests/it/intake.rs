@@ -225,3 +225,46 @@ async fn the_csv_rows_are_the_filtered_list() {
         world.finish().await;
     }
 }
+
+#[tokio::test]
+async fn an_administrator_chooses_the_authority_and_an_officer_cannot_choose_another() {
+    for world in common::worlds().await {
+        let admin = world.session("admin").await;
+        let first = world.page("/requests/new", &admin).await;
+        assert!(
+            first.text.contains("Which authority received the request?"),
+            "{}",
+            first.text
+        );
+        assert!(first.text.contains("Authority B"));
+        let csrf = csrf_of(&first.text);
+        let mut fields = answers(&csrf, ("20", "11", "2026"));
+        fields.retain(|(k, _)| *k != "authority");
+        fields.extend([
+            ("authority", "b"),
+            ("step", "regime"),
+            ("action", "confirm"),
+        ]);
+        let done = world.form("/requests/new", &admin, &fields).await;
+        assert_eq!(done.status, 303, "{}", done.text);
+        let page = world
+            .page(done.headers["location"].to_str().unwrap(), &admin)
+            .await;
+        assert!(page.text.contains("B-2026-0001"), "{}", page.text);
+        // An officer's authority is their own, whatever the form says.
+        let officer = world.session("officer_a").await;
+        let csrf = csrf_of(&world.page("/requests/new", &officer).await.text);
+        let mut fields = answers(&csrf, ("20", "11", "2026"));
+        fields.extend([
+            ("authority", "b"),
+            ("step", "regime"),
+            ("action", "confirm"),
+        ]);
+        let done = world.form("/requests/new", &officer, &fields).await;
+        let page = world
+            .page(done.headers["location"].to_str().unwrap(), &officer)
+            .await;
+        assert!(page.text.contains("A-2026-0001"), "{}", page.text);
+        world.finish().await;
+    }
+}
