@@ -151,6 +151,28 @@ async fn an_officer_logs_a_request_through_the_questions() {
         ] {
             assert!(check.text.contains(shown), "check answers shows {shown}");
         }
+        // "Change" goes to the question and back to the check.
+        let fields = with(
+            answers(&csrf, ("20", "11", "2026")),
+            &[("step", "check"), ("action", "change-requester")],
+        );
+        let change = world.form("/requests/new", &cookie, &fields).await;
+        assert!(change.text.contains("Who made the request?"));
+        assert!(
+            change.text.contains("name=\"checking\" value=\"yes\""),
+            "{}",
+            change.text
+        );
+        let fields = with(
+            answers(&csrf, ("20", "11", "2026")),
+            &[
+                ("checking", "yes"),
+                ("step", "requester"),
+                ("action", "continue"),
+            ],
+        );
+        let back = world.form("/requests/new", &cookie, &fields).await;
+        assert!(back.text.contains("Check your answers"), "{}", back.text);
         let before = world.snapshot().await;
         let location = log_one(&world, &cookie, &csrf).await;
         assert_ne!(world.snapshot().await, before);
