@@ -90,9 +90,6 @@ impl Engine {
             })?;
         let new = self.new_case(authority.id, reference, &file, by, &self.timestamp())?;
         let id = store.create_case(&new).await?;
-        store
-            .set_listing(id, &crate::intake::listing_of(&file))
-            .await?;
         self.case_view(store, id)
             .await?
             .ok_or_else(|| EngineError::Invalid {
@@ -266,6 +263,7 @@ impl Engine {
             })?,
             events,
             projection: projection(&case, &stage),
+            listing: crate::intake::listing_of(file),
             created_at: now.to_owned(),
         })
     }

@@ -98,7 +98,8 @@ impl Store {
 }
 
 /// What the case list shows and searches, worked out by the engine from the
-/// request when the case is opened.
+/// request and written with the case when it is opened (the request never
+/// changes after).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Listing {
     /// The first part's words, shortened.
@@ -206,31 +207,6 @@ fn like_pattern(words: &str) -> String {
 }
 
 impl Store {
-    /// Write the list's projection of a case (rewritten whole, like the
-    /// queues' projection).
-    pub async fn set_listing(&self, case_id: i64, listing: &Listing) -> Result<(), StoreError> {
-        let updated = sqlx::query(self.sql(
-            "UPDATE cases SET subject = $1, received = $2, regime = $3, requester_type = $4, \
-             search_text = $5 WHERE id = $6",
-        ))
-        .bind(&listing.subject)
-        .bind(&listing.received)
-        .bind(&listing.regime)
-        .bind(&listing.requester_type)
-        .bind(&listing.search_text)
-        .bind(case_id)
-        .execute(&self.pool)
-        .await?
-        .rows_affected();
-        if updated == 0 {
-            return Err(StoreError::NotFound {
-                what: "case",
-                key: case_id.to_string(),
-            });
-        }
-        Ok(())
-    }
-
     /// The references of an authority's cases that begin with `prefix`
     /// (taken literally), for allocating the next one.
     pub async fn references_starting(

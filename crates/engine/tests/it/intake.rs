@@ -385,3 +385,36 @@ async fn the_requesters_contact_and_type_stay_within_the_authority() {
         );
     }
 }
+
+#[tokio::test]
+async fn imported_cases_are_listed_and_searched_like_logged_ones() {
+    let (store, _dir) = store().await;
+    let e = system("2026-11-23", &store);
+    let (officer, _, _, _) = people(&e).await;
+    let text = "[request]\nauthority = \"Metropolitan Police Service\"\nregime = \"EIR\"\n\
+                received = \"2026-11-02\"\n[[request.parts]]\nid = \"1\"\ntext = \"Noise complaints\"\n";
+    let file: foidesk_case::file::CaseFile = toml::from_str(text).unwrap();
+    e.import_cases(&[("met".into(), "IMP-1".into(), file)], "import")
+        .await
+        .unwrap();
+    let search = CaseListFilter {
+        search: Some("noise".into()),
+        ..CaseListFilter::default()
+    };
+    let rows = e
+        .service()
+        .as_user(&officer)
+        .case_list(&search)
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    let l = &rows[0].listing;
+    assert_eq!(
+        (
+            l.subject.as_deref(),
+            l.received.as_deref(),
+            l.regime.as_deref()
+        ),
+        (Some("Noise complaints"), Some("2026-11-02"), Some("EIR"))
+    );
+}

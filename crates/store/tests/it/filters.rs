@@ -61,7 +61,7 @@ async fn seed(store: &Store) -> i64 {
     let a = store.add_authority("a", "A", AT).await.unwrap();
     let b = store.add_authority("b", "B", AT).await.unwrap();
     for (authority, r) in ROWS.iter().map(|r| (a.id, r)).chain([(b.id, &ROWS[0])]) {
-        let id = store
+        store
             .create_case(&NewCase {
                 authority_id: authority,
                 reference: r.reference.into(),
@@ -79,18 +79,17 @@ async fn seed(store: &Store) -> i64 {
                     next_deadline: r.deadline.map(str::to_owned),
                     assignee: r.assignee.map(str::to_owned),
                 },
+                listing: Listing {
+                    subject: Some(r.text.into()),
+                    received: Some(r.received.into()),
+                    regime: Some(r.regime.into()),
+                    requester_type: Some("journalist".into()),
+                    search_text: r.text.to_lowercase(),
+                },
                 created_at: AT.into(),
             })
             .await
             .unwrap();
-        let listing = Listing {
-            subject: Some(r.text.into()),
-            received: Some(r.received.into()),
-            regime: Some(r.regime.into()),
-            requester_type: Some("journalist".into()),
-            search_text: r.text.to_lowercase(),
-        };
-        store.set_listing(id, &listing).await.unwrap();
     }
     a.id
 }
