@@ -88,16 +88,31 @@ impl Step {
         }
     }
 
-    /// The step that asks about an engine error's field.
-    fn of_field(field: &str) -> Step {
-        match field {
+    /// The step that asks about an engine error's field, and the id of
+    /// the field on its page. The field may be a path into the case file
+    /// ("request.contact[0]").
+    fn of_field(field: &str) -> (Step, &'static str) {
+        let name = field.strip_prefix("request.").unwrap_or(field);
+        let name = name.split(['[', '.']).next().unwrap_or(name);
+        let step = match name {
             "authority" | "reference_prefix" => Step::Authority,
             "channel" => Step::Channel,
             "requester_name" | "contact" | "requester_type" => Step::Requester,
             "received" => Step::Received,
             "parts" => Step::Parts,
             _ => Step::Regime,
-        }
+        };
+        let id = match (step, name) {
+            (Step::Authority, _) => "authority",
+            (Step::Channel, _) => "channel",
+            (Step::Requester, "contact") => "contact",
+            (Step::Requester, "requester_type") => "requester_type",
+            (Step::Requester, _) => "requester_name",
+            (Step::Received, _) => "received",
+            (Step::Parts, _) => "part-1",
+            _ => "regime",
+        };
+        (step, id)
     }
 }
 
@@ -726,11 +741,7 @@ async fn confirm(
             field: name,
             message,
         }) => {
-            let step = Step::of_field(&name);
-            let id = match step {
-                Step::Parts => "part-1".to_owned(),
-                _ => name,
-            };
+            let (step, id) = Step::of_field(&name);
             show(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 step,
@@ -797,6 +808,21 @@ mod tests {
 
     fn check(slug: &str, want: &str) {
         assert_eq!(prefix_of(slug), want, "{slug}");
+    }
+
+    #[test]
+    fn an_engine_error_goes_to_the_question_that_asked() {
+        use super::Step;
+        for (field, step, id) in [
+            ("request.contact[1]", Step::Requester, "contact"),
+            ("request.requester_name", Step::Requester, "requester_name"),
+            ("requester_type", Step::Requester, "requester_type"),
+            ("request.parts[2].text", Step::Parts, "part-1"),
+            ("received", Step::Received, "received"),
+            ("reference_prefix", Step::Authority, "authority"),
+        ] {
+            assert_eq!(Step::of_field(field), (step, id), "{field}");
+        }
     }
 
     #[test]
