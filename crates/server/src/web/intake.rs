@@ -75,6 +75,11 @@ impl Step {
         }
     }
 
+    /// Whether the page is one choice of radios, whose legend is the heading.
+    fn asks_one_choice(self) -> bool {
+        matches!(self, Step::Authority | Step::Channel | Step::Regime)
+    }
+
     /// The form fields this page asks for (the others ride along hidden).
     fn fields(self) -> &'static [&'static str] {
         match self {
@@ -391,18 +396,18 @@ fn step_fields(
                 .iter()
                 .map(|(s, n)| (s.as_str(), n.as_str()))
                 .collect();
-            radios(
+            question_radios(
                 "authority",
-                "Authority",
+                step.title(),
                 None,
                 &options,
                 field(f, "authority"),
                 errors,
             )
         }
-        Step::Channel => radios(
+        Step::Channel => question_radios(
             "channel",
-            "How it came in",
+            step.title(),
             None,
             &channel_options(),
             field(f, "channel"),
@@ -443,9 +448,9 @@ fn step_fields(
                     words.join(", ")
                 )
             });
-            radios(
+            question_radios(
                 "regime",
-                "Law",
+                step.title(),
                 hint.as_deref(),
                 &[("FOIA", regime_label("FOIA")), ("EIR", regime_label("EIR"))],
                 field(f, "regime"),
@@ -467,6 +472,49 @@ fn contact_area(value: &str, errors: &[Problem]) -> Markup {
             }
             textarea class={ "textarea" @if error.is_some() { " textarea--error" } } id="contact" name="contact" rows="4"
                 autocomplete="off" aria-describedby={ "contact-hint" @if error.is_some() { " contact-error" } } { (value) }
+        }
+    }
+}
+
+/// GOV.UK radios for a page that asks one question: the legend is the
+/// page's heading.
+fn question_radios(
+    id: &str,
+    question: &str,
+    hint: Option<&str>,
+    options: &[(&str, &str)],
+    chosen: &str,
+    errors: &[Problem],
+) -> Markup {
+    let error = error_for(errors, id);
+    let described: Vec<String> = [
+        hint.map(|_| format!("{id}-hint")),
+        error.map(|_| format!("{id}-error")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    html! {
+        div class={ "form-group" @if error.is_some() { " form-group--error" } } {
+            fieldset class="fieldset" aria-describedby=[(!described.is_empty()).then(|| described.join(" "))] {
+                legend class="fieldset__legend fieldset__legend--page" {
+                    span class="caption" { "Log a new request" }
+                    h1 class="fieldset__heading" { (question) }
+                }
+                @if let Some(h) = hint { div class="hint" id={ (id) "-hint" } { (h) } }
+                @if let Some(e) = error {
+                    p class="error-message" id={ (id) "-error" } { span class="visually-hidden" { "Error: " } (e) }
+                }
+                div class="radios" {
+                    @for (n, (value, text)) in options.iter().enumerate() {
+                        @let input_id = if n == 0 { id.to_owned() } else { format!("{id}-{value}") };
+                        div class="radios__item" {
+                            input class="radios__input" type="radio" id=(input_id) name=(id) value=(value) checked[*value == chosen];
+                            label class="label radios__label" for=(input_id) { (text) }
+                        }
+                    }
+                }
+            }
         }
     }
 }
@@ -540,8 +588,10 @@ fn render(
             (csrf_field(&who.csrf))
             input type="hidden" name="step" value=(step.name());
             (hidden_answers(step, f))
-            span class="caption" { "Log a new request" }
-            h1 { (step.title()) }
+            @if !step.asks_one_choice() {
+                span class="caption" { "Log a new request" }
+                h1 { (step.title()) }
+            }
             @if step == Step::Check {
                 (check_answers(f, authorities, who.user.role == Role::Administrator))
                 h2 { "Now log the request" }
