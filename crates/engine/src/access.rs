@@ -216,8 +216,11 @@ impl Engine {
             self.check_assignee(store, user, summary.authority_id, &event)
                 .await?;
         }
-        self.append_event(store, case_id, expected, event, &user.email)
-            .await
+        let mut view = self
+            .append_event(store, case_id, expected, event, &user.email)
+            .await?;
+        redact_for(user, &mut view);
+        Ok(view)
     }
 
     /// A queue as this user may see it: an officer's is always their own

@@ -384,6 +384,28 @@ async fn the_requesters_contact_and_type_stay_within_the_authority() {
             who.email
         );
     }
+    // What an append answers with is the caseworker's view too.
+    let version = e.store().case_summary(id).await.unwrap().unwrap().version;
+    let event = foidesk_case::file::EventFile {
+        kind: "assigned".into(),
+        date: "2019-03-02".into(),
+        assignee: Some("c@ico.example".into()),
+        ..Default::default()
+    };
+    let after = service
+        .as_user(&caseworker)
+        .append_event(id, version, event)
+        .await
+        .unwrap();
+    assert!(after.file.request.contact.is_empty() && after.file.request.requester_type.is_none());
+    for who in [&requester] {
+        let views = service.as_user(who).case_views(10).await.unwrap();
+        assert!(
+            views.iter().all(|v| v.file.request.contact.is_empty()),
+            "{}",
+            who.email
+        );
+    }
 }
 
 #[tokio::test]
