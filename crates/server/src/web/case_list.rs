@@ -64,7 +64,7 @@ struct Asked {
     page: i64,
 }
 
-fn asked(state: &AppState, who: &WebUser, q: &QueryMap) -> Asked {
+fn asked(who: &WebUser, q: &QueryMap) -> Asked {
     let mut problems = Vec::new();
     let mut date = |id: &str, what: &str| {
         let typed = date_of(q, id);
@@ -94,7 +94,6 @@ fn asked(state: &AppState, who: &WebUser, q: &QueryMap) -> Asked {
         .parse::<i64>()
         .unwrap_or(1)
         .clamp(1, MAX_LISTED / PAGE);
-    let _ = state;
     Asked {
         filter: CaseListFilter {
             status: Status::from_name(get(q, "status")),
@@ -365,7 +364,7 @@ pub async fn list(
         filter,
         problems,
         page,
-    } = asked(&state, &who, &q);
+    } = asked(&who, &q);
     let mut rows = if problems.is_empty() {
         match state.service.as_user(&who.user).case_list(&filter).await {
             Ok(rows) => rows,
@@ -476,7 +475,7 @@ pub async fn csv(
         mut filter,
         problems,
         ..
-    } = asked(&state, &who, &q);
+    } = asked(&who, &q);
     if !problems.is_empty() {
         return (
             StatusCode::BAD_REQUEST,
