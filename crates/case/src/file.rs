@@ -65,6 +65,20 @@ pub struct RequestFile {
     pub received: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requester: Option<String>,
+    /// How the request came in (`Channel`'s wire names).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    /// The requester's name as they gave it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requester_name: Option<String>,
+    /// Where to reply: the lines of a postal address, or one email address.
+    /// Never shown outside the authority.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contact: Vec<String>,
+    /// Who the requester is (`RequesterType`'s wire names). Never shown
+    /// outside the authority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requester_type: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<PartFile>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

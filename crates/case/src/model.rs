@@ -58,8 +58,100 @@ pub struct Request {
     pub regime: Regime,
     pub received: Date,
     pub requester: Option<String>,
+    pub channel: Option<Channel>,
+    pub requester_name: Option<String>,
+    /// Lines of a postal address, or one email address; only for the authority.
+    pub contact: Vec<String>,
+    /// Only for the authority.
+    pub requester_type: Option<RequesterType>,
     pub parts: Vec<Part>,
     pub school_closures: Vec<Closure>,
+}
+
+vocabulary! {
+    /// How a request came in.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    pub enum Channel {
+        Email = "email", "Email";
+        Post = "post", "Post";
+        WebForm = "web_form", "Web form";
+        WhatDoTheyKnow = "whatdotheyknow", "WhatDoTheyKnow";
+        Other = "other", "Other";
+    }
+}
+
+vocabulary! {
+    /// Who the requester is, as the authority records it (never shown
+    /// outside the authority: requests are applicant-blind).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    pub enum RequesterType {
+        MemberOfThePublic = "member_of_the_public", "Member of the public";
+        Journalist = "journalist", "Journalist";
+        Mp = "mp", "MP";
+        Business = "business", "Business";
+        CampaignGroup = "campaign_group", "Campaign group";
+        Solicitor = "solicitor", "Solicitor";
+        Other = "other", "Other";
+    }
+}
+
+/// Words that suggest a request is for environmental information (EIR
+/// reg.2(1)): a hint for the person choosing the regime, never a decision.
+/// A word ending in `*` matches any word it begins; the others match the
+/// word or its plural; "air quality" matches the two words together.
+const ENVIRONMENTAL_WORDS: [&str; 25] = [
+    "emission*",
+    "pollut*",
+    "planning",
+    "land",
+    "water",
+    "air quality",
+    "waste",
+    "noise",
+    "flood*",
+    "contaminat*",
+    "environment*",
+    "climate",
+    "carbon",
+    "biodiversity",
+    "habitat",
+    "tree",
+    "river",
+    "sewage",
+    "recycl*",
+    "pesticide",
+    "radiation",
+    "energy",
+    "wildlife",
+    "fracking",
+    "drainage",
+];
+
+/// The environmental words found in `text`, in the list's order, without
+/// their `*`, so the hint can say which.
+pub fn environmental_words(text: &str) -> Vec<&'static str> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let matches = |key: &str| -> bool {
+        if let Some(stem) = key.strip_suffix('*') {
+            words.iter().any(|w| w.starts_with(stem))
+        } else if key.contains(' ') {
+            let parts: Vec<&str> = key.split(' ').collect();
+            words.windows(parts.len()).any(|w| w == parts.as_slice())
+        } else {
+            words
+                .iter()
+                .any(|w| *w == key || w.strip_suffix('s') == Some(key))
+        }
+    };
+    ENVIRONMENTAL_WORDS
+        .into_iter()
+        .filter(|k| matches(k))
+        .map(|k| k.trim_end_matches('*'))
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -213,12 +213,46 @@ fn validate_request(file: &CaseFile) -> Result<Request, CaseError> {
             out
         }
     };
+    let channel = match &r.channel {
+        None => None,
+        Some(name) => Some(Channel::from_name(name).ok_or_else(|| {
+            CaseError::field(
+                "request.channel",
+                format!(
+                    "'{name}' is not a way a request comes in; use one of {}",
+                    Channel::NAMES.join(", ")
+                ),
+            )
+        })?),
+    };
+    let requester_type = match &r.requester_type {
+        None => None,
+        Some(name) => Some(RequesterType::from_name(name).ok_or_else(|| {
+            CaseError::field(
+                "request.requester_type",
+                format!(
+                    "'{name}' is not a requester type; use one of {}",
+                    RequesterType::NAMES.join(", ")
+                ),
+            )
+        })?),
+    };
+    if r.contact.iter().any(|line| line.trim().is_empty()) {
+        return Err(CaseError::field(
+            "request.contact",
+            "a line of the contact address is empty",
+        ));
+    }
     Ok(Request {
         authority: r.authority.clone(),
         authority_type,
         regime,
         received,
         requester: r.requester.clone(),
+        channel,
+        requester_name: r.requester_name.clone(),
+        contact: r.contact.clone(),
+        requester_type,
         parts,
         school_closures,
     })

@@ -55,7 +55,7 @@ impl User {
         }
     }
 
-    fn scope(&self) -> CaseScope {
+    pub(crate) fn scope(&self) -> CaseScope {
         match self.role {
             Role::Administrator => CaseScope::All,
             // An officer without an authority is refused at creation; were
@@ -70,6 +70,27 @@ impl User {
             ),
         }
     }
+}
+
+impl User {
+    /// Whether this user works for an authority (an officer, or an
+    /// administrator): only they see the requester's contact address and type.
+    pub fn is_of_an_authority(&self) -> bool {
+        matches!(self.role, Role::Officer | Role::Administrator)
+    }
+}
+
+/// The case as `user` may see it: the requester's contact address and type
+/// are the authority's alone (requests are applicant-blind), so requesters
+/// and the regulator's caseworkers get the case without them.
+pub(crate) fn redact_for(user: &User, view: &mut CaseView) {
+    if user.is_of_an_authority() {
+        return;
+    }
+    view.file.request.contact.clear();
+    view.file.request.requester_type = None;
+    view.case.request.contact.clear();
+    view.case.request.requester_type = None;
 }
 
 impl Role {
@@ -127,7 +148,13 @@ impl Engine {
         id: i64,
     ) -> Result<Option<CaseView>, EngineError> {
         match store.case_summary(id).await? {
-            Some(s) if user.access_to(&s) != Access::Hidden => self.case_view(store, id).await,
+            Some(s) if user.access_to(&s) != Access::Hidden => {
+                let mut view = self.case_view(store, id).await?;
+                if let Some(v) = view.as_mut() {
+                    redact_for(user, v);
+                }
+                Ok(view)
+            }
             _ => Ok(None),
         }
     }
@@ -189,8 +216,15 @@ impl Engine {
             }
             Access::Write => {}
         }
-        self.append_event(store, case_id, expected, event, &user.email)
-            .await
+        if event.kind == EventType::Assigned.as_str() {
+            self.check_assignee(store, user, summary.authority_id, &event)
+                .await?;
+        }
+        let mut view = self
+            .append_event(store, case_id, expected, event, &user.email)
+            .await?;
+        redact_for(user, &mut view);
+        Ok(view)
     }
 
     /// A queue as this user may see it: an officer's is always their own

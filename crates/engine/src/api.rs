@@ -11,10 +11,10 @@ pub use foidesk_case::file::{
     SchoolCalendarFile,
 };
 pub use foidesk_case::{
-    closing_words, deadline_label, AssessError, Assessment, Case, CaseError, Correction,
+    closing_words, deadline_label, AssessError, Assessment, Case, CaseError, Channel, Correction,
     DeadlineState, DeadlineStatus, Deadlines, Desk, Event, EventField, EventKind, EventType,
-    Finding, FindingKind, NextDeadline, NoticeOutcome, Outcome, PartOutcome, ReviewResult, Stage,
-    Status,
+    Finding, FindingKind, NextDeadline, NoticeOutcome, Outcome, PartOutcome, RequesterType,
+    ReviewResult, Stage, Status,
 };
 pub use foidesk_law::{Catalogue, Provision, ProvisionId, Regime};
 /// The outcome a decision notice in the library records (the notice parser's).
@@ -23,4 +23,6 @@ pub use foidesk_notice::{NoticeRecord, Parsed};
 pub use foidesk_search::{
     Hit, HitParagraph, NoticeIndex, Opened, SearchQuery, SearchResults, Sort,
 };
-pub use foidesk_store::{redact_url, Authority, CaseSummary, Holdings, LibraryStats};
+pub use foidesk_store::{
+    redact_url, Authority, CaseSort, CaseSummary, Holdings, LibraryStats, ListedCase, Listing,
+};

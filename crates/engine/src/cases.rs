@@ -269,6 +269,7 @@ impl Engine {
             })?,
             events,
             projection: projection(&case, &stage),
+            listing: crate::intake::listing_of(file),
             created_at: now.to_owned(),
         })
     }

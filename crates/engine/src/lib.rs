@@ -16,6 +16,7 @@ mod cases;
 mod clock;
 mod documents;
 mod import;
+mod intake;
 mod library;
 mod lifecycle;
 mod notice;
@@ -31,6 +32,9 @@ pub use cases::{CaseView, QueueFilter, QueueKind};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use documents::facts_outline;
 pub use foidesk_docs::{Document, DocumentKind, Facts, Format, Missing, RenderError};
+pub use intake::{
+    environmental_hint, regime_name, CaseListFilter, Colleague, LogRequest, MAX_LISTED, MAX_PARTS,
+};
 pub use library::{
     content_hash, FileOutcome, Ingest, IngestReport, IngestStatus, Library, SourceFile,
 };

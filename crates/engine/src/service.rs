@@ -15,12 +15,12 @@ use std::time::Duration;
 
 use foidesk_case::file::{CaseFile, EventFile};
 use foidesk_search::{NoticeIndex, Opened};
-use foidesk_store::{Authority, CaseSummary, Holdings, Store};
+use foidesk_store::{Authority, CaseSummary, Holdings, ListedCase, Store};
 
 use crate::lifecycle::Actor;
 use crate::{
-    AccountOutcome, AuditLine, CaseView, Engine, EngineError, Library, QueueFilter, QueueKind,
-    Role, User,
+    AccountOutcome, AuditLine, CaseListFilter, CaseView, Colleague, Engine, EngineError, Library,
+    LogRequest, QueueFilter, QueueKind, Role, User,
 };
 
 /// The engine and its store, for a server: every use case on stored data
@@ -316,6 +316,29 @@ impl AsUser<'_> {
     ) -> Result<Vec<CaseSummary>, EngineError> {
         self.engine
             .queue_for(self.store, self.user, kind, filter, limit)
+            .await
+    }
+
+    /// Log a new request: the case opens under the authority's next
+    /// reference ("PREFIX-2026-0001"). Officers of the authority and
+    /// administrators only; a received date after today is refused.
+    pub async fn log_request(&self, request: LogRequest) -> Result<CaseView, EngineError> {
+        self.engine
+            .log_request_as(self.store, self.user, request)
+            .await
+    }
+
+    /// The cases this user may see that `filter` selects, in its order.
+    pub async fn case_list(&self, filter: &CaseListFilter) -> Result<Vec<ListedCase>, EngineError> {
+        self.engine
+            .case_list_for(self.store, self.user, filter)
+            .await
+    }
+
+    /// The accounts a case of this authority can be assigned to.
+    pub async fn colleagues(&self, authority_id: i64) -> Result<Vec<Colleague>, EngineError> {
+        self.engine
+            .colleagues_as(self.store, self.user, authority_id)
             .await
     }
 

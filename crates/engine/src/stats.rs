@@ -97,7 +97,8 @@ impl Engine {
         let summaries = self.cases_for(store, user, 0, limit).await?;
         let mut out = Vec::with_capacity(summaries.len());
         for s in summaries {
-            if let Some(view) = self.case_view(store, s.id).await? {
+            if let Some(mut view) = self.case_view(store, s.id).await? {
+                crate::access::redact_for(user, &mut view);
                 out.push(view);
             }
         }

@@ -56,6 +56,8 @@ pub struct NewCase {
     pub request_json: String,
     pub events: Vec<NewEvent>,
     pub projection: Projection,
+    /// What the case list shows and searches (the request never changes).
+    pub listing: crate::Listing,
     pub created_at: String,
 }
 
@@ -193,8 +195,9 @@ impl Store {
         let p = &new.projection;
         let row: Option<(i64,)> = sqlx::query_as(self.sql(
             "INSERT INTO cases (authority_id, reference, desk, requester, request, version, \
-             status, next_deadline, assignee, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) \
+             status, next_deadline, assignee, created_at, updated_at, subject, received, regime, \
+             requester_type, search_text) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14, $15) \
              ON CONFLICT (authority_id, reference) DO NOTHING RETURNING id",
         ))
         .bind(new.authority_id)
@@ -207,6 +210,11 @@ impl Store {
         .bind(&p.next_deadline)
         .bind(&p.assignee)
         .bind(&new.created_at)
+        .bind(&new.listing.subject)
+        .bind(&new.listing.received)
+        .bind(&new.listing.regime)
+        .bind(&new.listing.requester_type)
+        .bind(&new.listing.search_text)
         .fetch_optional(&mut *tx)
         .await
         .map_err(|e| match e {

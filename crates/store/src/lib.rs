@@ -38,7 +38,9 @@ pub use cases::{
     Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, StoredEvent,
 };
 pub use library::{Inserted, LibraryStats, NewNotice, NoticeSummary, StoredNotice};
-pub use listing::{CaseListQuery, CaseScope, STATUS_SLOTS};
+pub use listing::{
+    CaseFilter, CaseListQuery, CaseScope, CaseSort, ListedCase, Listing, STATUS_SLOTS,
+};
 pub use open::{redact_url, Holdings, OpenSettings};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");

@@ -5,5 +5,6 @@ mod dated;
 mod deadlines;
 mod examples;
 mod properties;
+mod request_fields;
 mod stage;
 mod validation;

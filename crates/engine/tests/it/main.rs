@@ -4,5 +4,6 @@ mod accounts;
 mod cases;
 mod common;
 mod import;
+mod intake;
 mod sign_in;
 mod time;

@@ -1,4 +1,4 @@
-//! The case list and the case page: the request and its parts, each
+//! The case page: the request and its parts, each
 //! deadline with the working days left, the findings with their provisions,
 //! the timeline with who recorded each event, and what may be recorded next.
 
@@ -21,54 +21,6 @@ use super::session::WebUser;
 use super::{message_page, respond};
 use crate::error::internal;
 use crate::AppState;
-
-const PAGE: i64 = 50;
-
-pub async fn list(
-    State(state): State<AppState>,
-    who: WebUser,
-    Query(query): Query<HashMap<String, String>>,
-) -> Response {
-    let after = query
-        .get("after")
-        .and_then(|a| a.parse::<i64>().ok())
-        .unwrap_or(0)
-        .max(0);
-    let rows = match state.service.as_user(&who.user).cases(after, PAGE).await {
-        Ok(rows) => rows,
-        Err(e) => return internal(&e).into_response(),
-    };
-    let next = (i64::try_from(rows.len()).ok() == Some(PAGE))
-        .then(|| rows.last().map(|c| c.id))
-        .flatten();
-    let viewer = Viewer {
-        user: &who.user,
-        csrf: &who.csrf,
-    };
-    let body = html! {
-        h1 { "Cases" }
-        @if rows.is_empty() {
-            p { "There are no cases you can see." }
-        } @else {
-            table class="table" {
-                caption class="visually-hidden" { "Cases you can see" }
-                thead { tr { th scope="col" { "Reference" } th scope="col" { "Status" } th scope="col" { "With" } th scope="col" { "Next deadline" } } }
-                tbody {
-                    @for c in &rows {
-                        tr {
-                            td { a href={ "/cases/" (c.id) } { (c.reference) } }
-                            td { (status_tag(&c.projection.status)) }
-                            td { (c.projection.desk) }
-                            td { (c.projection.next_deadline.as_deref().unwrap_or("none running")) }
-                        }
-                    }
-                }
-            }
-            @if let Some(n) = next { a class="button button--secondary" href={ "/cases?after=" (n) } { "Next page" } }
-        }
-    };
-    respond(StatusCode::OK, layout("Cases", Some(&viewer), &[], body))
-}
 
 /// The case if this user may see it; otherwise a 404 page, the same as for
 /// a case that does not exist.

@@ -3,11 +3,13 @@
 //! anything carries a CSRF token; every value shown is escaped.
 
 mod admin;
+mod case_list;
 mod case_page;
 mod chart;
 mod dashboard;
 mod documents;
 mod forms;
+mod intake;
 mod lifecycle;
 pub(crate) mod page;
 pub(crate) mod session;
@@ -29,7 +31,10 @@ pub fn router() -> Router<AppState> {
         .route("/", get(dashboard::show))
         .route("/sign-in", get(sign_in::form).post(sign_in::submit))
         .route("/sign-out", post(sign_in::sign_out))
-        .route("/cases", get(case_page::list))
+        .route("/cases", get(case_list::list))
+        .route("/cases.csv", get(case_list::csv))
+        .route("/requests/new", get(intake::start).post(intake::answer))
+        .route("/requests/{id}/confirmation", get(intake::confirmation))
         .route("/cases/{id}", get(case_page::show))
         .route(
             "/cases/{id}/record/{kind}",

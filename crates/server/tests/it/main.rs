@@ -6,6 +6,7 @@ mod common;
 mod concurrency;
 mod dates;
 mod headers;
+mod intake;
 mod lifecycle;
 mod malformed;
 mod openapi;

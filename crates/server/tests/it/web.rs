@@ -246,7 +246,8 @@ async fn whatever_a_user_types_is_escaped_on_every_page() {
         assert_eq!(reply.status, 201, "{}", reply.text);
         let id = reply.json["id"].as_i64().unwrap();
         for event in [
-            json!({"kind": "assigned", "date": "2019-11-08", "assignee": NASTY, "note": NASTY}),
+            // An assignee is an account of the authority; the note carries the markup.
+            json!({"kind": "assigned", "date": "2019-11-08", "assignee": common::email("officer_a"), "note": NASTY}),
             json!({"kind": "response", "date": "2019-11-20", "note": NASTY,
                    "outcomes": [{"part": "1", "outcome": "ncnd", "provisions": ["s.31(3)"]},
                                 {"part": "2", "outcome": "disclosed"}, {"part": "3", "outcome": "disclosed"},

@@ -40,6 +40,7 @@ fn new_case(
         request_json: "{\"received\":\"2026-11-02\"}".into(),
         events: vec![event("request", "first")],
         projection: projection("awaiting_response", next, assignee),
+        listing: Default::default(),
         created_at: AT.into(),
     }
 }

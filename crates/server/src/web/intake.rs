@@ -1,0 +1,888 @@
+//! Log a new request: GOV.UK question pages, one question a page, then check
+//! your answers, then a confirmation. No session holds the answers: each
+//! page posts every answer so far back, the ones it does not ask as hidden
+//! fields, so the journey works without JavaScript and leaves nothing
+//! behind when it is abandoned. Parts are added and removed with submit
+//! buttons.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use foidesk_engine::api::{Channel, Date, Regime, RequesterType};
+use foidesk_engine::{environmental_hint, EngineError, LogRequest, Role, MAX_PARTS};
+use maud::{html, Markup};
+
+use super::page::{
+    csrf_field, date_from_fields, date_input, layout, problem, radios, summary_row, text_input,
+    Problem, Viewer,
+};
+use super::session::{tokens_match, WebUser};
+use super::{csrf_refused, message_page, respond, PageForm};
+use crate::error::internal;
+use crate::AppState;
+
+/// What was posted, in order (the parts repeat the name `part`).
+type Fields = Vec<(String, String)>;
+
+/// The question pages, in the order they are asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Authority,
+    Channel,
+    Requester,
+    Received,
+    Parts,
+    Regime,
+    Check,
+}
+
+const STEPS: [Step; 7] = [
+    Step::Authority,
+    Step::Channel,
+    Step::Requester,
+    Step::Received,
+    Step::Parts,
+    Step::Regime,
+    Step::Check,
+];
+
+impl Step {
+    fn name(self) -> &'static str {
+        match self {
+            Step::Authority => "authority",
+            Step::Channel => "channel",
+            Step::Requester => "requester",
+            Step::Received => "received",
+            Step::Parts => "parts",
+            Step::Regime => "regime",
+            Step::Check => "check",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Step> {
+        STEPS.into_iter().find(|s| s.name() == name)
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Step::Authority => "Which authority received the request?",
+            Step::Channel => "How did the request come in?",
+            Step::Requester => "Who made the request?",
+            Step::Received => "When was the request received?",
+            Step::Parts => "What did they ask for?",
+            Step::Regime => "Which law does the request fall under?",
+            Step::Check => "Check your answers before logging the request",
+        }
+    }
+
+    /// Whether the page is one choice of radios, whose legend is the heading.
+    fn asks_one_choice(self) -> bool {
+        matches!(self, Step::Authority | Step::Channel | Step::Regime)
+    }
+
+    /// The form fields this page asks for (the others ride along hidden).
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            Step::Authority => &["authority"],
+            Step::Channel => &["channel"],
+            Step::Requester => &["requester_name", "contact", "requester_type"],
+            Step::Received => &["received-day", "received-month", "received-year"],
+            Step::Parts => &["part"],
+            Step::Regime => &["regime"],
+            Step::Check => &[],
+        }
+    }
+
+    /// The step that asks about an engine error's field, and the id of
+    /// the field on its page. The field may be a path into the case file
+    /// ("request.contact[0]").
+    fn of_field(field: &str) -> (Step, &'static str) {
+        let name = field.strip_prefix("request.").unwrap_or(field);
+        let name = name.split(['[', '.']).next().unwrap_or(name);
+        let step = match name {
+            "authority" | "reference_prefix" => Step::Authority,
+            "channel" => Step::Channel,
+            "requester_name" | "contact" | "requester_type" => Step::Requester,
+            "received" => Step::Received,
+            "parts" => Step::Parts,
+            _ => Step::Regime,
+        };
+        let id = match (step, name) {
+            (Step::Authority, _) => "authority",
+            (Step::Channel, _) => "channel",
+            (Step::Requester, "contact") => "contact",
+            (Step::Requester, "requester_type") => "requester_type",
+            (Step::Requester, _) => "requester_name",
+            (Step::Received, _) => "received",
+            (Step::Parts, _) => "part-1",
+            _ => "regime",
+        };
+        (step, id)
+    }
+}
+
+/// Every answer that may be carried between pages.
+const CARRIED: [&str; 11] = [
+    "authority",
+    "channel",
+    "requester_name",
+    "contact",
+    "requester_type",
+    "received-day",
+    "received-month",
+    "received-year",
+    "part",
+    "regime",
+    "checking",
+];
+
+fn field<'a>(f: &'a Fields, name: &str) -> &'a str {
+    f.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}
+
+fn parts(f: &Fields) -> Vec<String> {
+    f.iter()
+        .filter(|(k, _)| k == "part")
+        .map(|(_, v)| v.clone())
+        .collect()
+}
+
+fn set(f: &mut Fields, name: &str, value: &str) {
+    f.retain(|(k, _)| k != name);
+    f.push((name.to_owned(), value.to_owned()));
+}
+
+fn set_parts(f: &mut Fields, parts: &[String]) {
+    f.retain(|(k, _)| k != "part");
+    f.extend(parts.iter().map(|p| ("part".to_owned(), p.clone())));
+}
+
+fn contact_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn received_fields(f: &Fields) -> (&str, &str, &str) {
+    (
+        field(f, "received-day"),
+        field(f, "received-month"),
+        field(f, "received-year"),
+    )
+}
+
+/// Who logs requests: officers (for their own authority) and administrators.
+fn may_log(who: &WebUser) -> bool {
+    matches!(who.user.role, Role::Officer | Role::Administrator)
+}
+
+fn refused(who: &WebUser) -> Response {
+    message_page(
+        who,
+        StatusCode::FORBIDDEN,
+        "You cannot log requests",
+        "Only an authority's officers and administrators log new requests.",
+    )
+}
+
+/// The authorities this person may log for, as (slug, name).
+async fn authorities(state: &AppState, who: &WebUser) -> Result<Vec<(String, String)>, Response> {
+    let all = state
+        .service
+        .as_user(&who.user)
+        .authorities()
+        .await
+        .map_err(|e| internal(&e).into_response())?;
+    Ok(all
+        .into_iter()
+        .filter(|a| who.user.role == Role::Administrator || who.user.authority_id == Some(a.id))
+        .map(|a| (a.slug, a.name))
+        .collect())
+}
+
+/// The first page: an administrator chooses the authority; an officer's is
+/// their own.
+fn first_step(who: &WebUser) -> Step {
+    if who.user.role == Role::Administrator {
+        Step::Authority
+    } else {
+        Step::Channel
+    }
+}
+
+fn next_step(who: &WebUser, step: Step, f: &Fields) -> Step {
+    if field(f, "checking") == "yes" {
+        return Step::Check;
+    }
+    let at = STEPS.iter().position(|s| *s == step).unwrap_or(0);
+    let next = STEPS.get(at + 1).copied().unwrap_or(Step::Check);
+    if next == Step::Authority && who.user.role != Role::Administrator {
+        Step::Channel
+    } else {
+        next
+    }
+}
+
+fn previous_step(who: &WebUser, step: Step) -> Option<Step> {
+    let at = STEPS.iter().position(|s| *s == step)?;
+    let before = STEPS.get(at.checked_sub(1)?).copied()?;
+    if before == Step::Authority && who.user.role != Role::Administrator {
+        None
+    } else {
+        Some(before)
+    }
+}
+
+/// The problems with the answers `step` asks for.
+fn check_step(
+    state: &AppState,
+    step: Step,
+    f: &Fields,
+    authorities: &[(String, String)],
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    match step {
+        Step::Authority => {
+            if !authorities
+                .iter()
+                .any(|(slug, _)| slug == field(f, "authority"))
+            {
+                problems.push(problem(
+                    "authority",
+                    "Choose the authority that received it",
+                ));
+            }
+        }
+        Step::Channel => {
+            if Channel::from_name(field(f, "channel")).is_none() {
+                problems.push(problem("channel", "Choose how the request came in"));
+            }
+        }
+        Step::Requester => {
+            if field(f, "requester_name").trim().is_empty() {
+                problems.push(problem("requester_name", "Enter the requester's name"));
+            }
+            if contact_lines(field(f, "contact")).is_empty() {
+                problems.push(problem(
+                    "contact",
+                    "Enter the requester's postal or email address",
+                ));
+            }
+            if RequesterType::from_name(field(f, "requester_type")).is_none() {
+                problems.push(problem("requester_type", "Choose who the requester is"));
+            }
+        }
+        Step::Received => match date_from_fields("The date received", received_fields(f)) {
+            Ok(None) => problems.push(problem(
+                "received",
+                "Enter the date the request was received",
+            )),
+            Err(message) => problems.push(problem("received", message)),
+            Ok(Some(date)) if date > state.service.engine().today() => problems.push(problem(
+                "received",
+                "The date received must be today or in the past",
+            )),
+            Ok(Some(_)) => {}
+        },
+        Step::Parts => {
+            let parts = parts(f);
+            if parts.iter().all(|p| p.trim().is_empty()) {
+                problems.push(problem("part-1", "Enter what the requester asked for"));
+            }
+            if parts.len() > MAX_PARTS {
+                problems.push(problem(
+                    "part-1",
+                    format!("A request can have at most {MAX_PARTS} parts"),
+                ));
+            }
+        }
+        Step::Regime => {
+            if !matches!(field(f, "regime"), "FOIA" | "EIR") {
+                problems.push(problem("regime", "Choose FOIA or the EIR"));
+            }
+        }
+        Step::Check => {}
+    }
+    problems
+}
+
+fn hidden_answers(step: Step, f: &Fields) -> Markup {
+    let asked = step.fields();
+    html! {
+        @for (k, v) in f {
+            @if CARRIED.contains(&k.as_str()) && !asked.contains(&k.as_str()) {
+                input type="hidden" name=(k) value=(v);
+            }
+        }
+    }
+}
+
+fn channel_options() -> Vec<(&'static str, &'static str)> {
+    Channel::ALL
+        .iter()
+        .map(|c| (c.as_str(), c.label()))
+        .collect()
+}
+
+fn requester_type_options() -> Vec<(&'static str, &'static str)> {
+    RequesterType::ALL
+        .iter()
+        .map(|t| (t.as_str(), t.label()))
+        .collect()
+}
+
+fn regime_label(regime: &str) -> &'static str {
+    match regime {
+        "EIR" => "Environmental Information Regulations 2004 (EIR)",
+        _ => "Freedom of Information Act 2000 (FOIA)",
+    }
+}
+
+fn error_for<'a>(errors: &'a [Problem], id: &str) -> Option<&'a str> {
+    errors
+        .iter()
+        .find(|e| e.field == id)
+        .map(|e| e.message.as_str())
+}
+
+fn parts_fields(f: &Fields, errors: &[Problem]) -> Markup {
+    let mut parts = parts(f);
+    if parts.is_empty() {
+        parts.push(String::new());
+    }
+    let several = parts.len() > 1;
+    html! {
+        p class="hint" { "Split the request into the separate things asked for, so each can have its own answer." }
+        @for (i, text) in parts.iter().enumerate() {
+            @let id = format!("part-{}", i + 1);
+            @let error = error_for(errors, &id);
+            div class={ "form-group" @if error.is_some() { " form-group--error" } } {
+                label class="label" for=(id) { "Part " (i + 1) }
+                @if let Some(e) = error {
+                    p class="error-message" id={ (id) "-error" } { span class="visually-hidden" { "Error: " } (e) }
+                }
+                textarea class={ "textarea" @if error.is_some() { " textarea--error" } } id=(id) name="part" rows="3"
+                    aria-describedby=[error.map(|_| format!("{id}-error"))] { (text) }
+                @if several {
+                    div {
+                        button class="button button--secondary" type="submit" name="action" value={ "remove-part-" (i + 1) } {
+                            "Remove" span class="visually-hidden" { " part " (i + 1) }
+                        }
+                    }
+                }
+            }
+        }
+        @if parts.len() < MAX_PARTS {
+            button class="button button--secondary" type="submit" name="action" value="add-part" { "Add another part" }
+        }
+    }
+}
+
+fn step_fields(
+    state: &AppState,
+    step: Step,
+    f: &Fields,
+    errors: &[Problem],
+    authorities: &[(String, String)],
+) -> Markup {
+    match step {
+        Step::Authority => {
+            let options: Vec<(&str, &str)> = authorities
+                .iter()
+                .map(|(s, n)| (s.as_str(), n.as_str()))
+                .collect();
+            question_radios(
+                "authority",
+                step.title(),
+                None,
+                &options,
+                field(f, "authority"),
+                errors,
+            )
+        }
+        Step::Channel => question_radios(
+            "channel",
+            step.title(),
+            None,
+            &channel_options(),
+            field(f, "channel"),
+            errors,
+        ),
+        Step::Requester => html! {
+            (text_input("requester_name", "Name", Some("As they gave it, for the letter."), field(f, "requester_name"), "text", errors))
+            (contact_area(field(f, "contact"), errors))
+            (radios("requester_type", "Who is the requester?", Some("Recorded for the authority's own figures. It is never shown outside the authority and must not change the answer."), &requester_type_options(), field(f, "requester_type"), errors))
+        },
+        Step::Received => {
+            let today = state.service.engine().today();
+            let typed = received_fields(f);
+            let (d, m, y) = (
+                today.day().to_string(),
+                today.month().to_string(),
+                today.year().to_string(),
+            );
+            let shown = if typed == ("", "", "") {
+                (d.as_str(), m.as_str(), y.as_str())
+            } else {
+                typed
+            };
+            date_input(
+                "received",
+                "Date received",
+                Some("The day it reached the authority, even if that was not a working day. For example, 27 3 2026."),
+                shown,
+                errors,
+            )
+        }
+        Step::Parts => parts_fields(f, errors),
+        Step::Regime => {
+            let words = environmental_hint(&parts(f));
+            let hint = (!words.is_empty()).then(|| {
+                format!(
+                    "The request mentions {}: this may be environmental information, which the EIR cover.",
+                    words.join(", ")
+                )
+            });
+            question_radios(
+                "regime",
+                step.title(),
+                hint.as_deref(),
+                &[("FOIA", regime_label("FOIA")), ("EIR", regime_label("EIR"))],
+                field(f, "regime"),
+                errors,
+            )
+        }
+        Step::Check => html! {},
+    }
+}
+
+fn contact_area(value: &str, errors: &[Problem]) -> Markup {
+    let error = error_for(errors, "contact");
+    html! {
+        div class={ "form-group" @if error.is_some() { " form-group--error" } } {
+            label class="label" for="contact" { "Contact address" }
+            div class="hint" id="contact-hint" { "A postal address, one line a line, or an email address. Only the authority sees it." }
+            @if let Some(e) = error {
+                p class="error-message" id="contact-error" { span class="visually-hidden" { "Error: " } (e) }
+            }
+            textarea class={ "textarea" @if error.is_some() { " textarea--error" } } id="contact" name="contact" rows="4"
+                autocomplete="off" aria-describedby={ "contact-hint" @if error.is_some() { " contact-error" } } { (value) }
+        }
+    }
+}
+
+/// GOV.UK radios for a page that asks one question: the legend is the
+/// page's heading.
+fn question_radios(
+    id: &str,
+    question: &str,
+    hint: Option<&str>,
+    options: &[(&str, &str)],
+    chosen: &str,
+    errors: &[Problem],
+) -> Markup {
+    let error = error_for(errors, id);
+    let described: Vec<String> = [
+        hint.map(|_| format!("{id}-hint")),
+        error.map(|_| format!("{id}-error")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    html! {
+        div class={ "form-group" @if error.is_some() { " form-group--error" } } {
+            fieldset class="fieldset" aria-describedby=[(!described.is_empty()).then(|| described.join(" "))] {
+                legend class="fieldset__legend fieldset__legend--page" {
+                    span class="caption" { "Log a new request" }
+                    h1 class="fieldset__heading" { (question) }
+                }
+                @if let Some(h) = hint { div class="hint" id={ (id) "-hint" } { (h) } }
+                @if let Some(e) = error {
+                    p class="error-message" id={ (id) "-error" } { span class="visually-hidden" { "Error: " } (e) }
+                }
+                div class="radios" {
+                    @for (n, (value, text)) in options.iter().enumerate() {
+                        @let input_id = if n == 0 { id.to_owned() } else { format!("{id}-{value}") };
+                        div class="radios__item" {
+                            input class="radios__input" type="radio" id=(input_id) name=(id) value=(value) checked[*value == chosen];
+                            label class="label radios__label" for=(input_id) { (text) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn change_button(step: Step, what: &str) -> Markup {
+    html! {
+        button class="link-button" type="submit" name="action" value={ "change-" (step.name()) } {
+            "Change" span class="visually-hidden" { " " (what) }
+        }
+    }
+}
+
+fn check_row(key: &str, value: Markup, step: Step) -> Markup {
+    html! {
+        div class="summary-list__row" {
+            dt class="summary-list__key" { (key) }
+            dd class="summary-list__value" { (value) }
+            dd class="summary-list__actions" { (change_button(step, &key.to_lowercase())) }
+        }
+    }
+}
+
+fn check_answers(f: &Fields, authorities: &[(String, String)], admin: bool) -> Markup {
+    let authority = authorities
+        .iter()
+        .find(|(s, _)| s == field(f, "authority"))
+        .map(|(_, n)| n.as_str())
+        .unwrap_or("");
+    let label_of = |name: Option<&'static str>| name.unwrap_or("");
+    let received = date_from_fields("", received_fields(f))
+        .ok()
+        .flatten()
+        .map(Date::long_form)
+        .unwrap_or_default();
+    let parts: Vec<String> = parts(f)
+        .into_iter()
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    html! {
+        dl class="summary-list summary-list--actions" {
+            @if admin { (check_row("Authority", html! { (authority) }, Step::Authority)) }
+            (check_row("How it came in", html! { (label_of(Channel::from_name(field(f, "channel")).map(Channel::label))) }, Step::Channel))
+            (check_row("Requester", html! { (field(f, "requester_name")) }, Step::Requester))
+            (check_row("Contact address", html! { @for line in contact_lines(field(f, "contact")) { (line) br; } }, Step::Requester))
+            (check_row("Requester type", html! { (label_of(RequesterType::from_name(field(f, "requester_type")).map(RequesterType::label))) }, Step::Requester))
+            (check_row("Date received", html! { (received) }, Step::Received))
+            @for (i, p) in parts.iter().enumerate() {
+                (check_row(&format!("Part {}", i + 1), html! { (p) }, Step::Parts))
+            }
+            (check_row("Law", html! { (regime_label(field(f, "regime"))) }, Step::Regime))
+        }
+    }
+}
+
+fn render(
+    state: &AppState,
+    who: &WebUser,
+    status: StatusCode,
+    step: Step,
+    f: &Fields,
+    errors: &[Problem],
+    authorities: &[(String, String)],
+) -> Response {
+    let viewer = Viewer {
+        user: &who.user,
+        csrf: &who.csrf,
+    };
+    let back = previous_step(who, step);
+    let body = html! {
+        form method="post" action="/requests/new" novalidate {
+            (csrf_field(&who.csrf))
+            input type="hidden" name="step" value=(step.name());
+            (hidden_answers(step, f))
+            @if !step.asks_one_choice() {
+                span class="caption" { "Log a new request" }
+                h1 { (step.title()) }
+            }
+            @if step == Step::Check {
+                (check_answers(f, authorities, who.user.role == Role::Administrator))
+                h2 { "Now log the request" }
+                p { "The case opens with the next reference and the deadline counts from the date received." }
+                button class="button" type="submit" name="action" value="confirm" { "Log the request" }
+            } @else {
+                (step_fields(state, step, f, errors, authorities))
+                // Continue comes first, so that Enter in a text box continues.
+                div class="button-group" {
+                    button class="button" type="submit" name="action" value="continue" { "Continue" }
+                    @if let Some(b) = back.filter(|_| field(f, "checking") != "yes") {
+                        button class="link-button" type="submit" name="action" value={ "back-" (b.name()) } { "Back to the previous question" }
+                    }
+                }
+            }
+        }
+    };
+    respond(status, layout(step.title(), Some(&viewer), errors, body))
+}
+
+/// GET /requests/new: the first question.
+pub async fn start(State(state): State<AppState>, who: WebUser) -> Response {
+    if !may_log(&who) {
+        return refused(&who);
+    }
+    let authorities = match authorities(&state, &who).await {
+        Ok(a) => a,
+        Err(r) => return r,
+    };
+    let mut f = Fields::new();
+    if who.user.role != Role::Administrator {
+        match authorities.first() {
+            Some((slug, _)) => set(&mut f, "authority", slug),
+            None => return refused(&who),
+        }
+    }
+    render(
+        &state,
+        &who,
+        StatusCode::OK,
+        first_step(&who),
+        &f,
+        &[],
+        &authorities,
+    )
+}
+
+/// POST /requests/new: one answer in, the next question (or the same one
+/// with its problems) out; "confirm" logs the request.
+pub async fn answer(
+    State(state): State<AppState>,
+    who: WebUser,
+    PageForm(mut f): PageForm<Fields>,
+) -> Response {
+    if !tokens_match(field(&f, "csrf"), &who.csrf) {
+        return csrf_refused(&who);
+    }
+    if !may_log(&who) {
+        return refused(&who);
+    }
+    let authorities = match authorities(&state, &who).await {
+        Ok(a) => a,
+        Err(r) => return r,
+    };
+    if who.user.role != Role::Administrator {
+        // An officer's authority is their own, whatever was posted.
+        match authorities.first() {
+            Some((slug, _)) => set(&mut f, "authority", &slug.clone()),
+            None => return refused(&who),
+        }
+    }
+    let step = Step::from_name(field(&f, "step")).unwrap_or_else(|| first_step(&who));
+    let action = field(&f, "action").to_owned();
+    f.retain(|(k, _)| k != "action" && k != "step" && k != "csrf");
+    let show = |status, step, f: &Fields, errors: &[Problem]| {
+        render(&state, &who, status, step, f, errors, &authorities)
+    };
+    if action == "add-part" {
+        let mut p = parts(&f);
+        if p.len() < MAX_PARTS {
+            p.push(String::new());
+        }
+        set_parts(&mut f, &p);
+        return show(StatusCode::OK, Step::Parts, &f, &[]);
+    }
+    if let Some(n) = action.strip_prefix("remove-part-") {
+        let mut p = parts(&f);
+        if let Some(i) = n.parse::<usize>().ok().and_then(|n| n.checked_sub(1)) {
+            if i < p.len() && p.len() > 1 {
+                p.remove(i);
+            }
+        }
+        set_parts(&mut f, &p);
+        return show(StatusCode::OK, Step::Parts, &f, &[]);
+    }
+    if let Some(to) = action.strip_prefix("change-").and_then(Step::from_name) {
+        set(&mut f, "checking", "yes");
+        return show(StatusCode::OK, to, &f, &[]);
+    }
+    if let Some(to) = action.strip_prefix("back-").and_then(Step::from_name) {
+        return show(StatusCode::OK, to, &f, &[]);
+    }
+    if action == "confirm" {
+        return confirm(&state, &who, f, &authorities).await;
+    }
+    let problems = check_step(&state, step, &f, &authorities);
+    if !problems.is_empty() {
+        return show(StatusCode::UNPROCESSABLE_ENTITY, step, &f, &problems);
+    }
+    if step == Step::Parts {
+        let kept: Vec<String> = parts(&f)
+            .into_iter()
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        set_parts(&mut f, &kept);
+    }
+    let next = next_step(&who, step, &f);
+    if next == Step::Check {
+        // Every answer is checked again before the summary is shown.
+        for s in STEPS {
+            let problems = check_step(&state, s, &f, &authorities);
+            if !problems.is_empty() && s != Step::Check {
+                return show(StatusCode::UNPROCESSABLE_ENTITY, s, &f, &problems);
+            }
+        }
+    }
+    show(StatusCode::OK, next, &f, &[])
+}
+
+/// The reference prefix until the authority profile gives one: the slug in
+/// capitals ("KENT-POLICE" would be long, so a slug of several words gives
+/// its initials: "metropolitan-police-service" is "MPS").
+fn prefix_of(slug: &str) -> String {
+    let words: Vec<&str> = slug
+        .split('-')
+        .filter(|w| !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for"))
+        .collect();
+    let text: String = if slug.len() <= 8 || words.len() < 2 {
+        slug.to_owned()
+    } else {
+        words.iter().filter_map(|w| w.chars().next()).collect()
+    };
+    text.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .map(|c| c.to_ascii_uppercase())
+        .take(16)
+        .collect()
+}
+
+async fn confirm(
+    state: &AppState,
+    who: &WebUser,
+    f: Fields,
+    authorities: &[(String, String)],
+) -> Response {
+    let show = |status, step, errors: &[Problem]| {
+        render(state, who, status, step, &f, errors, authorities)
+    };
+    for s in STEPS {
+        let problems = check_step(state, s, &f, authorities);
+        if !problems.is_empty() {
+            return show(StatusCode::UNPROCESSABLE_ENTITY, s, &problems);
+        }
+    }
+    let (Some(channel), Some(requester_type), Ok(Some(received))) = (
+        Channel::from_name(field(&f, "channel")),
+        RequesterType::from_name(field(&f, "requester_type")),
+        date_from_fields("The date received", received_fields(&f)),
+    ) else {
+        return show(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Step::Channel,
+            &[problem("channel", "Choose how the request came in")],
+        );
+    };
+    let slug = field(&f, "authority").to_owned();
+    let request = LogRequest {
+        reference_prefix: prefix_of(&slug),
+        authority_slug: slug,
+        channel,
+        requester_name: field(&f, "requester_name").to_owned(),
+        contact: contact_lines(field(&f, "contact")),
+        requester_type,
+        received,
+        parts: parts(&f),
+        regime: if field(&f, "regime") == "EIR" {
+            Regime::Eir
+        } else {
+            Regime::Foia
+        },
+    };
+    match state.service.as_user(&who.user).log_request(request).await {
+        Ok(view) => {
+            Redirect::to(&format!("/requests/{}/confirmation", view.summary.id)).into_response()
+        }
+        Err(EngineError::Invalid {
+            field: name,
+            message,
+        }) => {
+            let (step, id) = Step::of_field(&name);
+            show(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                step,
+                &[problem(id, message)],
+            )
+        }
+        Err(EngineError::Forbidden { message }) => message_page(
+            who,
+            StatusCode::FORBIDDEN,
+            "You cannot log this request",
+            &message,
+        ),
+        Err(e) => internal(&e).into_response(),
+    }
+}
+
+/// "Respond by Friday 2 January 2027".
+pub fn respond_by(date: Date) -> String {
+    format!("Respond by {} {}", date.weekday().name(), date.long_form())
+}
+
+/// GET /requests/{id}/confirmation: the GOV.UK confirmation panel.
+pub async fn confirmation(
+    State(state): State<AppState>,
+    who: WebUser,
+    Path(id): Path<String>,
+) -> Response {
+    let view = match super::case_page::visible(&state, &who, &id).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let viewer = Viewer {
+        user: &who.user,
+        csrf: &who.csrf,
+    };
+    let deadline = view.stage.next_deadline.map(|n| n.date);
+    let body = html! {
+        div class="panel panel--confirmation" {
+            h1 class="panel__title" { "Request logged" }
+            div class="panel__body" { "Its reference is" br; strong { (view.summary.reference) } }
+        }
+        dl class="summary-list" {
+            (summary_row("Received", html! { (view.case.request.received.long_form()) }))
+            @if let Some(d) = deadline {
+                (summary_row("Deadline", html! { (respond_by(d)) }))
+            }
+        }
+        h2 { "What happens next" }
+        p { "Send the requester an acknowledgement, and record each step on the case as it happens." }
+        p {
+            a class="button" href={ "/cases/" (view.summary.id) } { "Go to case " (view.summary.reference) }
+        }
+        p { a href="/requests/new" { "Log another request" } }
+    };
+    respond(
+        StatusCode::OK,
+        layout("Request logged", Some(&viewer), &[], body),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefix_of;
+
+    fn check(slug: &str, want: &str) {
+        assert_eq!(prefix_of(slug), want, "{slug}");
+    }
+
+    #[test]
+    fn an_engine_error_goes_to_the_question_that_asked() {
+        use super::Step;
+        for (field, step, id) in [
+            ("request.contact[1]", Step::Requester, "contact"),
+            ("request.requester_name", Step::Requester, "requester_name"),
+            ("requester_type", Step::Requester, "requester_type"),
+            ("request.parts[2].text", Step::Parts, "part-1"),
+            ("received", Step::Received, "received"),
+            ("reference_prefix", Step::Authority, "authority"),
+        ] {
+            assert_eq!(Step::of_field(field), (step, id), "{field}");
+        }
+    }
+
+    #[test]
+    fn a_prefix_is_the_slug_in_capitals_or_its_initials() {
+        check("a", "A");
+        check("kent", "KENT");
+        check("met-ps", "MET-PS");
+        check("metropolitan-police-service", "MPS");
+        check("verylongsingleword-x", "VX");
+        check("commissioner-of-the-metropolitan-police-service", "CMPS");
+        check("averyveryverylongsingleword", "AVERYVERYVERYLON");
+    }
+}
