@@ -9,3 +9,4 @@ mod library;
 mod lifecycle;
 mod listing;
 mod open;
+mod records;
