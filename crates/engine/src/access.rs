@@ -161,6 +161,20 @@ impl Engine {
         expected: i64,
         event: EventFile,
     ) -> Result<CaseView, EngineError> {
+        self.check_may_append(store, user, case_id, &event).await?;
+        self.append_event(store, case_id, expected, event, &user.email)
+            .await
+    }
+
+    /// Whether `user` may append `event` to the case: `NotFound` if they
+    /// may not see it, `Forbidden` if they may not record that kind on it.
+    pub(crate) async fn check_may_append(
+        &self,
+        store: &Store,
+        user: &User,
+        case_id: i64,
+        event: &EventFile,
+    ) -> Result<(), EngineError> {
         let summary = store
             .case_summary(case_id)
             .await?
@@ -185,8 +199,7 @@ impl Engine {
             }
             Access::Write => {}
         }
-        self.append_event(store, case_id, expected, event, &user.email)
-            .await
+        Ok(())
     }
 
     /// A queue as this user may see it: an officer's is always their own

@@ -4,4 +4,5 @@ mod accounts;
 mod cases;
 mod common;
 mod import;
+mod records;
 mod sign_in;
