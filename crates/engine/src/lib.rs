@@ -31,7 +31,7 @@ mod throttle;
 pub use access::Access;
 pub use accounts::{Role, User, MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 pub use attachments::{
-    sha256_hex, size_in_words, Attachment, AttachmentFile, FileType, NewAttachment,
+    sha256_hex, size_in_words, time_in_words, Attachment, AttachmentFile, FileType, NewAttachment,
     MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_NAME_CHARS,
 };
 pub use cases::{CaseView, QueueFilter, QueueKind};

@@ -3,6 +3,7 @@
 //! anything carries a CSRF token; every value shown is escaped.
 
 mod admin;
+mod attachments;
 mod case_page;
 mod chart;
 mod dashboard;
@@ -10,10 +11,12 @@ mod documents;
 mod forms;
 mod lifecycle;
 pub(crate) mod page;
+mod profile;
 pub(crate) mod session;
 mod sign_in;
 mod stats;
 
+use axum::extract::DefaultBodyLimit;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -39,7 +42,18 @@ pub fn router() -> Router<AppState> {
             "/cases/{id}/documents/{kind}",
             get(documents::form).post(documents::generate),
         )
+        .route(
+            "/cases/{id}/attachments/new",
+            get(attachments::form)
+                .post(attachments::upload)
+                .layer(DefaultBodyLimit::max(attachments::UPLOAD_BODY_BYTES)),
+        )
+        .route("/cases/{id}/attachments/{n}", get(attachments::download))
         .route("/admin", get(admin::show))
+        .route(
+            "/admin/authorities/{slug}/profile",
+            get(profile::form).post(profile::submit),
+        )
         .route("/admin/authorities", post(admin::add_authority))
         .route("/admin/users", post(admin::add_user))
         .route("/admin/users/{id}/disable", post(lifecycle::disable))

@@ -8,5 +8,6 @@ mod headers;
 mod lifecycle;
 mod malformed;
 mod openapi;
+mod records;
 mod sign_in;
 mod web;
