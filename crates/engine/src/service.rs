@@ -660,6 +660,11 @@ impl System {
             .await
     }
 
+    /// The authority with this slug, if there is one.
+    pub async fn authority(&self, slug: &str) -> Result<Option<Authority>, EngineError> {
+        Ok(self.store().authority_by_slug(slug).await?)
+    }
+
     /// An authority's letter profile (the latest saved).
     pub async fn authority_profile(
         &self,
