@@ -202,7 +202,7 @@ async fn a_letter_is_written_with_its_event_or_not_at_all() {
                 &projection(),
                 "officer@a",
                 AT,
-                &[letter.clone()],
+                std::slice::from_ref(&letter),
             )
             .await
             .unwrap();
