@@ -175,7 +175,8 @@ pub fn size_in_words(bytes: u64) -> String {
     const KB: u64 = 1024;
     const MB: u64 = 1024 * 1024;
     if bytes >= MB {
-        format!("{:.1} MB", bytes as f64 / MB as f64)
+        let text = format!("{:.1}", bytes as f64 / MB as f64);
+        format!("{} MB", text.strip_suffix(".0").unwrap_or(&text))
     } else if bytes >= KB {
         format!("{} KB", bytes.div_ceil(KB))
     } else if bytes == 1 {
@@ -439,6 +440,21 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::{check_file, time_in_words, FileType, NewAttachment, MAX_ATTACHMENT_BYTES};
+
+    #[test]
+    fn sizes_read_in_words() {
+        for (bytes, words) in [
+            (0, "0 bytes"),
+            (1, "1 byte"),
+            (1023, "1023 bytes"),
+            (1025, "2 KB"),
+            (1024 * 1024, "1 MB"),
+            (25_000_000, "23.8 MB"),
+            (super::MAX_ATTACHMENT_BYTES as u64, "30 MB"),
+        ] {
+            assert_eq!(super::size_in_words(bytes), words);
+        }
+    }
 
     #[test]
     fn times_read_in_uk_time_to_the_minute() {
