@@ -115,6 +115,21 @@ use crate::{
 /// let _ = s.store();
 /// # }
 /// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service, p: foidesk_engine::AuthorityProfile) {
+/// let _ = s.set_authority_profile(1, p).await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service, a: foidesk_engine::NewAttachment) {
+/// let _ = s.add_attachment(1, a, None, "anyone").await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.attachments(1).await;
+/// # }
+/// ```
 ///
 /// Nor through the caller-carrying `AsUser`, which has only checked twins:
 ///
@@ -157,6 +172,8 @@ use crate::{
 /// #     s: foidesk_engine::System,
 /// #     file: foidesk_engine::api::CaseFile,
 /// #     event: foidesk_engine::api::EventFile,
+/// #     p: foidesk_engine::AuthorityProfile,
+/// #     a: foidesk_engine::NewAttachment,
 /// # ) {
 /// let _ = s.add_user("a@example.org", "A", foidesk_engine::Role::Administrator, None, "long enough pw").await;
 /// let _ = s.add_authority("a", "Authority A").await;
@@ -175,6 +192,9 @@ use crate::{
 /// let _ = s.account_audit().await;
 /// let _ = s.meta("demo").await;
 /// let _ = s.store();
+/// let _ = s.set_authority_profile(1, p).await;
+/// let _ = s.add_attachment(1, a, None, "anyone").await;
+/// let _ = s.attachments(1).await;
 /// # }
 /// ```
 #[derive(Clone)]
