@@ -67,6 +67,19 @@ pub fn router() -> Router<AppState> {
         .route("/assets/app.css", get(stylesheet))
 }
 
+/// Whether a request is an attachment upload (`POST
+/// /cases/{id}/attachments/new`), which may be larger and slower than others.
+pub(crate) fn is_upload(method: &axum::http::Method, path: &str) -> bool {
+    let mut parts = path.split('/');
+    *method == axum::http::Method::POST
+        && parts.next() == Some("")
+        && parts.next() == Some("cases")
+        && parts.next().is_some_and(|id| !id.is_empty())
+        && parts.next() == Some("attachments")
+        && parts.next() == Some("new")
+        && parts.next().is_none()
+}
+
 async fn stylesheet() -> Response {
     (
         [
@@ -138,6 +151,25 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<
                     layout("The form could not be read", None, &[], body),
                 ))
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::Method;
+
+    #[test]
+    fn only_the_upload_route_is_an_upload() {
+        for (method, path, upload) in [
+            (Method::POST, "/cases/12/attachments/new", true),
+            (Method::GET, "/cases/12/attachments/new", false),
+            (Method::POST, "/cases/12/record/response", false),
+            (Method::POST, "/cases//attachments/new", false),
+            (Method::POST, "/cases/12/attachments/new/x", false),
+            (Method::POST, "/api/v1/cases/12/attachments/new", false),
+        ] {
+            assert_eq!(super::is_upload(&method, path), upload, "{method} {path}");
         }
     }
 }
