@@ -86,12 +86,9 @@ impl FileType {
     }
 }
 
-/// Every type's description, for messages: "PDF document, Word document, …".
-fn accepted() -> String {
-    "PDF (.pdf), Word (.docx), Excel (.xlsx), images (.png, .jpg, .jpeg, .gif) \
-     and emails (.eml, .msg)"
-        .to_owned()
-}
+/// The kinds kept, with their extensions, for messages.
+const ACCEPTED: &str = "PDF (.pdf), Word (.docx), Excel (.xlsx), images (.png, .jpg, .jpeg, \
+                        .gif) and emails (.eml, .msg)";
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
@@ -195,6 +192,11 @@ fn refused(message: String) -> EngineError {
 
 /// A file checked and hashed for the store, or an error naming it.
 pub(crate) fn check_file(file: NewAttachment) -> Result<NewStoredAttachment, EngineError> {
+    checked_file(file).map(|(stored, _)| stored)
+}
+
+/// `check_file`, with the type the file was found to be.
+fn checked_file(file: NewAttachment) -> Result<(NewStoredAttachment, FileType), EngineError> {
     let name = file
         .name
         .rsplit(['/', '\\'])
@@ -224,8 +226,7 @@ pub(crate) fn check_file(file: NewAttachment) -> Result<NewStoredAttachment, Eng
     }
     let Some(file_type) = FileType::from_file_name(&name) else {
         return Err(refused(format!(
-            "\u{201c}{name}\u{201d} is not a type of file foidesk keeps: attach {}",
-            accepted()
+            "\u{201c}{name}\u{201d} is not a type of file foidesk keeps: attach {ACCEPTED}"
         )));
     };
     if !file_type.matches(&file.bytes) {
@@ -235,12 +236,13 @@ pub(crate) fn check_file(file: NewAttachment) -> Result<NewStoredAttachment, Eng
             file_type.label()
         )));
     }
-    Ok(NewStoredAttachment {
+    let stored = NewStoredAttachment {
         name,
         content_type: file_type.content_type().to_owned(),
         sha256: sha256_hex(&file.bytes),
         content: file.bytes,
-    })
+    };
+    Ok((stored, file_type))
 }
 
 /// Lower-case hex SHA-256.
@@ -299,7 +301,7 @@ impl Engine {
                 });
             }
         }
-        let stored = check_file(file)?;
+        let (stored, file_type) = checked_file(file)?;
         let at = self.timestamp();
         let id = store
             .add_attachment(case_id, event_version, &stored, by, &at)
@@ -308,7 +310,7 @@ impl Engine {
             id,
             case_id,
             event_version,
-            file_type: FileType::from_content_type(&stored.content_type).unwrap_or(FileType::Pdf),
+            file_type,
             size: stored.content.len() as u64,
             name: stored.name,
             sha256: stored.sha256,
