@@ -8,7 +8,7 @@ use std::net::SocketAddr;
 
 use anyhow::Context as _;
 use foidesk_engine::api::{CaseFile, Date};
-use foidesk_engine::{Engine, EngineError, Role, System};
+use foidesk_engine::{AuthorityProfile, Engine, EngineError, Role, Signatory, System};
 
 use crate::BadInput;
 
@@ -160,6 +160,7 @@ pub async fn load(system: &System) -> anyhow::Result<()> {
             Ok(_) | Err(EngineError::Duplicate { .. }) => {}
             Err(e) => return Err(e).with_context(|| format!("adding authority {authority}")),
         }
+        give_profile(system, &authority, &file.request.authority).await?;
         if *name == OFFICER_EXAMPLE {
             officer_authority = Some(authority.clone());
         }
@@ -194,6 +195,56 @@ pub async fn load(system: &System) -> anyhow::Result<()> {
         EXAMPLES.len(),
         LIVE.len()
     );
+    Ok(())
+}
+
+/// A letter profile for a demo authority, so its letters have a letterhead,
+/// an address block and a signatory; kept if it has one already. The
+/// address and email are made up and say so.
+async fn give_profile(system: &System, slug: &str, name: &str) -> anyhow::Result<()> {
+    let Some(authority) = system.authority(slug).await? else {
+        return Ok(());
+    };
+    if system.authority_profile(authority.id).await?.is_some() {
+        return Ok(());
+    }
+    let initials: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(char::is_ascii_uppercase)
+        .take(10)
+        .collect();
+    let profile = AuthorityProfile {
+        address_lines: vec![
+            "Information Rights Unit".into(),
+            "1 Demo Street (not a real address)".into(),
+            "Demoton".into(),
+            "DE1 0AA".into(),
+        ],
+        email: format!("foi@{slug}.demo.foidesk.test"),
+        foi_contact: "Information Rights Unit".into(),
+        review_procedure: "If you are not satisfied with how we dealt with your request, you may \
+            ask for an internal review. Write to us within 40 working days of the date of our \
+            response, quoting our reference."
+            .into(),
+        signatories: vec![Signatory {
+            name: "Demo Officer".into(),
+            role: "Information Rights Manager".into(),
+        }],
+        reference_prefix: format!(
+            "{}-FOI",
+            if initials.is_empty() {
+                "DEMO"
+            } else {
+                &initials
+            }
+        ),
+        letterhead: name.to_owned(),
+    };
+    system
+        .set_authority_profile(authority.id, profile)
+        .await
+        .with_context(|| format!("setting the letter profile of {slug}"))?;
     Ok(())
 }
 

@@ -188,6 +188,23 @@ impl Engine {
         expected: i64,
         event: EventFile,
     ) -> Result<CaseView, EngineError> {
+        self.check_may_append(store, user, case_id, &event).await?;
+        let mut view = self
+            .append_event(store, case_id, expected, event, &user.email)
+            .await?;
+        redact_for(user, &mut view);
+        Ok(view)
+    }
+
+    /// Whether `user` may append `event` to the case: `NotFound` if they
+    /// may not see it, `Forbidden` if they may not record that kind on it.
+    pub(crate) async fn check_may_append(
+        &self,
+        store: &Store,
+        user: &User,
+        case_id: i64,
+        event: &EventFile,
+    ) -> Result<(), EngineError> {
         let summary = store
             .case_summary(case_id)
             .await?
@@ -217,14 +234,10 @@ impl Engine {
             Access::Write => {}
         }
         if event.kind == EventType::Assigned.as_str() {
-            self.check_assignee(store, user, summary.authority_id, &event)
+            self.check_assignee(store, user, summary.authority_id, event)
                 .await?;
         }
-        let mut view = self
-            .append_event(store, case_id, expected, event, &user.email)
-            .await?;
-        redact_for(user, &mut view);
-        Ok(view)
+        Ok(())
     }
 
     /// A queue as this user may see it: an officer's is always their own

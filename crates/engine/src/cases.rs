@@ -9,7 +9,8 @@ use foidesk_case::{
     stage, validate, Assessment, Case, Context, DeadlineState, Stage,
 };
 use foidesk_store::{
-    Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, Store,
+    Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, NewStoredAttachment, Projection,
+    QueueQuery, Store,
 };
 
 use crate::text::{plain, plain_all};
@@ -112,6 +113,21 @@ impl Engine {
         event: EventFile,
         by: &str,
     ) -> Result<CaseView, EngineError> {
+        self.append_event_with(store, case_id, expected, event, by, &[])
+            .await
+    }
+
+    /// `append_event`, keeping `files` (checked by the caller) with the
+    /// event in the same transaction, each linked to the event's version.
+    pub(crate) async fn append_event_with(
+        &self,
+        store: &Store,
+        case_id: i64,
+        expected: i64,
+        event: EventFile,
+        by: &str,
+        files: &[NewStoredAttachment],
+    ) -> Result<CaseView, EngineError> {
         let record = store.case(case_id).await?.ok_or(EngineError::NotFound {
             what: "case",
             key: case_id.to_string(),
@@ -141,7 +157,7 @@ impl Engine {
         let (case, assessment, stage) = self.assessed(case)?;
         let projection = projection(&case, &stage);
         summary.version = store
-            .append(case_id, expected, &[written], &projection, &now)
+            .append_with_attachments(case_id, expected, &[written], &projection, by, &now, files)
             .await?;
         summary.projection = projection;
         recorded.push((by.to_owned(), now));

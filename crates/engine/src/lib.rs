@@ -12,15 +12,18 @@
 mod access;
 mod accounts;
 pub mod api;
+mod attachments;
 mod cases;
 mod clock;
 mod documents;
+mod drafts;
 mod import;
 mod intake;
 mod library;
 mod lifecycle;
 mod notice;
 mod passwords;
+mod profile;
 mod service;
 mod stats;
 mod text;
@@ -28,9 +31,14 @@ mod throttle;
 
 pub use access::Access;
 pub use accounts::{Role, User, MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
+pub use attachments::{
+    sha256_hex, size_in_words, time_in_words, Attachment, AttachmentFile, FileType, NewAttachment,
+    MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_NAME_CHARS,
+};
 pub use cases::{CaseView, QueueFilter, QueueKind};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use documents::facts_outline;
+pub use drafts::{LetterDraft, MAX_DRAFT_BYTES};
 pub use foidesk_docs::{Document, DocumentKind, Facts, Format, Missing, RenderError};
 pub use intake::{
     environmental_hint, regime_name, CaseListFilter, Colleague, LogRequest, MAX_LISTED, MAX_PARTS,
@@ -41,6 +49,7 @@ pub use library::{
 pub use lifecycle::{AccountOutcome, AuditLine, AUDIT_LINES, COMMAND_LINE};
 pub use notice::{notice_to_case, NoticeCase};
 pub use passwords::Passwords;
+pub use profile::{AuthorityProfile, Signatory, MAX_ADDRESS_LINES, MAX_SIGNATORIES};
 pub use service::{AsUser, Service, System, DEMO_PASSWORD};
 pub use stats::{stats, Stats, Timeliness};
 pub use throttle::SignInSettings;

@@ -17,10 +17,11 @@ use foidesk_case::file::{CaseFile, EventFile};
 use foidesk_search::{NoticeIndex, Opened};
 use foidesk_store::{Authority, CaseSummary, Holdings, ListedCase, Store};
 
-use crate::lifecycle::Actor;
+use crate::lifecycle::{Actor, COMMAND_LINE};
 use crate::{
-    AccountOutcome, AuditLine, CaseListFilter, CaseView, Colleague, Engine, EngineError, Library,
-    LogRequest, QueueFilter, QueueKind, Role, User,
+    AccountOutcome, Attachment, AttachmentFile, AuditLine, AuthorityProfile, CaseListFilter,
+    CaseView, Colleague, Engine, EngineError, LetterDraft, Library, LogRequest, NewAttachment,
+    QueueFilter, QueueKind, Role, User,
 };
 
 /// The engine and its store, for a server: every use case on stored data
@@ -115,6 +116,21 @@ use crate::{
 /// let _ = s.store();
 /// # }
 /// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service, p: foidesk_engine::AuthorityProfile) {
+/// let _ = s.set_authority_profile(1, p).await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service, a: foidesk_engine::NewAttachment) {
+/// let _ = s.add_attachment(1, a, None, "anyone").await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.attachments(1).await;
+/// # }
+/// ```
 ///
 /// Nor through the caller-carrying `AsUser`, which has only checked twins:
 ///
@@ -157,6 +173,8 @@ use crate::{
 /// #     s: foidesk_engine::System,
 /// #     file: foidesk_engine::api::CaseFile,
 /// #     event: foidesk_engine::api::EventFile,
+/// #     p: foidesk_engine::AuthorityProfile,
+/// #     a: foidesk_engine::NewAttachment,
 /// # ) {
 /// let _ = s.add_user("a@example.org", "A", foidesk_engine::Role::Administrator, None, "long enough pw").await;
 /// let _ = s.add_authority("a", "Authority A").await;
@@ -175,6 +193,9 @@ use crate::{
 /// let _ = s.account_audit().await;
 /// let _ = s.meta("demo").await;
 /// let _ = s.store();
+/// let _ = s.set_authority_profile(1, p).await;
+/// let _ = s.add_attachment(1, a, None, "anyone").await;
+/// let _ = s.attachments(1).await;
 /// # }
 /// ```
 /// The password of every account `foidesk serve --demo` makes.
@@ -418,6 +439,104 @@ impl AsUser<'_> {
         self.engine.account_audit(self.store, self.actor()).await
     }
 
+    /// An authority's letter profile (the latest saved): for its officers
+    /// and administrators; anyone else gets `Forbidden`.
+    pub async fn authority_profile(
+        &self,
+        authority_id: i64,
+    ) -> Result<Option<AuthorityProfile>, EngineError> {
+        self.engine
+            .authority_profile_as(self.store, self.user, authority_id)
+            .await
+    }
+
+    /// Save an authority's letter profile (administrators only). It is
+    /// tidied (trimmed, empty rows dropped) and validated, each error naming
+    /// its field (`email`, `signatories[0].role`, …); the answer is what was saved.
+    pub async fn set_authority_profile(
+        &self,
+        authority_id: i64,
+        profile: AuthorityProfile,
+    ) -> Result<AuthorityProfile, EngineError> {
+        self.engine
+            .set_authority_profile_as(self.store, self.user, authority_id, profile)
+            .await
+    }
+
+    /// The files kept on a case, oldest first (`NotFound` if the user may
+    /// not see the case).
+    pub async fn attachments(&self, case_id: i64) -> Result<Vec<Attachment>, EngineError> {
+        self.engine
+            .attachments_as(self.store, self.user, case_id)
+            .await
+    }
+
+    /// One file with its bytes, if it exists and the user may see its case.
+    pub async fn attachment(
+        &self,
+        case_id: i64,
+        id: i64,
+    ) -> Result<Option<AttachmentFile>, EngineError> {
+        self.engine
+            .attachment_file_as(self.store, self.user, case_id, id)
+            .await
+    }
+
+    /// Keep a file on a case the user may write, optionally linked to the
+    /// event at `event_version`. A file that is empty, too large or not of
+    /// a kept type is refused (`Invalid`, field `file`, naming it) and
+    /// nothing is written.
+    pub async fn add_attachment(
+        &self,
+        case_id: i64,
+        file: NewAttachment,
+        event_version: Option<i64>,
+    ) -> Result<Attachment, EngineError> {
+        self.engine
+            .add_attachment_as(self.store, self.user, case_id, file, event_version)
+            .await
+    }
+
+    /// Append an event and keep its files (a letter's PDF) in one store
+    /// transaction, each file linked to the new event: both or neither.
+    pub async fn append_event_with_attachments(
+        &self,
+        case_id: i64,
+        expected: i64,
+        event: EventFile,
+        files: Vec<NewAttachment>,
+    ) -> Result<CaseView, EngineError> {
+        self.engine
+            .append_event_with_attachments_as(
+                self.store, self.user, case_id, expected, event, files,
+            )
+            .await
+    }
+
+    /// Save a draft of a letter of `kind` on a case the user may write;
+    /// `answers_json` is a JSON object. Each save is kept; the latest wins.
+    pub async fn save_letter_draft(
+        &self,
+        case_id: i64,
+        kind: &str,
+        answers_json: &str,
+    ) -> Result<(), EngineError> {
+        self.engine
+            .save_letter_draft_as(self.store, self.user, case_id, kind, answers_json)
+            .await
+    }
+
+    /// The latest draft of a letter of `kind` on a case the user may see.
+    pub async fn letter_draft(
+        &self,
+        case_id: i64,
+        kind: &str,
+    ) -> Result<Option<LetterDraft>, EngineError> {
+        self.engine
+            .letter_draft_as(self.store, self.user, case_id, kind)
+            .await
+    }
+
     fn actor(&self) -> Actor<'_> {
         Actor::User(self.user)
     }
@@ -603,6 +722,64 @@ impl System {
     pub async fn account_audit(&self) -> Result<Vec<AuditLine>, EngineError> {
         self.engine()
             .account_audit(self.store(), Actor::CommandLine)
+            .await
+    }
+
+    /// The authority with this slug, if there is one.
+    pub async fn authority(&self, slug: &str) -> Result<Option<Authority>, EngineError> {
+        Ok(self.store().authority_by_slug(slug).await?)
+    }
+
+    /// An authority's letter profile (the latest saved).
+    pub async fn authority_profile(
+        &self,
+        authority_id: i64,
+    ) -> Result<Option<AuthorityProfile>, EngineError> {
+        self.engine()
+            .authority_profile(self.store(), authority_id)
+            .await
+    }
+
+    /// Save an authority's letter profile, as the command line.
+    pub async fn set_authority_profile(
+        &self,
+        authority_id: i64,
+        profile: AuthorityProfile,
+    ) -> Result<AuthorityProfile, EngineError> {
+        self.engine()
+            .set_authority_profile(self.store(), authority_id, profile, COMMAND_LINE)
+            .await
+    }
+
+    /// Keep a file on a case; `by` is who the record says attached it.
+    pub async fn add_attachment(
+        &self,
+        case_id: i64,
+        file: NewAttachment,
+        event_version: Option<i64>,
+        by: &str,
+    ) -> Result<Attachment, EngineError> {
+        self.engine()
+            .add_attachment(self.store(), case_id, file, event_version, by)
+            .await
+    }
+
+    /// The files kept on a case, oldest first.
+    pub async fn attachments(&self, case_id: i64) -> Result<Vec<Attachment>, EngineError> {
+        self.engine().attachments(self.store(), case_id).await
+    }
+
+    /// Append an event with its files in one transaction (see `AsUser`'s twin).
+    pub async fn append_event_with_attachments(
+        &self,
+        case_id: i64,
+        expected: i64,
+        event: EventFile,
+        files: Vec<NewAttachment>,
+        by: &str,
+    ) -> Result<CaseView, EngineError> {
+        self.engine()
+            .append_event_with_attachments(self.store(), case_id, expected, event, files, by)
             .await
     }
 

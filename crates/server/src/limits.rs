@@ -56,6 +56,10 @@ impl Default for Limits {
     }
 }
 
+/// How many times the request timeout an attachment upload may take (five
+/// minutes with the default of 30 s).
+pub const UPLOAD_TIMEOUT_FACTOR: u32 = 10;
+
 /// Answer 408, and log it, when a request is not answered within `limit`
 /// (a body sent slowly is the usual cause).
 pub(crate) async fn request_timeout(
@@ -65,6 +69,13 @@ pub(crate) async fn request_timeout(
 ) -> Response {
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
+    // An attachment of up to 30 MiB may take minutes on a slow uplink; the
+    // idle timeout still ends an upload that stalls.
+    let limit = if crate::web::is_upload(&method, &path) {
+        limit.saturating_mul(UPLOAD_TIMEOUT_FACTOR)
+    } else {
+        limit
+    };
     match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
         Err(_) => {

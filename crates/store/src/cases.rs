@@ -246,11 +246,29 @@ impl Store {
         projection: &Projection,
         at: &str,
     ) -> Result<i64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let new_version = self
+            .append_in(&mut tx, case_id, expected, events, projection, at)
+            .await?;
+        tx.commit().await?;
+        Ok(new_version)
+    }
+
+    /// `append`'s work inside a transaction the caller commits, so other
+    /// records (a letter's attachments) can be written with the events.
+    pub(crate) async fn append_in(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        case_id: i64,
+        expected: i64,
+        events: &[NewEvent],
+        projection: &Projection,
+        at: &str,
+    ) -> Result<i64, StoreError> {
         if events.is_empty() {
             return Err(StoreError::NothingToAppend);
         }
         let new_version = expected.saturating_add(i64::try_from(events.len()).unwrap_or(i64::MAX));
-        let mut tx = self.pool.begin().await?;
         // The version check and the write are one statement, so two appends
         // at the same version cannot both pass it.
         let updated = sqlx::query(self.sql(
@@ -265,16 +283,15 @@ impl Store {
         .bind(case_id)
         .bind(expected)
         .bind(&projection.desk)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?
         .rows_affected();
         if updated == 0 {
             let current: Option<(i64,)> =
                 sqlx::query_as(self.sql("SELECT version FROM cases WHERE id = $1"))
                     .bind(case_id)
-                    .fetch_optional(&mut *tx)
+                    .fetch_optional(&mut **tx)
                     .await?;
-            tx.rollback().await?;
             return Err(match current {
                 None => StoreError::NotFound {
                     what: "case",
@@ -287,9 +304,7 @@ impl Store {
                 },
             });
         }
-        self.insert_events(&mut tx, case_id, expected, events)
-            .await?;
-        tx.commit().await?;
+        self.insert_events(tx, case_id, expected, events).await?;
         Ok(new_version)
     }
 

@@ -12,16 +12,21 @@
 //! (rewritten with each append), the time a session ended or a token was
 //! revoked, an account's disabled time and password hash (each change with
 //! an audit row). Deleted: only failed sign-ins older than the throttle's
-//! window, which are counters, not records.
+//! window, which are counters, not records. Authority profiles, letter
+//! drafts and attachments are only ever added: the latest profile or draft
+//! wins.
 
 mod accounts;
+mod attachments;
 mod audit;
 mod bulk;
 mod cases;
+mod drafts;
 mod library;
 mod listing;
 mod meta;
 mod open;
+mod profiles;
 mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -33,15 +38,18 @@ use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, AssertSqlSafe, SqlSafeStr, SqlStr};
 
 pub use accounts::{NewUser, StoredUser};
+pub use attachments::{AttachmentMeta, NewStoredAttachment};
 pub use audit::{AccountChange, AccountState, AuditEntry, ChangeDone};
 pub use cases::{
     Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, StoredEvent,
 };
+pub use drafts::StoredDraft;
 pub use library::{Inserted, LibraryStats, NewNotice, NoticeSummary, StoredNotice};
 pub use listing::{
     CaseFilter, CaseListQuery, CaseScope, CaseSort, ListedCase, Listing, STATUS_SLOTS,
 };
 pub use open::{redact_url, Holdings, OpenSettings};
+pub use profiles::StoredProfile;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");

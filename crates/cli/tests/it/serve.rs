@@ -76,6 +76,40 @@ async fn the_demo_starts_and_each_account_sees_its_cases() {
         let n = cases["cases"].as_array().map_or(0, Vec::len);
         assert_eq!(n, expected, "{email}: {cases}");
     }
+    // Every demo authority has a letter profile, so its letters can be written.
+    let admin = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let signed_in = admin
+        .post(format!("{base}/api/v1/session"))
+        .json(&json!({"email": "admin@demo.foidesk.test", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_in.status().as_u16(), 200);
+    let page = admin.get(format!("{base}/admin")).send().await.unwrap();
+    let page = page.text().await.unwrap();
+    let links: Vec<&str> = page
+        .split("href=\"/admin/authorities/")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert!(links.len() >= 5, "{page}");
+    for link in links {
+        let profile = admin
+            .get(format!("{base}/admin/authorities/{link}"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            profile.contains("value=\"Information Rights Manager\""),
+            "{link}: {profile}"
+        );
+    }
     child.kill().unwrap();
     child.wait().unwrap();
 }

@@ -5,5 +5,6 @@ mod cases;
 mod common;
 mod import;
 mod intake;
+mod records;
 mod sign_in;
 mod time;

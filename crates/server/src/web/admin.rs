@@ -187,7 +187,7 @@ pub async fn page(
         table class="table" {
             caption class="visually-hidden" { "Authorities" }
             thead { tr { th scope="col" { "Short name" } th scope="col" { "Name" } } }
-            tbody { @for x in &authorities { tr { td { (x.slug) } td { (x.name) } } } }
+            tbody { @for x in &authorities { tr { td { (x.slug) } td { (x.name) " " a href={ "/admin/authorities/" (x.slug) "/profile" } { "Letter profile" span class="visually-hidden" { " for " (x.name) } } } } } }
         }
         h3 { "Add an authority" }
         form method="post" action="/admin/authorities" novalidate {

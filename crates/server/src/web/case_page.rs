@@ -65,6 +65,7 @@ pub async fn show(
             (success_banner(&format!("Recorded: {}", kind.label()), None))
         }
         (case_body(&state, &who, &view))
+        (super::attachments::section(&state, &who, &view).await)
     };
     respond(StatusCode::OK, layout(&title, Some(&viewer), &[], body))
 }

@@ -3,6 +3,7 @@
 //! anything carries a CSRF token; every value shown is escaped.
 
 mod admin;
+mod attachments;
 mod case_list;
 mod case_page;
 mod chart;
@@ -12,10 +13,12 @@ mod forms;
 mod intake;
 mod lifecycle;
 pub(crate) mod page;
+mod profile;
 pub(crate) mod session;
 mod sign_in;
 mod stats;
 
+use axum::extract::DefaultBodyLimit;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -48,7 +51,18 @@ pub fn router() -> Router<AppState> {
             "/cases/{id}/documents/{kind}",
             get(documents::form).post(documents::generate),
         )
+        .route(
+            "/cases/{id}/attachments/new",
+            get(attachments::form)
+                .post(attachments::upload)
+                .layer(DefaultBodyLimit::max(attachments::UPLOAD_BODY_BYTES)),
+        )
+        .route("/cases/{id}/attachments/{n}", get(attachments::download))
         .route("/admin", get(admin::show))
+        .route(
+            "/admin/authorities/{slug}/profile",
+            get(profile::form).post(profile::submit),
+        )
         .route("/admin/authorities", post(admin::add_authority))
         .route("/admin/users", post(admin::add_user))
         .route("/admin/users/{id}/disable", post(lifecycle::disable))
@@ -60,6 +74,19 @@ pub fn router() -> Router<AppState> {
         .route("/admin/password", post(lifecycle::reset_password))
         .route("/statistics", get(stats::show))
         .route("/assets/app.css", get(stylesheet))
+}
+
+/// Whether a request is an attachment upload (`POST
+/// /cases/{id}/attachments/new`), which may be larger and slower than others.
+pub(crate) fn is_upload(method: &axum::http::Method, path: &str) -> bool {
+    let mut parts = path.split('/');
+    *method == axum::http::Method::POST
+        && parts.next() == Some("")
+        && parts.next() == Some("cases")
+        && parts.next().is_some_and(|id| !id.is_empty())
+        && parts.next() == Some("attachments")
+        && parts.next() == Some("new")
+        && parts.next().is_none()
 }
 
 async fn stylesheet() -> Response {
@@ -133,6 +160,25 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<
                     layout("The form could not be read", None, &[], body),
                 ))
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::Method;
+
+    #[test]
+    fn only_the_upload_route_is_an_upload() {
+        for (method, path, upload) in [
+            (Method::POST, "/cases/12/attachments/new", true),
+            (Method::GET, "/cases/12/attachments/new", false),
+            (Method::POST, "/cases/12/record/response", false),
+            (Method::POST, "/cases//attachments/new", false),
+            (Method::POST, "/cases/12/attachments/new/x", false),
+            (Method::POST, "/api/v1/cases/12/attachments/new", false),
+        ] {
+            assert_eq!(super::is_upload(&method, path), upload, "{method} {path}");
         }
     }
 }

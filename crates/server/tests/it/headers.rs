@@ -35,6 +35,11 @@ const PAGES: &[(&str, &str)] = &[
     ("POST", "/admin/password"),
     ("GET", "/statistics"),
     ("GET", "/assets/app.css"),
+    ("GET", "/cases/{id}/attachments/new"),
+    ("POST", "/cases/{id}/attachments/new"),
+    ("GET", "/cases/{id}/attachments/{n}"),
+    ("GET", "/admin/authorities/{slug}/profile"),
+    ("POST", "/admin/authorities/{slug}/profile"),
 ];
 
 /// Answers that are not a route's success: unknown paths, a case that does
@@ -82,6 +87,8 @@ fn fill(world: &World, path: &str) -> String {
         .replace("{queue}", "overdue")
         .replace("{kind}", "decision")
         .replace("/record/decision", "/record/assigned")
+        .replace("{n}", "1")
+        .replace("{slug}", "a")
 }
 
 /// `path` as `who` (a token name), or with a session `cookie`, or neither.

@@ -10,5 +10,6 @@ mod intake;
 mod lifecycle;
 mod malformed;
 mod openapi;
+mod records;
 mod sign_in;
 mod web;

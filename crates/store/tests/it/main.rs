@@ -10,3 +10,4 @@ mod library;
 mod lifecycle;
 mod listing;
 mod open;
+mod records;
