@@ -17,6 +17,8 @@ export class Run {
     // GET pages visited, by the account that visited them: the mobile pass
     // opens each again as that account.
     this.visited = new Map();
+    // What one journey leaves for the next (the case intake logged).
+    this.state = {};
   }
 
   // axe-core is injected as an inline script, which our Content-Security-

@@ -95,7 +95,8 @@ async function officerWithJavaScript(browser) {
   expect(/working day|Due today/.test(before), `days left are shown in working days: ${before}`);
   await shot(page, 'case-before');
 
-  await page.click('#next-actions >> text=Response sent');
+  await page.click('#other-actions summary');
+  await page.click('#other-actions >> text=Response sent (without a letter)');
   await accessible(page, 'response form');
   await shot(page, 'response-form');
   // First with an impossible date: the form comes back with an error summary.

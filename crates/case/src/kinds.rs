@@ -55,6 +55,9 @@ event_types! {
     /// The person who now holds the case. No legal effect.
     Assigned = "assigned", "Assign the case",
         recorded_by [Authority, Regulator], then None, fields [Assignee];
+    /// The authority told the requester the request arrived. No legal effect.
+    Acknowledged = "acknowledged", "Acknowledgement sent",
+        recorded_by [Authority], then None, fields [];
     ClarificationSought = "clarification_sought", "Clarification sought (s.1(3))",
         recorded_by [Authority], then Some(AwaitingClarification), fields [];
     ClarificationReceived = "clarification_received", "Clarification received",

@@ -230,6 +230,8 @@ pub enum EventKind {
     Appeal {
         by: Option<String>,
     },
+    /// The acknowledgement was sent. No legal effect.
+    Acknowledged,
     /// The person who now holds the case (None: nobody). No legal effect.
     Assigned {
         assignee: Option<String>,
@@ -264,6 +266,7 @@ impl EventKind {
             EventKind::Compliance => EventType::Compliance,
             EventKind::Appeal { .. } => EventType::Appeal,
             EventKind::Assigned { .. } => EventType::Assigned,
+            EventKind::Acknowledged => EventType::Acknowledged,
             EventKind::Withdrawn => EventType::Withdrawn,
             EventKind::Duplicate { .. } => EventType::Duplicate,
             EventKind::Transferred { .. } => EventType::Transferred,

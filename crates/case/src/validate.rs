@@ -369,6 +369,7 @@ fn validate_event(
         EventType::Compliance => EventKind::Compliance,
         EventType::Appeal => EventKind::Appeal { by: e.by.clone() },
         EventType::Assigned => assigned(&here, e)?,
+        EventType::Acknowledged => EventKind::Acknowledged,
         EventType::Withdrawn => EventKind::Withdrawn,
         EventType::Duplicate => EventKind::Duplicate {
             of: required_text(

@@ -291,7 +291,7 @@ impl Engine {
     }
 
     /// Where each deadline of an assessed case stands as at today.
-    fn deadline_states(
+    pub(crate) fn deadline_states(
         &self,
         case: &Case,
         assessment: &Assessment,
@@ -309,7 +309,7 @@ impl Engine {
     }
 
     /// A validated case with its assessment as at today and its stage.
-    fn assessed(&self, case: Case) -> Result<(Case, Assessment, Stage), EngineError> {
+    pub(crate) fn assessed(&self, case: Case) -> Result<(Case, Assessment, Stage), EngineError> {
         let ctx = Context {
             calendar: self.calendar(),
             law: self.law(),

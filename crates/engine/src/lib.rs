@@ -19,6 +19,7 @@ mod documents;
 mod drafts;
 mod import;
 mod intake;
+mod letters;
 mod library;
 mod lifecycle;
 mod notice;
@@ -39,10 +40,13 @@ pub use cases::{CaseView, QueueFilter, QueueKind};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use documents::facts_outline;
 pub use drafts::{LetterDraft, MAX_DRAFT_BYTES};
-pub use foidesk_docs::{Document, DocumentKind, Facts, Format, Missing, RenderError};
+pub use foidesk_docs::{
+    Document, DocumentKind, Facts, Format, InputKind, Missing, Question, QuestionPage, RenderError,
+};
 pub use intake::{
     environmental_hint, regime_name, CaseListFilter, Colleague, LogRequest, MAX_LISTED, MAX_PARTS,
 };
+pub use letters::{letters_for, AnswerProblems, Letter, LetterWork};
 pub use library::{
     content_hash, FileOutcome, Ingest, IngestReport, IngestStatus, Library, SourceFile,
 };

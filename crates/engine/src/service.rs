@@ -14,14 +14,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use foidesk_case::file::{CaseFile, EventFile};
+use foidesk_case::EventType;
 use foidesk_search::{NoticeIndex, Opened};
 use foidesk_store::{Authority, CaseSummary, Holdings, ListedCase, Store};
 
 use crate::lifecycle::{Actor, COMMAND_LINE};
 use crate::{
-    AccountOutcome, Attachment, AttachmentFile, AuditLine, AuthorityProfile, CaseListFilter,
-    CaseView, Colleague, Engine, EngineError, LetterDraft, Library, LogRequest, NewAttachment,
-    QueueFilter, QueueKind, Role, User,
+    AccountOutcome, AnswerProblems, Attachment, AttachmentFile, AuditLine, AuthorityProfile,
+    CaseListFilter, CaseView, Colleague, Engine, EngineError, Letter, LetterDraft, Library,
+    LogRequest, NewAttachment, QueueFilter, QueueKind, Role, User,
 };
 
 /// The engine and its store, for a server: every use case on stored data
@@ -534,6 +535,58 @@ impl AsUser<'_> {
     ) -> Result<Option<LetterDraft>, EngineError> {
         self.engine
             .letter_draft_as(self.store, self.user, case_id, kind)
+            .await
+    }
+
+    /// The case, and the letter drafted to go with `event_type` on it once
+    /// its event has been filled in (with any answers that could not be
+    /// taken). For someone who may record that kind on the case.
+    pub async fn letter(
+        &self,
+        case_id: i64,
+        event_type: EventType,
+    ) -> Result<(CaseView, Option<(Letter, AnswerProblems)>), EngineError> {
+        self.engine
+            .letter_as(self.store, self.user, case_id, event_type)
+            .await
+    }
+
+    /// Start (or restart) the letter for `event`: the event is checked
+    /// against the whole timeline, nothing is recorded, and the draft keeps
+    /// it with the answers given so far.
+    pub async fn start_letter(
+        &self,
+        case_id: i64,
+        event: EventFile,
+    ) -> Result<Letter, EngineError> {
+        self.engine
+            .start_letter_as(self.store, self.user, case_id, event)
+            .await
+    }
+
+    /// Add answers to the letter's draft (kept as typed); the answers that
+    /// cannot be taken come back with what is wrong, in words.
+    pub async fn answer_letter(
+        &self,
+        case_id: i64,
+        event_type: EventType,
+        answers: std::collections::BTreeMap<String, String>,
+    ) -> Result<(Letter, AnswerProblems), EngineError> {
+        self.engine
+            .answer_letter_as(self.store, self.user, case_id, event_type, answers)
+            .await
+    }
+
+    /// Send the drafted letter: its event is recorded at `expected` with the
+    /// letter's PDF attached, in one write.
+    pub async fn send_letter(
+        &self,
+        case_id: i64,
+        event_type: EventType,
+        expected: i64,
+    ) -> Result<CaseView, EngineError> {
+        self.engine
+            .send_letter_as(self.store, self.user, case_id, event_type, expected)
             .await
     }
 

@@ -78,6 +78,7 @@ export default async function intake(browser, run) {
   expect(/Respond by (Monday|Tuesday|Wednesday|Thursday|Friday) \d{1,2} [A-Z][a-z]+ \d{4}/.test(deadline), `the confirmation gives the deadline in words: ${deadline}`);
   await step('confirmation');
   await page.click(`text=Go to case ${reference}`);
+  run.state.intake = { url: page.url(), reference };
   const casePage = await page.textContent('main');
   expect(casePage.includes(reference) && casePage.includes('policy on flying drones'), 'the case opens with the request');
   await context.close();

@@ -34,6 +34,7 @@ export default async function (browser, run) {
 
   // An attachment, on a live request of the officer's.
   await run.signIn(page, OFFICER);
+  await page.goto(`${run.base}/cases`);
   await page.click('text=DEMO-3');
   const caseUrl = page.url();
   await page.click('text=Attach a file');

@@ -14,6 +14,7 @@ use foidesk_engine::api::{
 use foidesk_engine::{Access, CaseView, DocumentKind};
 
 use super::documents::may_write as may_write_document;
+use super::letters::{action_label, has_letter};
 use maud::{html, Markup};
 
 use super::page::{layout, status_tag, success_banner, summary_row, Viewer};
@@ -76,7 +77,12 @@ pub async fn show(
 fn next_actions(status: Status) -> &'static [EventType] {
     use EventType as E;
     match status {
-        Status::AwaitingResponse => &[E::Response, E::ClarificationSought, E::PitExtension],
+        Status::AwaitingResponse => &[
+            E::Response,
+            E::Acknowledged,
+            E::ClarificationSought,
+            E::PitExtension,
+        ],
         Status::AwaitingClarification => &[E::ClarificationReceived, E::Withdrawn],
         Status::AwaitingFee => &[E::FeePaid, E::Withdrawn],
         Status::Responded => &[E::InternalReviewRequested, E::Complaint],
@@ -249,11 +255,32 @@ fn case_body(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
         .into_iter()
         .filter(|k| *k != EventType::Correction && may_write && who.user.may_record(*k))
         .collect();
+    let acknowledged = view
+        .case
+        .events
+        .iter()
+        .any(|e| e.kind.event_type() == EventType::Acknowledged);
     let next: Vec<EventType> = next_actions(view.stage.status)
         .iter()
         .copied()
         .filter(|k| recordable.contains(k))
+        .filter(|k| !(acknowledged && *k == EventType::Acknowledged))
         .collect();
+    // An event that has a letter is sent from the letter's guided form; it
+    // can still be recorded without one (a letter sent some other way).
+    let action = |k: EventType| {
+        if has_letter(k) {
+            (
+                format!("/cases/{}/letters/{}", s.id, k.as_str()),
+                action_label(k).to_owned(),
+            )
+        } else {
+            (
+                format!("/cases/{}/record/{}", s.id, k.as_str()),
+                k.label().to_owned(),
+            )
+        }
+    };
     let others: Vec<EventType> = recordable
         .iter()
         .copied()
@@ -272,7 +299,8 @@ fn case_body(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
         @if !next.is_empty() {
             div class="button-group" id="next-actions" {
                 @for (i, k) in next.iter().enumerate() {
-                    a class={ "button" @if i > 0 { " button--secondary" } } href={ "/cases/" (s.id) "/record/" (k.as_str()) } { (k.label()) }
+                    @let (href, label) = action(*k);
+                    a class={ "button" @if i > 0 { " button--secondary" } } href=(href) { (label) }
                 }
             }
         }
@@ -281,7 +309,11 @@ fn case_body(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
                 summary class="details__summary" { "Other actions" }
                 ul class="details__text" {
                     @for k in &others {
-                        li { a href={ "/cases/" (s.id) "/record/" (k.as_str()) } { (k.label()) } }
+                        @let (href, label) = action(*k);
+                        li { a href=(href) { (label) } }
+                    }
+                    @for k in recordable.iter().filter(|k| has_letter(**k)) {
+                        li { a href={ "/cases/" (s.id) "/record/" (k.as_str()) } { (k.label()) " (without a letter)" } }
                     }
                 }
             }

@@ -465,13 +465,18 @@ fn field_of(err: &EngineError, view: &CaseView) -> Problem {
 #[derive(Clone, Copy)]
 enum Target {
     Record(EventType),
-    Correct { number: usize, kind: EventType },
+    Correct {
+        number: usize,
+        kind: EventType,
+    },
+    /// The event a letter will record, before its questions (web/letters.rs).
+    Letter(EventType),
 }
 
 impl Target {
     fn kind(self) -> EventType {
         match self {
-            Target::Record(kind) | Target::Correct { kind, .. } => kind,
+            Target::Record(kind) | Target::Correct { kind, .. } | Target::Letter(kind) => kind,
         }
     }
 
@@ -479,6 +484,7 @@ impl Target {
         match self {
             Target::Record(kind) => format!("/cases/{case}/record/{}", kind.as_str()),
             Target::Correct { number, .. } => format!("/cases/{case}/correct/{number}"),
+            Target::Letter(kind) => format!("/cases/{case}/letters/{}/event", kind.as_str()),
         }
     }
 
@@ -486,6 +492,7 @@ impl Target {
         match self {
             Target::Record(kind) => kind.label().to_owned(),
             Target::Correct { number, kind } => format!("Correct event {number}: {}", kind.label()),
+            Target::Letter(kind) => super::letters::action_label(kind).to_owned(),
         }
     }
 
@@ -495,6 +502,8 @@ impl Target {
         match self {
             Target::Record(kind) => matches!(kind, EventType::Response | EventType::PitExtension),
             Target::Correct { .. } => true,
+            // The letter's own page shows everything before it is sent.
+            Target::Letter(_) => false,
         }
     }
 }
@@ -542,6 +551,8 @@ fn render(
             (textarea("note", "Note", Some("Optional."), field(f, "note"), errors))
             @if target.checks_answers() {
                 button class="button" type="submit" name="action" value="check" { "Continue" }
+            } @else if let Target::Letter(_) = target {
+                button class="button" type="submit" name="action" value="letter" { "Continue to the letter" }
             } @else {
                 button class="button" type="submit" name="action" value="record" { "Record" }
             }
@@ -737,6 +748,58 @@ fn build_correction(
     })
 }
 
+/// The form for the event a letter records: the same as recording it,
+/// filled with the draft's event if there is one, else dated today.
+pub async fn letter_form(
+    State(state): State<AppState>,
+    who: WebUser,
+    Path((id, kind)): Path<(String, String)>,
+) -> Response {
+    let (view, kind) = match checked(&state, &who, &id, &kind).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let drafted = state
+        .service
+        .as_user(&who.user)
+        .letter(view.summary.id, kind)
+        .await
+        .ok()
+        .and_then(|(_, letter)| letter)
+        .map(|(letter, _)| fields_of(&letter.event));
+    let typed = drafted.unwrap_or_else(|| today_fields(&state));
+    render(
+        &state,
+        StatusCode::OK,
+        &who,
+        &view,
+        Target::Letter(kind),
+        &typed,
+        &[],
+    )
+}
+
+pub async fn letter_submit(
+    State(state): State<AppState>,
+    who: WebUser,
+    Path((id, kind)): Path<(String, String)>,
+    PageForm(f): PageForm<Fields>,
+) -> Response {
+    if !tokens_match(field(&f, "csrf"), &who.csrf) {
+        return csrf_refused(&who);
+    }
+    let (view, kind) = match checked(&state, &who, &id, &kind).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    proceed(&state, &who, &view, Target::Letter(kind), &f).await
+}
+
+/// The problem an engine refusal of an event is, on the form's field.
+pub(super) fn event_problem(err: &EngineError, view: &CaseView) -> Problem {
+    field_of(err, view)
+}
+
 /// After a post: back to the form to change it, on to the check page, or
 /// record it.
 async fn proceed(
@@ -761,7 +824,7 @@ async fn proceed(
         );
     };
     let built = match target {
-        Target::Record(kind) => build_event(state, kind, view, f),
+        Target::Record(kind) | Target::Letter(kind) => build_event(state, kind, view, f),
         Target::Correct { number, kind } => build_correction(state, view, number, kind, f),
     };
     let event = match built {
@@ -770,6 +833,20 @@ async fn proceed(
     };
     if action == "check" && target.checks_answers() {
         return check_page(who, view, target, &event, f);
+    }
+    if let Target::Letter(_) = target {
+        return super::letters::started(state, who, view, event, f, |errors| {
+            render(
+                state,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                who,
+                view,
+                target,
+                f,
+                errors,
+            )
+        })
+        .await;
     }
     let saved = event.kind.clone();
     let id = view.summary.id;

@@ -11,6 +11,7 @@ mod dashboard;
 mod documents;
 mod forms;
 mod intake;
+mod letters;
 mod lifecycle;
 pub(crate) mod page;
 mod profile;
@@ -47,6 +48,16 @@ pub fn router() -> Router<AppState> {
             "/cases/{id}/correct/{number}",
             get(forms::correct_form).post(forms::correct_submit),
         )
+        .route(
+            "/cases/{id}/letters/{kind}/event",
+            get(forms::letter_form).post(forms::letter_submit),
+        )
+        .route("/cases/{id}/letters/{kind}", get(letters::overview))
+        .route(
+            "/cases/{id}/letters/{kind}/questions/{n}",
+            get(letters::questions).post(letters::answer),
+        )
+        .route("/cases/{id}/letters/{kind}/send", post(letters::send))
         .route(
             "/cases/{id}/documents/{kind}",
             get(documents::form).post(documents::generate),

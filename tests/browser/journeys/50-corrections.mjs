@@ -34,7 +34,8 @@ export default async function corrections(browser, run) {
   expect(/Overdue/.test(overdue), `DEMO-3's response is overdue: ${overdue}`);
 
   // A clarification dated after today is refused, in plain words.
-  await page.click('#next-actions >> text=Clarification sought');
+  await page.click('#other-actions summary');
+  await page.click('#other-actions >> text=Clarification sought (s.1(3)) (without a letter)');
   await fillDate(page, 'date', londonDay(1));
   await page.click('main button[value=record]');
   const summary = await page.textContent('.error-summary');
@@ -45,7 +46,8 @@ export default async function corrections(browser, run) {
   expect(!(await page.textContent('main')).includes('Clarification sought (s.1(3)),'), 'nothing was recorded');
 
   // The response, with today's date typed by mistake: late.
-  await page.click('#next-actions >> text=Response sent');
+  await page.click('#other-actions summary');
+  await page.click('#other-actions >> text=Response sent (without a letter)');
   await page.check('#outcome-1');
   await page.check('#outcome-2');
   await page.click('main button[value=check]');
@@ -56,7 +58,7 @@ export default async function corrections(browser, run) {
   await run.shot(page, 'corrections-before');
 
   // Corrected: it was sent two weeks ago.
-  await page.click('a[href$="/correct/1"]');
+  await page.locator('#timeline > li', { hasText: 'Response sent' }).locator('a[href*="/correct/"]').click();
   await run.accessible(page, 'correction form', OFFICER);
   expect((await page.inputValue('#date-day')) === londonDay(0)[0], 'the form opens with the event as recorded');
   await fillDate(page, 'date', londonDay(-14));

@@ -1,0 +1,475 @@
+//! Letters through a guided form, in the GOV.UK task-list pattern: first
+//! the event the letter records (the event's own form, web/forms.rs), then
+//! one page of questions per exemption relied on and one for the rest of the
+//! letter, asking only what the case and the authority's profile do not
+//! hold; then the letter to read, and "Send", which records the event with
+//! the letter's PDF attached. Every answer is kept in the draft as typed.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use foidesk_engine::api::{EventFile, EventType};
+use foidesk_engine::{letters_for, CaseView, EngineError, InputKind, Letter, QuestionPage};
+use maud::{html, Markup};
+
+use super::case_page::{event_lines, visible};
+use super::page::{csrf_field, layout, problem, radios, text_input, textarea, Problem, Viewer};
+use super::session::{tokens_match, WebUser};
+use super::{csrf_refused, message_page, respond, PageForm};
+use crate::error::internal;
+use crate::AppState;
+
+type Fields = Vec<(String, String)>;
+
+/// The button that starts the letter for an event, in plain words.
+pub fn action_label(kind: EventType) -> &'static str {
+    match kind {
+        EventType::Acknowledged => "Send the acknowledgement",
+        EventType::ClarificationSought => "Ask for clarification",
+        EventType::FeeNotice => "Send a fees notice",
+        EventType::PitExtension => "Extend for the public interest test",
+        EventType::Response => "Send the response",
+        EventType::InternalReview => "Send the review outcome",
+        other => other.label(),
+    }
+}
+
+/// Whether a letter goes with this kind of event.
+pub fn has_letter(kind: EventType) -> bool {
+    !letters_for(kind).is_empty()
+}
+
+fn base(case: i64, kind: EventType) -> String {
+    format!("/cases/{case}/letters/{}", kind.as_str())
+}
+
+/// After the event's form: keep it in the draft and go to the questions.
+pub(super) async fn started(
+    state: &AppState,
+    who: &WebUser,
+    view: &CaseView,
+    event: EventFile,
+    _typed: &Fields,
+    again: impl FnOnce(&[Problem]) -> Response,
+) -> Response {
+    let id = view.summary.id;
+    match state
+        .service
+        .as_user(&who.user)
+        .start_letter(id, event)
+        .await
+    {
+        Ok(letter) => {
+            let next = if letter.pages.is_empty() {
+                base(id, letter.event_type)
+            } else {
+                format!("{}/questions/0", base(id, letter.event_type))
+            };
+            Redirect::to(&next).into_response()
+        }
+        Err(
+            e @ (EngineError::Case(_)
+            | EngineError::Invalid { .. }
+            | EngineError::Assess(_)
+            | EngineError::Calendar(_)),
+        ) => again(&[super::forms::event_problem(&e, view)]),
+        Err(EngineError::Forbidden { message }) => message_page(
+            who,
+            StatusCode::FORBIDDEN,
+            "You cannot record this",
+            &message,
+        ),
+        Err(e) => internal(&e).into_response(),
+    }
+}
+
+/// The case and its letter in progress, or the page to show instead.
+async fn load(
+    state: &AppState,
+    who: &WebUser,
+    id: &str,
+    kind: &str,
+) -> Result<(CaseView, EventType, Option<Letter>), Response> {
+    let view = visible(state, who, id).await?;
+    let Some(kind) = EventType::from_name(kind).filter(|k| has_letter(*k)) else {
+        return Err(message_page(
+            who,
+            StatusCode::NOT_FOUND,
+            "No such letter",
+            "No letter goes with that kind of event.",
+        ));
+    };
+    match state
+        .service
+        .as_user(&who.user)
+        .letter(view.summary.id, kind)
+        .await
+    {
+        Ok((view, letter)) => Ok((view, kind, letter.map(|(l, _)| l))),
+        Err(EngineError::Forbidden { message }) => Err(message_page(
+            who,
+            StatusCode::FORBIDDEN,
+            "You cannot send this letter",
+            &message,
+        )),
+        Err(EngineError::NotFound { .. }) => Err(message_page(
+            who,
+            StatusCode::NOT_FOUND,
+            "Case not found",
+            "There is no case with that number that you can see.",
+        )),
+        Err(e) => Err(internal(&e).into_response()),
+    }
+}
+
+fn heading(view: &CaseView, letter: &Letter) -> String {
+    let label = letter.kind.label();
+    let mut chars = label.chars();
+    let title: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    format!("{title} for case {}", view.summary.reference)
+}
+
+fn page_done(letter: &Letter, page: &QuestionPage) -> bool {
+    page.questions.iter().filter(|q| q.required).all(|q| {
+        letter
+            .answers
+            .get(q.id.as_str())
+            .is_some_and(|a| !a.trim().is_empty())
+    })
+}
+
+/// One question's input, named by its fact id.
+fn question_input(q: &foidesk_engine::Question, value: &str, errors: &[Problem]) -> Markup {
+    let id = q.id.as_str();
+    let hint = (!q.hint.is_empty()).then_some(q.hint.as_str());
+    match &q.input {
+        InputKind::Text => text_input(id, &q.text, hint, value, "text", errors),
+        InputKind::LongText => textarea(id, &q.text, hint, value, errors),
+        InputKind::Lines => {
+            let hint = match hint {
+                Some(h) => format!("{h} One on each line."),
+                None => "One on each line.".to_owned(),
+            };
+            textarea(id, &q.text, Some(&hint), value, errors)
+        }
+        InputKind::Choice { options } => {
+            let options: Vec<(&str, &str)> = options
+                .iter()
+                .map(|c| (c.value, c.label.as_str()))
+                .collect();
+            radios(id, &q.text, hint, &options, value, errors)
+        }
+    }
+}
+
+/// GET: the letter's task list, and the letter itself once it is complete.
+pub async fn overview(
+    State(state): State<AppState>,
+    who: WebUser,
+    Path((id, kind)): Path<(String, String)>,
+) -> Response {
+    let (view, kind, letter) = match load(&state, &who, &id, &kind).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let Some(letter) = letter else {
+        return Redirect::to(&format!("{}/event", base(view.summary.id, kind))).into_response();
+    };
+    overview_page(&state, &who, &view, &letter, &[], StatusCode::OK)
+}
+
+fn overview_page(
+    state: &AppState,
+    who: &WebUser,
+    view: &CaseView,
+    letter: &Letter,
+    errors: &[Problem],
+    status: StatusCode,
+) -> Response {
+    let viewer = Viewer {
+        user: &who.user,
+        csrf: &who.csrf,
+    };
+    let root = base(view.summary.id, letter.event_type);
+    let document = letter.document(state.service.engine());
+    let title = heading(view, letter);
+    let date = foidesk_engine::api::Date::parse(&letter.event.date)
+        .map_or_else(|_| letter.event.date.clone(), |d| d.long_form());
+    let body = html! {
+        span class="caption" { "Case " (view.summary.reference) }
+        h1 { (title) }
+        h2 { "1. What it records" }
+        dl class="summary-list" id="event" {
+            div class="summary-list__row" {
+                dt class="summary-list__key" { (letter.event_type.label()) }
+                dd class="summary-list__value" { "Dated " (date) }
+                dd class="summary-list__actions" { a href={ (root) "/event" } { "Change" span class="visually-hidden" { " what it records" } } }
+            }
+            @for (key, value) in event_lines(&letter.event) {
+                div class="summary-list__row" {
+                    dt class="summary-list__key" { (key) }
+                    dd class="summary-list__value" { (value) }
+                }
+            }
+        }
+        @if !letter.pages.is_empty() {
+            h2 { "2. What the letter says" }
+            ul class="task-list" id="tasks" {
+                @for (n, page) in letter.pages.iter().enumerate() {
+                    li class="task-list__item" {
+                        a class="task-list__link" href={ (root) "/questions/" (n) } { (page.title) }
+                        @if page_done(letter, page) {
+                            strong class="tag tag--green task-list__status" { "Completed" }
+                        } @else {
+                            strong class="tag tag--grey task-list__status" { "Not yet answered" }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { @if letter.pages.is_empty() { "2." } @else { "3." } " The letter" }
+        @match &document {
+            Ok(doc) => {
+                div class="letter-preview" id="letter" { (doc.plain_text()) }
+                form method="post" action={ (root) "/send" } novalidate {
+                    (csrf_field(&who.csrf))
+                    input type="hidden" name="version" value=(view.summary.version);
+                    p { "Sending records " (letter.event_type.label().to_lowercase()) " on the case, with this letter as a PDF. Send it to the requester from your usual email or post." }
+                    button class="button" type="submit" { "Send the letter" }
+                }
+            }
+            Err(missing) => {
+                div class="inset-text" id="letter-missing" {
+                    p { "Answer these before the letter can be sent:" }
+                    ul { @for m in missing { li { (m) } } }
+                }
+            }
+        }
+        p { a href={ "/cases/" (view.summary.id) } { "Back to the case" } " (your answers are kept)" }
+    };
+    respond(status, layout(&title, Some(&viewer), errors, body))
+}
+
+/// GET: one page of questions.
+pub async fn questions(
+    State(state): State<AppState>,
+    who: WebUser,
+    Path((id, kind, n)): Path<(String, String, usize)>,
+) -> Response {
+    let (view, kind, letter) = match load(&state, &who, &id, &kind).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let Some(letter) = letter else {
+        return Redirect::to(&format!("{}/event", base(view.summary.id, kind))).into_response();
+    };
+    let typed: Fields = letter
+        .answers
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    question_page(&who, &view, &letter, n, &typed, &[], StatusCode::OK)
+}
+
+fn question_page(
+    who: &WebUser,
+    view: &CaseView,
+    letter: &Letter,
+    n: usize,
+    typed: &Fields,
+    errors: &[Problem],
+    status: StatusCode,
+) -> Response {
+    let Some(page) = letter.pages.get(n) else {
+        return Redirect::to(&base(view.summary.id, letter.event_type)).into_response();
+    };
+    let viewer = Viewer {
+        user: &who.user,
+        csrf: &who.csrf,
+    };
+    let value = |id: &str| {
+        typed
+            .iter()
+            .find(|(k, _)| k == id)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    };
+    let body = html! {
+        span class="caption" { (heading(view, letter)) }
+        h1 { (page.title) }
+        p class="body-s" { "Page " (n + 1) " of " (letter.pages.len()) ". Your answers are kept as you go." }
+        form method="post" action={ (base(view.summary.id, letter.event_type)) "/questions/" (n) } novalidate {
+            (csrf_field(&who.csrf))
+            @for q in &page.questions {
+                (question_input(q, value(q.id.as_str()), errors))
+            }
+            button class="button" type="submit" { "Save and continue" }
+            a class="button button--secondary" href=(base(view.summary.id, letter.event_type)) { "Back to the letter" }
+        }
+    };
+    respond(status, layout(&page.title, Some(&viewer), errors, body))
+}
+
+/// POST: keep a page's answers; the next page, or the letter when done.
+pub async fn answer(
+    State(state): State<AppState>,
+    who: WebUser,
+    Path((id, kind, n)): Path<(String, String, usize)>,
+    PageForm(f): PageForm<Fields>,
+) -> Response {
+    if !tokens_match(
+        f.iter().find(|(k, _)| k == "csrf").map_or("", |(_, v)| v),
+        &who.csrf,
+    ) {
+        return csrf_refused(&who);
+    }
+    let (view, kind, letter) = match load(&state, &who, &id, &kind).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let Some(letter) = letter else {
+        return Redirect::to(&format!("{}/event", base(view.summary.id, kind))).into_response();
+    };
+    let Some(page) = letter.pages.get(n) else {
+        return Redirect::to(&base(view.summary.id, kind)).into_response();
+    };
+    let mut answers = BTreeMap::new();
+    let mut errors = Vec::new();
+    for q in &page.questions {
+        let value = f
+            .iter()
+            .find(|(k, _)| k == q.id.as_str())
+            .map_or("", |(_, v)| v.as_str());
+        if q.required && value.trim().is_empty() {
+            errors.push(problem(q.id.as_str(), format!("Answer: {}", q.text)));
+        }
+        answers.insert(q.id.as_str().to_owned(), value.to_owned());
+    }
+    let (letter, problems) = match state
+        .service
+        .as_user(&who.user)
+        .answer_letter(view.summary.id, kind, answers)
+        .await
+    {
+        Ok(v) => v,
+        Err(e @ EngineError::Invalid { .. }) => {
+            let p = problem(
+                page.questions.first().map_or("letter", |q| q.id.as_str()),
+                e.to_string(),
+            );
+            return question_page(
+                &who,
+                &view,
+                &letter,
+                n,
+                &f,
+                &[p],
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+        Err(e) => return internal(&e).into_response(),
+    };
+    let on_page = |id: &str| page.questions.iter().any(|q| q.id.as_str() == id);
+    errors.extend(
+        problems
+            .into_iter()
+            .filter(|(id, _)| on_page(id))
+            .map(|(id, m)| problem(id, m)),
+    );
+    if !errors.is_empty() {
+        return question_page(
+            &who,
+            &view,
+            &letter,
+            n,
+            &f,
+            &errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    }
+    let root = base(view.summary.id, kind);
+    let next = (n + 1..letter.pages.len()).find(|m| !page_done(&letter, &letter.pages[*m]));
+    match next {
+        Some(m) => Redirect::to(&format!("{root}/questions/{m}")).into_response(),
+        None => Redirect::to(&root).into_response(),
+    }
+}
+
+/// POST: send the letter: its event is recorded with the PDF attached.
+pub async fn send(
+    State(state): State<AppState>,
+    who: WebUser,
+    Path((id, kind)): Path<(String, String)>,
+    PageForm(f): PageForm<Fields>,
+) -> Response {
+    let value = |name: &str| {
+        f.iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    };
+    if !tokens_match(value("csrf"), &who.csrf) {
+        return csrf_refused(&who);
+    }
+    let (view, kind, letter) = match load(&state, &who, &id, &kind).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let Some(letter) = letter else {
+        return Redirect::to(&format!("{}/event", base(view.summary.id, kind))).into_response();
+    };
+    let Ok(expected) = value("version").parse::<i64>() else {
+        let p = problem(
+            "letter",
+            "The form is missing the case version; reload the page",
+        );
+        return overview_page(
+            &state,
+            &who,
+            &view,
+            &letter,
+            &[p],
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    };
+    let id = view.summary.id;
+    match state
+        .service
+        .as_user(&who.user)
+        .send_letter(id, kind, expected)
+        .await
+    {
+        Ok(_) => Redirect::to(&format!("/cases/{id}?saved={}", kind.as_str())).into_response(),
+        Err(EngineError::Conflict { .. }) => {
+            let p = problem("letter", "Someone else recorded an event on this case while you wrote the letter. Check the letter again, then send it.");
+            overview_page(&state, &who, &view, &letter, &[p], StatusCode::CONFLICT)
+        }
+        Err(
+            e @ (EngineError::Invalid { .. }
+            | EngineError::Case(_)
+            | EngineError::Assess(_)
+            | EngineError::Calendar(_)),
+        ) => {
+            let p = problem("letter", e.to_string());
+            overview_page(
+                &state,
+                &who,
+                &view,
+                &letter,
+                &[p],
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Err(EngineError::Forbidden { message }) => message_page(
+            &who,
+            StatusCode::FORBIDDEN,
+            "You cannot send this letter",
+            &message,
+        ),
+        Err(e) => internal(&e).into_response(),
+    }
+}
