@@ -1,14 +1,16 @@
 # Sourced by .ci/run: makes the browser test's tools available and requires
 # it to run. Chromium comes from Debian's `chromium` package when it is not
 # already installed; playwright-core and axe-core from the npm registry, at
-# the versions tests/browser/package-lock.json pins. Screenshots land in
+# the versions tests/browser/package-lock.json pins; poppler-utils'
+# pdftotext reads the letters' PDFs back. Screenshots land in
 # target/tmp/browser.
 
-if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
-    echo "== installing Chromium from Debian packages"
+# pdftotext (poppler-utils) reads back the letters the journeys send.
+if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ] || ! command -v pdftotext >/dev/null; then
+    echo "== installing Chromium and poppler-utils from Debian packages"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq chromium >/dev/null
+    apt-get install -y -qq chromium poppler-utils >/dev/null
 fi
 command -v node >/dev/null || { echo "CI: the browser test needs Node.js" >&2; exit 1; }
 echo "== browser test tools: $(${CHROMIUM:-/usr/bin/chromium} --version), node $(node --version)"

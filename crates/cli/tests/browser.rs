@@ -59,6 +59,7 @@ fn an_officer_answers_with_ncnd_and_generates_the_refusal_notice() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     println!("{stdout}");
     assert!(out.status.success(), "{stdout}\n{stderr}");
+    letters_say_what_they_must(&shots);
     for name in [
         "dashboard",
         "case-after",
@@ -71,6 +72,52 @@ fn an_officer_answers_with_ncnd_and_generates_the_refusal_notice() {
                 .map(|m| m.len() > 10_000)
                 .unwrap_or(false),
             "{png:?}"
+        );
+    }
+}
+
+/// The letters the journeys sent, read back from their PDFs with pdftotext
+/// (poppler-utils; `.ci/browser.sh` installs it): the response names the
+/// requester, the reference, section 31(3) and says nothing can be
+/// inferred; the review outcome names the requester and the reference.
+fn letters_say_what_they_must(shots: &Path) {
+    let said = std::fs::read_to_string(shots.join("letters.json"))
+        .expect("the review journey wrote letters.json");
+    let reference = said
+        .split('"')
+        .nth(3)
+        .expect("letters.json names the reference")
+        .to_owned();
+    let text = |name: &str| {
+        let out = Command::new("pdftotext")
+            .arg(shots.join(name))
+            .arg("-")
+            .output()
+            .expect("pdftotext runs (install poppler-utils)");
+        assert!(out.status.success(), "pdftotext {name}");
+        // pdftotext may break a line anywhere: compare with single spaces.
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let response = text("response-letter.pdf");
+    for needed in [
+        "Siân Llŷr",
+        reference.as_str(),
+        "section 31(3)",
+        "Nothing can be inferred",
+    ] {
+        assert!(
+            response.contains(needed),
+            "the response letter's PDF lacks {needed:?}: {response}"
+        );
+    }
+    let review = text("review-letter.pdf");
+    for needed in ["Siân Llŷr", reference.as_str()] {
+        assert!(
+            review.contains(needed),
+            "the review letter's PDF lacks {needed:?}: {review}"
         );
     }
 }

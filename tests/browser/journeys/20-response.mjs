@@ -110,7 +110,7 @@ export default async function response(browser, run) {
 // Fill in every page of the letter's questions, with `given` answers for
 // questions whose field name ends with a key (others get a plain answer),
 // until the letter's own page.
-async function answerAll(page, step, label, given = {}) {
+export async function answerAll(page, step, label, given = {}) {
   for (let n = 0; n < 12 && new URL(page.url()).pathname.includes('/questions/'); n++) {
     await step(`${label} questions ${n + 1}`);
     for (const field of await page.$$('main form textarea, main form input[type=text]')) {

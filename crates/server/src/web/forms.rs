@@ -14,8 +14,8 @@ use maud::{html, Markup};
 
 use super::case_page::visible;
 use super::page::{
-    csrf_field, date_from_fields, date_input, layout, problem, radios, select, text_input,
-    textarea, Problem, Viewer,
+    csrf_field, date_from_fields, date_input, layout, problem, radios, text_input, textarea,
+    Problem, Viewer,
 };
 use super::session::{tokens_match, WebUser};
 use super::{csrf_refused, message_page, respond};
@@ -82,7 +82,8 @@ fn field_input(field: EventField, view: &CaseView, f: &Fields, errors: &[Problem
     let text = |hint: &str, kind: &str| {
         text_input(id, label, Some(hint), self::field(f, id), kind, errors)
     };
-    let chosen = |options: &[(&str, &str)]| select(id, label, options, self::field(f, id), errors);
+    let chosen =
+        |options: &[(&str, &str)]| radios(id, label, None, options, self::field(f, id), errors);
     let yes_no = || {
         let hint = "Leave both unticked if you do not know.";
         radios(id, label, Some(hint), &YES_NO, self::field(f, id), errors)
