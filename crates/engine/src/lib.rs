@@ -49,7 +49,9 @@ pub use library::{
 pub use lifecycle::{AccountOutcome, AuditLine, AUDIT_LINES, COMMAND_LINE};
 pub use notice::{notice_to_case, NoticeCase};
 pub use passwords::Passwords;
-pub use profile::{AuthorityProfile, Signatory, MAX_ADDRESS_LINES, MAX_SIGNATORIES};
+pub use profile::{
+    AuthorityProfile, Signatory, MAX_ADDRESS_LINES, MAX_REFERENCE_PREFIX_CHARS, MAX_SIGNATORIES,
+};
 pub use service::{AsUser, Service, System, DEMO_PASSWORD};
 pub use stats::{stats, Stats, Timeliness};
 pub use throttle::SignInSettings;
