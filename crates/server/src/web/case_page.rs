@@ -8,10 +8,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use foidesk_engine::api::{
-    closing_words, Date, DeadlineStatus, EventFile, EventKind, EventType, FindingKind,
-    NoticeOutcome, Outcome, ReviewResult, Status,
+    closing_words, Channel, Date, DeadlineStatus, EventFile, EventKind, EventType, FindingKind,
+    NoticeOutcome, Outcome, Request, RequesterType, ReviewResult, Status,
 };
-use foidesk_engine::{Access, CaseView, DocumentKind};
+use foidesk_engine::{Access, Attachment, CaseView, DocumentKind};
 
 use super::documents::may_write as may_write_document;
 use maud::{html, Markup};
@@ -60,12 +60,13 @@ pub async fn show(
     let title = format!("Case {}", view.summary.reference);
     // After a save the form redirects here naming what it recorded.
     let saved = query.get("saved").and_then(|k| EventType::from_name(k));
+    let files = super::attachments::listed(&state, &who, &view).await;
     let body = html! {
         @if let Some(kind) = saved {
             (success_banner(&format!("Recorded: {}", kind.label()), None))
         }
-        (case_body(&state, &who, &view))
-        (super::attachments::section(&state, &who, &view).await)
+        (case_body(&state, &who, &view, files.as_deref().unwrap_or_default()))
+        (super::attachments::section(&who, &view, files.as_deref()))
     };
     respond(StatusCode::OK, layout(&title, Some(&viewer), &[], body))
 }
@@ -240,7 +241,32 @@ fn kind_label(kind: &str) -> String {
     EventType::from_name(kind).map_or_else(|| kind.replace('_', " "), |k| k.label().to_owned())
 }
 
-fn case_body(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
+/// The requester as only the authority sees them: how the request came in,
+/// their name, contact address and type (the engine keeps the last two
+/// from anyone else).
+fn requester_rows(r: &Request) -> Markup {
+    const NONE: &str = "not recorded";
+    html! {
+        (summary_row("How it came in", html! { (r.channel.map_or(NONE, Channel::label)) }))
+        (summary_row("Requester's name", html! { (r.requester_name.as_deref().unwrap_or(NONE)) }))
+        (summary_row("Contact address", html! {
+            @if r.contact.is_empty() { (NONE) }
+            @for (i, line) in r.contact.iter().enumerate() { @if i > 0 { br; } (line) }
+        }))
+        (summary_row("Requester type", html! { (r.requester_type.map_or(NONE, RequesterType::label)) }))
+    }
+}
+
+/// The files attached to the event at `number` (its place in the case
+/// file, as `Attachment::event_version` names it).
+fn event_files(files: &[Attachment], number: usize) -> Vec<&Attachment> {
+    files
+        .iter()
+        .filter(|f| f.event_version.and_then(|v| usize::try_from(v).ok()) == Some(number))
+        .collect()
+}
+
+fn case_body(state: &AppState, who: &WebUser, view: &CaseView, files: &[Attachment]) -> Markup {
     let s = &view.summary;
     let r = &view.case.request;
     let engine = state.service.engine();
@@ -297,6 +323,7 @@ fn case_body(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
                 (summary_row("Regime", html! { (r.regime.to_string()) }))
                 (summary_row("Received", html! { (r.received.long_form()) }))
                 (summary_row("Requester", html! { (r.requester.as_deref().unwrap_or("not recorded")) }))
+                @if who.user.is_of_an_authority() { (requester_rows(r)) }
             }
         }
         h2 { "The request" }
@@ -384,6 +411,13 @@ fn case_body(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
                                 p class="body-s" { "Corrected on " (c.date.long_form()) " (event " (c.number) "): " (c.reason) }
                             }
                             (lines(&event_lines(event)))
+                        }
+                        @let attached = event_files(files, number);
+                        @if !attached.is_empty() {
+                            p class="body-s" { "Attached:" }
+                            ul class="list body-s timeline__files" {
+                                @for f in attached { li { (super::attachments::download_link(s.id, f)) } }
+                            }
                         }
                         p class="body-s" { "Recorded by " (by) " at " (when) }
                         @if may_correct && event.kind != EventType::Correction.as_str()
