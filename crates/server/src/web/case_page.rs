@@ -11,7 +11,7 @@ use foidesk_engine::api::{
     closing_words, Channel, Date, DeadlineStatus, EventFile, EventKind, EventType, FindingKind,
     NoticeOutcome, Outcome, Request, RequesterType, ReviewResult, Status,
 };
-use foidesk_engine::{Access, Attachment, CaseView, DocumentKind};
+use foidesk_engine::{time_in_words, Access, Attachment, CaseView, DocumentKind};
 
 use super::documents::may_write as may_write_document;
 use maud::{html, Markup};
@@ -65,7 +65,7 @@ pub async fn show(
         @if let Some(kind) = saved {
             (success_banner(&format!("Recorded: {}", kind.label()), None))
         }
-        (case_body(&state, &who, &view, files.as_deref().unwrap_or_default()))
+        (case_body(&who, &view, files.as_deref().unwrap_or_default()))
         (super::attachments::section(&who, &view, files.as_deref()))
     };
     respond(StatusCode::OK, layout(&title, Some(&viewer), &[], body))
@@ -266,10 +266,9 @@ fn event_files(files: &[Attachment], number: usize) -> Vec<&Attachment> {
         .collect()
 }
 
-fn case_body(state: &AppState, who: &WebUser, view: &CaseView, files: &[Attachment]) -> Markup {
+fn case_body(who: &WebUser, view: &CaseView, files: &[Attachment]) -> Markup {
     let s = &view.summary;
     let r = &view.case.request;
-    let engine = state.service.engine();
     let may_write = who.user.access_to(s) == Access::Write;
     let recordable: Vec<EventType> = EventType::ALL
         .into_iter()
@@ -390,7 +389,7 @@ fn case_body(state: &AppState, who: &WebUser, view: &CaseView, files: &[Attachme
                 @for (i, (event, (by, at))) in view.file.events.iter().zip(&view.recorded).enumerate() {
                     @let number = i + 1;
                     @let correction = view.case.correction_of(number);
-                    @let when = engine.local_time(at).unwrap_or_else(|| "an unknown time".into());
+                    @let when = time_in_words(at).unwrap_or_else(|| "an unknown time".into());
                     li class={ "timeline__item" @if correction.is_some() { " timeline__item--corrected" } } id={ "event-" (number) } {
                         @if event.kind == EventType::Correction.as_str() {
                             h3 { "Correction of event " (event.corrects.unwrap_or(0)) ", " (date_words(&event.date)) }
