@@ -251,7 +251,7 @@ async fn give_profile(system: &System, slug: &str, name: &str) -> anyhow::Result
 /// Requests still running as at today, so the officer's queues have work in
 /// them: (reference, working days since receipt, what was asked). Written
 /// for the demo; FOIA s.10(1) gives 20 working days.
-const LIVE: [(&str, u32, [&str; 2]); 3] = [
+const LIVE: [(&str, u32, [&str; 2]); 4] = [
     (
         "DEMO-1",
         18,
@@ -274,6 +274,14 @@ const LIVE: [(&str, u32, [&str; 2]); 3] = [
         [
             "The locations of fixed number-plate recognition cameras in the borough.",
             "How long number-plate reads are kept.",
+        ],
+    ),
+    (
+        "DEMO-4",
+        25,
+        [
+            "The amount paid in overtime to officers in each of the last three years.",
+            "The ten roles with the most overtime last year.",
         ],
     ),
 ];
