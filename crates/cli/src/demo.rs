@@ -303,6 +303,8 @@ async fn open_live_requests(system: &System, authority: &str) -> anyhow::Result<
         let text = format!(
             "[request]\nauthority = \"Commissioner of the Metropolitan Police Service\"\nregime = \"FOIA\"\n\
              received = \"{received}\"\nrequester = \"{REQUESTER_EMAIL}\"\n\
+             channel = \"email\"\nrequester_name = \"Demo Requester\"\n\
+             contact = [\"{REQUESTER_EMAIL}\"]\nrequester_type = \"member_of_the_public\"\n\
              [[request.parts]]\nid = \"1\"\ntext = \"{}\"\n[[request.parts]]\nid = \"2\"\ntext = \"{}\"\n",
             parts[0], parts[1]
         );
