@@ -251,7 +251,7 @@ async fn give_profile(system: &System, slug: &str, name: &str) -> anyhow::Result
 /// Requests still running as at today, so the officer's queues have work in
 /// them: (reference, working days since receipt, what was asked). Written
 /// for the demo; FOIA s.10(1) gives 20 working days.
-const LIVE: [(&str, u32, [&str; 2]); 3] = [
+const LIVE: [(&str, u32, [&str; 2]); 4] = [
     (
         "DEMO-1",
         18,
@@ -276,6 +276,14 @@ const LIVE: [(&str, u32, [&str; 2]); 3] = [
             "How long number-plate reads are kept.",
         ],
     ),
+    (
+        "DEMO-4",
+        25,
+        [
+            "The amount paid in overtime to officers in each of the last three years.",
+            "The ten roles with the most overtime last year.",
+        ],
+    ),
 ];
 
 /// The date `n` working days before today.
@@ -295,6 +303,8 @@ async fn open_live_requests(system: &System, authority: &str) -> anyhow::Result<
         let text = format!(
             "[request]\nauthority = \"Commissioner of the Metropolitan Police Service\"\nregime = \"FOIA\"\n\
              received = \"{received}\"\nrequester = \"{REQUESTER_EMAIL}\"\n\
+             channel = \"email\"\nrequester_name = \"Demo Requester\"\n\
+             contact = [\"{REQUESTER_EMAIL}\"]\nrequester_type = \"member_of_the_public\"\n\
              [[request.parts]]\nid = \"1\"\ntext = \"{}\"\n[[request.parts]]\nid = \"2\"\ntext = \"{}\"\n",
             parts[0], parts[1]
         );

@@ -3,7 +3,9 @@
 //! run with JavaScript disabled. It needs Node.js, Chromium and
 //! `npm ci --prefix tests/browser`; `.ci/run` installs them and sets
 //! FOIDESK_REQUIRE_BROWSER=1, which makes their absence a failure. The
-//! screenshots are kept in target/tmp/browser (CARGO_TARGET_TMPDIR).
+//! screenshots are kept in target/tmp/browser (CARGO_TARGET_TMPDIR). With
+//! FOIDESK_UPDATE_SCREENSHOTS=1 the officer's dashboard is also copied to
+//! docs/screenshots/dashboard.png, the one the README shows.
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -73,6 +75,11 @@ fn an_officer_answers_with_ncnd_and_generates_the_refusal_notice() {
                 .unwrap_or(false),
             "{png:?}"
         );
+    }
+    if std::env::var("FOIDESK_UPDATE_SCREENSHOTS").as_deref() == Ok("1") {
+        let readme_shot = root.join("docs/screenshots/dashboard.png");
+        std::fs::copy(shots.join("dashboard.png"), &readme_shot)
+            .unwrap_or_else(|e| panic!("copying the dashboard to {readme_shot:?}: {e}"));
     }
 }
 

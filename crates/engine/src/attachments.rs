@@ -142,22 +142,10 @@ impl Attachment {
         self.file_type.content_type()
     }
 
-    /// When it was attached, in UK time to the minute: "4:05pm on 3 March 2026".
+    /// When it was attached, in UK time to the minute: "16:05 on 3 March 2026".
     pub fn uploaded_in_words(&self) -> String {
-        time_in_words(&self.uploaded_at)
+        crate::time_in_words(&self.uploaded_at).unwrap_or_else(|| "an unknown time".to_owned())
     }
-}
-
-/// An RFC 3339 instant in UK time to the minute, as people read it; the
-/// text itself if it is not one.
-pub fn time_in_words(rfc3339: &str) -> String {
-    let Ok(at) = rfc3339.parse::<jiff::Timestamp>() else {
-        return rfc3339.to_owned();
-    };
-    let tz = jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC);
-    at.to_zoned(tz)
-        .strftime("%-I:%M%P on %-d %B %Y")
-        .to_string()
 }
 
 /// A kept file with its bytes, for download.
@@ -444,7 +432,7 @@ impl Engine {
 
 #[cfg(test)]
 mod tests {
-    use super::{check_file, time_in_words, FileType, NewAttachment, MAX_ATTACHMENT_BYTES};
+    use super::{check_file, FileType, NewAttachment, MAX_ATTACHMENT_BYTES};
 
     #[test]
     fn sizes_read_in_words() {
@@ -458,20 +446,6 @@ mod tests {
             (super::MAX_ATTACHMENT_BYTES as u64, "30 MB"),
         ] {
             assert_eq!(super::size_in_words(bytes), words);
-        }
-    }
-
-    #[test]
-    fn times_read_in_uk_time_to_the_minute() {
-        for (at, words) in [
-            (
-                "2026-11-29T21:26:05.050614718Z",
-                "9:26pm on 29 November 2026",
-            ),
-            ("2026-07-01T11:05:00Z", "12:05pm on 1 July 2026"),
-            ("not a time", "not a time"),
-        ] {
-            assert_eq!(time_in_words(at), words);
         }
     }
 

@@ -7,6 +7,28 @@ pub trait Clock: Send + Sync {
     fn timestamp(&self) -> String;
 }
 
+/// The UK's time zone (Europe/London), or UTC when the system has no time
+/// zone database.
+fn uk() -> jiff::tz::TimeZone {
+    jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC)
+}
+
+/// A stored instant (RFC 3339, as `Clock::timestamp` writes it) as people in
+/// the UK read it, to the minute: "14:05 on 30 November 2026", in UK time
+/// (Greenwich Mean Time or British Summer Time). None if the text is not an
+/// instant.
+pub fn time_in_words(instant: &str) -> Option<String> {
+    let at: jiff::Timestamp = instant.parse().ok()?;
+    let zoned = at.to_zoned(uk());
+    let date = Date::new(zoned.year(), zoned.month(), zoned.day()).ok()?;
+    Some(format!(
+        "{:02}:{:02} on {}",
+        zoned.hour(),
+        zoned.minute(),
+        date.long_form()
+    ))
+}
+
 /// Today's date in the UK (Europe/London), falling back to UTC when the
 /// system has no time zone database.
 pub struct SystemClock;
@@ -14,8 +36,7 @@ pub struct SystemClock;
 impl Clock for SystemClock {
     fn today(&self) -> Date {
         let now = jiff::Timestamp::now();
-        let tz = jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC);
-        let d = now.to_zoned(tz).date();
+        let d = now.to_zoned(uk()).date();
         // A date from jiff is always a valid civil date.
         Date::new(d.year(), d.month(), d.day()).unwrap_or_else(|_| Date::min_supported())
     }

@@ -145,14 +145,17 @@ impl Engine {
     /// problem with the field it concerns.
     fn request_file(&self, authority: &str, r: &LogRequest) -> Result<CaseFile, EngineError> {
         let prefix_ok = !r.reference_prefix.is_empty()
-            && r.reference_prefix.len() <= 16
+            && r.reference_prefix.len() <= crate::MAX_REFERENCE_PREFIX_CHARS
             && r.reference_prefix
                 .bytes()
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
         if !prefix_ok {
             return Err(invalid(
                 "reference_prefix",
-                "a reference prefix is 1 to 16 capital letters, digits and hyphens",
+                format!(
+                    "a reference prefix is 1 to {} capital letters, digits and hyphens",
+                    crate::MAX_REFERENCE_PREFIX_CHARS
+                ),
             ));
         }
         if r.requester_name.trim().is_empty() {

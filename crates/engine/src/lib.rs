@@ -33,11 +33,11 @@ mod throttle;
 pub use access::Access;
 pub use accounts::{Role, User, MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 pub use attachments::{
-    sha256_hex, size_in_words, time_in_words, Attachment, AttachmentFile, FileType, NewAttachment,
+    sha256_hex, size_in_words, Attachment, AttachmentFile, FileType, NewAttachment,
     MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_NAME_CHARS,
 };
 pub use cases::{CaseView, QueueFilter, QueueKind};
-pub use clock::{Clock, FixedClock, SystemClock};
+pub use clock::{time_in_words, Clock, FixedClock, SystemClock};
 pub use documents::facts_outline;
 pub use drafts::{LetterDraft, MAX_DRAFT_BYTES};
 pub use foidesk_docs::{
@@ -53,7 +53,9 @@ pub use library::{
 pub use lifecycle::{AccountOutcome, AuditLine, AUDIT_LINES, COMMAND_LINE};
 pub use notice::{notice_to_case, NoticeCase};
 pub use passwords::Passwords;
-pub use profile::{AuthorityProfile, Signatory, MAX_ADDRESS_LINES, MAX_SIGNATORIES};
+pub use profile::{
+    AuthorityProfile, Signatory, MAX_ADDRESS_LINES, MAX_REFERENCE_PREFIX_CHARS, MAX_SIGNATORIES,
+};
 pub use service::{AsUser, Service, System, DEMO_PASSWORD};
 pub use stats::{stats, Stats, Timeliness};
 pub use throttle::SignInSettings;
@@ -208,22 +210,6 @@ impl Engine {
     /// (what the queues show). None if the date is outside the calendar.
     pub fn running_status(&self, due: Date) -> Option<foidesk_case::DeadlineStatus> {
         foidesk_case::running_status(due, self.today(), &self.calendar).ok()
-    }
-
-    /// A stored instant (RFC 3339, as `timestamp` writes it) as people in
-    /// the UK read it: "14:05 on 30 November 2026", Europe/London time.
-    /// None if the text is not an instant.
-    pub fn local_time(&self, instant: &str) -> Option<String> {
-        let at: jiff::Timestamp = instant.parse().ok()?;
-        let tz = jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC);
-        let zoned = at.to_zoned(tz);
-        let date = Date::new(zoned.year(), zoned.month(), zoned.day()).ok()?;
-        Some(format!(
-            "{:02}:{:02} on {}",
-            zoned.hour(),
-            zoned.minute(),
-            date.long_form()
-        ))
     }
 
     pub fn calendar(&self) -> &WorkingDayCalendar {

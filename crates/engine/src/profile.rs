@@ -38,6 +38,8 @@ pub struct AuthorityProfile {
 /// The most address lines and signatories a profile holds.
 pub const MAX_ADDRESS_LINES: usize = 8;
 pub const MAX_SIGNATORIES: usize = 10;
+/// The longest reference prefix, in characters, a profile or a new request takes.
+pub const MAX_REFERENCE_PREFIX_CHARS: usize = 20;
 
 fn invalid(field: impl Into<String>, message: impl Into<String>) -> EngineError {
     EngineError::Invalid {
@@ -171,7 +173,7 @@ impl AuthorityProfile {
         }
         let p = &self.reference_prefix;
         let prefix_ok = !p.is_empty()
-            && p.len() <= 20
+            && p.len() <= MAX_REFERENCE_PREFIX_CHARS
             && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
             && !p.starts_with('-')
             && !p.ends_with('-');

@@ -1,4 +1,4 @@
-// Corrections (issue 12): on the demo's overdue request DEMO-3 an officer
+// Corrections (issue 12): on the demo's overdue request DEMO-4 an officer
 // finds the demo accounts on the sign-in page, is refused a clarification
 // dated after today, records a response with a mistyped date (today, so
 // late), then corrects it with a reason: the response deadline turns from
@@ -27,11 +27,11 @@ export default async function corrections(browser, run) {
   await run.shot(page, 'sign-in-demo');
 
   await run.signIn(page, OFFICER);
-  await page.click('text=DEMO-3');
+  await page.click('text=DEMO-4');
   const caseUrl = page.url();
-  await run.accessible(page, 'DEMO-3 case page', OFFICER);
+  await run.accessible(page, 'DEMO-4 case page', OFFICER);
   const overdue = await page.textContent('#deadlines');
-  expect(/Overdue/.test(overdue), `DEMO-3's response is overdue: ${overdue}`);
+  expect(/Overdue/.test(overdue), `DEMO-4's response is overdue: ${overdue}`);
 
   // A clarification dated after today is refused, in plain words.
   await page.click('#other-actions summary');
@@ -51,7 +51,7 @@ export default async function corrections(browser, run) {
   await page.check('#outcome-1');
   await page.check('#outcome-2');
   await page.click('main button[value=check]');
-  await run.accessible(page, 'response check answers (DEMO-3)');
+  await run.accessible(page, 'response check answers (DEMO-4)');
   await page.click('main button[value=record]');
   const missed = await page.textContent('#deadlines');
   expect(/Missed by/.test(missed), `answered today, the response is late: ${missed}`);
@@ -74,7 +74,7 @@ export default async function corrections(browser, run) {
   expect(/Met on/.test(met) && !/Missed/.test(met), `the corrected response meets its deadline: ${met}`);
   const timeline = await page.textContent('#timeline');
   expect(timeline.includes('Corrected') && timeline.includes('The date was mistyped'), `the original shows as corrected: ${timeline}`);
-  await run.accessible(page, 'DEMO-3 after the correction');
+  await run.accessible(page, 'DEMO-4 after the correction');
   await run.shot(page, 'corrections-after');
   await context.close();
   return 'a future clarification was refused; a mistyped response date was corrected with a reason and the deadline turned from missed to met';

@@ -2,15 +2,12 @@
 //! running deadline in working days.
 
 use foidesk_engine::api::{Date, DeadlineStatus};
+use foidesk_engine::time_in_words;
 
 use crate::common::engine;
 
 fn check(instant: &str, words: Option<&str>) {
-    assert_eq!(
-        engine("2026-11-30").local_time(instant).as_deref(),
-        words,
-        "{instant}"
-    );
+    assert_eq!(time_in_words(instant).as_deref(), words, "{instant}");
 }
 
 #[test]
@@ -23,7 +20,13 @@ fn recorded_times_read_in_uk_local_time_to_the_minute() {
     // Summer: British Summer Time, an hour ahead; past midnight is the next day.
     check("2026-07-01T13:05:00Z", Some("14:05 on 1 July 2026"));
     check("2026-06-30T23:30:00Z", Some("00:30 on 1 July 2026"));
+    check(
+        "2026-11-29T21:26:05.050614718Z",
+        Some("21:26 on 29 November 2026"),
+    );
+    check("2026-07-01T11:05:00Z", Some("12:05 on 1 July 2026"));
     check("not a time", None);
+    check("", None);
 }
 
 #[test]

@@ -7,7 +7,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use foidesk_engine::api::Date;
-use foidesk_engine::{EngineError, Role, User};
+use foidesk_engine::{time_in_words, EngineError, Role, User};
 use maud::html;
 use serde::Deserialize;
 
@@ -118,14 +118,6 @@ fn day_written(at: &str) -> String {
         .and_then(|d| Date::parse(d).ok())
         .map(|d| d.long_form())
         .unwrap_or_else(|| at.to_owned())
-}
-
-/// "22 November 2026, 14:05 UTC".
-fn time_written(at: &str) -> String {
-    match at.get(11..16) {
-        Some(hm) => format!("{}, {hm} UTC", day_written(at)),
-        None => day_written(at),
-    }
 }
 
 pub async fn page(
@@ -246,7 +238,7 @@ pub async fn page(
                 caption class="visually-hidden" { "Audit record" }
                 thead { tr { th scope="col" { "When" } th scope="col" { "Who" } th scope="col" { "What" } th scope="col" { "Account" } th scope="col" { "Detail" } } }
                 tbody { @for l in &audit { tr {
-                    td { (time_written(&l.at)) } td { (l.actor) } td { (l.action) } td { (l.account_email) } td { (l.detail) }
+                    td { (time_in_words(&l.at).unwrap_or_else(|| day_written(&l.at))) } td { (l.actor) } td { (l.action) } td { (l.account_email) } td { (l.detail) }
                 } } }
             }
         }

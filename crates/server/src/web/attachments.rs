@@ -35,20 +35,33 @@ const ACCEPT: &str = ".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.gif,.eml,.msg";
 const KINDS: &str = "PDF, Word (.docx), Excel (.xlsx), PNG, JPEG or GIF images, \
                      and emails (.eml or .msg)";
 
-/// The "Attachments" section of a case page: the files kept on the case,
-/// each with a download link, and a link to attach another if the user may.
-pub async fn section(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
-    let id = view.summary.id;
-    let files = match state.service.as_user(&who.user).attachments(id).await {
-        Ok(files) => files,
+/// The files kept on a case, or `None` (the fault logged) if they could not
+/// be listed just now: the case page still shows the case.
+pub async fn listed(state: &AppState, who: &WebUser, view: &CaseView) -> Option<Vec<Attachment>> {
+    match state
+        .service
+        .as_user(&who.user)
+        .attachments(view.summary.id)
+        .await
+    {
+        Ok(files) => Some(files),
         Err(e) => {
-            // The page still shows the case; the fault is logged.
             let _ = internal(&e);
-            return html! {
-                h2 id="attachments" { "Attachments" }
-                p { "The attachments could not be listed just now. Reload the page to try again." }
-            };
+            None
         }
+    }
+}
+
+/// The "Attachments" section of a case page: the files kept on the case
+/// (as `listed` gave them), each with a download link, and a link to attach
+/// another if the user may.
+pub fn section(who: &WebUser, view: &CaseView, files: Option<&[Attachment]>) -> Markup {
+    let id = view.summary.id;
+    let Some(files) = files else {
+        return html! {
+            h2 id="attachments" { "Attachments" }
+            p { "The attachments could not be listed just now. Reload the page to try again." }
+        };
     };
     let may_attach = who.user.access_to(&view.summary) == Access::Write;
     html! {
@@ -61,9 +74,9 @@ pub async fn section(state: &AppState, who: &WebUser, view: &CaseView) -> Markup
                     caption class="visually-hidden" { "Files attached to this case" }
                     thead { tr { th scope="col" { "File" } th scope="col" { "Type and size" } th scope="col" { "Attached" } } }
                     tbody {
-                        @for f in &files {
+                        @for f in files {
                             tr {
-                                td { a href={ "/cases/" (id) "/attachments/" (f.id) } download { (f.name) } }
+                                td { (download_link(id, f)) }
                                 td { (f.file_type.label()) ", " (size_in_words(f.size)) }
                                 td {
                                     (f.uploaded_in_words()) " by " (f.uploaded_by)
@@ -79,6 +92,11 @@ pub async fn section(state: &AppState, who: &WebUser, view: &CaseView) -> Markup
             p { a class="button button--secondary" href={ "/cases/" (id) "/attachments/new" } { "Attach a file" } }
         }
     }
+}
+
+/// A link that downloads a kept file, by its name.
+pub fn download_link(case_id: i64, f: &Attachment) -> Markup {
+    html! { a href={ "/cases/" (case_id) "/attachments/" (f.id) } download { (f.name) } }
 }
 
 /// The event a file belongs to, in words: "Response, 3 March 2026".

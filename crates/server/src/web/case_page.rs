@@ -8,10 +8,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use foidesk_engine::api::{
-    closing_words, Date, DeadlineStatus, EventFile, EventKind, EventType, FindingKind,
-    NoticeOutcome, Outcome, ReviewResult, Status,
+    closing_words, Channel, Date, DeadlineStatus, EventFile, EventKind, EventType, FindingKind,
+    NoticeOutcome, Outcome, Request, RequesterType, ReviewResult, Status,
 };
-use foidesk_engine::{Access, CaseView, DocumentKind};
+use foidesk_engine::{time_in_words, Access, Attachment, CaseView, DocumentKind};
 
 use super::documents::may_write as may_write_document;
 use super::letters::{action_label, has_letter};
@@ -61,12 +61,13 @@ pub async fn show(
     let title = format!("Case {}", view.summary.reference);
     // After a save the form redirects here naming what it recorded.
     let saved = query.get("saved").and_then(|k| EventType::from_name(k));
+    let files = super::attachments::listed(&state, &who, &view).await;
     let body = html! {
         @if let Some(kind) = saved {
             (success_banner(&format!("Recorded: {}", kind.label()), None))
         }
-        (case_body(&state, &who, &view))
-        (super::attachments::section(&state, &who, &view).await)
+        (case_body(&who, &view, files.as_deref().unwrap_or_default()))
+        (super::attachments::section(&who, &view, files.as_deref()))
     };
     respond(StatusCode::OK, layout(&title, Some(&viewer), &[], body))
 }
@@ -246,10 +247,34 @@ fn kind_label(kind: &str) -> String {
     EventType::from_name(kind).map_or_else(|| kind.replace('_', " "), |k| k.label().to_owned())
 }
 
-fn case_body(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
+/// The requester as only the authority sees them: how the request came in,
+/// their name, contact address and type (the engine keeps the last two
+/// from anyone else).
+fn requester_rows(r: &Request) -> Markup {
+    const NONE: &str = "not recorded";
+    html! {
+        (summary_row("How it came in", html! { (r.channel.map_or(NONE, Channel::label)) }))
+        (summary_row("Requester's name", html! { (r.requester_name.as_deref().unwrap_or(NONE)) }))
+        (summary_row("Contact address", html! {
+            @if r.contact.is_empty() { (NONE) }
+            @for (i, line) in r.contact.iter().enumerate() { @if i > 0 { br; } (line) }
+        }))
+        (summary_row("Requester type", html! { (r.requester_type.map_or(NONE, RequesterType::label)) }))
+    }
+}
+
+/// The files attached to the event at `number` (its place in the case
+/// file, as `Attachment::event_version` names it).
+fn event_files(files: &[Attachment], number: usize) -> Vec<&Attachment> {
+    files
+        .iter()
+        .filter(|f| f.event_version.and_then(|v| usize::try_from(v).ok()) == Some(number))
+        .collect()
+}
+
+fn case_body(who: &WebUser, view: &CaseView, files: &[Attachment]) -> Markup {
     let s = &view.summary;
     let r = &view.case.request;
-    let engine = state.service.engine();
     let may_write = who.user.access_to(s) == Access::Write;
     let recordable: Vec<EventType> = EventType::ALL
         .into_iter()
@@ -329,6 +354,7 @@ fn case_body(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
                 (summary_row("Regime", html! { (r.regime.to_string()) }))
                 (summary_row("Received", html! { (r.received.long_form()) }))
                 (summary_row("Requester", html! { (r.requester.as_deref().unwrap_or("not recorded")) }))
+                @if who.user.is_of_an_authority() { (requester_rows(r)) }
             }
         }
         h2 { "The request" }
@@ -395,7 +421,7 @@ fn case_body(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
                 @for (i, (event, (by, at))) in view.file.events.iter().zip(&view.recorded).enumerate() {
                     @let number = i + 1;
                     @let correction = view.case.correction_of(number);
-                    @let when = engine.local_time(at).unwrap_or_else(|| "an unknown time".into());
+                    @let when = time_in_words(at).unwrap_or_else(|| "an unknown time".into());
                     li class={ "timeline__item" @if correction.is_some() { " timeline__item--corrected" } } id={ "event-" (number) } {
                         @if event.kind == EventType::Correction.as_str() {
                             h3 { "Correction of event " (event.corrects.unwrap_or(0)) ", " (date_words(&event.date)) }
@@ -416,6 +442,13 @@ fn case_body(state: &AppState, who: &WebUser, view: &CaseView) -> Markup {
                                 p class="body-s" { "Corrected on " (c.date.long_form()) " (event " (c.number) "): " (c.reason) }
                             }
                             (lines(&event_lines(event)))
+                        }
+                        @let attached = event_files(files, number);
+                        @if !attached.is_empty() {
+                            p class="body-s" { "Attached:" }
+                            ul class="list body-s timeline__files" {
+                                @for f in attached { li { (super::attachments::download_link(s.id, f)) } }
+                            }
                         }
                         p class="body-s" { "Recorded by " (by) " at " (when) }
                         @if may_correct && event.kind != EventType::Correction.as_str()

@@ -741,6 +741,29 @@ fn prefix_of(slug: &str) -> String {
         .collect()
 }
 
+/// The prefix of the authority's references: its letter profile's when one
+/// is saved (in capitals), else the one made from its slug.
+async fn reference_prefix(state: &AppState, who: &WebUser, slug: &str) -> Result<String, Response> {
+    let as_user = state.service.as_user(&who.user);
+    let authority = as_user
+        .authorities()
+        .await
+        .map_err(|e| internal(&e).into_response())?
+        .into_iter()
+        .find(|a| a.slug == slug);
+    let profile = match authority {
+        Some(a) => as_user
+            .authority_profile(a.id)
+            .await
+            .map_err(|e| internal(&e).into_response())?,
+        None => None,
+    };
+    Ok(profile
+        .map(|p| p.reference_prefix.to_ascii_uppercase())
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| prefix_of(slug)))
+}
+
 async fn confirm(
     state: &AppState,
     who: &WebUser,
@@ -768,8 +791,12 @@ async fn confirm(
         );
     };
     let slug = field(&f, "authority").to_owned();
+    let reference_prefix = match reference_prefix(state, who, &slug).await {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
     let request = LogRequest {
-        reference_prefix: prefix_of(&slug),
+        reference_prefix,
         authority_slug: slug,
         channel,
         requester_name: field(&f, "requester_name").to_owned(),

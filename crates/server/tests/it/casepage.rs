@@ -206,3 +206,70 @@ async fn a_mistyped_response_date_is_corrected_and_the_original_shows_as_correct
         world.finish().await;
     }
 }
+
+/// The page's text between two markers (the first after `from`).
+fn between<'a>(text: &'a str, from: &str, to: &str) -> &'a str {
+    let rest = text.split_once(from).map_or("", |(_, r)| r);
+    rest.split_once(to).map_or(rest, |(r, _)| r)
+}
+
+#[tokio::test]
+async fn the_authority_sees_the_requester_in_words_and_each_file_beside_its_event() {
+    use foidesk_engine::NewAttachment;
+    for world in common::worlds().await {
+        let mut file = common::example("2020-06-23_metropolitan-police-service");
+        file.request.requester = Some(common::email("requester"));
+        file.request.channel = Some("whatdotheyknow".into());
+        file.request.requester_name = Some("Siân Llŷr".into());
+        file.request.contact = vec!["1 High Street".into(), "Cardiff CF10 1AA".into()];
+        file.request.requester_type = Some("journalist".into());
+        let id = world
+            .system
+            .open_case("a", "A-3", file, "setup")
+            .await
+            .unwrap()
+            .summary
+            .id;
+        let pdf = NewAttachment {
+            name: "released.pdf".into(),
+            bytes: b"%PDF-1.7\nreleased".to_vec(),
+        };
+        let kept = world
+            .system
+            .add_attachment(id, pdf, Some(2), "setup")
+            .await
+            .unwrap();
+        let link = format!("href=\"/cases/{id}/attachments/{}\"", kept.id);
+
+        let officer = world.session("officer_a").await;
+        let page = world.page(&format!("/cases/{id}"), &officer).await;
+        assert_eq!(page.status, 200, "{}", world.label);
+        let card = between(&page.text, "Summary</h2>", "</dl>");
+        for shown in [
+            "How it came in",
+            "WhatDoTheyKnow",
+            "Siân Llŷr",
+            "1 High Street<br>Cardiff CF10 1AA",
+            "Journalist",
+        ] {
+            assert!(card.contains(shown), "{}: {shown}: {card}", world.label);
+        }
+        // The file stands beside the second event, not the first, and in
+        // the Attachments section too.
+        let first = between(&page.text, "id=\"event-1\"", "id=\"event-2\"");
+        let second = between(&page.text, "id=\"event-2\"", "id=\"event-3\"");
+        assert!(!first.contains(&link), "{}: {first}", world.label);
+        assert!(second.contains(&link), "{}: {second}", world.label);
+        let section = between(&page.text, "id=\"attachments\"", "</table>");
+        assert!(section.contains(&link), "{}", world.label);
+
+        // The requester sees neither their contact address nor their type.
+        let requester = world.session("requester").await;
+        let page = world.page(&format!("/cases/{id}"), &requester).await;
+        assert_eq!(page.status, 200, "{}", world.label);
+        for hidden in ["How it came in", "Cardiff CF10 1AA", "Journalist"] {
+            assert!(!page.text.contains(hidden), "{}: {hidden}", world.label);
+        }
+        world.finish().await;
+    }
+}

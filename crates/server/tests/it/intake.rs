@@ -290,3 +290,64 @@ async fn an_administrator_chooses_the_authority_and_an_officer_cannot_choose_ano
         world.finish().await;
     }
 }
+
+#[tokio::test]
+async fn a_request_takes_the_prefix_of_the_authority_profile_when_one_is_saved() {
+    use foidesk_engine::{AuthorityProfile, Signatory};
+    for world in common::worlds().await {
+        let a_id = world
+            .store
+            .authority_by_slug("a")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let profile = |prefix: &str| AuthorityProfile {
+            address_lines: vec!["1 High Street".into(), "Cardiff CF10 1AA".into()],
+            email: "foi@a.example".into(),
+            foi_contact: "Information Rights Team".into(),
+            review_procedure: "Write to us within 40 working days.".into(),
+            signatories: vec![Signatory {
+                name: "Siân Llŷr".into(),
+                role: "Information Manager".into(),
+            }],
+            reference_prefix: prefix.into(),
+            letterhead: "Authority A".into(),
+        };
+        let cookie = world.session("officer_a").await;
+        let csrf = csrf_of(&world.page("/requests/new", &cookie).await.text);
+        // No profile: the prefix made from the slug; a profile's prefix,
+        // in capitals, from then on (the longest it may be, too).
+        let mut references = Vec::new();
+        for prefix in [None, Some("A-Foi"), Some("A-FREEDOM-OF-INFO-20")] {
+            if let Some(p) = prefix {
+                world
+                    .system
+                    .set_authority_profile(a_id, profile(p))
+                    .await
+                    .unwrap();
+            }
+            let location = log_one(&world, &cookie, &csrf).await;
+            let page = world.page(&location, &cookie).await;
+            let reference = page
+                .text
+                .split("<strong>")
+                .nth(1)
+                .and_then(|s| s.split('<').next())
+                .unwrap_or_default()
+                .to_owned();
+            references.push(reference);
+        }
+        assert_eq!(
+            references,
+            [
+                "A-2026-0001",
+                "A-FOI-2026-0001",
+                "A-FREEDOM-OF-INFO-20-2026-0001"
+            ],
+            "{}",
+            world.label
+        );
+        world.finish().await;
+    }
+}

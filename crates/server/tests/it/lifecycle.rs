@@ -318,7 +318,7 @@ async fn finding_4_the_admin_page_shows_each_account_and_runs_each_action() {
             "{label}"
         );
         assert!(
-            text.contains("22 November 2026, 00:00 UTC"),
+            text.contains("00:00 on 22 November 2026"),
             "{label}: audit time"
         );
         assert_eq!(
