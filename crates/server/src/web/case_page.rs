@@ -312,8 +312,11 @@ fn case_body(who: &WebUser, view: &CaseView, files: &[Attachment]) -> Markup {
         .filter(|k| !next.contains(k))
         .collect();
     let may_correct = may_write && who.user.may_record(EventType::Correction);
+    // The authority's letters are written through the guided letter and
+    // filed as attachments; only the Commissioner's notice is generated here.
     let documents: Vec<DocumentKind> = DocumentKind::ALL
         .into_iter()
+        .filter(|k| !k.is_letter())
         .filter(|k| applies(view, *k) && may_write_document(&who.user, view, *k))
         .collect();
     let closed = view.case.closed().and_then(|e| closing_words(&e.kind));
@@ -480,17 +483,15 @@ fn lines(lines: &[(String, String)]) -> Markup {
     }
 }
 
-/// Whether the case has the event a document is about.
+/// Whether the case has the event a document is about: a decision notice
+/// needs the decision (the only document generated from this page).
 fn applies(view: &CaseView, kind: DocumentKind) -> bool {
-    view.case.events.iter().any(|e| match (&e.kind, kind) {
-        (EventKind::Response(r), DocumentKind::Refusal) => {
-            r.outcomes.iter().any(|o| o.outcome.is_refusal())
-        }
-        (EventKind::PitExtension { .. }, DocumentKind::PitExtension) => true,
-        (EventKind::InternalReview { .. }, DocumentKind::Review) => true,
-        (EventKind::DecisionNotice(_), DocumentKind::Decision) => true,
-        _ => false,
-    })
+    kind == DocumentKind::Decision
+        && view
+            .case
+            .events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::DecisionNotice(_)))
 }
 
 #[cfg(test)]
