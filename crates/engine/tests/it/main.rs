@@ -5,6 +5,7 @@ mod cases;
 mod common;
 mod import;
 mod intake;
+mod letters;
 mod records;
 mod sign_in;
 mod time;

@@ -14,7 +14,7 @@ use crate::common::{example, system};
 
 const PASSWORD: &str = "a long enough password";
 
-fn profile() -> AuthorityProfile {
+pub(crate) fn profile() -> AuthorityProfile {
     AuthorityProfile {
         address_lines: vec![
             "New Scotland Yard".into(),
@@ -41,17 +41,17 @@ fn met_request() -> (CaseFile, Vec<EventFile>) {
     (file, events)
 }
 
-struct World {
-    system: System,
-    case_id: i64,
-    met: i64,
-    events: Vec<EventFile>,
-    admin: User,
-    officer: User,
-    stranger: User,
+pub(crate) struct World {
+    pub(crate) system: System,
+    pub(crate) case_id: i64,
+    pub(crate) met: i64,
+    pub(crate) events: Vec<EventFile>,
+    pub(crate) admin: User,
+    pub(crate) officer: User,
+    pub(crate) stranger: User,
 }
 
-async fn world(store: &Store) -> World {
+pub(crate) async fn world(store: &Store) -> World {
     let system = system("2020-02-10", store);
     let met = system
         .add_authority("met", "Metropolitan Police Service")

@@ -40,6 +40,12 @@ const PAGES: &[(&str, &str)] = &[
     ("GET", "/cases/{id}/attachments/{n}"),
     ("GET", "/admin/authorities/{slug}/profile"),
     ("POST", "/admin/authorities/{slug}/profile"),
+    ("GET", "/cases/{id}/letters/{kind}/event"),
+    ("POST", "/cases/{id}/letters/{kind}/event"),
+    ("GET", "/cases/{id}/letters/{kind}"),
+    ("GET", "/cases/{id}/letters/{kind}/questions/{n}"),
+    ("POST", "/cases/{id}/letters/{kind}/questions/{n}"),
+    ("POST", "/cases/{id}/letters/{kind}/send"),
 ];
 
 /// Answers that are not a route's success: unknown paths, a case that does
