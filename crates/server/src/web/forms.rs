@@ -699,14 +699,27 @@ pub async fn submit(
     Path((id, kind)): Path<(String, String)>,
     PageForm(f): PageForm<Fields>,
 ) -> Response {
-    if !tokens_match(field(&f, "csrf"), &who.csrf) {
-        return csrf_refused(&who);
+    posted(&state, &who, &id, &kind, &f, Target::Record).await
+}
+
+/// A posted event form: its token and the user's right to record the kind
+/// checked, then on to `target`.
+async fn posted(
+    state: &AppState,
+    who: &WebUser,
+    id: &str,
+    kind: &str,
+    f: &Fields,
+    target: fn(EventType) -> Target,
+) -> Response {
+    if !tokens_match(field(f, "csrf"), &who.csrf) {
+        return csrf_refused(who);
     }
-    let (view, kind) = match checked(&state, &who, &id, &kind).await {
+    let (view, kind) = match checked(state, who, id, kind).await {
         Ok(v) => v,
         Err(r) => return r,
     };
-    proceed(&state, &who, &view, Target::Record(kind), &f).await
+    proceed(state, who, &view, target(kind), f).await
 }
 
 /// The event a correction form describes, or the problems with it.
@@ -786,14 +799,7 @@ pub async fn letter_submit(
     Path((id, kind)): Path<(String, String)>,
     PageForm(f): PageForm<Fields>,
 ) -> Response {
-    if !tokens_match(field(&f, "csrf"), &who.csrf) {
-        return csrf_refused(&who);
-    }
-    let (view, kind) = match checked(&state, &who, &id, &kind).await {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    proceed(&state, &who, &view, Target::Letter(kind), &f).await
+    posted(&state, &who, &id, &kind, &f, Target::Letter).await
 }
 
 /// The problem an engine refusal of an event is, on the form's field.

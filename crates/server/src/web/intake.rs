@@ -13,8 +13,8 @@ use foidesk_engine::{environmental_hint, EngineError, LogRequest, Role, MAX_PART
 use maud::{html, Markup};
 
 use super::page::{
-    csrf_field, date_from_fields, date_input, layout, problem, radios, summary_row, text_input,
-    Problem, Viewer,
+    csrf_field, date_from_fields, date_input, layout, problem, radios, radios_under, summary_row,
+    text_input, Problem, Viewer,
 };
 use super::session::{tokens_match, WebUser};
 use super::{csrf_refused, message_page, respond, PageForm};
@@ -486,37 +486,13 @@ fn question_radios(
     chosen: &str,
     errors: &[Problem],
 ) -> Markup {
-    let error = error_for(errors, id);
-    let described: Vec<String> = [
-        hint.map(|_| format!("{id}-hint")),
-        error.map(|_| format!("{id}-error")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    html! {
-        div class={ "form-group" @if error.is_some() { " form-group--error" } } {
-            fieldset class="fieldset" aria-describedby=[(!described.is_empty()).then(|| described.join(" "))] {
-                legend class="fieldset__legend fieldset__legend--page" {
-                    span class="caption" { "Log a new request" }
-                    h1 class="fieldset__heading" { (question) }
-                }
-                @if let Some(h) = hint { div class="hint" id={ (id) "-hint" } { (h) } }
-                @if let Some(e) = error {
-                    p class="error-message" id={ (id) "-error" } { span class="visually-hidden" { "Error: " } (e) }
-                }
-                div class="radios" {
-                    @for (n, (value, text)) in options.iter().enumerate() {
-                        @let input_id = if n == 0 { id.to_owned() } else { format!("{id}-{value}") };
-                        div class="radios__item" {
-                            input class="radios__input" type="radio" id=(input_id) name=(id) value=(value) checked[*value == chosen];
-                            label class="label radios__label" for=(input_id) { (text) }
-                        }
-                    }
-                }
-            }
+    let legend = html! {
+        legend class="fieldset__legend fieldset__legend--page" {
+            span class="caption" { "Log a new request" }
+            h1 class="fieldset__heading" { (question) }
         }
-    }
+    };
+    radios_under(id, legend, hint, options, chosen, errors)
 }
 
 fn change_button(step: Step, what: &str) -> Markup {

@@ -301,11 +301,31 @@ pub fn radios(
     chosen: &str,
     errors: &[Problem],
 ) -> Markup {
+    let legend = html! { legend class="fieldset__legend" { (legend) } };
+    radios_under(id, legend, hint, options, chosen, errors)
+}
+
+/// Radios under a legend of the caller's (a question page's heading).
+pub fn radios_under(
+    id: &str,
+    legend: Markup,
+    hint: Option<&str>,
+    options: &[(&str, &str)],
+    chosen: &str,
+    errors: &[Problem],
+) -> Markup {
     let error = error_for(errors, id);
+    let described: Vec<String> = [
+        hint.map(|_| format!("{id}-hint")),
+        error.map(|_| format!("{id}-error")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     html! {
         div class={ "form-group" @if error.is_some() { " form-group--error" } } {
-            fieldset class="fieldset" aria-describedby=[hint.map(|_| format!("{id}-hint"))] {
-                legend class="fieldset__legend" { (legend) }
+            fieldset class="fieldset" aria-describedby=[(!described.is_empty()).then(|| described.join(" "))] {
+                (legend)
                 @if let Some(h) = hint { div class="hint" id={ (id) "-hint" } { (h) } }
                 @if let Some(e) = error {
                     p class="error-message" id={ (id) "-error" } { span class="visually-hidden" { "Error: " } (e) }
