@@ -41,7 +41,8 @@ pub use clock::{time_in_words, Clock, FixedClock, SystemClock};
 pub use documents::facts_outline;
 pub use drafts::{LetterDraft, MAX_DRAFT_BYTES};
 pub use foidesk_docs::{
-    Document, DocumentKind, Facts, Format, InputKind, Missing, Question, QuestionPage, RenderError,
+    Block, Document, DocumentKind, Facts, Format, InputKind, Missing, Question, QuestionPage,
+    RenderError,
 };
 pub use intake::{
     environmental_hint, regime_name, CaseListFilter, Colleague, LogRequest, MAX_LISTED, MAX_PARTS,

@@ -11,7 +11,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use foidesk_engine::api::{EventFile, EventType};
-use foidesk_engine::{letters_for, CaseView, EngineError, InputKind, Letter, QuestionPage};
+use foidesk_engine::{
+    letters_for, Block, CaseView, Document, EngineError, InputKind, Letter, QuestionPage,
+};
 use maud::{html, Markup};
 
 use super::case_page::{event_lines, visible};
@@ -152,6 +154,7 @@ fn question_input(q: &foidesk_engine::Question, value: &str, errors: &[Problem])
         InputKind::LongText => textarea(id, &q.text, hint, value, errors),
         InputKind::Lines => {
             let hint = match hint {
+                Some(h) if h.contains("line") => h.to_owned(),
                 Some(h) => format!("{h} One on each line."),
                 None => "One on each line.".to_owned(),
             };
@@ -163,6 +166,34 @@ fn question_input(q: &foidesk_engine::Question, value: &str, errors: &[Problem])
                 .map(|c| (c.value, c.label.as_str()))
                 .collect();
             radios(id, &q.text, hint, &options, value, errors)
+        }
+    }
+}
+
+/// The letter to read before it is sent, block by block.
+fn letter_markup(doc: &Document) -> Markup {
+    html! {
+        div class="letter-preview" id="letter" {
+            p class="letter-preview__title" { strong { (doc.title) } }
+            @for block in &doc.blocks {
+                @match block {
+                    Block::Heading { text, .. } => p { strong { (text) } },
+                    Block::Fields { fields } => p {
+                        @for (n, (key, value)) in fields.iter().enumerate() {
+                            @if n > 0 { br; }
+                            (key) ": " (value)
+                        }
+                    },
+                    Block::Paragraph { number, text } => p { @if let Some(n) = number { (n) ". " } (text) },
+                    Block::List { items } => ul class="list" { @for item in items { li { (item) } } },
+                    Block::Lines { lines } => p {
+                        @for (n, line) in lines.iter().enumerate() {
+                            @if n > 0 { br; }
+                            (line)
+                        }
+                    },
+                }
+            }
         }
     }
 }
@@ -235,11 +266,11 @@ fn overview_page(
         h2 { @if letter.pages.is_empty() { "2." } @else { "3." } " The letter" }
         @match &document {
             Ok(doc) => {
-                div class="letter-preview" id="letter" { (doc.plain_text()) }
+                (letter_markup(doc))
                 form method="post" action={ (root) "/send" } novalidate {
                     (csrf_field(&who.csrf))
                     input type="hidden" name="version" value=(view.summary.version);
-                    p { "Sending records " (letter.event_type.label().to_lowercase()) " on the case, with this letter as a PDF. Send it to the requester from your usual email or post." }
+                    p { "Sending records “" (letter.event_type.label()) "” on the case, with this letter filed as a PDF. Then send the PDF to the requester by your usual email or post." }
                     button class="button" type="submit" { "Send the letter" }
                 }
             }
