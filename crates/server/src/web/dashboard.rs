@@ -76,13 +76,13 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
         .iter()
         .filter_map(|(month, t)| {
             t.percent().map(|p| Bar {
-                label: month.clone(),
+                label: month_words(month),
                 value: p,
             })
         })
         .collect();
     let body = html! {
-        span class="caption" { (who.user.role.as_str()) }
+        span class="caption" { (who.user.name) ", " (who.user.role.label()) }
         h1 { "Dashboard" }
         p class="body-s" { "As at " (today.long_form()) "." }
         @if starting {
@@ -105,7 +105,7 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
                 thead { tr { th scope="col" { "Month received" } th scope="col" class="numeric" { "Answered" } th scope="col" class="numeric" { "On time" } th scope="col" class="numeric" { "Per cent" } } }
                 tbody {
                     @for (month, t) in &figures.by_month {
-                        tr { td { (month) } td class="numeric" { (t.answered) } td class="numeric" { (t.on_time) } td class="numeric" { (t.percent().map(|p| format!("{p}%")).unwrap_or_default()) } }
+                        tr { td { (month_words(month)) } td class="numeric" { (t.answered) } td class="numeric" { (t.on_time) } td class="numeric" { (t.percent().map(|p| format!("{p}%")).unwrap_or_default()) } }
                     }
                 }
             }
@@ -150,9 +150,35 @@ fn queue_table(state: &AppState, title: &str, rows: &[CaseSummary]) -> Markup {
     }
 }
 
+/// "2026-10" as people write it: "October 2026" (anything else as it is).
+pub fn month_words(month: &str) -> String {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parsed = month
+        .split_once('-')
+        .and_then(|(y, m)| Some((y, m.parse::<usize>().ok()?)))
+        .filter(|(y, m)| y.len() == 4 && (1..=12).contains(m));
+    match parsed {
+        Some((year, m)) => format!("{} {year}", NAMES[m - 1]),
+        None => month.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::days_text;
+    use super::{days_text, month_words};
     use foidesk_engine::api::DeadlineStatus;
 
     fn check(status: Option<DeadlineStatus>, text: &str) {
@@ -192,5 +218,17 @@ mod tests {
             Some(DeadlineStatus::Overdue { by_working_days: 4 }),
             "Overdue: missed by 4 working days so far",
         );
+    }
+
+    #[test]
+    fn months_read_as_people_write_them() {
+        for (month, words) in [
+            ("2026-10", "October 2026"),
+            ("2019-01", "January 2019"),
+            ("2019-13", "2019-13"),
+            ("soon", "soon"),
+        ] {
+            assert_eq!(month_words(month), words);
+        }
     }
 }
