@@ -239,7 +239,13 @@ async fn give_profile(system: &System, slug: &str, name: &str) -> anyhow::Result
                 &initials
             }
         ),
-        letterhead: name.to_owned(),
+        // How a force names itself on its letters, without the office that
+        // is the legal authority ("Commissioner of the …").
+        letterhead: ["Commissioner of the ", "Chief Constable of "]
+            .iter()
+            .find_map(|office| name.strip_prefix(office))
+            .unwrap_or(name)
+            .to_owned(),
     };
     system
         .set_authority_profile(authority.id, profile)

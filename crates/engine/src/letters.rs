@@ -108,7 +108,9 @@ fn held_facts(view: &CaseView, profile: Option<&AuthorityProfile>) -> Facts {
     facts.commissioner.contact = Regulator::standard().contact_lines();
     if let Some(p) = profile {
         let a = &mut facts.authority;
-        a.short_name = some(&request.authority);
+        // The letterhead line is how the authority names itself ("Kent
+        // Police"); the case's full name ("Chief Constable of …") signs.
+        a.short_name = some(&p.letterhead).or_else(|| some(&request.authority));
         a.address = p.address_lines.clone();
         a.email = some(&p.email);
         a.letterhead = some(&p.letterhead);
