@@ -76,7 +76,10 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
         .iter()
         .filter_map(|(month, t)| {
             t.percent().map(|p| Bar {
-                label: month_words(month),
+                // Short, so the chart's slanted labels fit: "Nov 2026".
+                label: month_words(month)
+                    .split_once(' ')
+                    .map_or_else(|| month.clone(), |(m, y)| format!("{} {y}", &m[..3])),
                 value: p,
             })
         })
