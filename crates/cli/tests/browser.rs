@@ -17,7 +17,7 @@ fn chromium() -> Option<String> {
 }
 
 #[test]
-fn an_officer_answers_with_ncnd_and_generates_the_refusal_notice() {
+fn every_journey_in_headless_chromium_with_axe_core_and_at_375_px() {
     let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     let script = root.join("tests/browser/run.mjs");
     let ready = root

@@ -37,6 +37,9 @@ pub fn letters_for(event: EventType) -> &'static [DocumentKind] {
     }
 }
 
+/// The answer every letter of a case shares: what the request was about.
+const SHARED_ANSWER: &str = "request_summary";
+
 /// What a letter's draft keeps.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct LetterWork {
@@ -272,7 +275,22 @@ impl Engine {
         let profile = self
             .authority_profile(store, view.summary.authority_id)
             .await?;
-        let work = self.letter_work(store, user, case_id, event_type).await?;
+        let mut work = self.letter_work(store, user, case_id, event_type).await?;
+        // What the request was about is the same in every letter of the
+        // case: taken from another letter's draft when this one lacks it.
+        if !work.answers.contains_key(SHARED_ANSWER) {
+            for other in EventType::ALL.into_iter().filter(|k| *k != event_type) {
+                if letters_for(other).is_empty() {
+                    continue;
+                }
+                let theirs = self.letter_work(store, user, case_id, other).await?;
+                if let Some(answer) = theirs.answers.get(SHARED_ANSWER) {
+                    work.answers
+                        .insert(SHARED_ANSWER.to_owned(), answer.clone());
+                    break;
+                }
+            }
+        }
         Ok((view, profile, work))
     }
 
@@ -313,7 +331,17 @@ impl Engine {
                 vec![file],
             )
             .await?;
-        self.save_letter_work(store, user, case_id, event_type, &LetterWork::default())
+        // The next letter of this kind starts afresh, but for what every
+        // letter of the case shares.
+        let next = LetterWork {
+            event: None,
+            answers: letter
+                .answers
+                .get(SHARED_ANSWER)
+                .map(|a| BTreeMap::from([(SHARED_ANSWER.to_owned(), a.clone())]))
+                .unwrap_or_default(),
+        };
+        self.save_letter_work(store, user, case_id, event_type, &next)
             .await?;
         Ok(sent)
     }

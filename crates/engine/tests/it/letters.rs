@@ -11,6 +11,16 @@ use foidesk_store::testing::check;
 
 use crate::records::{profile, world};
 
+/// The answer the test gave to "what was the request about", if asked.
+fn letter_summary(letter: &foidesk_engine::Letter) -> Option<String> {
+    letter
+        .pages
+        .iter()
+        .flat_map(|p| &p.questions)
+        .find(|q| q.id.as_str() == "request_summary")
+        .map(|q| format!("An answer to: {}", q.text))
+}
+
 #[tokio::test]
 async fn a_letter_is_sent_with_its_event_and_its_pdf() {
     check(async |store, label| {
@@ -103,6 +113,21 @@ async fn a_letter_is_sent_with_its_event_and_its_pdf() {
 
         let (_, fresh) = officer.letter(w.case_id, kind).await.unwrap();
         assert!(fresh.is_none(), "{label}: the next letter starts afresh");
+        // What the request was about carries over to the case's next letter.
+        let summary = letter_summary(&letter);
+        assert!(
+            summary.is_some(),
+            "{label}: the extension letter asked what the request was about"
+        );
+        let response = officer
+            .start_letter(w.case_id, w.events[1].clone())
+            .await
+            .unwrap();
+        assert_eq!(
+            response.answers.get("request_summary"),
+            summary.as_ref(),
+            "{label}"
+        );
         let stranger = service.as_user(&w.stranger);
         let hidden = stranger.letter(w.case_id, kind).await.unwrap_err();
         assert!(
