@@ -203,27 +203,55 @@ fn rights(d: &mut Draft<'_>, date: Date) {
     d.meets("s.17(7)(b)");
 }
 
-pub(crate) fn cost_refusal(input: &Input<'_>) -> Result<Document, RenderError> {
-    foia_only(
-        input,
-        "A refusal on cost",
-        "a request that would cost too much is refused as manifestly unreasonable (regulation 12(4)(b)) in a refusal notice",
-    )?;
-    let Some((event_date, _)) = response_all(input, Outcome::CostLimit) else {
-        return Err(RenderError::NotApplicable(
-            "the case has no response refusing the whole request on cost (section 12)".into(),
-        ));
+/// What differs between the letters that refuse a whole request.
+struct WholeRefusal {
+    /// The letter, for the EIR's refusal ("A refusal on cost").
+    what: &'static str,
+    /// What the EIR do instead.
+    instead: &'static str,
+    /// Why the case calls for no such letter.
+    lacking: &'static str,
+    /// The template key of its first paragraph.
+    intro: &'static str,
+}
+
+/// The opening a refusal of the whole request shares: FOIA only, a response
+/// refusing every part with `outcome`, the letter's head and its first
+/// paragraph. Gives the draft, the response's date, the letter's date and
+/// the authority's name.
+fn whole_refusal<'a>(
+    input: &'a Input<'a>,
+    outcome: Outcome,
+    says: WholeRefusal,
+) -> Result<(Draft<'a>, Date, Date, String), RenderError> {
+    foia_only(input, says.what, says.instead)?;
+    let Some((event_date, _)) = response_all(input, outcome) else {
+        return Err(RenderError::NotApplicable(says.lacking.into()));
     };
     let mut d = Draft::new(input, false);
-    let case = input.case;
     let date = letter::date(&d, event_date);
     let summary = letter::head(&mut d, date);
     let authority = d.authority();
-    let received = long(case.request.received);
+    let received = long(input.case.request.received);
     d.say(
-        "cost.intro",
+        says.intro,
         &[("received", &received), ("summary", &summary)],
     );
+    Ok((d, event_date, date, authority))
+}
+
+pub(crate) fn cost_refusal(input: &Input<'_>) -> Result<Document, RenderError> {
+    let (mut d, event_date, date, authority) = whole_refusal(
+        input,
+        Outcome::CostLimit,
+        WholeRefusal {
+            what: "A refusal on cost",
+            instead: "a request that would cost too much is refused as manifestly unreasonable (regulation 12(4)(b)) in a refusal notice",
+            lacking: "the case has no response refusing the whole request on cost (section 12)",
+            intro: "cost.intro",
+        },
+    )?;
+    let case = input.case;
     d.say("cost.notice", &[("authority", &authority)]);
     let limit = if case.request.authority_type == AuthorityType::CentralGovernment {
         Parameter::CostLimitCentralPence
@@ -267,26 +295,16 @@ pub(crate) fn cost_refusal(input: &Input<'_>) -> Result<Document, RenderError> {
 }
 
 pub(crate) fn vexatious_refusal(input: &Input<'_>) -> Result<Document, RenderError> {
-    foia_only(
+    let (mut d, _, date, authority) = whole_refusal(
         input,
-        "A refusal as vexatious",
-        "such a request is refused as manifestly unreasonable (regulation 12(4)(b)) in a refusal notice",
+        Outcome::Vexatious,
+        WholeRefusal {
+            what: "A refusal as vexatious",
+            instead: "such a request is refused as manifestly unreasonable (regulation 12(4)(b)) in a refusal notice",
+            lacking: "the case has no response refusing the whole request as vexatious or repeated (section 14)",
+            intro: "vex.intro",
+        },
     )?;
-    let Some((event_date, _)) = response_all(input, Outcome::Vexatious) else {
-        return Err(RenderError::NotApplicable(
-            "the case has no response refusing the whole request as vexatious or repeated (section 14)".into(),
-        ));
-    };
-    let mut d = Draft::new(input, false);
-    let case = input.case;
-    let date = letter::date(&d, event_date);
-    let summary = letter::head(&mut d, date);
-    let authority = d.authority();
-    let received = long(case.request.received);
-    d.say(
-        "vex.intro",
-        &[("received", &received), ("summary", &summary)],
-    );
     let facts = &input.facts.vexatious;
     let ground = d.need("vexatious.ground", facts.ground);
     let repeated = ground == Some(VexatiousGround::Repeated);
