@@ -23,17 +23,21 @@ use super::{message_page, respond};
 use crate::error::internal;
 use crate::AppState;
 
+/// The page for a case that does not exist or that this user may not see:
+/// the same for both.
+pub fn case_not_found(who: &WebUser) -> Response {
+    message_page(
+        who,
+        StatusCode::NOT_FOUND,
+        "Case not found",
+        "There is no case with that number that you can see.",
+    )
+}
+
 /// The case if this user may see it; otherwise a 404 page, the same as for
 /// a case that does not exist.
 pub async fn visible(state: &AppState, who: &WebUser, id: &str) -> Result<CaseView, Response> {
-    let not_found = || {
-        message_page(
-            who,
-            StatusCode::NOT_FOUND,
-            "Case not found",
-            "There is no case with that number that you can see.",
-        )
-    };
+    let not_found = || case_not_found(who);
     let Ok(id) = id.parse::<i64>() else {
         return Err(not_found());
     };

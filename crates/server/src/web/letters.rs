@@ -16,7 +16,7 @@ use foidesk_engine::{
 };
 use maud::{html, Markup};
 
-use super::case_page::{event_lines, visible};
+use super::case_page::{case_not_found, event_lines};
 use super::page::{csrf_field, layout, problem, radios, text_input, textarea, Problem, Viewer};
 use super::session::{tokens_match, WebUser};
 use super::{csrf_refused, message_page, respond, PageForm};
@@ -94,7 +94,10 @@ async fn load(
     id: &str,
     kind: &str,
 ) -> Result<(CaseView, EventType, Option<Letter>), Response> {
-    let view = visible(state, who, id).await?;
+    // The engine answers NotFound for a case this user may not see.
+    let Ok(id) = id.parse::<i64>() else {
+        return Err(case_not_found(who));
+    };
     let Some(kind) = EventType::from_name(kind).filter(|k| has_letter(*k)) else {
         return Err(message_page(
             who,
@@ -103,12 +106,7 @@ async fn load(
             "No letter goes with that kind of event.",
         ));
     };
-    match state
-        .service
-        .as_user(&who.user)
-        .letter(view.summary.id, kind)
-        .await
-    {
+    match state.service.as_user(&who.user).letter(id, kind).await {
         Ok((view, letter)) => Ok((view, kind, letter.map(|(l, _)| l))),
         Err(EngineError::Forbidden { message }) => Err(message_page(
             who,
@@ -116,23 +114,13 @@ async fn load(
             "You cannot send this letter",
             &message,
         )),
-        Err(EngineError::NotFound { .. }) => Err(message_page(
-            who,
-            StatusCode::NOT_FOUND,
-            "Case not found",
-            "There is no case with that number that you can see.",
-        )),
+        Err(EngineError::NotFound { .. }) => Err(case_not_found(who)),
         Err(e) => Err(internal(&e).into_response()),
     }
 }
 
 fn heading(view: &CaseView, letter: &Letter) -> String {
-    let label = letter.kind.label();
-    let mut chars = label.chars();
-    let title: String = chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
+    let title = super::documents::title(letter.kind);
     format!("{title} for case {}", view.summary.reference)
 }
 
