@@ -117,6 +117,10 @@ pub struct EventFile {
     pub date: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Words sent between the parties (a clarification, the grounds for a
+    /// review or complaint): unlike `note`, seen by all who see the event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
     /// pit_extension: the s.17(2) estimate; eir_extension: unused.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimate: Option<String>,

@@ -15,7 +15,8 @@ macro_rules! event_types {
         $variant:ident = $wire:literal, $label:literal,
             recorded_by [$($desk:ident),+],
             then $then:expr,
-            fields [$($field:ident),*];
+            fields [$($field:ident),*],
+            requester_sees $seen:literal;
     )+) => {
         vocabulary! {
             /// A kind of event, without its data (that is `EventKind`).
@@ -44,6 +45,12 @@ macro_rules! event_types {
             pub fn status_after(self) -> Option<Status> {
                 match self { $(EventType::$variant => $then,)+ }
             }
+
+            /// Whether the requester sees events of this kind on their
+            /// request. Notes are never theirs to see, whatever the kind.
+            pub fn requester_sees(self) -> bool {
+                match self { $(EventType::$variant => $seen,)+ }
+            }
         }
     };
 }
@@ -54,52 +61,58 @@ use Status::*;
 event_types! {
     /// The person who now holds the case. No legal effect.
     Assigned = "assigned", "Assign the case",
-        recorded_by [Authority, Regulator], then None, fields [Assignee];
+        recorded_by [Authority, Regulator], then None, fields [Assignee], requester_sees false;
     /// The authority told the requester the request arrived. No legal effect.
     Acknowledged = "acknowledged", "Acknowledgement sent",
-        recorded_by [Authority], then None, fields [];
+        recorded_by [Authority], then None, fields [], requester_sees true;
     ClarificationSought = "clarification_sought", "Clarification sought (s.1(3))",
-        recorded_by [Authority], then Some(AwaitingClarification), fields [];
+        recorded_by [Authority], then Some(AwaitingClarification), fields [], requester_sees true;
+    /// The requester's clarification: recorded by them, or by the officer
+    /// who received it another way.
     ClarificationReceived = "clarification_received", "Clarification received",
-        recorded_by [Authority], then Some(AwaitingResponse), fields [];
+        recorded_by [Authority, Requester], then Some(AwaitingResponse), fields [Message],
+        requester_sees true;
     FeeNotice = "fee_notice", "Fees notice sent (s.9)",
-        recorded_by [Authority], then Some(AwaitingFee), fields [AmountPence];
+        recorded_by [Authority], then Some(AwaitingFee), fields [AmountPence], requester_sees true;
     FeePaid = "fee_paid", "Fee paid",
-        recorded_by [Authority], then Some(AwaitingResponse), fields [];
+        recorded_by [Authority], then Some(AwaitingResponse), fields [], requester_sees true;
     PitExtension = "pit_extension", "Extension for the public interest test (s.10(3))",
-        recorded_by [Authority], then Some(AwaitingResponse), fields [Estimate, Provisions];
+        recorded_by [Authority], then Some(AwaitingResponse), fields [Estimate, Provisions], requester_sees true;
     EirExtension = "eir_extension", "EIR extension for complex requests (reg.7)",
-        recorded_by [Authority], then Some(AwaitingResponse), fields [];
+        recorded_by [Authority], then Some(AwaitingResponse), fields [], requester_sees true;
     Response = "response", "Response sent",
         recorded_by [Authority], then Some(Responded),
-        fields [Outcomes, PublicInterestReasons, StatesReviewProcedure, StatesComplaintRight];
+        fields [Outcomes, PublicInterestReasons, StatesReviewProcedure, StatesComplaintRight], requester_sees true;
     InternalReviewRequested = "internal_review_requested", "Internal review requested",
-        recorded_by [Authority], then Some(AwaitingInternalReview), fields [];
+        recorded_by [Authority, Requester], then Some(AwaitingInternalReview), fields [Message],
+        requester_sees true;
     InternalReview = "internal_review", "Internal review outcome",
-        recorded_by [Authority], then Some(Reviewed), fields [Result];
+        recorded_by [Authority], then Some(Reviewed), fields [Result], requester_sees true;
     Complaint = "complaint", "Complaint to the Commissioner (s.50)",
-        recorded_by [Authority], then Some(WithCommissioner), fields [];
+        recorded_by [Authority, Requester], then Some(WithCommissioner), fields [Message],
+        requester_sees true;
     DecisionNotice = "decision_notice", "Decision notice issued",
         recorded_by [Regulator], then Some(Decided),
-        fields [Reference, Outcome, Breaches, Steps, StepsDays];
+        fields [Reference, Outcome, Breaches, Steps, StepsDays], requester_sees true;
     Compliance = "compliance", "Steps complied with (s.54)",
-        recorded_by [Authority], then Some(Decided), fields [];
+        recorded_by [Authority], then Some(Decided), fields [], requester_sees true;
     Appeal = "appeal", "Appeal to the Tribunal (s.57)",
-        recorded_by [Authority, Regulator], then Some(Appealed), fields [By];
+        recorded_by [Authority, Regulator], then Some(Appealed), fields [By], requester_sees true;
     /// The requester withdrew the request: the clocks stop.
     Withdrawn = "withdrawn", "Request withdrawn",
-        recorded_by [Authority], then Some(Withdrawn), fields [];
+        recorded_by [Authority, Requester], then Some(Withdrawn), fields [Message],
+        requester_sees true;
     /// The request repeats another one, named by its reference: the clocks stop.
     Duplicate = "duplicate", "Marked as a duplicate",
-        recorded_by [Authority], then Some(Duplicate), fields [DuplicateOf];
+        recorded_by [Authority], then Some(Duplicate), fields [DuplicateOf], requester_sees true;
     /// Sent on to the authority that holds the information (s.45 code of
     /// practice): the clocks stop here.
     Transferred = "transferred", "Transferred to another authority",
-        recorded_by [Authority], then Some(Transferred), fields [TransferredTo];
+        recorded_by [Authority], then Some(Transferred), fields [TransferredTo], requester_sees true;
     /// Corrects an earlier event: replaces it with the same kind of event
     /// holding new data, or strikes it out as recorded in error.
     Correction = "correction", "Correction",
-        recorded_by [Authority, Regulator], then None, fields [Corrects, Reason, Corrected];
+        recorded_by [Authority, Regulator], then None, fields [Corrects, Reason, Corrected], requester_sees false;
 }
 
 vocabulary! {
@@ -130,6 +143,9 @@ vocabulary! {
         Corrects = "corrects", "Event corrected";
         Reason = "reason", "Reason for the correction";
         Corrected = "corrected", "The event as it should have been";
+        /// Words sent between the parties, seen by everyone who sees the
+        /// event (unlike the note, which is internal).
+        Message = "message", "Message";
     }
 }
 
@@ -157,6 +173,7 @@ impl EventField {
             EventField::Corrects => e.corrects.is_some(),
             EventField::Reason => e.reason.is_some(),
             EventField::Corrected => e.corrected.is_some(),
+            EventField::Message => e.message.is_some(),
         }
     }
 }

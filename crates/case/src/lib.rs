@@ -18,6 +18,7 @@ mod error;
 pub mod file;
 mod kinds;
 mod model;
+mod plain;
 mod stage;
 mod validate;
 
@@ -32,6 +33,7 @@ pub use deadline::{
 pub use error::CaseError;
 pub use kinds::{EventField, EventType};
 pub use model::*;
+pub use plain::{day_and_month, requester_status};
 pub use stage::{assignee, stage, Desk, NextDeadline, Stage, Status};
 pub use validate::{parse_case, validate};
 

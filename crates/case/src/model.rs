@@ -201,7 +201,10 @@ pub struct Event {
     /// 1-based position in the case file, so messages can point at it.
     pub number: usize,
     pub date: Date,
+    /// Internal: never shown to the requester.
     pub note: Option<String>,
+    /// Sent between the parties: shown to all who see the event.
+    pub message: Option<String>,
     pub kind: EventKind,
 }
 

@@ -406,6 +406,7 @@ fn validate_event(
         number,
         date,
         note: e.note.clone(),
+        message: e.message.clone(),
         kind,
     })
 }

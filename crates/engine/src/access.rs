@@ -28,8 +28,9 @@ impl User {
             Role::Administrator => Access::Write,
             Role::Officer if self.authority_id == Some(case.authority_id) => Access::Write,
             Role::Officer => Access::Hidden,
+            // What a requester may record is their desk's kinds (`may_record`).
             Role::Requester if case.requester.as_deref() == Some(self.email.as_str()) => {
-                Access::Read
+                Access::Write
             }
             Role::Requester => Access::Hidden,
             Role::Caseworker if with_regulator(&case.projection.status) => Access::Write,

@@ -99,6 +99,7 @@ fn without_case_fact(case: &Case, id: &str) -> Case {
                 number,
                 date: case.request.received,
                 note: None,
+                message: None,
                 kind: EventKind::ClarificationSought,
             });
         }

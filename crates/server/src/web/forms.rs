@@ -151,6 +151,13 @@ fn field_input(field: EventField, view: &CaseView, f: &Fields, errors: &[Problem
         ]),
         EventField::DuplicateOf => text("The reference of the earlier request, for example FOI-2026-0123", "text"),
         EventField::TransferredTo => text("The name of the authority that holds the information", "text"),
+        EventField::Message => textarea(
+            id,
+            label,
+            Some("What the requester wrote, if anything: whoever can see this event sees it."),
+            self::field(f, id),
+            errors,
+        ),
         // A correction has its own form (`correct_form`).
         EventField::Corrects | EventField::Reason | EventField::Corrected => html! {},
     }
@@ -394,6 +401,7 @@ fn build_field(
         EventField::By => event.by = optional(f, id),
         EventField::DuplicateOf => event.duplicate_of = optional(f, id),
         EventField::TransferredTo => event.transferred_to = optional(f, id),
+        EventField::Message => event.message = optional(f, id),
         EventField::Corrects | EventField::Reason | EventField::Corrected => {}
     }
     Ok(())
