@@ -1,4 +1,4 @@
-//! `foidesk authority add`, `foidesk user add|disable|enable|reset-password|
+//! `foidesk user add|disable|enable|reset-password|
 //! end-sessions|audit` and `foidesk token create|revoke`.
 
 use std::io::{BufRead, IsTerminal};
@@ -9,19 +9,6 @@ use foidesk_engine::{AccountOutcome, Engine, EngineError, Role, System};
 
 use crate::library::{open_system, runtime, StoreArgs};
 use crate::BadInput;
-
-#[derive(Subcommand)]
-pub enum AuthorityCommand {
-    /// Add a public authority.
-    Add {
-        /// Short name used in URLs and commands: lower-case letters, digits, hyphens.
-        slug: String,
-        /// Full name, e.g. "Chief Constable of Kent Police".
-        name: String,
-        #[command(flatten)]
-        place: StoreArgs,
-    },
-}
 
 #[derive(Subcommand)]
 pub enum UserCommand {
@@ -83,16 +70,6 @@ pub struct TokenArgs {
     label: String,
     #[command(flatten)]
     place: StoreArgs,
-}
-
-pub fn authority(engine: &Arc<Engine>, cmd: AuthorityCommand) -> anyhow::Result<()> {
-    let AuthorityCommand::Add { slug, name, place } = cmd;
-    let a = runtime()?.block_on(async {
-        let system = open_system(engine, &place).await?;
-        anyhow::Ok(system.add_authority(&slug, &name).await?)
-    })?;
-    println!("added authority {} ({})", a.slug, a.name);
-    Ok(())
 }
 
 pub fn user(engine: &Arc<Engine>, cmd: UserCommand) -> anyhow::Result<()> {

@@ -15,9 +15,11 @@ use crate::BadInput;
 
 #[derive(Args)]
 pub struct ImportArgs {
-    /// The authority the cases belong to (its slug).
+    /// The authority the cases belong to (its slug). Without it, each case
+    /// goes to the authority its file's `request.authority` names in the
+    /// register (by its name or another name it goes by).
     #[arg(long)]
-    authority: String,
+    authority: Option<String>,
     /// Case files (TOML). Each case's reference is its `[case] reference`,
     /// else the file's name without `.toml`.
     #[arg(required = true)]
@@ -65,14 +67,23 @@ pub fn import(engine: &Arc<Engine>, args: ImportArgs) -> anyhow::Result<()> {
     runtime()?.block_on(async {
         let system = open_system(engine, &args.place).await?;
         // One batch: every case is stored, or none is.
-        let items: Vec<(String, String, CaseFile)> = files
-            .iter()
-            .map(|(_, reference, file)| (args.authority.clone(), reference.clone(), file.clone()))
-            .collect();
-        let ids = system
-            .import_cases(&items, &recorder())
-            .await
-            .context("importing the case files (none was stored)")?;
+        let stored = match &args.authority {
+            Some(slug) => {
+                let items: Vec<(String, String, CaseFile)> = files
+                    .iter()
+                    .map(|(_, reference, file)| (slug.clone(), reference.clone(), file.clone()))
+                    .collect();
+                system.import_cases(&items, &recorder()).await
+            }
+            None => {
+                let items: Vec<(String, CaseFile)> = files
+                    .iter()
+                    .map(|(_, reference, file)| (reference.clone(), file.clone()))
+                    .collect();
+                system.import_by_name(&items, &recorder()).await
+            }
+        };
+        let ids = stored.context("importing the case files (none was stored)")?;
         for ((path, reference, _), id) in files.iter().zip(ids) {
             println!("{}	case {id}	{reference}", path.display());
         }

@@ -13,6 +13,9 @@ use foidesk_engine::{AuthorityProfile, Engine, EngineError, Role, Signatory, Sys
 use crate::BadInput;
 
 /// Every file of examples/cases, by name (a test keeps this list complete).
+/// The demo's register of authorities, with the names the examples use.
+const REGISTER: &str = include_str!("../../../examples/register.toml");
+
 pub const EXAMPLES: &[(&str, &str)] = &[
     (
         "2018-09-20_cambridgeshire-constabulary",
@@ -102,22 +105,6 @@ const ACCOUNTS: [(Role, &str, &str); 4] = [
     (Role::Requester, REQUESTER_EMAIL, "Demo Requester"),
 ];
 
-/// A slug from an authority's name: lower case, words joined by hyphens.
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for word in name
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(&word.to_ascii_lowercase());
-    }
-    out.truncate(64);
-    out.trim_end_matches('-').to_owned()
-}
-
 /// Whether the demo may load into this store; marks an empty store as a
 /// demo store first, so a load cut short can be finished. A refused store
 /// is closed, so nothing is left beside an SQLite file.
@@ -144,6 +131,10 @@ async fn claim(system: &System) -> anyhow::Result<()> {
 
 pub async fn load(system: &System) -> anyhow::Result<()> {
     claim(system).await?;
+    let entries = crate::register::read_register(REGISTER)
+        .map_err(|e| anyhow::anyhow!("examples/register.toml: {e}"))?;
+    crate::register::load_register(system, &entries).await?;
+    let register = system.register().await?;
     let mut officer_authority = None;
     let mut opened = 0;
     for (name, text) in EXAMPLES {
@@ -152,15 +143,14 @@ pub async fn load(system: &System) -> anyhow::Result<()> {
         if name.starts_with("synthetic-") && file.request.requester.is_none() {
             file.request.requester = Some(REQUESTER_EMAIL.to_owned());
         }
-        let authority = slug(&file.request.authority);
-        match system
-            .add_authority(&authority, &file.request.authority)
-            .await
-        {
-            Ok(_) | Err(EngineError::Duplicate { .. }) => {}
-            Err(e) => return Err(e).with_context(|| format!("adding authority {authority}")),
-        }
-        give_profile(system, &authority, &file.request.authority).await?;
+        let entry = register.resolve(&file.request.authority).with_context(|| {
+            format!(
+                "example {name} names '{}', which examples/register.toml does not",
+                file.request.authority
+            )
+        })?;
+        let authority = entry.authority.slug.clone();
+        give_profile(system, &authority, &entry.authority.name).await?;
         if *name == OFFICER_EXAMPLE {
             officer_authority = Some(authority.clone());
         }

@@ -12,6 +12,7 @@ mod demo;
 mod law;
 mod library;
 mod notice;
+mod register;
 mod render;
 mod serve;
 mod terminal;
@@ -71,9 +72,9 @@ enum Command {
     Render(render::RenderArgs),
     /// The decision-notice library: ingest, search, stats, reindex.
     Library(library::LibraryArgs),
-    /// Public authorities in the store.
+    /// The register of public authorities: add, alias, list, import.
     #[command(subcommand)]
-    Authority(accounts::AuthorityCommand),
+    Authority(register::AuthorityCommand),
     /// Accounts in the store.
     #[command(subcommand)]
     User(accounts::UserCommand),
@@ -149,7 +150,7 @@ fn main() -> ExitCode {
         Command::Import(args) => cases::import(&engine, args),
         Command::Export(args) => cases::export(&engine, args),
         Command::Migrate(args) => cases::migrate(&engine, args),
-        Command::Authority(cmd) => accounts::authority(&engine, cmd),
+        Command::Authority(cmd) => register::authority(&engine, cmd),
         Command::User(cmd) => accounts::user(&engine, cmd),
         Command::Token(cmd) => accounts::token(&engine, cmd),
         Command::Assess { file, as_at, json } => {

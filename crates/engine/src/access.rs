@@ -111,6 +111,16 @@ fn with_regulator(status: &str) -> bool {
     Status::from_name(status).is_some_and(Status::is_with_regulator)
 }
 
+/// `Forbidden` unless the user is an administrator; `what` finishes "only an
+/// administrator may …".
+pub(crate) fn only_administrators(user: &User, what: &str) -> Result<(), EngineError> {
+    if user.role == Role::Administrator {
+        Ok(())
+    } else {
+        Err(forbidden(format!("only an administrator may {what}")))
+    }
+}
+
 fn forbidden(message: impl Into<String>) -> EngineError {
     EngineError::Forbidden {
         message: message.into(),

@@ -22,7 +22,8 @@ use crate::lifecycle::{Actor, COMMAND_LINE};
 use crate::{
     AccountOutcome, AnswerProblems, Attachment, AttachmentFile, AuditLine, AuthorityProfile,
     CaseListFilter, CaseView, Colleague, Engine, EngineError, Letter, LetterDraft, Library,
-    LogRequest, NewAttachment, QueueFilter, QueueKind, Role, User,
+    LogRequest, NewAttachment, NewAuthority, QueueFilter, QueueKind, Register, RegisterEntry, Role,
+    User,
 };
 
 /// The engine and its store, for a server: every use case on stored data
@@ -132,6 +133,11 @@ use crate::{
 /// let _ = s.attachments(1).await;
 /// # }
 /// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.import_by_name(&[], "anyone").await;
+/// # }
+/// ```
 ///
 /// Nor through the caller-carrying `AsUser`, which has only checked twins:
 ///
@@ -197,6 +203,7 @@ use crate::{
 /// let _ = s.set_authority_profile(1, p).await;
 /// let _ = s.add_attachment(1, a, None, "anyone").await;
 /// let _ = s.attachments(1).await;
+/// let _ = s.import_by_name(&[], "anyone").await;
 /// # }
 /// ```
 /// The password of every account `foidesk serve --demo` makes.
@@ -377,6 +384,28 @@ impl AsUser<'_> {
     pub async fn add_authority(&self, slug: &str, name: &str) -> Result<Authority, EngineError> {
         self.engine
             .add_authority_as(self.store, self.user, slug, name)
+            .await
+    }
+
+    /// The register of authorities with their kinds, regimes and other
+    /// names: public, listed to anyone signed in.
+    pub async fn register(&self) -> Result<Register, EngineError> {
+        self.engine.register(self.store).await
+    }
+
+    /// Add an authority to the register (administrators).
+    pub async fn add_to_register(&self, new: &NewAuthority) -> Result<RegisterEntry, EngineError> {
+        crate::access::only_administrators(self.user, "change the register")?;
+        self.engine
+            .add_to_register(self.store, new, &self.user.email)
+            .await
+    }
+
+    /// Another name for an authority in the register (administrators).
+    pub async fn add_alias(&self, slug: &str, alias: &str) -> Result<(), EngineError> {
+        crate::access::only_administrators(self.user, "change the register")?;
+        self.engine
+            .add_alias(self.store, slug, alias, &self.user.email)
             .await
     }
 
@@ -659,6 +688,33 @@ impl System {
 
     pub async fn add_authority(&self, slug: &str, name: &str) -> Result<Authority, EngineError> {
         self.engine().add_authority(self.store(), slug, name).await
+    }
+
+    pub async fn register(&self) -> Result<Register, EngineError> {
+        self.engine().register(self.store()).await
+    }
+
+    /// Add an authority to the register; `by` is who the record names.
+    pub async fn add_to_register(
+        &self,
+        new: &NewAuthority,
+        by: &str,
+    ) -> Result<RegisterEntry, EngineError> {
+        self.engine().add_to_register(self.store(), new, by).await
+    }
+
+    pub async fn add_alias(&self, slug: &str, alias: &str, by: &str) -> Result<(), EngineError> {
+        self.engine().add_alias(self.store(), slug, alias, by).await
+    }
+
+    /// Import case files under the authorities their files name, resolved
+    /// through the register; all or none.
+    pub async fn import_by_name(
+        &self,
+        items: &[(String, CaseFile)],
+        by: &str,
+    ) -> Result<Vec<i64>, EngineError> {
+        self.engine().import_by_name(self.store(), items, by).await
     }
 
     /// A new account. Officers belong to an authority; other roles do not.

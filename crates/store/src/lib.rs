@@ -27,6 +27,7 @@ mod listing;
 mod meta;
 mod open;
 mod profiles;
+mod register;
 mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -50,6 +51,7 @@ pub use listing::{
 };
 pub use open::{redact_url, Holdings, OpenSettings};
 pub use profiles::StoredProfile;
+pub use register::{StoredAlias, StoredDetails};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");

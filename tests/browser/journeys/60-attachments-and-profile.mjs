@@ -11,9 +11,24 @@ export default async function (browser, run) {
   const context = await run.axeContext(browser, { viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
 
-  // The profile: linked from the admin page, filled in by the demo loader.
+  // The register: from the admin page; one force, three names.
   await run.signIn(page, ADMIN);
   await page.goto(`${run.base}/admin`);
+  await page.click('a:has-text("Open the register of authorities")');
+  await run.accessible(page, 'register of authorities', ADMIN);
+  const met = page.locator('tr', { hasText: 'Metropolitan Police Service' });
+  expect((await met.textContent()).includes('Commissioner of Police of the Metropolis'), 'the Met\'s legal name is one of its names');
+  await page.click('a:has-text("Add another name"):has(span:text-matches("Metropolitan"))');
+  await page.fill('#alias', 'commissioner of police of the metropolis');
+  await page.click('main button[type=submit]');
+  const taken = await page.textContent('.error-summary');
+  expect(taken.includes('already means Metropolitan Police Service'), `a name is never given twice: ${taken}`);
+  await run.accessible(page, 'another name, refused');
+  await page.fill('#alias', 'The Met');
+  await page.click('main button[type=submit]');
+  expect((await page.locator('tr', { hasText: 'Metropolitan Police Service' }).textContent()).includes('The Met'), 'the new name is listed');
+
+  // The profile: linked from the register, filled in by the demo loader.
   await page.click('a:has-text("Letter profile"):has(span:text-matches("Metropolitan"))');
   await run.accessible(page, 'letter profile', ADMIN);
   expect((await page.inputValue('#signatory-1-role')) === 'Information Rights Manager', 'the demo profile is shown');

@@ -74,3 +74,64 @@ fn import_export_and_migrate() {
     original.as_table_mut().unwrap().remove("expect");
     assert_eq!(exported, original);
 }
+
+#[test]
+fn import_finds_each_authority_in_the_register_by_any_of_its_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    check(
+        &foidesk(d, &["authority", "import", "examples/register.toml"]),
+        0,
+        "added 10 authorities",
+    );
+    // The two 2020 and 2023 Met files name the force in two ways.
+    let met_2023 = "examples/cases/2023-09-04_metropolitan-police-service.toml";
+    check(&foidesk(d, &["import", MET, met_2023, FEE]), 0, "case 3");
+    let list = foidesk(d, &["authority", "list"]);
+    check(
+        &list,
+        0,
+        "metropolitan-police-service\tMetropolitan Police Service\tPolice",
+    );
+    check(
+        &foidesk(d, &["export", "2"]),
+        0,
+        "Commissioner of Police of the Metropolis",
+    );
+    // Both Met cases are under the one authority: a second import of the
+    // 2023 file under its slug is a repeat, refused as such.
+    check(
+        &foidesk(
+            d,
+            &[
+                "import",
+                "--authority",
+                "metropolitan-police-service",
+                met_2023,
+            ],
+        ),
+        2,
+        "none was stored",
+    );
+    check(
+        &foidesk(
+            d,
+            &["authority", "alias", "kent-police", "Kent Constabulary"],
+        ),
+        0,
+        "kent-police is also called Kent Constabulary",
+    );
+    check(
+        &foidesk(
+            d,
+            &["authority", "alias", "kent-police", "kent constabulary"],
+        ),
+        2,
+        "already means Kent Police",
+    );
+    check(
+        &foidesk(d, &["authority", "add", "x", "X", "--kind", "quango"]),
+        2,
+        "--kind: 'quango' is not a kind of authority",
+    );
+}

@@ -316,6 +316,10 @@ fn arguments(path: &[String], usage: &str, notice: &Path) -> Vec<String> {
     let case = workspace().join("examples/cases/synthetic-fee-pause.toml");
     let value = |placeholder: &str| match placeholder.trim_end_matches("...") {
         "<FILES>" | "<FILE>" => case.display().to_string(),
+        "<REGISTER>" => workspace()
+            .join("examples/register.toml")
+            .display()
+            .to_string(),
         "<PATH>" => notice.display().to_string(),
         "<ROLE>" => "administrator".to_owned(),
         "<ID>" => "1".to_owned(),

@@ -7,5 +7,6 @@ mod import;
 mod intake;
 mod letters;
 mod records;
+mod register;
 mod sign_in;
 mod time;

@@ -18,16 +18,6 @@ use crate::error::internal;
 use crate::AppState;
 
 #[derive(Default, Deserialize)]
-pub struct AuthorityForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    slug: String,
-    #[serde(default)]
-    name: String,
-}
-
-#[derive(Default, Deserialize)]
 pub struct UserForm {
     #[serde(default)]
     csrf: String,
@@ -58,7 +48,6 @@ pub struct PasswordForm {
 /// confirmation of the last change.
 #[derive(Default)]
 pub struct Forms {
-    pub authority: AuthorityForm,
     pub user: UserForm,
     pub password: PasswordForm,
     pub notice: Option<String>,
@@ -127,7 +116,7 @@ pub async fn page(
     forms: &Forms,
     errors: &[Problem],
 ) -> Response {
-    let (a, u, p) = (&forms.authority, &forms.user, &forms.password);
+    let (u, p) = (&forms.user, &forms.password);
     let (authorities, users, audit) = match (
         state.service.as_user(&who.user).authorities().await,
         state.service.as_user(&who.user).users().await,
@@ -176,18 +165,7 @@ pub async fn page(
         }
         h1 { "Administration" }
         h2 id="authorities" { "Authorities" }
-        table class="table" {
-            caption class="visually-hidden" { "Authorities" }
-            thead { tr { th scope="col" { "Short name" } th scope="col" { "Name" } } }
-            tbody { @for x in &authorities { tr { td { (x.slug) } td { (x.name) " " a href={ "/admin/authorities/" (x.slug) "/profile" } { "Letter profile" span class="visually-hidden" { " for " (x.name) } } } } } }
-        }
-        h3 { "Add an authority" }
-        form method="post" action="/admin/authorities" novalidate {
-            (csrf_field(&who.csrf))
-            (text_input("slug", "Short name", Some("Lower-case letters, digits and hyphens, for example kent-police"), &a.slug, "text", errors))
-            (text_input("name", "Full name", Some("For example, Chief Constable of Kent Police"), &a.name, "text", errors))
-            button class="button" type="submit" { "Add authority" }
-        }
+        p { (authorities.len()) " authorities are in the register. " a href="/admin/register" { "Open the register of authorities" } " to add one, give one another name, or set its letter profile." }
         h2 id="users" { "Accounts" }
         table class="table" {
             caption class="visually-hidden" { "Accounts" }
@@ -265,43 +243,6 @@ fn refusal(err: &EngineError, fields: &[&str]) -> Option<Problem> {
             format!("There is already an {what} {key}"),
         )),
         _ => None,
-    }
-}
-
-pub async fn add_authority(
-    State(state): State<AppState>,
-    who: WebUser,
-    PageForm(form): PageForm<AuthorityForm>,
-) -> Response {
-    if !tokens_match(&form.csrf, &who.csrf) {
-        return csrf_refused(&who);
-    }
-    match state
-        .service
-        .as_user(&who.user)
-        .add_authority(form.slug.trim(), &form.name)
-        .await
-    {
-        Ok(_) => Redirect::to("/admin#authorities").into_response(),
-        Err(EngineError::Forbidden { message }) => {
-            message_page(&who, StatusCode::FORBIDDEN, "Administrators only", &message)
-        }
-        Err(e) => match refusal(&e, &["slug", "name"]) {
-            Some(p) => {
-                page(
-                    &state,
-                    &who,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    &Forms {
-                        authority: form,
-                        ..Forms::default()
-                    },
-                    &[p],
-                )
-                .await
-            }
-            None => internal(&e).into_response(),
-        },
     }
 }
 

@@ -15,6 +15,7 @@ mod letters;
 mod lifecycle;
 pub(crate) mod page;
 mod profile;
+mod register;
 pub(crate) mod session;
 mod sign_in;
 mod stats;
@@ -74,7 +75,11 @@ pub fn router() -> Router<AppState> {
             "/admin/authorities/{slug}/profile",
             get(profile::form).post(profile::submit),
         )
-        .route("/admin/authorities", post(admin::add_authority))
+        .route("/admin/register", get(register::show).post(register::add))
+        .route(
+            "/admin/register/{slug}/aliases",
+            get(register::alias_form).post(register::add_alias),
+        )
         .route("/admin/users", post(admin::add_user))
         .route("/admin/users/{id}/disable", post(lifecycle::disable))
         .route("/admin/users/{id}/enable", post(lifecycle::enable))

@@ -266,6 +266,10 @@ impl World {
     /// Everything stored, as text: equal before and after means nothing was written.
     pub async fn snapshot(&self) -> String {
         let mut out = format!("{:?}\n", self.store.authorities().await.unwrap());
+        out.push_str(&format!(
+            "{:?}\n",
+            self.system.register().await.unwrap().entries
+        ));
         for u in self.store.users().await.unwrap() {
             out.push_str(&format!("{} {} {:?}\n", u.email, u.role, u.authority_id));
         }
