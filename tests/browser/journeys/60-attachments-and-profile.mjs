@@ -16,6 +16,7 @@ export default async function (browser, run) {
   await page.goto(`${run.base}/admin`);
   await page.click('a:has-text("Open the register of authorities")');
   await run.accessible(page, 'register of authorities', ADMIN);
+  await run.shot(page, 'register-of-authorities');
   const met = page.locator('tr', { hasText: 'Metropolitan Police Service' });
   expect((await met.textContent()).includes('Commissioner of Police of the Metropolis'), 'the Met\'s legal name is one of its names');
   await page.click('a:has-text("Add another name"):has(span:text-matches("Metropolitan"))');
@@ -24,6 +25,7 @@ export default async function (browser, run) {
   const taken = await page.textContent('.error-summary');
   expect(taken.includes('already means Metropolitan Police Service'), `a name is never given twice: ${taken}`);
   await run.accessible(page, 'another name, refused');
+  await run.shot(page, 'register-another-name-refused');
   await page.fill('#alias', 'The Met');
   await page.click('main button[type=submit]');
   expect((await page.locator('tr', { hasText: 'Metropolitan Police Service' }).textContent()).includes('The Met'), 'the new name is listed');

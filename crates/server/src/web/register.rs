@@ -123,9 +123,8 @@ fn row(e: &RegisterEntry) -> Markup {
                 @if e.aliases.is_empty() { "—" } @else { (e.aliases.join("; ")) }
             }
             td data-label="Actions" {
-                a href={ "/admin/register/" (a.slug) "/aliases" } { "Add another name" span class="visually-hidden" { " for " (a.name) } }
-                " "
-                a href={ "/admin/authorities/" (a.slug) "/profile" } { "Letter profile" span class="visually-hidden" { " for " (a.name) } }
+                div { a href={ "/admin/register/" (a.slug) "/aliases" } { "Add another name" span class="visually-hidden" { " for " (a.name) } } }
+                div { a href={ "/admin/authorities/" (a.slug) "/profile" } { "Letter profile" span class="visually-hidden" { " for " (a.name) } } }
             }
         }
     }
