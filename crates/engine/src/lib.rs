@@ -25,6 +25,7 @@ mod lifecycle;
 mod notice;
 mod passwords;
 mod profile;
+mod requester;
 mod service;
 mod stats;
 mod text;
@@ -57,6 +58,7 @@ pub use passwords::Passwords;
 pub use profile::{
     AuthorityProfile, Signatory, MAX_ADDRESS_LINES, MAX_REFERENCE_PREFIX_CHARS, MAX_SIGNATORIES,
 };
+pub use requester::{Availability, RequesterAction};
 pub use service::{AsUser, Service, System, DEMO_PASSWORD};
 pub use stats::{stats, Stats, Timeliness};
 pub use throttle::SignInSettings;
