@@ -314,9 +314,11 @@ impl Engine {
 fn withdraw(status: Status) -> Availability {
     match status {
         Status::AwaitingResponse | Status::AwaitingClarification | Status::AwaitingFee => {
-            open(vec!["Once you withdraw it, the authority stops work on your request and \
+            open(vec![
+                "Once you withdraw it, the authority stops work on your request and \
                        its time to answer no longer runs. You can make a new request later."
-                .to_owned()])
+                    .to_owned(),
+            ])
         }
         _ if status.is_closed() => closed("The request is closed."),
         _ => closed("The authority has responded, so there is nothing to withdraw."),

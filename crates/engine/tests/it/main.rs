@@ -7,5 +7,6 @@ mod import;
 mod intake;
 mod letters;
 mod records;
+mod requester;
 mod sign_in;
 mod time;
