@@ -97,6 +97,14 @@ pub(crate) fn redact_for(user: &User, view: &mut CaseView) {
     }
 }
 
+/// A case's summary as `user` may see it: who holds a case is the staff's
+/// business, not the requester's.
+pub(crate) fn redact_summary_for(user: &User, summary: &mut CaseSummary) {
+    if user.role == Role::Requester {
+        summary.projection.assignee = None;
+    }
+}
+
 /// The case as its requester sees it: the events of the kinds they see
 /// (`EventType::requester_sees`) as they now stand after corrections, with
 /// no internal note, no assignee, no staff account, no correction and no
@@ -143,7 +151,7 @@ fn redact_for_requester(user: &User, view: &mut CaseView) {
     view.recorded = recorded;
     view.case.corrections.clear();
     view.assessment.findings.clear();
-    view.summary.projection.assignee = None;
+    redact_summary_for(user, &mut view.summary);
 }
 
 impl Role {
@@ -190,7 +198,11 @@ impl Engine {
             after_id,
             limit,
         };
-        Ok(store.list_cases(&q).await?)
+        let mut rows = store.list_cases(&q).await?;
+        for row in &mut rows {
+            redact_summary_for(user, row);
+        }
+        Ok(rows)
     }
 
     /// A case with its assessment, if it exists and this user may see it.

@@ -11,5 +11,6 @@ mod lifecycle;
 mod malformed;
 mod openapi;
 mod records;
+mod requester;
 mod sign_in;
 mod web;
