@@ -213,7 +213,7 @@ fn dates_in_words(view: &CaseView, today: Date) -> Vec<String> {
     out
 }
 
-fn files_with<'a>(files: &'a [Attachment], number: usize) -> Vec<&'a Attachment> {
+fn files_with(files: &[Attachment], number: usize) -> Vec<&Attachment> {
     files
         .iter()
         .filter(|f| f.event_version.and_then(|v| usize::try_from(v).ok()) == Some(number))
