@@ -2,14 +2,14 @@
 // request the authority has answered, reads it as a thread, asks for an
 // internal review from its button with a message, and sees the message in
 // the thread and the status change; then withdraws a live request.
-// Cases used: synthetic-ncnd-under-s21 (answered) and DEMO-2 (live), which
-// no earlier journey changes. Screenshots and axe-core on every page.
+// Cases used: synthetic-ncnd-under-s21 (answered) and DEMO-5 (live, the
+// demo's for this journey), which no other journey changes. Screenshots and axe-core on every page.
 
 import { expect } from '../lib.mjs';
 
 const REQUESTER = 'requester@demo.foidesk.test';
 const ANSWERED = 'synthetic-ncnd-under-s21';
-const LIVE = 'DEMO-2';
+const LIVE = 'DEMO-5';
 
 export default async function requesterThread(browser, run) {
   const context = await run.axeContext(browser, { viewport: { width: 1100, height: 900 } });
