@@ -259,7 +259,7 @@ pub async fn show(
         dl class="summary-list" id="request-summary" {
             (summary_row("To", html! { (r.authority) }))
             (summary_row("Reference", html! { (s.reference) }))
-            (summary_row("Sent", html! { (r.received.long_form()) }))
+            (summary_row("Received by the authority", html! { (r.received.long_form()) }))
             (summary_row("Where it stands", html! { strong class="tag" id="requester-status" { (status) } }))
         }
         @let dates = dates_in_words(view, today);
@@ -339,6 +339,7 @@ fn next_steps(view: &CaseView, actions: &[(RequesterAction, Availability)]) -> M
             }
         }
         @if let Some(why) = complaint_why.filter(|_| say_why) {
+            h3 { "Complaining to the Information Commissioner" }
             p id="complaint-not-yet" { (why) }
         }
     }
