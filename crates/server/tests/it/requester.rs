@@ -136,7 +136,7 @@ async fn no_requester_page_shows_a_note_staff_version_or_finding() {
         for (_, name, file, findings, _) in &cases {
             everything.extend(forbidden(name, file, findings));
         }
-        for path in ["/", "/cases"] {
+        for path in ["/", "/cases", "/statistics"] {
             let reply = world.page(path, &cookie).await;
             assert_eq!(reply.status, 200, "{path}");
             check(path, &reply.text, &everything);
