@@ -278,3 +278,36 @@ async fn each_action_form_refuses_a_bad_answer_and_writes_nothing() {
         world.finish().await;
     }
 }
+
+/// The officer's timeline says of each event whether the requester sees it,
+/// and labels the note as internal.
+#[tokio::test]
+async fn the_officers_timeline_says_what_the_requester_sees() {
+    for world in common::worlds().await {
+        let file = as_kept("n", common::example("synthetic-ncnd-under-s21"));
+        let id = world
+            .system
+            .open_case("a", "A-9", file, &email("officer_a"))
+            .await
+            .unwrap()
+            .summary
+            .id;
+        let cookie = world.session("officer_a").await;
+        let page = world.page(&format!("/cases/{id}"), &cookie).await.text;
+        // (event, its tag): the assignment is internal, the response seen.
+        for (n, tag) in [(1, "Internal"), (2, "Seen by the requester")] {
+            let at = page.find(&format!("id=\"event-{n}\"")).unwrap();
+            let rest = &page[at + 1..];
+            let end = rest
+                .find("id=\"event-")
+                .unwrap_or_else(|| rest.find("</ol>").unwrap());
+            let item = &rest[..end];
+            assert!(item.contains(tag), "event {n}: {item}");
+            assert!(
+                item.contains("Internal note (never shown to the requester)"),
+                "event {n}"
+            );
+        }
+        world.finish().await;
+    }
+}
