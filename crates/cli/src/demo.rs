@@ -247,7 +247,7 @@ async fn give_profile(system: &System, slug: &str, name: &str) -> anyhow::Result
 /// Requests still running as at today, so the officer's queues have work in
 /// them: (reference, working days since receipt, what was asked). Written
 /// for the demo; FOIA s.10(1) gives 20 working days.
-const LIVE: [(&str, u32, [&str; 2]); 4] = [
+const LIVE: [(&str, u32, [&str; 2]); 5] = [
     (
         "DEMO-1",
         18,
@@ -278,6 +278,15 @@ const LIVE: [(&str, u32, [&str; 2]); 4] = [
         [
             "The amount paid in overtime to officers in each of the last three years.",
             "The ten roles with the most overtime last year.",
+        ],
+    ),
+    // The requester's to withdraw in the browser test (75-requester-thread).
+    (
+        "DEMO-5",
+        5,
+        [
+            "The number of police dogs the force keeps.",
+            "What the force spends on their food and care each year.",
         ],
     ),
 ];

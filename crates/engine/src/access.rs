@@ -92,6 +92,66 @@ pub(crate) fn redact_for(user: &User, view: &mut CaseView) {
     view.file.request.requester_type = None;
     view.case.request.contact.clear();
     view.case.request.requester_type = None;
+    if user.role == Role::Requester {
+        redact_for_requester(user, view);
+    }
+}
+
+/// A case's summary as `user` may see it: who holds a case is the staff's
+/// business, not the requester's.
+pub(crate) fn redact_summary_for(user: &User, summary: &mut CaseSummary) {
+    if user.role == Role::Requester {
+        summary.projection.assignee = None;
+    }
+}
+
+/// The case as its requester sees it: the events of the kinds they see
+/// (`EventType::requester_sees`) as they now stand after corrections, with
+/// no internal note, no assignee, no staff account, no correction and no
+/// finding (they get the deadlines, which the pages put in words).
+fn redact_for_requester(user: &User, view: &mut CaseView) {
+    let seen = |kind: EventType| kind.requester_sees();
+    view.case.events.retain(|e| seen(e.kind.event_type()));
+    for e in &mut view.case.events {
+        e.note = None;
+    }
+    let numbers: Vec<usize> = view.case.events.iter().map(|e| e.number).collect();
+    // The file's events as they now stand: a corrected event as its latest
+    // correction has it, and only those the requester sees (so the file's
+    // positions no longer match case versions: `case.events` keep numbers).
+    let mut events = Vec::with_capacity(numbers.len());
+    let mut recorded = Vec::with_capacity(numbers.len());
+    for &n in &numbers {
+        let Some(original) = view.file.events.get(n - 1) else {
+            continue;
+        };
+        let latest = view
+            .file
+            .events
+            .iter()
+            .rev()
+            .filter(|c| c.corrects == Some(n))
+            .find_map(|c| c.corrected.as_deref());
+        let mut event = latest.unwrap_or(original).clone();
+        event.note = None;
+        event.assignee = None;
+        let kind = EventType::from_name(&event.kind);
+        events.push(event);
+        let (by, at) = view.recorded.get(n - 1).cloned().unwrap_or_default();
+        let by = if by == user.email {
+            by
+        } else if kind.is_some_and(|k| k.recorded_by() == [Desk::Regulator]) {
+            "the Information Commissioner".to_owned()
+        } else {
+            "the authority".to_owned()
+        };
+        recorded.push((by, at));
+    }
+    view.file.events = events;
+    view.recorded = recorded;
+    view.case.corrections.clear();
+    view.assessment.findings.clear();
+    redact_summary_for(user, &mut view.summary);
 }
 
 impl Role {
@@ -148,7 +208,11 @@ impl Engine {
             after_id,
             limit,
         };
-        Ok(store.list_cases(&q).await?)
+        let mut rows = store.list_cases(&q).await?;
+        for row in &mut rows {
+            redact_summary_for(user, row);
+        }
+        Ok(rows)
     }
 
     /// A case with its assessment, if it exists and this user may see it.
@@ -247,6 +311,13 @@ impl Engine {
         if event.kind == EventType::Assigned.as_str() {
             self.check_assignee(store, user, summary.authority_id, event)
                 .await?;
+        }
+        if user.role == Role::Requester {
+            let view = self
+                .case_view(store, case_id)
+                .await?
+                .ok_or_else(|| not_found(case_id))?;
+            self.check_requester_may_send(&view, event)?;
         }
         Ok(())
     }

@@ -16,6 +16,7 @@ pub use foidesk_case::{
     Finding, FindingKind, NextDeadline, NoticeOutcome, Outcome, PartOutcome, Request,
     RequesterType, ReviewResult, Stage, Status,
 };
+pub use foidesk_case::{day_and_month, requester_status};
 pub use foidesk_law::{Catalogue, Provision, ProvisionId, Regime};
 /// The outcome a decision notice in the library records (the notice parser's).
 pub use foidesk_notice::Outcome as LibraryOutcome;

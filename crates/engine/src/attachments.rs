@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use crate::access::Access;
 use crate::cases::CaseView;
 use crate::text::plain;
-use crate::{Engine, EngineError, User};
+use crate::{Engine, EngineError, Role, User};
 
 /// The most one file may hold: 30 MiB.
 pub const MAX_ATTACHMENT_BYTES: usize = 30 * 1024 * 1024;
@@ -260,6 +260,15 @@ fn attachment(m: AttachmentMeta) -> Result<Attachment, EngineError> {
     })
 }
 
+/// A file as its requester sees it: who on the authority's staff filed it
+/// is theirs to know.
+fn for_requester(user: &User, mut f: Attachment) -> Attachment {
+    if f.uploaded_by != user.email {
+        f.uploaded_by = "the authority".to_owned();
+    }
+    f
+}
+
 fn case_not_found(case_id: i64) -> EngineError {
     EngineError::NotFound {
         what: "case",
@@ -376,7 +385,38 @@ impl Engine {
         case_id: i64,
     ) -> Result<Vec<Attachment>, EngineError> {
         self.visible_case(store, user, case_id).await?;
-        self.attachments(store, case_id).await
+        let files = self.attachments(store, case_id).await?;
+        if user.role != Role::Requester {
+            return Ok(files);
+        }
+        let seen = self.requester_sees_files(store, case_id).await?;
+        Ok(files
+            .into_iter()
+            .filter(|f| seen(f))
+            .map(|f| for_requester(user, f))
+            .collect())
+    }
+
+    /// Which files a requester sees: those filed with an event they see
+    /// (a letter sent with it). Anything else on the case is internal.
+    async fn requester_sees_files(
+        &self,
+        store: &Store,
+        case_id: i64,
+    ) -> Result<impl Fn(&Attachment) -> bool, EngineError> {
+        let view = self
+            .case_view(store, case_id)
+            .await?
+            .ok_or_else(|| case_not_found(case_id))?;
+        // The effective timeline: struck-out events and corrections are gone.
+        let seen: Vec<i64> = view
+            .case
+            .events
+            .iter()
+            .filter(|e| e.kind.event_type().requester_sees())
+            .filter_map(|e| i64::try_from(e.number).ok())
+            .collect();
+        Ok(move |f: &Attachment| f.event_version.is_some_and(|v| seen.contains(&v)))
     }
 
     pub(crate) async fn attachment_file_as(
@@ -387,6 +427,17 @@ impl Engine {
         id: i64,
     ) -> Result<Option<AttachmentFile>, EngineError> {
         match self.visible_case(store, user, case_id).await {
+            Ok(_) if user.role == Role::Requester => {
+                let seen = self.requester_sees_files(store, case_id).await?;
+                Ok(self
+                    .attachment_file(store, case_id, id)
+                    .await?
+                    .filter(|f| seen(&f.attachment))
+                    .map(|f| AttachmentFile {
+                        attachment: for_requester(user, f.attachment),
+                        bytes: f.bytes,
+                    }))
+            }
             Ok(_) => self.attachment_file(store, case_id, id).await,
             Err(EngineError::NotFound { .. }) => Ok(None),
             Err(e) => Err(e),

@@ -352,7 +352,11 @@ impl Engine {
             scope: user.scope(),
             status: filter.status.map(|s| s.as_str().to_owned()),
             deadline_before: filter.overdue.then(|| self.today().to_string()),
-            assignee: filter.assignee.clone(),
+            // Nor may a requester find out who holds their case by filtering.
+            assignee: filter
+                .assignee
+                .clone()
+                .filter(|_| user.role != Role::Requester),
             regime: filter.regime.map(|r| regime_name(r).to_owned()),
             received_from: iso(filter.received_from),
             received_to: iso(filter.received_to),
@@ -376,6 +380,7 @@ impl Engine {
         for row in &mut rows {
             // The search text is the store's, not the list's to show.
             row.listing.search_text.clear();
+            crate::access::redact_summary_for(user, &mut row.summary);
         }
         Ok(rows)
     }

@@ -26,6 +26,7 @@ mod notice;
 mod passwords;
 mod profile;
 mod register;
+mod requester;
 mod service;
 mod stats;
 mod text;
@@ -59,6 +60,7 @@ pub use profile::{
     AuthorityProfile, Signatory, MAX_ADDRESS_LINES, MAX_REFERENCE_PREFIX_CHARS, MAX_SIGNATORIES,
 };
 pub use register::{match_key, slug_for, AuthorityKind, NewAuthority, Register, RegisterEntry};
+pub use requester::{Availability, RequesterAction};
 pub use service::{AsUser, Service, System, DEMO_PASSWORD};
 pub use stats::{stats, Stats, Timeliness};
 pub use throttle::SignInSettings;

@@ -8,5 +8,6 @@ mod intake;
 mod letters;
 mod records;
 mod register;
+mod requester;
 mod sign_in;
 mod time;

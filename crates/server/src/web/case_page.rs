@@ -11,7 +11,9 @@ use foidesk_engine::api::{
     closing_words, Channel, Date, DeadlineStatus, EventFile, EventKind, EventType, FindingKind,
     NoticeOutcome, Outcome, Request, RequesterType, ReviewResult, Status,
 };
-use foidesk_engine::{time_in_words, Access, Attachment, CaseView, DocumentKind};
+use foidesk_engine::{
+    time_in_words, Access, Attachment, CaseView, DocumentKind, RequesterAction, Role,
+};
 
 use super::documents::may_write as may_write_document;
 use super::letters::{action_label, has_letter};
@@ -58,6 +60,12 @@ pub async fn show(
         Ok(v) => v,
         Err(r) => return r,
     };
+    // A requester reads their request as a thread of messages.
+    if who.user.role == Role::Requester {
+        let saved = query.get("saved").and_then(|k| EventType::from_name(k));
+        let saved = saved.and_then(RequesterAction::of_event);
+        return super::thread::show(&state, &who, &view, saved).await;
+    }
     let viewer = Viewer {
         user: &who.user,
         csrf: &who.csrf,
@@ -241,8 +249,11 @@ pub fn event_lines(e: &EventFile) -> Vec<(String, String)> {
     if let Some(to) = &e.transferred_to {
         push("Transferred to", to.clone());
     }
+    if let Some(m) = &e.message {
+        push("Message", m.clone());
+    }
     if let Some(n) = &e.note {
-        push("Note", n.clone());
+        push("Internal note (never shown to the requester)", n.clone());
     }
     out
 }
@@ -432,6 +443,7 @@ fn case_body(who: &WebUser, view: &CaseView, files: &[Attachment]) -> Markup {
                     li class={ "timeline__item" @if correction.is_some() { " timeline__item--corrected" } } id={ "event-" (number) } {
                         @if event.kind == EventType::Correction.as_str() {
                             h3 { "Correction of event " (event.corrects.unwrap_or(0)) ", " (date_words(&event.date)) }
+                            (seen_tag(&event.kind))
                             p { "Reason: " (event.reason.as_deref().unwrap_or("")) }
                             @match &event.corrected {
                                 Some(new) => {
@@ -445,6 +457,7 @@ fn case_body(who: &WebUser, view: &CaseView, files: &[Attachment]) -> Markup {
                                 (kind_label(&event.kind)) ", " (date_words(&event.date))
                                 @if correction.is_some() { " " strong class="tag tag--yellow" { "Corrected" } }
                             }
+                            (seen_tag(&event.kind))
                             @if let Some(c) = correction {
                                 p class="body-s" { "Corrected on " (c.date.long_form()) " (event " (c.number) "): " (c.reason) }
                             }
@@ -473,6 +486,18 @@ fn case_body(who: &WebUser, view: &CaseView, files: &[Attachment]) -> Markup {
                     li { a href={ "/cases/" (s.id) "/documents/" (kind.name()) } { "Generate the " (super::documents::title(*kind).to_lowercase()) } }
                 }
             }
+        }
+    }
+}
+
+/// Whether the requester sees an event of this kind on their request page
+/// (its internal note never).
+fn seen_tag(kind: &str) -> Markup {
+    let seen = EventType::from_name(kind).is_some_and(EventType::requester_sees);
+    html! {
+        p class="body-s timeline__seen" {
+            @if seen { strong class="tag tag--green" { "Seen by the requester" } }
+            @else { strong class="tag tag--grey" { "Internal" } }
         }
     }
 }

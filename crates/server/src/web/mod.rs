@@ -16,9 +16,11 @@ mod lifecycle;
 pub(crate) mod page;
 mod profile;
 mod register;
+mod requester_actions;
 pub(crate) mod session;
 mod sign_in;
 mod stats;
+mod thread;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, StatusCode};
@@ -70,6 +72,14 @@ pub fn router() -> Router<AppState> {
                 .layer(DefaultBodyLimit::max(attachments::UPLOAD_BODY_BYTES)),
         )
         .route("/cases/{id}/attachments/{n}", get(attachments::download))
+        .route(
+            "/cases/{id}/requester/{action}",
+            get(requester_actions::form).post(requester_actions::submit),
+        )
+        .route(
+            "/cases/{id}/requester/{action}/sent",
+            get(requester_actions::sent),
+        )
         .route("/admin", get(admin::show))
         .route(
             "/admin/authorities/{slug}/profile",

@@ -49,6 +49,9 @@ const PAGES: &[(&str, &str)] = &[
     ("GET", "/cases/{id}/letters/{kind}/questions/{n}"),
     ("POST", "/cases/{id}/letters/{kind}/questions/{n}"),
     ("POST", "/cases/{id}/letters/{kind}/send"),
+    ("GET", "/cases/{id}/requester/{kind}"),
+    ("POST", "/cases/{id}/requester/{kind}"),
+    ("GET", "/cases/{id}/requester/{kind}/sent"),
 ];
 
 /// Answers that are not a route's success: unknown paths, a case that does

@@ -12,5 +12,6 @@ mod malformed;
 mod openapi;
 mod records;
 mod register;
+mod requester;
 mod sign_in;
 mod web;
