@@ -112,10 +112,11 @@ pub(super) fn analysis(d: &mut Draft<'_>, a: &Analysis, on: Date) {
         let text = d.text(format!("{key}.ncnd"), a.ncnd.as_ref());
         d.para(text);
     }
-    let engaged = if upheld {
-        true
-    } else {
-        d.need(format!("{key}.engaged"), a.engaged).unwrap_or(false)
+    // Whether it was engaged is asked once the conclusion says it matters.
+    let engaged = match conclusion {
+        Some(Conclusion::Upheld) => true,
+        Some(_) => d.need(format!("{key}.engaged"), a.engaged).unwrap_or(false),
+        None => a.engaged.unwrap_or(false),
     };
     let act = d.t(if ncnd { "act.confirm" } else { "act.disclose" }, &[]);
     if law.test_type(first) == Some(TestType::Prejudice) {
