@@ -42,7 +42,7 @@ impl Engine {
 }
 
 /// The provisions the case's responses and extensions rely on, in order.
-pub(crate) fn provisions(view: &CaseView) -> Vec<ProvisionId> {
+fn provisions(view: &CaseView) -> Vec<ProvisionId> {
     let mut out: Vec<ProvisionId> = Vec::new();
     for e in &view.case.events {
         let cited: Vec<&ProvisionId> = match &e.kind {

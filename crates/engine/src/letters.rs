@@ -114,13 +114,21 @@ fn upper_first(s: &str) -> String {
 }
 
 /// What a decision notice takes from the case and the regulator's data: an analysis to
-/// fill in for each provision the authority relied on, and the Tribunal's address.
+/// fill in for each provision the authority's responses relied on (not those an extension
+/// only weighed), and the Tribunal's address.
 fn held_for_decision(view: &CaseView, facts: &mut Facts) {
     facts.decision.tribunal_contact = Regulator::standard().tribunal.clone();
-    facts.decision.analysis = crate::documents::provisions(view)
-        .into_iter()
-        .map(Analysis::about)
-        .collect();
+    let mut relied: Vec<foidesk_law::ProvisionId> = Vec::new();
+    for e in &view.case.events {
+        if let foidesk_case::EventKind::Response(r) = &e.kind {
+            for p in r.outcomes.iter().flat_map(|o| &o.provisions) {
+                if !relied.contains(p) {
+                    relied.push(p.clone());
+                }
+            }
+        }
+    }
+    facts.decision.analysis = relied.into_iter().map(Analysis::about).collect();
 }
 
 /// The facts a letter takes from the case and the authority's profile.

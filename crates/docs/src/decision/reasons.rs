@@ -84,7 +84,8 @@ pub(super) fn analysis(d: &mut Draft<'_>, a: &Analysis, on: Date) {
         ("authority", authority.as_str()),
         ("provision", provision.as_str()),
     ];
-    if conclusion == Some(Conclusion::NotConsidered) {
+    // The tests are asked once the conclusion says which apply.
+    if conclusion.is_none() || conclusion == Some(Conclusion::NotConsidered) {
         d.para(reasons);
         return;
     }
@@ -112,11 +113,10 @@ pub(super) fn analysis(d: &mut Draft<'_>, a: &Analysis, on: Date) {
         let text = d.text(format!("{key}.ncnd"), a.ncnd.as_ref());
         d.para(text);
     }
-    // Whether it was engaged is asked once the conclusion says it matters.
-    let engaged = match conclusion {
-        Some(Conclusion::Upheld) => true,
-        Some(_) => d.need(format!("{key}.engaged"), a.engaged).unwrap_or(false),
-        None => a.engaged.unwrap_or(false),
+    let engaged = if upheld {
+        true
+    } else {
+        d.need(format!("{key}.engaged"), a.engaged).unwrap_or(false)
     };
     let act = d.t(if ncnd { "act.confirm" } else { "act.disclose" }, &[]);
     if law.test_type(first) == Some(TestType::Prejudice) {
