@@ -575,7 +575,9 @@ fn render(
             @if target.checks_answers() {
                 button class="button" type="submit" name="action" value="check" { "Continue" }
             } @else if let Target::Letter(_) = target {
-                button class="button" type="submit" name="action" value="letter" { "Continue to the letter" }
+                button class="button" type="submit" name="action" value="letter" {
+                    @if kind == EventType::DecisionNotice { "Continue to the notice" } @else { "Continue to the letter" }
+                }
             } @else {
                 button class="button" type="submit" name="action" value="record" { "Record" }
             }
