@@ -39,6 +39,14 @@ pub fn action_label(kind: EventType) -> &'static str {
     }
 }
 
+fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Whether a letter goes with this kind of event.
 pub fn has_letter(kind: EventType) -> bool {
     !letters_for(kind).is_empty()
@@ -485,12 +493,19 @@ pub async fn send(
             let p = problem("letter", "Someone else recorded an event on this case while you wrote the letter. Check the letter again, then send it.");
             overview_page(&state, &who, &view, &letter, &[p], StatusCode::CONFLICT)
         }
-        Err(
-            e @ (EngineError::Invalid { .. }
-            | EngineError::Case(_)
-            | EngineError::Assess(_)
-            | EngineError::Calendar(_)),
-        ) => {
+        // The message alone: the field's name is not for people.
+        Err(EngineError::Invalid { message, .. }) => {
+            let p = problem("letter", upper_first(&message));
+            overview_page(
+                &state,
+                &who,
+                &view,
+                &letter,
+                &[p],
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Err(e @ (EngineError::Case(_) | EngineError::Assess(_) | EngineError::Calendar(_))) => {
             let p = problem("letter", e.to_string());
             overview_page(
                 &state,
