@@ -131,6 +131,27 @@ fn held_for_decision(view: &CaseView, facts: &mut Facts) {
     facts.decision.analysis = relied.into_iter().map(Analysis::about).collect();
 }
 
+/// A decision notice's answers to start from, each kept only until changed: the
+/// complainant's grounds as their complaint put them, and the caseworker as signatory.
+fn starting_answers(view: &CaseView, user: &User, answers: &mut BTreeMap<String, String>) {
+    let grounds = view
+        .case
+        .events
+        .iter()
+        .rev()
+        .find(|e| matches!(e.kind, foidesk_case::EventKind::Complaint))
+        .and_then(|e| e.message.clone());
+    let start = [
+        ("decision.complaint", grounds),
+        ("decision.signatory.name", Some(user.name.clone())),
+    ];
+    for (key, value) in start {
+        if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
+            answers.entry(key.to_owned()).or_insert(v);
+        }
+    }
+}
+
 /// The facts a letter takes from the case and the authority's profile.
 fn held_facts(view: &CaseView, profile: Option<&AuthorityProfile>) -> Facts {
     let request = &view.case.request;
@@ -325,6 +346,9 @@ impl Engine {
                     break;
                 }
             }
+        }
+        if event_type == EventType::DecisionNotice {
+            starting_answers(&view, user, &mut work.answers);
         }
         Ok((view, profile, work))
     }

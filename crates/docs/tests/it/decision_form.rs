@@ -125,11 +125,14 @@ fn every_decision_is_asked_page_by_page_and_the_answers_complete_it() {
     );
 }
 
+/// A page as the snapshot keeps it: key, title, and each question's id and words.
+type Shown = (String, String, Vec<(String, String)>);
+
 #[test]
 fn the_first_pages_of_a_decision() {
     let name = "2024-11-18_kent-police";
     let asked = pages(name, &held(&facts(name)), &BTreeMap::new());
-    let shown: Vec<(String, String, Vec<(String, String)>)> = asked
+    let shown: Vec<Shown> = asked
         .iter()
         .map(|p| {
             let qs = p

@@ -75,6 +75,9 @@ async fn a_decision_notice_is_issued_with_its_event_and_its_pdf() {
 
         let letter = cw.start_letter(id, notice.clone()).await.unwrap();
         assert_eq!(letter.kind, DocumentKind::Decision, "{label}");
+        // The caseworker signs unless they say otherwise.
+        let signs = letter.answers.get("decision.signatory.name");
+        assert_eq!(signs.map(String::as_str), Some("Cas Worker"), "{label}");
         let keys: Vec<&str> = letter.pages.iter().map(|p| p.key.as_str()).collect();
         // The provisions the response relied on, then the notice; the late response
         // (s.10(1)) is explained by the assessment, so no breach is asked about.

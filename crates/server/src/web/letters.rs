@@ -352,7 +352,7 @@ fn question_page(
                 (question_input(q, value(q.id.as_str()), errors))
             }
             button class="button" type="submit" { "Save and continue" }
-            a class="button button--secondary" href=(base(view.summary.id, letter.event_type)) { "Back to the letter" }
+            a class="button button--secondary" href=(base(view.summary.id, letter.event_type)) { "Back to the " (noun(letter)) }
         }
     };
     respond(status, layout(&page.title, Some(&viewer), errors, body))
