@@ -202,3 +202,44 @@ async fn a_decision_notice_is_issued_with_its_event_and_its_pdf() {
     })
     .await;
 }
+
+/// The decision's facts outline (the TOML route, kept for facts kept in files) holds every
+/// text the notice may ask for: with its blanks filled in, only each conclusion, a choice
+/// the outline cannot guess, is left to give.
+#[tokio::test]
+async fn the_outline_holds_every_text_a_decision_needs() {
+    check(async |store, label| {
+        let system = system("2020-07-01", store);
+        system
+            .add_authority("met", "Metropolitan Police Service")
+            .await
+            .unwrap();
+        let file = example("2020-06-23_metropolitan-police-service");
+        let view = system
+            .open_case("met", "2019-0001", file, "o")
+            .await
+            .unwrap();
+        let outline = foidesk_engine::facts_outline(&view, DocumentKind::Decision, "Cas Worker");
+        let text = toml::to_string(&outline).unwrap();
+        let filled = text.replace("\"\"", "\"Some words.\"");
+        let facts = foidesk_engine::Facts::from_toml(&filled).unwrap();
+        let err = system
+            .engine()
+            .render_document(&view, DocumentKind::Decision, &facts)
+            .unwrap_err();
+        let missing: Vec<String> = err
+            .missing()
+            .unwrap()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(!missing.is_empty(), "{label}");
+        for id in &missing {
+            assert!(
+                id.ends_with(".conclusion"),
+                "{label}: the outline lacks {id}: {text}"
+            );
+        }
+    })
+    .await;
+}
