@@ -95,7 +95,8 @@ fn next_actions(status: Status) -> &'static [EventType] {
         Status::WithCommissioner => &[E::DecisionNotice],
         Status::StepsOrdered => &[E::Compliance, E::Appeal],
         Status::Decided => &[E::Appeal],
-        Status::Appealed | Status::Withdrawn | Status::Duplicate | Status::Transferred => &[],
+        Status::Appealed => &[E::AppealDecided],
+        Status::Withdrawn | Status::Duplicate | Status::Transferred => &[],
     }
 }
 
