@@ -157,6 +157,13 @@ pub struct EventFile {
     /// appeal: who appealed (complainant | authority).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
+    /// appeal: the Tribunal's reference (EA/2026/0123).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tribunal_reference: Option<String>,
+    /// appeal_decided: what the Tribunal decided (allowed | allowed_in_part |
+    /// dismissed | withdrawn | struck_out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appeal_result: Option<String>,
     /// assigned: the person who now holds it ("" to unassign).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignee: Option<String>,

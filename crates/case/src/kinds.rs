@@ -97,7 +97,12 @@ event_types! {
     Compliance = "compliance", "Steps complied with (s.54)",
         recorded_by [Authority], then Some(Decided), fields [], requester_sees true;
     Appeal = "appeal", "Appeal to the Tribunal (s.57)",
-        recorded_by [Authority, Regulator], then Some(Appealed), fields [By], requester_sees true;
+        recorded_by [Authority, Regulator], then Some(Appealed), fields [By, TribunalReference],
+        requester_sees true;
+    /// The Tribunal decided the appeal (s.58). No deadline follows from it.
+    AppealDecided = "appeal_decided", "Tribunal's decision on the appeal (s.58)",
+        recorded_by [Authority, Regulator], then Some(Decided), fields [AppealResult],
+        requester_sees true;
     /// The requester withdrew the request: the clocks stop.
     Withdrawn = "withdrawn", "Request withdrawn",
         recorded_by [Authority, Requester], then Some(Withdrawn), fields [Message],
@@ -137,6 +142,8 @@ vocabulary! {
         Steps = "steps", "Steps ordered";
         StepsDays = "steps_days", "Calendar days for the steps";
         By = "by", "Appealed by";
+        TribunalReference = "tribunal_reference", "Tribunal reference";
+        AppealResult = "appeal_result", "The Tribunal's decision";
         Assignee = "assignee", "Assign to";
         DuplicateOf = "duplicate_of", "Reference of the request it repeats";
         TransferredTo = "transferred_to", "Authority it was transferred to";
@@ -167,6 +174,8 @@ impl EventField {
             EventField::Steps => !e.steps.is_empty(),
             EventField::StepsDays => e.steps_days.is_some(),
             EventField::By => e.by.is_some(),
+            EventField::TribunalReference => e.tribunal_reference.is_some(),
+            EventField::AppealResult => e.appeal_result.is_some(),
             EventField::Assignee => e.assignee.is_some(),
             EventField::DuplicateOf => e.duplicate_of.is_some(),
             EventField::TransferredTo => e.transferred_to.is_some(),

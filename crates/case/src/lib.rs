@@ -20,6 +20,7 @@ mod kinds;
 mod model;
 mod plain;
 mod stage;
+mod steps;
 mod validate;
 
 pub use assess::{
@@ -35,6 +36,7 @@ pub use kinds::{EventField, EventType};
 pub use model::*;
 pub use plain::{day_and_month, requester_status};
 pub use stage::{assignee, stage, Desk, NextDeadline, Stage, Status};
+pub use steps::{decision_steps, default_steps_days, OrderedStep, StepState};
 pub use validate::{parse_case, validate};
 
 /// Every provision a finding can be attributed to (for tests and docs).

@@ -232,6 +232,12 @@ pub enum EventKind {
     Compliance,
     Appeal {
         by: Option<String>,
+        /// The Tribunal's reference (EA/2026/0123).
+        tribunal_reference: Option<String>,
+    },
+    /// The Tribunal's decision on the appeal.
+    AppealDecided {
+        result: AppealResult,
     },
     /// The acknowledgement was sent. No legal effect.
     Acknowledged,
@@ -268,6 +274,7 @@ impl EventKind {
             EventKind::DecisionNotice(_) => EventType::DecisionNotice,
             EventKind::Compliance => EventType::Compliance,
             EventKind::Appeal { .. } => EventType::Appeal,
+            EventKind::AppealDecided { .. } => EventType::AppealDecided,
             EventKind::Assigned { .. } => EventType::Assigned,
             EventKind::Acknowledged => EventType::Acknowledged,
             EventKind::Withdrawn => EventType::Withdrawn,
@@ -351,6 +358,18 @@ vocabulary! {
         Overturned = "overturned", "overturned";
         /// The authority refused to carry out a review (e.g. asked too late).
         Declined = "declined", "declined";
+    }
+}
+
+vocabulary! {
+    /// What the Tribunal decided on an appeal against a decision notice (s.58).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    pub enum AppealResult {
+        Allowed = "allowed", "allowed";
+        AllowedInPart = "allowed_in_part", "allowed in part";
+        Dismissed = "dismissed", "dismissed";
+        Withdrawn = "withdrawn", "withdrawn";
+        StruckOut = "struck_out", "struck out";
     }
 }
 

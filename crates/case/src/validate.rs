@@ -367,7 +367,29 @@ fn validate_event(
         EventType::Complaint => EventKind::Complaint,
         EventType::DecisionNotice => EventKind::DecisionNotice(decision_notice(&here, e, law)?),
         EventType::Compliance => EventKind::Compliance,
-        EventType::Appeal => EventKind::Appeal { by: e.by.clone() },
+        EventType::Appeal => EventKind::Appeal {
+            by: e.by.clone(),
+            tribunal_reference: e.tribunal_reference.clone(),
+        },
+        EventType::AppealDecided => {
+            let name = required_text(
+                &here,
+                "appeal_result",
+                e.appeal_result.as_deref(),
+                "what the Tribunal decided",
+            )?;
+            EventKind::AppealDecided {
+                result: AppealResult::from_name(&name).ok_or_else(|| {
+                    CaseError::field(
+                        format!("{here}, field `appeal_result`"),
+                        format!(
+                            "'{name}' is not a Tribunal decision; use one of {}",
+                            AppealResult::NAMES.join(", ")
+                        ),
+                    )
+                })?,
+            }
+        }
         EventType::Assigned => assigned(&here, e)?,
         EventType::Acknowledged => EventKind::Acknowledged,
         EventType::Withdrawn => EventKind::Withdrawn,
@@ -572,6 +594,7 @@ fn antecedents(kind: EventType) -> &'static [EventType] {
         EventType::InternalReview => &[EventType::Response, EventType::InternalReviewRequested],
         EventType::DecisionNotice => &[EventType::Complaint],
         EventType::Compliance | EventType::Appeal => &[EventType::DecisionNotice],
+        EventType::AppealDecided => &[EventType::Appeal],
         _ => &[],
     }
 }

@@ -42,6 +42,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         include_str!("../../../examples/cases/synthetic-clarification-restarts-clock.toml"),
     ),
     (
+        "synthetic-complaint-after-review",
+        include_str!("../../../examples/cases/synthetic-complaint-after-review.toml"),
+    ),
+    (
         "synthetic-complaint-before-review",
         include_str!("../../../examples/cases/synthetic-complaint-before-review.toml"),
     ),

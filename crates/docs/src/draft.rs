@@ -69,6 +69,11 @@ impl<'a> Draft<'a> {
         self.input.case.request.regime == Regime::Eir
     }
 
+    /// Whether nothing has been found missing or wrong so far.
+    pub fn is_complete(&self) -> bool {
+        self.error.is_none() && self.missing.is_empty()
+    }
+
     /// Records an error; the first one is what `finish` reports.
     pub fn fail(&mut self, e: RenderError) {
         self.error.get_or_insert(e);

@@ -56,7 +56,7 @@ pub use facts::{
 };
 pub use model::{Block, Document, DocumentKind};
 pub use output::Format;
-pub use questions::{question_for, questions, Choice, InputKind, Question, QuestionPage};
+pub use questions::{guided, question_for, questions, Choice, InputKind, Question, QuestionPage};
 pub use regulator::{Reference, Regulator, RegulatorError};
 
 /// Everything a document is rendered from.

@@ -64,12 +64,24 @@ pub struct QuestionPage {
 /// draft's answers) hold. Empty when nothing is missing. A document the case does not call
 /// for, or one whose case lacks the event it is about, is an error, in plain words.
 pub fn questions(kind: DocumentKind, input: &Input<'_>) -> Result<Vec<QuestionPage>, RenderError> {
+    guided(kind, input, &BTreeMap::new())
+}
+
+/// The questions as the form stands with `answers` given: those still missing, and those
+/// answered that the document would miss without their answer. Where one answer decides
+/// what else is needed (a decision notice's conclusion on a provision decides whether the
+/// public interest is asked), the pages follow it.
+pub fn guided(
+    kind: DocumentKind,
+    input: &Input<'_>,
+    answers: &BTreeMap<String, String>,
+) -> Result<Vec<QuestionPage>, RenderError> {
     let missing = match render(kind, input) {
         Ok(_) => return Ok(Vec::new()),
         Err(RenderError::Missing(m)) => m.facts,
         Err(e) => return Err(e),
     };
-    let (case_facts, asked): (Vec<FactId>, Vec<FactId>) =
+    let (case_facts, held_missing): (Vec<FactId>, Vec<FactId>) =
         missing.into_iter().partition(FactId::is_case_fact);
     if !case_facts.is_empty() {
         let said: Vec<&str> = case_facts.iter().map(case_fact_words).collect();
@@ -79,6 +91,63 @@ pub fn questions(kind: DocumentKind, input: &Input<'_>) -> Result<Vec<QuestionPa
             said.join("; ")
         )));
     }
+    let given: Vec<FactId> = answers
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, _)| FactId::new(k.as_str()))
+        .filter(|id| kind.declares(id) && !id.is_case_fact())
+        .collect();
+    let missing_with = |answers: &BTreeMap<String, String>| -> Option<Vec<FactId>> {
+        let mut facts = input.facts.clone();
+        // Answers that cannot be taken are the question page's to report.
+        let _ = facts.apply_answers(answers);
+        match render(
+            kind,
+            &Input {
+                facts: &facts,
+                ..*input
+            },
+        ) {
+            Ok(_) => Some(Vec::new()),
+            Err(RenderError::Missing(m)) => Some(m.facts),
+            Err(_) => None,
+        }
+    };
+    let asked: Vec<FactId> = match missing_with(answers) {
+        // Another error (the answers contradict the case) leaves every question open.
+        None => {
+            let mut ids = held_missing;
+            for g in given {
+                if !ids.contains(&g) {
+                    ids.push(g);
+                }
+            }
+            ids
+        }
+        Some(now) => {
+            let relevant = |id: &FactId| {
+                now.contains(id)
+                    || (given.contains(id) && {
+                        let mut without = answers.clone();
+                        without.remove(id.as_str());
+                        missing_with(&without).is_none_or(|m| m.contains(id))
+                    })
+            };
+            let mut ids: Vec<FactId> = held_missing.into_iter().filter(&relevant).collect();
+            let more: Vec<FactId> = now.iter().chain(&given).cloned().collect();
+            for id in more {
+                if !ids.contains(&id) && relevant(&id) {
+                    ids.push(id);
+                }
+            }
+            ids
+        }
+    };
+    Ok(pages(kind, input, asked))
+}
+
+/// Groups the questions for `asked` into pages.
+fn pages(kind: DocumentKind, input: &Input<'_>, asked: Vec<FactId>) -> Vec<QuestionPage> {
     let mut pages: Vec<QuestionPage> = Vec::new();
     for id in asked {
         let question = question_for(&id, input.law);
@@ -88,16 +157,19 @@ pub fn questions(kind: DocumentKind, input: &Input<'_>) -> Result<Vec<QuestionPa
                 format!("{}: {}", upper_first(&cite(&p)), subject(input.law, &p)),
                 Some(p),
             ),
-            None if id.as_str().starts_with("authority.")
-                || id.as_str() == "commissioner.contact" =>
-            {
-                (
-                    "authority".to_owned(),
-                    "Your authority's details".to_owned(),
-                    None,
-                )
-            }
-            None => ("letter".to_owned(), "About the letter".to_owned(), None),
+            None => match crate::decision::questions::page_of(&id, input.law) {
+                Some(place) if kind == DocumentKind::Decision => place,
+                _ if id.as_str().starts_with("authority.")
+                    || id.as_str() == "commissioner.contact" =>
+                {
+                    (
+                        "authority".to_owned(),
+                        "Your authority's details".to_owned(),
+                        None,
+                    )
+                }
+                _ => ("letter".to_owned(), "About the letter".to_owned(), None),
+            },
         };
         match pages.iter_mut().find(|p| p.key == key) {
             Some(page) => page.questions.push(question),
@@ -109,7 +181,7 @@ pub fn questions(kind: DocumentKind, input: &Input<'_>) -> Result<Vec<QuestionPa
             }),
         }
     }
-    for page in pages.iter_mut().filter(|p| p.provision.is_some()) {
+    for page in pages.iter_mut().filter(|p| p.key.starts_with("exemption[")) {
         if let Some(p) = &page.provision {
             let id = FactId::new(format!("refusal.exemption[{p}].reasons_would_disclose"));
             page.questions.insert(0, question_for(&id, input.law));
@@ -127,13 +199,21 @@ pub fn questions(kind: DocumentKind, input: &Input<'_>) -> Result<Vec<QuestionPa
             }),
         }
     }
-    // Exemptions first (the substance), then the letter, then the authority's details.
+    // A decision's questions on a provision in the order the notice argues them, whatever
+    // order the answers brought them in.
+    let order = |q: &Question| kind.needs().iter().position(|n| q.id.matches(n.id));
+    for page in pages.iter_mut().filter(|p| p.key.starts_with("analysis[")) {
+        page.questions.sort_by_key(order);
+    }
+    // The substance first (exemptions, the analysis of each provision, the breaches), then
+    // the letter or notice, then the authority's details.
     pages.sort_by_key(|p| match p.key.as_str() {
-        "letter" => 1,
-        "authority" => 2,
+        "breaches" => 1,
+        "letter" | "notice" => 2,
+        "authority" => 3,
         _ => 0,
     });
-    Ok(pages)
+    pages
 }
 
 fn case_fact_words(id: &FactId) -> &'static str {
@@ -217,6 +297,9 @@ fn ground_choices() -> Vec<Choice> {
 /// The question that fills fact `id`, in plain words.
 pub fn question_for(id: &FactId, law: &Catalogue) -> Question {
     use InputKind::{Choice as C, Lines, LongText, Text};
+    if let Some(q) = crate::decision::questions::question(id, law) {
+        return q;
+    }
     if let Some(p) = exemption_of(id) {
         let named = cite(&p);
         let field = id.as_str().rsplit(']').next().unwrap_or_default();
@@ -344,9 +427,10 @@ impl VexatiousGround {
 
 impl Facts {
     /// The facts as a guided form's answers, keyed by fact id (lists one item a line). Only
-    /// the facts the form asks about are included (not a decision notice's).
+    /// the facts the form asks about are included.
     pub fn answers(&self) -> BTreeMap<String, String> {
         let mut out = BTreeMap::new();
+        crate::decision::questions::answers(self, &mut out);
         put(&mut out, "requester", self.requester.as_ref());
         put_lines(&mut out, "requester_address", &self.requester_address);
         put(&mut out, "request_summary", self.request_summary.as_ref());
@@ -441,6 +525,9 @@ impl Facts {
     }
 
     fn apply(&mut self, key: &str, value: &str) -> Result<(), String> {
+        if let Some(done) = crate::decision::questions::apply(self, key, value) {
+            return done;
+        }
         if let Some(rest) = key.strip_prefix("refusal.exemption[") {
             return self.apply_exemption(rest, value);
         }

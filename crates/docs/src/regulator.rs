@@ -13,6 +13,9 @@ pub struct Regulator {
     pub name: String,
     /// The postal address, one printed line each.
     pub address: Vec<String>,
+    /// The Tribunal appeals against a decision notice go to (s.57), one
+    /// printed line each.
+    pub tribunal: Vec<String>,
     /// Where the details come from.
     pub references: Vec<Reference>,
 }
@@ -45,6 +48,9 @@ impl Regulator {
         if blank(&r.name) || r.address.is_empty() || r.address.iter().any(blank) {
             return Err(RegulatorError("a name and an address are required".into()));
         }
+        if r.tribunal.is_empty() || r.tribunal.iter().any(blank) {
+            return Err(RegulatorError("the Tribunal's address is required".into()));
+        }
         if r.references.is_empty()
             || r.references
                 .iter()
@@ -72,6 +78,7 @@ mod tests {
     fn the_embedded_data_parses_and_cites_the_ico() {
         let r = Regulator::from_toml(REGULATOR).unwrap();
         assert_eq!(r.contact_lines().len(), 3);
+        assert!(r.tribunal.iter().any(|l| l.contains("Tribunal")));
         assert!(r
             .references
             .iter()
@@ -81,6 +88,8 @@ mod tests {
     #[test]
     fn missing_or_blank_details_are_refused() {
         assert!(Regulator::from_toml("name = \"ICO\"").is_err());
+        let no_tribunal = "name = \"ICO\"\naddress = [\"Wilmslow\"]\ntribunal = []\n[[references]]\ntitle = \"t\"\nhref = \"h\"";
+        assert!(Regulator::from_toml(no_tribunal).is_err());
         let no_reference = "name = \"ICO\"\naddress = [\"Wilmslow\"]\nreferences = []";
         assert!(Regulator::from_toml(no_reference).is_err());
         let blank =

@@ -11,10 +11,11 @@ pub use foidesk_case::file::{
     SchoolCalendarFile,
 };
 pub use foidesk_case::{
-    closing_words, deadline_label, AssessError, Assessment, Case, CaseError, Channel, Correction,
-    DeadlineState, DeadlineStatus, Deadlines, Desk, Event, EventField, EventKind, EventType,
-    Finding, FindingKind, NextDeadline, NoticeOutcome, Outcome, PartOutcome, Request,
-    RequesterType, ReviewResult, Stage, Status,
+    closing_words, deadline_label, decision_steps, default_steps_days, AppealResult, AssessError,
+    Assessment, Case, CaseError, Channel, Correction, DeadlineState, DeadlineStatus, Deadlines,
+    Desk, Event, EventField, EventKind, EventType, Finding, FindingKind, NextDeadline,
+    NoticeOutcome, OrderedStep, Outcome, PartOutcome, Request, RequesterType, ReviewResult, Stage,
+    Status, StepState,
 };
 pub use foidesk_case::{day_and_month, requester_status};
 pub use foidesk_law::{Catalogue, Provision, ProvisionId, Regime};

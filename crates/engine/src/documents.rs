@@ -4,8 +4,8 @@
 
 use foidesk_case::{Assessment, Case, EventKind};
 use foidesk_docs::{
-    Analysis, Document, DocumentKind, ExemptionFacts, Facts, Input, PublicInterest, Regulator,
-    RenderError,
+    Analysis, Document, DocumentKind, ExemptionFacts, Facts, Input, Prejudice, PublicInterest,
+    Regulator, RenderError,
 };
 use foidesk_law::ProvisionId;
 
@@ -106,17 +106,29 @@ pub fn facts_outline(view: &CaseView, kind: DocumentKind, signer: &str) -> Facts
         DocumentKind::Decision => {
             facts.decision.signatory = signatory;
             facts.decision.complaint = Some(String::new());
+            facts.decision.tribunal_contact = Regulator::standard().tribunal.clone();
+            // Every text the analysis of each provision may need, so that filling in the
+            // blanks (and choosing each conclusion) is all there is to do.
+            let law = foidesk_law::Catalogue::standard();
             facts.decision.analysis = provisions(view)
                 .into_iter()
-                .map(|p| Analysis {
-                    provisions: vec![p],
-                    conclusion: None,
-                    reasons: Some(String::new()),
-                    engaged: None,
-                    adopted_from: None,
-                    ncnd: None,
-                    prejudice: None,
-                    public_interest: None,
+                .map(|p| {
+                    let prejudice = law.test_type(&p) == Some(foidesk_law::TestType::Prejudice);
+                    Analysis {
+                        reasons: Some(String::new()),
+                        ncnd: law.is_ncnd_provision(&p).then(String::new),
+                        prejudice: prejudice.then(|| Prejudice {
+                            interests: Some(String::new()),
+                            causal_link: Some(String::new()),
+                            likelihood: None,
+                        }),
+                        public_interest: Some(PublicInterest {
+                            for_disclosure: vec![String::new()],
+                            against: vec![String::new()],
+                            balance: Some(String::new()),
+                        }),
+                        ..Analysis::about(p)
+                    }
                 })
                 .collect();
         }

@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 
 use foidesk_case::file::EventFile;
 use foidesk_case::{check_event_date_not_after, validate, EventType};
-use foidesk_docs::{Document, DocumentKind, Facts, Input, QuestionPage, Regulator, RenderError};
+use foidesk_docs::{
+    Analysis, Document, DocumentKind, Facts, Input, QuestionPage, Regulator, RenderError,
+};
 use foidesk_store::Store;
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +35,8 @@ pub fn letters_for(event: EventType) -> &'static [DocumentKind] {
             D::Disclosure,
         ],
         EventType::InternalReview => &[D::Review],
+        // The Commissioner's notice goes the same way as the authority's letters.
+        EventType::DecisionNotice => &[D::Decision],
         _ => &[],
     }
 }
@@ -76,6 +80,8 @@ impl Letter {
         ) {
             Ok(document) => Ok(document),
             Err(RenderError::Missing(m)) => Err(m.in_words(engine.law())),
+            // The message alone: the fact's id is not for people.
+            Err(RenderError::Invalid { message, .. }) => Err(vec![upper_first(&message)]),
             Err(e) => Err(vec![e.to_string()]),
         }
     }
@@ -96,6 +102,53 @@ fn letter_problem(message: impl Into<String>) -> EngineError {
     EngineError::Invalid {
         field: "letter".into(),
         message: message.into(),
+    }
+}
+
+fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// What a decision notice takes from the case and the regulator's data: an analysis to
+/// fill in for each provision the authority's responses relied on (not those an extension
+/// only weighed), and the Tribunal's address.
+fn held_for_decision(view: &CaseView, facts: &mut Facts) {
+    facts.decision.tribunal_contact = Regulator::standard().tribunal.clone();
+    let mut relied: Vec<foidesk_law::ProvisionId> = Vec::new();
+    for e in &view.case.events {
+        if let foidesk_case::EventKind::Response(r) = &e.kind {
+            for p in r.outcomes.iter().flat_map(|o| &o.provisions) {
+                if !relied.contains(p) {
+                    relied.push(p.clone());
+                }
+            }
+        }
+    }
+    facts.decision.analysis = relied.into_iter().map(Analysis::about).collect();
+}
+
+/// A decision notice's answers to start from, each kept only until changed: the
+/// complainant's grounds as their complaint put them, and the caseworker as signatory.
+fn starting_answers(view: &CaseView, user: &User, answers: &mut BTreeMap<String, String>) {
+    let grounds = view
+        .case
+        .events
+        .iter()
+        .rev()
+        .find(|e| matches!(e.kind, foidesk_case::EventKind::Complaint))
+        .and_then(|e| e.message.clone());
+    let start = [
+        ("decision.complaint", grounds),
+        ("decision.signatory.name", Some(user.name.clone())),
+    ];
+    for (key, value) in start {
+        if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
+            answers.entry(key.to_owned()).or_insert(v);
+        }
     }
 }
 
@@ -175,7 +228,10 @@ impl Engine {
             )));
         }
         let after = self.with_event(view, &event)?;
-        let held = held_facts(&after, profile);
+        let mut held = held_facts(&after, profile);
+        if event_type == EventType::DecisionNotice {
+            held_for_decision(&after, &mut held);
+        }
         let input = Input {
             case: &after.case,
             assessment: &after.assessment,
@@ -194,8 +250,8 @@ impl Engine {
                     event_type.label().to_lowercase()
                 ))
             })?;
-        let pages =
-            foidesk_docs::questions(kind, &input).map_err(|e| letter_problem(e.to_string()))?;
+        let pages = foidesk_docs::guided(kind, &input, &work.answers)
+            .map_err(|e| letter_problem(e.to_string()))?;
         let mut facts = held;
         // The letter bears the date of the event it records.
         facts.date = foidesk_calendar::Date::parse(&event.date).ok();
@@ -290,6 +346,9 @@ impl Engine {
                     break;
                 }
             }
+        }
+        if event_type == EventType::DecisionNotice {
+            starting_answers(&view, user, &mut work.answers);
         }
         Ok((view, profile, work))
     }

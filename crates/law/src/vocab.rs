@@ -57,9 +57,63 @@ vocabulary! {
     }
 }
 
+impl NoticeOutcome {
+    /// The Commissioner's own label for the decision on the complaint: the
+    /// complaint is upheld when the authority was not entitled to act as it
+    /// did (the ICO's published labels: shared/corpus/real/README.md).
+    pub fn commissioner_words(self) -> &'static str {
+        match self {
+            NoticeOutcome::AuthorityEntitled => "Not upheld",
+            NoticeOutcome::AuthorityNotEntitled => "Upheld",
+            NoticeOutcome::Mixed => "Partly upheld",
+        }
+    }
+
+    /// The radio's words on the decision notice's form: the label, then
+    /// what it means for the authority.
+    pub fn choice_words(self) -> &'static str {
+        match self {
+            NoticeOutcome::AuthorityEntitled => {
+                "Not upheld: the authority was entitled to act as it did"
+            }
+            NoticeOutcome::AuthorityNotEntitled => {
+                "Upheld: the authority was not entitled to act as it did"
+            }
+            NoticeOutcome::Mixed => "Partly upheld: the authority was entitled in part",
+        }
+    }
+
+    /// The decision as the requester (the complainant) reads it.
+    pub fn requester_words(self) -> &'static str {
+        match self {
+            NoticeOutcome::AuthorityEntitled => {
+                "The Commissioner decided the authority was entitled to refuse"
+            }
+            NoticeOutcome::AuthorityNotEntitled => "The Commissioner decided in your favour",
+            NoticeOutcome::Mixed => "The Commissioner decided partly in your favour",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::NoticeOutcome;
+
+    #[test]
+    fn the_commissioner_upholds_a_complaint_when_the_authority_was_not_entitled() {
+        let cases = [
+            ("authority_entitled", "Not upheld", "entitled to refuse"),
+            ("authority_not_entitled", "Upheld", "in your favour"),
+            ("mixed", "Partly upheld", "partly in your favour"),
+        ];
+        for (wire, words, requester) in cases {
+            let o = NoticeOutcome::from_name(wire).unwrap();
+            assert_eq!(o.commissioner_words(), words, "{wire}");
+            assert!(o.choice_words().starts_with(words), "{wire}");
+            assert!(o.requester_words().ends_with(requester), "{wire}");
+        }
+        assert_eq!(cases.len(), NoticeOutcome::ALL.len());
+    }
 
     #[test]
     fn names_labels_and_serde_agree() {

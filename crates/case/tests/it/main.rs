@@ -7,4 +7,5 @@ mod examples;
 mod properties;
 mod request_fields;
 mod stage;
+mod steps;
 mod validation;

@@ -4,6 +4,7 @@
 //! right of appeal. Steps fall due 35 calendar days after the notice and appeals within 28,
 //! both from the law crate's dated parameters.
 
+pub(crate) mod questions;
 mod reasons;
 
 use foidesk_calendar::Date;
@@ -78,9 +79,10 @@ pub(crate) fn build(input: &Input<'_>) -> Result<Document, RenderError> {
         );
     }
     let breaches: &[ProvisionId] = notice.map_or(&[], |n| &n.breaches);
-    if let Some(outcome) = outcome {
-        decision(&mut d, outcome, breaches, !analysis_absent);
-    }
+    let disagreement = match outcome {
+        Some(outcome) => decision(&mut d, outcome, breaches, !analysis_absent),
+        None => None,
+    };
     let appeal = appeal_by(&mut d, date);
     match notice {
         Some(n) if !n.steps.is_empty() => steps(&mut d, n, date, appeal),
@@ -126,14 +128,24 @@ pub(crate) fn build(input: &Input<'_>) -> Result<Document, RenderError> {
     d.lines(lines);
     let contact = d.list_fact("commissioner.contact", &facts.commissioner.contact);
     d.lines(contact);
+    // Said only once nothing is missing, so that the guided form can still
+    // ask what is, whatever order the answers come in.
+    if let Some(e) = disagreement.filter(|_| d.is_complete()) {
+        d.fail(e);
+    }
     let title = d.t("decision.title", &[]);
     d.finish(DocumentKind::Decision, title)
 }
 
 /// The decision paragraph: which provisions the authority could rely on, which not, which
 /// were not needed, and the breaches found. It must agree with the case's outcome (checked
-/// when the analysis is there to check against).
-fn decision(d: &mut Draft<'_>, outcome: NoticeOutcome, breaches: &[ProvisionId], check: bool) {
+/// when the analysis is there to check against): the disagreement, in words, if not.
+fn decision(
+    d: &mut Draft<'_>,
+    outcome: NoticeOutcome,
+    breaches: &[ProvisionId],
+    check: bool,
+) -> Option<RenderError> {
     let authority = d.authority();
     let f = reasons::findings(&d.input.facts.decision.analysis);
     let key = match (f.upheld.is_empty(), f.rejected.is_empty()) {
@@ -150,16 +162,15 @@ fn decision(d: &mut Draft<'_>, outcome: NoticeOutcome, breaches: &[ProvisionId],
         NoticeOutcome::AuthorityNotEntitled => f.upheld.is_empty(),
         NoticeOutcome::Mixed => !f.upheld.is_empty() && !f.rejected.is_empty(),
     };
-    if check && f.complete && !agrees {
-        d.fail(RenderError::Invalid {
-            fact: "case.decision_notice.outcome".into(),
-            message: format!(
-                "the case records {outcome:?}, but the analysis upholds {} and rejects {}",
-                provisions_or_none(&f.upheld),
-                provisions_or_none(&f.rejected)
-            ),
-        });
-    }
+    let disagreement = (check && f.complete && !agrees).then(|| RenderError::Invalid {
+        fact: "case.decision_notice.outcome".into(),
+        message: format!(
+            "the outcome chosen is \u{201c}{}\u{201d}, but the analysis finds the authority entitled to rely on {} and not entitled to rely on {}",
+            outcome.commissioner_words(),
+            provisions_or_none(&f.upheld),
+            provisions_or_none(&f.rejected)
+        ),
+    });
     let upheld = cite_all(&f.upheld);
     let rejected = cite_all(&f.rejected);
     let mut text = d.t(
@@ -186,11 +197,12 @@ fn decision(d: &mut Draft<'_>, outcome: NoticeOutcome, breaches: &[ProvisionId],
         text = format!("{text} {more}");
     }
     d.para(text);
+    disagreement
 }
 
 fn provisions_or_none(ids: &[ProvisionId]) -> String {
     if ids.is_empty() {
-        "none".into()
+        "no provision".into()
     } else {
         cite_all(ids)
     }

@@ -84,7 +84,8 @@ pub(super) fn analysis(d: &mut Draft<'_>, a: &Analysis, on: Date) {
         ("authority", authority.as_str()),
         ("provision", provision.as_str()),
     ];
-    if conclusion == Some(Conclusion::NotConsidered) {
+    // The tests are asked once the conclusion says which apply.
+    if conclusion.is_none() || conclusion == Some(Conclusion::NotConsidered) {
         d.para(reasons);
         return;
     }

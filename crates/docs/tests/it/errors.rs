@@ -64,7 +64,10 @@ fn documents_that_cannot_be_rendered() {
             n.outcome = Some(NoticeOutcome::AuthorityNotEntitled)
         }),
         &facts(kent),
-        Want::Invalid("case.decision_notice.outcome", "upholds section 24(2)"),
+        Want::Invalid(
+            "case.decision_notice.outcome",
+            "entitled to rely on section 24(2) and not",
+        ),
     );
     let met = "2020-06-23_metropolitan-police-service";
     check(

@@ -3,6 +3,7 @@
 mod accounts;
 mod cases;
 mod common;
+mod decision;
 mod import;
 mod intake;
 mod letters;

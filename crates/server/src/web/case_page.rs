@@ -8,14 +8,11 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use foidesk_engine::api::{
-    closing_words, Channel, Date, DeadlineStatus, EventFile, EventKind, EventType, FindingKind,
+    closing_words, AppealResult, Channel, Date, DeadlineStatus, EventFile, EventType, FindingKind,
     NoticeOutcome, Outcome, Request, RequesterType, ReviewResult, Status,
 };
-use foidesk_engine::{
-    time_in_words, Access, Attachment, CaseView, DocumentKind, RequesterAction, Role,
-};
+use foidesk_engine::{time_in_words, Access, Attachment, CaseView, RequesterAction, Role};
 
-use super::documents::may_write as may_write_document;
 use super::letters::{action_label, has_letter};
 use maud::{html, Markup};
 
@@ -78,7 +75,7 @@ pub async fn show(
         @if let Some(kind) = saved {
             (success_banner(&format!("Recorded: {}", kind.label()), None))
         }
-        (case_body(&who, &view, files.as_deref().unwrap_or_default()))
+        (case_body(&who, &view, files.as_deref().unwrap_or_default(), state.service.engine().today()))
         (super::attachments::section(&who, &view, files.as_deref()))
     };
     respond(StatusCode::OK, layout(&title, Some(&viewer), &[], body))
@@ -104,7 +101,8 @@ fn next_actions(status: Status) -> &'static [EventType] {
         Status::WithCommissioner => &[E::DecisionNotice],
         Status::StepsOrdered => &[E::Compliance, E::Appeal],
         Status::Decided => &[E::Appeal],
-        Status::Appealed | Status::Withdrawn | Status::Duplicate | Status::Transferred => &[],
+        Status::Appealed => &[E::AppealDecided],
+        Status::Withdrawn | Status::Duplicate | Status::Transferred => &[],
     }
 }
 
@@ -213,7 +211,7 @@ pub fn event_lines(e: &EventFile) -> Vec<(String, String)> {
         push("Decision notice reference", r.clone());
     }
     if let Some(o) = &e.outcome {
-        let words = NoticeOutcome::from_name(o).map_or(o.as_str(), |o| o.label());
+        let words = NoticeOutcome::from_name(o).map_or(o.as_str(), |o| o.commissioner_words());
         push("Decision notice outcome", words.to_owned());
     }
     if !e.breaches.is_empty() {
@@ -232,6 +230,13 @@ pub fn event_lines(e: &EventFile) -> Vec<(String, String)> {
             other => other,
         };
         push("Appealed by", words.to_owned());
+    }
+    if let Some(r) = &e.tribunal_reference {
+        push("Tribunal reference", r.clone());
+    }
+    if let Some(r) = &e.appeal_result {
+        let words = AppealResult::from_name(r).map_or(r.as_str(), |r| r.label());
+        push("The Tribunal's decision", words.to_owned());
     }
     if let Some(a) = &e.assignee {
         push(
@@ -287,7 +292,7 @@ fn event_files(files: &[Attachment], number: usize) -> Vec<&Attachment> {
         .collect()
 }
 
-fn case_body(who: &WebUser, view: &CaseView, files: &[Attachment]) -> Markup {
+fn case_body(who: &WebUser, view: &CaseView, files: &[Attachment], today: Date) -> Markup {
     let s = &view.summary;
     let r = &view.case.request;
     let may_write = who.user.access_to(s) == Access::Write;
@@ -327,13 +332,6 @@ fn case_body(who: &WebUser, view: &CaseView, files: &[Attachment]) -> Markup {
         .filter(|k| !next.contains(k))
         .collect();
     let may_correct = may_write && who.user.may_record(EventType::Correction);
-    // The authority's letters are written through the guided letter and
-    // filed as attachments; only the Commissioner's notice is generated here.
-    let documents: Vec<DocumentKind> = DocumentKind::ALL
-        .into_iter()
-        .filter(|k| !k.is_letter())
-        .filter(|k| applies(view, *k) && may_write_document(&who.user, view, *k))
-        .collect();
     let closed = view.case.closed().and_then(|e| closing_words(&e.kind));
     html! {
         span class="caption" { (r.authority) }
@@ -375,6 +373,7 @@ fn case_body(who: &WebUser, view: &CaseView, files: &[Attachment]) -> Markup {
                 @if who.user.is_of_an_authority() { (requester_rows(r)) }
             }
         }
+        (super::decision::section(&who.user, view, files, today))
         h2 { "The request" }
         @if r.parts.is_empty() {
             p { "The request has no separate parts." }
@@ -479,14 +478,6 @@ fn case_body(who: &WebUser, view: &CaseView, files: &[Attachment]) -> Markup {
                 }
             }
         }
-        @if !documents.is_empty() {
-            h2 { "Documents" }
-            ul id="documents" {
-                @for kind in &documents {
-                    li { a href={ "/cases/" (s.id) "/documents/" (kind.name()) } { "Generate the " (super::documents::title(*kind).to_lowercase()) } }
-                }
-            }
-        }
     }
 }
 
@@ -510,17 +501,6 @@ fn lines(lines: &[(String, String)]) -> Markup {
             }
         }
     }
-}
-
-/// Whether the case has the event a document is about: a decision notice
-/// needs the decision (the only document generated from this page).
-fn applies(view: &CaseView, kind: DocumentKind) -> bool {
-    kind == DocumentKind::Decision
-        && view
-            .case
-            .events
-            .iter()
-            .any(|e| matches!(e.kind, EventKind::DecisionNotice(_)))
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! facts a case file does not hold (why an exemption applies, the public
 //! interest, who signs) as TOML, starting from an outline; a missing fact
 //! comes back named in the error summary, never as a blank in a letter.
+//! People write letters and the decision notice through the guided form
+//! (`letters.rs`); no page links here, which stays for facts kept in files.
 
 use super::PageForm;
 use axum::extract::{Path, State};
@@ -64,6 +66,11 @@ fn page(
     let body = html! {
         span class="caption" { "Case " (view.summary.reference) }
         h1 { (heading) }
+        @if kind == DocumentKind::Decision {
+            div class="inset-text" id="guided" {
+                p { "Decision notices are written through a guided form: " a href={ "/cases/" (view.summary.id) "/letters/decision_notice" } { "issue the decision notice" } ". This page is for those who keep the facts in a file." }
+            }
+        }
         p { "Fill in the facts below in TOML. The case file gives the rest: dates, parts, outcomes and provisions. An empty text counts as missing." }
         details {
             summary { "The facts this document may need" }

@@ -7,7 +7,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use foidesk_engine::api::{
-    CaseError, EventField, EventFile, EventType, NoticeOutcome, Outcome, OutcomeFile, ReviewResult,
+    default_steps_days, AppealResult, CaseError, Catalogue, EventField, EventFile, EventType,
+    NoticeOutcome, Outcome, OutcomeFile, ReviewResult,
 };
 use foidesk_engine::{CaseView, EngineError};
 use maud::{html, Markup};
@@ -135,7 +136,7 @@ fn field_input(field: EventField, view: &CaseView, f: &Fields, errors: &[Problem
         EventField::StatesComplaintRight => yes_no(),
         EventField::Result => chosen(&ReviewResult::ALL.map(|r| (r.as_str(), r.label()))),
         EventField::Reference => text("For example, IC-123456-A1B2", "text"),
-        EventField::Outcome => chosen(&NoticeOutcome::ALL.map(|o| (o.as_str(), o.label()))),
+        EventField::Outcome => chosen(&NoticeOutcome::ALL.map(|o| (o.as_str(), o.choice_words()))),
         EventField::Breaches => text("For example: s.10(1), s.17(1)", "text"),
         EventField::Steps => textarea(
             id,
@@ -144,11 +145,22 @@ fn field_input(field: EventField, view: &CaseView, f: &Fields, errors: &[Problem
             self::field(f, id),
             errors,
         ),
-        EventField::StepsDays => text("Usually 35", "text"),
+        EventField::StepsDays => {
+            // The law's period as it stood at the case's latest event.
+            let on = view.case.events.last().map_or(view.case.request.received, |e| e.date);
+            let usual = default_steps_days(Catalogue::standard(), on);
+            let hint = usual.map_or_else(
+                || "Leave empty for the usual period".to_owned(),
+                |n| format!("Leave empty for the usual {n} calendar days, which end after the time to appeal"),
+            );
+            text(&hint, "text")
+        }
         EventField::By => chosen(&[
             ("complainant", "The complainant"),
             ("authority", "The authority"),
         ]),
+        EventField::TribunalReference => text("For example, EA/2026/0123", "text"),
+        EventField::AppealResult => chosen(&AppealResult::ALL.map(|r| (r.as_str(), r.label()))),
         EventField::DuplicateOf => text("The reference of the earlier request, for example FOI-2026-0123", "text"),
         EventField::TransferredTo => text("The name of the authority that holds the information", "text"),
         EventField::Message => textarea(
@@ -399,6 +411,8 @@ fn build_field(
             }
         },
         EventField::By => event.by = optional(f, id),
+        EventField::TribunalReference => event.tribunal_reference = optional(f, id),
+        EventField::AppealResult => event.appeal_result = optional(f, id),
         EventField::DuplicateOf => event.duplicate_of = optional(f, id),
         EventField::TransferredTo => event.transferred_to = optional(f, id),
         EventField::Message => event.message = optional(f, id),
@@ -561,7 +575,9 @@ fn render(
             @if target.checks_answers() {
                 button class="button" type="submit" name="action" value="check" { "Continue" }
             } @else if let Target::Letter(_) = target {
-                button class="button" type="submit" name="action" value="letter" { "Continue to the letter" }
+                button class="button" type="submit" name="action" value="letter" {
+                    @if kind == EventType::DecisionNotice { "Continue to the notice" } @else { "Continue to the letter" }
+                }
             } @else {
                 button class="button" type="submit" name="action" value="record" { "Record" }
             }

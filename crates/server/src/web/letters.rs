@@ -34,8 +34,17 @@ pub fn action_label(kind: EventType) -> &'static str {
         EventType::PitExtension => "Extend for the public interest test",
         EventType::Response => "Send the response",
         EventType::InternalReview => "Send the review outcome",
+        EventType::DecisionNotice => "Issue the decision notice",
         other => other.label(),
     }
+}
+
+fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Whether a letter goes with this kind of event.
@@ -116,6 +125,15 @@ async fn load(
         )),
         Err(EngineError::NotFound { .. }) => Err(case_not_found(who)),
         Err(e) => Err(internal(&e).into_response()),
+    }
+}
+
+/// What the document is called in the form's words: the Commissioner issues
+/// a notice, the authority sends a letter.
+fn noun(letter: &Letter) -> &'static str {
+    match letter.event_type {
+        EventType::DecisionNotice => "notice",
+        _ => "letter",
     }
 }
 
@@ -217,6 +235,7 @@ fn overview_page(
     let root = base(view.summary.id, letter.event_type);
     let document = letter.document(state.service.engine());
     let title = heading(view, letter);
+    let noun = noun(letter);
     let date = foidesk_engine::api::Date::parse(&letter.event.date)
         .map_or_else(|_| letter.event.date.clone(), |d| d.long_form());
     let body = html! {
@@ -237,7 +256,7 @@ fn overview_page(
             }
         }
         @if !letter.pages.is_empty() {
-            h2 { "2. What the letter says" }
+            h2 { "2. What the " (noun) " says" }
             ul class="task-list" id="tasks" {
                 @for (n, page) in letter.pages.iter().enumerate() {
                     li class="task-list__item" {
@@ -251,20 +270,25 @@ fn overview_page(
                 }
             }
         }
-        h2 { @if letter.pages.is_empty() { "2." } @else { "3." } " The letter" }
+        h2 { @if letter.pages.is_empty() { "2." } @else { "3." } " The " (noun) }
         @match &document {
             Ok(doc) => {
                 (letter_markup(doc))
                 form method="post" action={ (root) "/send" } novalidate {
                     (csrf_field(&who.csrf))
                     input type="hidden" name="version" value=(view.summary.version);
-                    p { "Sending records “" (letter.event_type.label()) "” on the case, with this letter filed as a PDF. Then send the PDF to the requester by your usual email or post." }
-                    button class="button" type="submit" { "Send the letter" }
+                    @if letter.event_type == EventType::DecisionNotice {
+                        p { "Issuing records “" (letter.event_type.label()) "” on the case, with this notice filed as a PDF that both parties can see. Then serve it on the complainant and the authority by your usual email or post." }
+                        button class="button" type="submit" { "Issue the notice" }
+                    } @else {
+                        p { "Sending records “" (letter.event_type.label()) "” on the case, with this letter filed as a PDF. Then send the PDF to the requester by your usual email or post." }
+                        button class="button" type="submit" { "Send the letter" }
+                    }
                 }
             }
             Err(missing) => {
                 div class="inset-text" id="letter-missing" {
-                    p { "Answer these before the letter can be sent:" }
+                    p { "Answer these before the " (noun) " can be sent:" }
                     ul { @for m in missing { li { (m) } } }
                 }
             }
@@ -328,7 +352,7 @@ fn question_page(
                 (question_input(q, value(q.id.as_str()), errors))
             }
             button class="button" type="submit" { "Save and continue" }
-            a class="button button--secondary" href=(base(view.summary.id, letter.event_type)) { "Back to the letter" }
+            a class="button button--secondary" href=(base(view.summary.id, letter.event_type)) { "Back to the " (noun(letter)) }
         }
     };
     respond(status, layout(&page.title, Some(&viewer), errors, body))
@@ -412,7 +436,9 @@ pub async fn answer(
         );
     }
     let root = base(view.summary.id, kind);
-    let next = (n + 1..letter.pages.len()).find(|m| !page_done(&letter, &letter.pages[*m]));
+    // This page again if its answers raised more questions (a decision's
+    // conclusion on a provision brings the public interest), else the next.
+    let next = (n..letter.pages.len()).find(|m| !page_done(&letter, &letter.pages[*m]));
     match next {
         Some(m) => Redirect::to(&format!("{root}/questions/{m}")).into_response(),
         None => Redirect::to(&root).into_response(),
@@ -467,12 +493,19 @@ pub async fn send(
             let p = problem("letter", "Someone else recorded an event on this case while you wrote the letter. Check the letter again, then send it.");
             overview_page(&state, &who, &view, &letter, &[p], StatusCode::CONFLICT)
         }
-        Err(
-            e @ (EngineError::Invalid { .. }
-            | EngineError::Case(_)
-            | EngineError::Assess(_)
-            | EngineError::Calendar(_)),
-        ) => {
+        // The message alone: the field's name is not for people.
+        Err(EngineError::Invalid { message, .. }) => {
+            let p = problem("letter", upper_first(&message));
+            overview_page(
+                &state,
+                &who,
+                &view,
+                &letter,
+                &[p],
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Err(e @ (EngineError::Case(_) | EngineError::Assess(_) | EngineError::Calendar(_))) => {
             let p = problem("letter", e.to_string());
             overview_page(
                 &state,

@@ -8,6 +8,7 @@ mod case_list;
 mod case_page;
 mod chart;
 mod dashboard;
+mod decision;
 mod documents;
 mod forms;
 mod intake;

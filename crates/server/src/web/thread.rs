@@ -8,8 +8,7 @@
 use axum::http::StatusCode;
 use axum::response::Response;
 use foidesk_engine::api::{
-    requester_status, Date, EventKind, NoticeOutcome, Outcome, PartOutcome, Regime, ReviewResult,
-    Status,
+    requester_status, Date, EventKind, Outcome, PartOutcome, Regime, ReviewResult, Status,
 };
 use foidesk_engine::{Attachment, Availability, CaseView, RequesterAction};
 use maud::{html, Markup};
@@ -30,7 +29,7 @@ fn from_words(view: &CaseView, kind: &EventKind) -> String {
         | EventKind::Withdrawn
         | EventKind::FeePaid => "You".to_owned(),
         EventKind::DecisionNotice(_) => "The Information Commissioner".to_owned(),
-        EventKind::Appeal { by } if by.as_deref() == Some("complainant") => "You".to_owned(),
+        EventKind::Appeal { by, .. } if by.as_deref() == Some("complainant") => "You".to_owned(),
         _ => authority,
     }
 }
@@ -109,25 +108,24 @@ fn what_words(kind: &EventKind) -> String {
         },
         EventKind::Complaint => "You complained to the Information Commissioner.".into(),
         EventKind::DecisionNotice(d) => {
-            let outcome = match d.outcome {
-                Some(NoticeOutcome::AuthorityNotEntitled) => ": it decided in your favour",
-                Some(NoticeOutcome::Mixed) => ": it decided partly in your favour",
-                Some(NoticeOutcome::AuthorityEntitled) => {
-                    ": it decided the authority dealt with your request correctly"
-                }
-                None => "",
+            let notice = match &d.reference {
+                Some(r) => format!("The Commissioner issued decision notice {r}."),
+                None => "The Commissioner issued a decision notice.".to_owned(),
             };
-            match &d.reference {
-                Some(r) => format!("The Commissioner issued decision notice {r}{outcome}."),
-                None => format!("The Commissioner issued a decision notice{outcome}."),
+            match d.outcome {
+                Some(o) => format!("{notice} {}.", o.requester_words()),
+                None => notice,
             }
         }
         EventKind::Compliance => "The authority took the steps the Commissioner ordered.".into(),
-        EventKind::Appeal { by } => match by.as_deref() {
+        EventKind::Appeal { by, .. } => match by.as_deref() {
             Some("complainant") => "You appealed to the First-tier Tribunal.".into(),
             Some("authority") => "The authority appealed to the First-tier Tribunal.".into(),
             _ => "The decision was appealed to the First-tier Tribunal.".into(),
         },
+        EventKind::AppealDecided { result } => {
+            format!("The First-tier Tribunal decided the appeal: {}.", result.label())
+        }
         EventKind::Withdrawn => "You withdrew your request.".into(),
         EventKind::Duplicate { of } => {
             format!("The authority closed your request as a repeat of request {of}.")
@@ -140,20 +138,6 @@ fn what_words(kind: &EventKind) -> String {
             assignee.as_deref().unwrap_or("nobody")
         ),
     }
-}
-
-/// The steps a decision notice ordered, and by when.
-fn steps(kind: &EventKind, date: Date) -> Option<(Vec<String>, Option<Date>)> {
-    let EventKind::DecisionNotice(d) = kind else {
-        return None;
-    };
-    if d.steps.is_empty() {
-        return None;
-    }
-    let by = d
-        .steps_days
-        .and_then(|n| date.checked_add_days(i64::from(n)).ok());
-    Some((d.steps.clone(), by))
 }
 
 /// The dates that matter to the requester now, in sentences.
@@ -269,6 +253,7 @@ pub async fn show(
             }
         }
         (next_steps(view, &actions))
+        (super::decision::section(&who.user, view, files.as_deref().unwrap_or_default(), today))
         h2 { "Messages" }
         ol class="thread" id="thread" {
             li class="thread__message thread__message--you" {
@@ -286,10 +271,6 @@ pub async fn show(
                 li class={ "thread__message" @if you { " thread__message--you" } } id={ "message-" (e.number) } {
                     p class="thread__from" { strong { (from) } span class="thread__date" { ", " (e.date.long_form()) } }
                     p { (what_words(&e.kind)) }
-                    @if let Some((steps, by)) = steps(&e.kind, e.date) {
-                        p { "The steps the authority must take" @if let Some(by) = by { ", by " (by.long_form()) } ":" }
-                        ul class="list" { @for st in &steps { li { (st) } } }
-                    }
                     @if let Some(m) = &e.message { div class="thread__quote" { (paragraphs(m)) } }
                     @let attached = files.as_deref().map(|f| files_with(f, e.number)).unwrap_or_default();
                     @if !attached.is_empty() {

@@ -5,6 +5,7 @@ mod casepage;
 mod common;
 mod concurrency;
 mod dates;
+mod decision;
 mod headers;
 mod intake;
 mod lifecycle;
