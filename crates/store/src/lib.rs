@@ -19,15 +19,18 @@
 mod accounts;
 mod attachments;
 mod audit;
+mod batches;
 mod bulk;
 mod cases;
 mod drafts;
+mod invitations;
 mod library;
 mod listing;
 mod meta;
 mod open;
 mod profiles;
 mod sessions;
+mod settings;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod throttle;
@@ -40,16 +43,19 @@ use sqlx::{AnyPool, AssertSqlSafe, SqlSafeStr, SqlStr};
 pub use accounts::{NewUser, StoredUser};
 pub use attachments::{AttachmentMeta, NewStoredAttachment};
 pub use audit::{AccountChange, AccountState, AuditEntry, ChangeDone};
+pub use batches::Batch;
 pub use cases::{
     Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, StoredEvent,
 };
 pub use drafts::StoredDraft;
+pub use invitations::{AccountAudit, Invitation, NewInvitation};
 pub use library::{Inserted, LibraryStats, NewNotice, NoticeSummary, StoredNotice};
 pub use listing::{
     CaseFilter, CaseListQuery, CaseScope, CaseSort, ListedCase, Listing, STATUS_SLOTS,
 };
 pub use open::{redact_url, Holdings, OpenSettings};
 pub use profiles::StoredProfile;
+pub use settings::SettingChange;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");

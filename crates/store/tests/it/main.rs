@@ -11,3 +11,4 @@ mod lifecycle;
 mod listing;
 mod open;
 mod records;
+mod requesters;
