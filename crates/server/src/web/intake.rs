@@ -9,7 +9,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use foidesk_engine::api::{Channel, Date, Regime, RequesterType};
-use foidesk_engine::{environmental_hint, EngineError, LogRequest, Role, MAX_PARTS};
+use foidesk_engine::{
+    default_reference_prefix, environmental_hint, EngineError, LogRequest, Role, MAX_PARTS,
+};
 use maud::{html, Markup};
 
 use super::page::{
@@ -697,26 +699,6 @@ pub async fn answer(
     show(StatusCode::OK, next, &f, &[])
 }
 
-/// The reference prefix until the authority profile gives one: the slug in
-/// capitals ("KENT-POLICE" would be long, so a slug of several words gives
-/// its initials: "metropolitan-police-service" is "MPS").
-fn prefix_of(slug: &str) -> String {
-    let words: Vec<&str> = slug
-        .split('-')
-        .filter(|w| !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for"))
-        .collect();
-    let text: String = if slug.len() <= 8 || words.len() < 2 {
-        slug.to_owned()
-    } else {
-        words.iter().filter_map(|w| w.chars().next()).collect()
-    };
-    text.chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .map(|c| c.to_ascii_uppercase())
-        .take(16)
-        .collect()
-}
-
 /// The prefix of the authority's references: its letter profile's when one
 /// is saved (in capitals), else the one made from its slug.
 async fn reference_prefix(state: &AppState, who: &WebUser, slug: &str) -> Result<String, Response> {
@@ -737,7 +719,7 @@ async fn reference_prefix(state: &AppState, who: &WebUser, slug: &str) -> Result
     Ok(profile
         .map(|p| p.reference_prefix.to_ascii_uppercase())
         .filter(|p| !p.is_empty())
-        .unwrap_or_else(|| prefix_of(slug)))
+        .unwrap_or_else(|| default_reference_prefix(slug)))
 }
 
 async fn confirm(
@@ -857,12 +839,6 @@ pub async fn confirmation(
 
 #[cfg(test)]
 mod tests {
-    use super::prefix_of;
-
-    fn check(slug: &str, want: &str) {
-        assert_eq!(prefix_of(slug), want, "{slug}");
-    }
-
     #[test]
     fn an_engine_error_goes_to_the_question_that_asked() {
         use super::Step;
@@ -876,16 +852,5 @@ mod tests {
         ] {
             assert_eq!(Step::of_field(field), (step, id), "{field}");
         }
-    }
-
-    #[test]
-    fn a_prefix_is_the_slug_in_capitals_or_its_initials() {
-        check("a", "A");
-        check("kent", "KENT");
-        check("met-ps", "MET-PS");
-        check("metropolitan-police-service", "MPS");
-        check("verylongsingleword-x", "VX");
-        check("commissioner-of-the-metropolitan-police-service", "CMPS");
-        check("averyveryverylongsingleword", "AVERYVERYVERYLON");
     }
 }
