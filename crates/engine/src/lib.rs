@@ -25,6 +25,8 @@ mod lifecycle;
 mod notice;
 mod passwords;
 mod profile;
+mod registration;
+mod requests;
 mod service;
 mod stats;
 mod text;
@@ -45,7 +47,8 @@ pub use foidesk_docs::{
     RenderError,
 };
 pub use intake::{
-    environmental_hint, regime_name, CaseListFilter, Colleague, LogRequest, MAX_LISTED, MAX_PARTS,
+    default_reference_prefix, environmental_hint, regime_name, CaseListFilter, Colleague,
+    LogRequest, MAX_LISTED, MAX_PARTS,
 };
 pub use letters::{letters_for, AnswerProblems, Letter, LetterWork};
 pub use library::{
@@ -57,6 +60,8 @@ pub use passwords::Passwords;
 pub use profile::{
     AuthorityProfile, Signatory, MAX_ADDRESS_LINES, MAX_REFERENCE_PREFIX_CHARS, MAX_SIGNATORIES,
 };
+pub use registration::{InvitationLine, Invited, INVITATION_DAYS};
+pub use requests::{BatchCase, MakeRequest, MyRequest, MyRequests, SentRequest, MAX_AUTHORITIES};
 pub use service::{AsUser, Service, System, DEMO_PASSWORD};
 pub use stats::{stats, Stats, Timeliness};
 pub use throttle::SignInSettings;

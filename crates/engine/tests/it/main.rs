@@ -7,5 +7,6 @@ mod import;
 mod intake;
 mod letters;
 mod records;
+mod requests;
 mod sign_in;
 mod time;
