@@ -24,7 +24,7 @@ use crate::error::internal;
 use crate::AppState;
 
 /// What was posted, in order (the parts repeat the name `part`).
-type Fields = Vec<(String, String)>;
+pub(super) type Fields = Vec<(String, String)>;
 
 /// The question pages, in the order they are asked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,26 +138,26 @@ const CARRIED: [&str; 11] = [
     "checking",
 ];
 
-fn field<'a>(f: &'a Fields, name: &str) -> &'a str {
+pub(super) fn field<'a>(f: &'a Fields, name: &str) -> &'a str {
     f.iter()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.as_str())
         .unwrap_or("")
 }
 
-fn parts(f: &Fields) -> Vec<String> {
+pub(super) fn parts(f: &Fields) -> Vec<String> {
     f.iter()
         .filter(|(k, _)| k == "part")
         .map(|(_, v)| v.clone())
         .collect()
 }
 
-fn set(f: &mut Fields, name: &str, value: &str) {
+pub(super) fn set(f: &mut Fields, name: &str, value: &str) {
     f.retain(|(k, _)| k != name);
     f.push((name.to_owned(), value.to_owned()));
 }
 
-fn set_parts(f: &mut Fields, parts: &[String]) {
+pub(super) fn set_parts(f: &mut Fields, parts: &[String]) {
     f.retain(|(k, _)| k != "part");
     f.extend(parts.iter().map(|p| ("part".to_owned(), p.clone())));
 }
@@ -338,7 +338,7 @@ fn requester_type_options() -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
-fn regime_label(regime: &str) -> &'static str {
+pub(super) fn regime_label(regime: &str) -> &'static str {
     match regime {
         "EIR" => "Environmental Information Regulations 2004 (EIR)",
         _ => "Freedom of Information Act 2000 (FOIA)",
@@ -352,7 +352,7 @@ fn error_for<'a>(errors: &'a [Problem], id: &str) -> Option<&'a str> {
         .map(|e| e.message.as_str())
 }
 
-fn parts_fields(f: &Fields, errors: &[Problem]) -> Markup {
+pub(super) fn parts_fields(f: &Fields, errors: &[Problem]) -> Markup {
     let mut parts = parts(f);
     if parts.is_empty() {
         parts.push(String::new());
@@ -592,6 +592,10 @@ fn render(
 
 /// GET /requests/new: the first question.
 pub async fn start(State(state): State<AppState>, who: WebUser) -> Response {
+    if who.user.role == Role::Requester {
+        // A requester makes a request of their own (`make_request.rs`).
+        return Redirect::to("/requests/make").into_response();
+    }
     if !may_log(&who) {
         return refused(&who);
     }

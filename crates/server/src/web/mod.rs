@@ -11,8 +11,12 @@ mod dashboard;
 mod documents;
 mod forms;
 mod intake;
+mod invite;
+mod join;
 mod letters;
 mod lifecycle;
+mod make_request;
+mod my_requests;
 pub(crate) mod page;
 mod profile;
 pub(crate) mod session;
@@ -39,6 +43,13 @@ pub fn router() -> Router<AppState> {
         .route("/cases.csv", get(case_list::csv))
         .route("/requests/new", get(intake::start).post(intake::answer))
         .route("/requests/{id}/confirmation", get(intake::confirmation))
+        .route(
+            "/requests/make",
+            get(make_request::start).post(make_request::answer),
+        )
+        .route("/requests/sent/{id}", get(make_request::sent))
+        .route("/join/{token}", get(join::form).post(join::submit))
+        .route("/sign-up", get(join::sign_up_form).post(join::sign_up))
         .route("/cases/{id}", get(case_page::show))
         .route(
             "/cases/{id}/record/{kind}",
@@ -76,6 +87,8 @@ pub fn router() -> Router<AppState> {
         )
         .route("/admin/authorities", post(admin::add_authority))
         .route("/admin/users", post(admin::add_user))
+        .route("/admin/invitations", post(invite::invite))
+        .route("/admin/sign-up", post(invite::set_sign_up))
         .route("/admin/users/{id}/disable", post(lifecycle::disable))
         .route("/admin/users/{id}/enable", post(lifecycle::enable))
         .route(

@@ -46,6 +46,15 @@ const PAGES: &[(&str, &str)] = &[
     ("GET", "/cases/{id}/letters/{kind}/questions/{n}"),
     ("POST", "/cases/{id}/letters/{kind}/questions/{n}"),
     ("POST", "/cases/{id}/letters/{kind}/send"),
+    ("GET", "/requests/make"),
+    ("POST", "/requests/make"),
+    ("GET", "/requests/sent/{id}"),
+    ("GET", "/join/{token}"),
+    ("POST", "/join/{token}"),
+    ("GET", "/sign-up"),
+    ("POST", "/sign-up"),
+    ("POST", "/admin/invitations"),
+    ("POST", "/admin/sign-up"),
 ];
 
 /// Answers that are not a route's success: unknown paths, a case that does

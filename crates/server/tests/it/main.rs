@@ -11,5 +11,6 @@ mod lifecycle;
 mod malformed;
 mod openapi;
 mod records;
+mod requests;
 mod sign_in;
 mod web;
