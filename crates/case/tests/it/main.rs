@@ -6,5 +6,6 @@ mod deadlines;
 mod examples;
 mod properties;
 mod request_fields;
+mod requester_status;
 mod stage;
 mod validation;
