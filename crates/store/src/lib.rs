@@ -13,8 +13,8 @@
 //! revoked, an account's disabled time and password hash (each change with
 //! an audit row). Deleted: only failed sign-ins older than the throttle's
 //! window, which are counters, not records. Authority profiles, letter
-//! drafts and attachments are only ever added: the latest profile or draft
-//! wins.
+//! drafts, attachments, batch links, invitations (and their uses) and
+//! settings are only ever added: the latest profile, draft or setting wins.
 
 mod accounts;
 mod attachments;

@@ -189,6 +189,7 @@ pub async fn page(
                 p { (n) }
             }
         }
+        @if let Some(link) = &forms.invitation_link { (super::invite::made(&forms.invite, link)) }
         h1 { "Administration" }
         h2 id="authorities" { "Authorities" }
         table class="table" {

@@ -45,7 +45,18 @@ fn state_of(line: &InvitationLine, now: &str) -> Markup {
     }
 }
 
-/// The section, with the link of an invitation just made, if any.
+/// The link of an invitation just made, shown once at the top of the page.
+pub fn made(form: &InviteForm, link: &str) -> Markup {
+    html! {
+        div class="notification" role="region" aria-labelledby="invitation-title" {
+            h2 id="invitation-title" { "Invitation made" }
+            p { "Copy this link and send it to " (form.email.trim()) ". It works once, for " (INVITATION_DAYS) " days, and is not shown again." }
+            p { code id="invitation-link" { (link) } }
+        }
+    }
+}
+
+/// The section; its form is emptied once an invitation is made (`link`).
 pub async fn section(
     state: &AppState,
     who: &WebUser,
@@ -59,13 +70,6 @@ pub async fn section(
     let now = state.service.engine().timestamp();
     Ok(html! {
         h2 id="requesters" { "Requesters" }
-        @if let Some(link) = link {
-            div class="notification" role="region" aria-labelledby="invitation-title" {
-                h2 id="invitation-title" { "Invitation made" }
-                p { "Copy this link and send it to " (form.email) ". It works once, for " (INVITATION_DAYS) " days, and is not shown again." }
-                p { code id="invitation-link" { (link) } }
-            }
-        }
         h3 { "Invite a requester" }
         form method="post" action="/admin/invitations" novalidate {
             (csrf_field(&who.csrf))

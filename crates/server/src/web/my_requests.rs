@@ -40,7 +40,9 @@ pub async fn section(
         h2 id="my-requests" { (heading) }
         @if mine.rows.is_empty() {
             p { "You have not made any requests yet. Ask an authority for information it holds: it should answer within 20 working days." }
-        } @else {
+        }
+        p { a class="button" href="/requests/make" { "Make a request" } }
+        @if !mine.rows.is_empty() {
             p class="body-s" { "Showing " (mine.rows.len()) " of " (mine.total) ", newest first." }
             div class="table-wrap" {
                 table class="table my-requests" {
@@ -64,7 +66,6 @@ pub async fn section(
                 }
             }
         }
-        p { a class="button" href="/requests/make" { "Make a request" } }
     })
 }
 
