@@ -106,6 +106,9 @@ async fn a_requester_sends_one_request_to_two_authorities() {
                 confirmation.text
             );
         }
+        // Another requester is told it is not there.
+        let other = world.session("other_requester").await;
+        assert_eq!(world.page(&to, &other).await.status, 404);
         let mine = world.page("/cases", &cookie).await;
         assert_eq!(mine.status, 200);
         assert!(mine.text.contains("My requests"), "{}", mine.text);
