@@ -162,6 +162,52 @@ pub(super) fn set_parts(f: &mut Fields, parts: &[String]) {
     f.extend(parts.iter().map(|p| ("part".to_owned(), p.clone())));
 }
 
+/// The problems with the parts: none written (`empty` says so), or too many.
+pub(super) fn parts_problems(f: &Fields, empty: &str) -> Vec<Problem> {
+    let parts = parts(f);
+    let mut problems = Vec::new();
+    if parts.iter().all(|p| p.trim().is_empty()) {
+        problems.push(problem("part-1", empty));
+    }
+    if parts.len() > MAX_PARTS {
+        problems.push(problem(
+            "part-1",
+            format!("A request can have at most {MAX_PARTS} parts"),
+        ));
+    }
+    problems
+}
+
+/// "Add another part" or "Remove part n", if that is the `action`: the
+/// parts changed, and true (the parts page is shown again).
+pub(super) fn edit_parts(f: &mut Fields, action: &str) -> bool {
+    let mut p = parts(f);
+    if action == "add-part" {
+        if p.len() < MAX_PARTS {
+            p.push(String::new());
+        }
+    } else if let Some(n) = action.strip_prefix("remove-part-") {
+        if let Some(i) = n.parse::<usize>().ok().and_then(|n| n.checked_sub(1)) {
+            if i < p.len() && p.len() > 1 {
+                p.remove(i);
+            }
+        }
+    } else {
+        return false;
+    }
+    set_parts(f, &p);
+    true
+}
+
+/// Once the parts page is answered, the empty boxes go.
+pub(super) fn drop_empty_parts(f: &mut Fields) {
+    let kept: Vec<String> = parts(f)
+        .into_iter()
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    set_parts(f, &kept);
+}
+
 fn contact_lines(text: &str) -> Vec<String> {
     text.lines()
         .map(str::trim)
@@ -291,18 +337,7 @@ fn check_step(
             )),
             Ok(Some(_)) => {}
         },
-        Step::Parts => {
-            let parts = parts(f);
-            if parts.iter().all(|p| p.trim().is_empty()) {
-                problems.push(problem("part-1", "Enter what the requester asked for"));
-            }
-            if parts.len() > MAX_PARTS {
-                problems.push(problem(
-                    "part-1",
-                    format!("A request can have at most {MAX_PARTS} parts"),
-                ));
-            }
-        }
+        Step::Parts => problems.extend(parts_problems(f, "Enter what the requester asked for")),
         Step::Regime => {
             if !matches!(field(f, "regime"), "FOIA" | "EIR") {
                 problems.push(problem("regime", "Choose FOIA or the EIR"));
@@ -651,22 +686,7 @@ pub async fn answer(
     let show = |status, step, f: &Fields, errors: &[Problem]| {
         render(&state, &who, status, step, f, errors, &authorities)
     };
-    if action == "add-part" {
-        let mut p = parts(&f);
-        if p.len() < MAX_PARTS {
-            p.push(String::new());
-        }
-        set_parts(&mut f, &p);
-        return show(StatusCode::OK, Step::Parts, &f, &[]);
-    }
-    if let Some(n) = action.strip_prefix("remove-part-") {
-        let mut p = parts(&f);
-        if let Some(i) = n.parse::<usize>().ok().and_then(|n| n.checked_sub(1)) {
-            if i < p.len() && p.len() > 1 {
-                p.remove(i);
-            }
-        }
-        set_parts(&mut f, &p);
+    if edit_parts(&mut f, &action) {
         return show(StatusCode::OK, Step::Parts, &f, &[]);
     }
     if let Some(to) = action.strip_prefix("change-").and_then(Step::from_name) {
@@ -684,11 +704,7 @@ pub async fn answer(
         return show(StatusCode::UNPROCESSABLE_ENTITY, step, &f, &problems);
     }
     if step == Step::Parts {
-        let kept: Vec<String> = parts(&f)
-            .into_iter()
-            .filter(|p| !p.trim().is_empty())
-            .collect();
-        set_parts(&mut f, &kept);
+        drop_empty_parts(&mut f);
     }
     let next = next_step(&who, step, &f);
     if next == Step::Check {

@@ -1,18 +1,21 @@
 //! Make a request, as a requester: which authorities (one or several), the
 //! parts, whether it is about the environment, who they ask as, then check
-//! your answers and a confirmation with each authority's reference and the
-//! day it should answer by. Like the officer's log (`intake.rs`, whose
-//! field helpers this shares), every answer rides along in the form, so
-//! nothing is kept until the request is sent.
+//! your answers, then the confirmation (`request_sent.rs`). Like the
+//! officer's log (`intake.rs`, whose field and parts helpers this shares),
+//! every answer rides along in the form, so nothing is kept until the
+//! request is sent.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use foidesk_engine::api::{Date, Regime, RequesterType};
+use foidesk_engine::api::{Regime, RequesterType};
 use foidesk_engine::{environmental_hint, EngineError, MakeRequest, Role, MAX_AUTHORITIES};
 use maud::{html, Markup};
 
-use super::intake::{field, parts, parts_fields, regime_label, set, set_parts, Fields};
+use super::intake::{
+    drop_empty_parts, edit_parts, field, parts, parts_fields, parts_problems, regime_label, set,
+    Fields,
+};
 use super::page::{csrf_field, layout, problem, radios_under, Problem, Viewer};
 use super::session::{tokens_match, WebUser};
 use super::{csrf_refused, message_page, respond, PageForm};
@@ -124,21 +127,7 @@ fn check_step(step: Step, f: &Fields, register: &[(String, String)]) -> Vec<Prob
                 ));
             }
         }
-        Step::Parts => {
-            let p = parts(f);
-            if p.iter().all(|p| p.trim().is_empty()) {
-                problems.push(problem("part-1", "Enter what you want to know"));
-            }
-            if p.len() > foidesk_engine::MAX_PARTS {
-                problems.push(problem(
-                    "part-1",
-                    format!(
-                        "A request can have at most {} parts",
-                        foidesk_engine::MAX_PARTS
-                    ),
-                ));
-            }
-        }
+        Step::Parts => problems.extend(parts_problems(f, "Enter what you want to know")),
         Step::Environment => {
             if !ENVIRONMENT
                 .iter()
@@ -411,20 +400,7 @@ pub async fn answer(
     let show = |status, step, f: &Fields, errors: &[Problem]| {
         render(&who, status, step, f, errors, &register)
     };
-    if action == "add-part" || action.starts_with("remove-part-") {
-        let mut p = parts(&f);
-        match action.strip_prefix("remove-part-") {
-            None if p.len() < foidesk_engine::MAX_PARTS => p.push(String::new()),
-            None => {}
-            Some(n) => {
-                if let Some(i) = n.parse::<usize>().ok().and_then(|n| n.checked_sub(1)) {
-                    if i < p.len() && p.len() > 1 {
-                        p.remove(i);
-                    }
-                }
-            }
-        }
-        set_parts(&mut f, &p);
+    if edit_parts(&mut f, &action) {
         return show(StatusCode::OK, Step::Parts, &f, &[]);
     }
     if let Some(to) = action.strip_prefix("change-").and_then(Step::from_name) {
@@ -453,11 +429,7 @@ pub async fn answer(
         return send(&state, &who, &f, &register).await;
     }
     if step == Step::Parts {
-        let kept: Vec<String> = parts(&f)
-            .into_iter()
-            .filter(|p| !p.trim().is_empty())
-            .collect();
-        set_parts(&mut f, &kept);
+        drop_empty_parts(&mut f);
     }
     let next = if field(&f, "checking") == "yes" {
         Step::Check
@@ -517,69 +489,4 @@ async fn send(
         Err(EngineError::Forbidden { .. }) => refused(who),
         Err(e) => internal(&e).into_response(),
     }
-}
-
-/// "Monday 4 January 2027".
-fn day_in_words(date: Date) -> String {
-    format!("{} {}", date.weekday().name(), date.long_form())
-}
-
-/// GET /requests/sent/{id}: the confirmation, with every case of the batch.
-pub async fn sent(State(state): State<AppState>, who: WebUser, Path(id): Path<String>) -> Response {
-    let first = match super::case_page::visible(&state, &who, &id).await {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let as_user = state.service.as_user(&who.user);
-    let others = match as_user.batch_of(first.summary.id).await {
-        Ok(o) => o,
-        Err(e) => return internal(&e).into_response(),
-    };
-    let mut cases = vec![first];
-    for other in others {
-        match as_user.case(other.id).await {
-            Ok(Some(view)) => cases.push(view),
-            Ok(None) => {}
-            Err(e) => return internal(&e).into_response(),
-        }
-    }
-    let viewer = Viewer {
-        user: &who.user,
-        csrf: &who.csrf,
-    };
-    let several = cases.len() > 1;
-    let body = html! {
-        div class="panel panel--confirmation" {
-            h1 class="panel__title" { "Request sent" }
-            div class="panel__body" {
-                @if several {
-                    "Sent to " (cases.len()) " authorities"
-                } @else {
-                    "Your reference is" br; strong { (cases[0].summary.reference) }
-                }
-            }
-        }
-        @for view in &cases {
-            h2 { (view.case.request.authority) }
-            dl class="summary-list" {
-                div class="summary-list__row" {
-                    dt class="summary-list__key" { "Reference" }
-                    dd class="summary-list__value" { a href={ "/cases/" (view.summary.id) } { (view.summary.reference) } }
-                }
-                @if let Some(next) = view.stage.next_deadline {
-                    div class="summary-list__row" {
-                        dt class="summary-list__key" { "Answer due" }
-                        dd class="summary-list__value" { "The authority should answer by " (day_in_words(next.date)) }
-                    }
-                }
-            }
-        }
-        h2 { "What happens next" }
-        p { "Each authority should answer within 20 working days of today. If it asks you to clarify, or asks for a fee, the time stops until you reply." }
-        p { "You can follow each request on " a href="/" { "My requests" } "." }
-    };
-    respond(
-        StatusCode::OK,
-        layout("Request sent", Some(&viewer), &[], body),
-    )
 }

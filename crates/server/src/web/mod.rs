@@ -19,6 +19,7 @@ mod make_request;
 mod my_requests;
 pub(crate) mod page;
 mod profile;
+mod request_sent;
 pub(crate) mod session;
 mod sign_in;
 mod stats;
@@ -47,7 +48,7 @@ pub fn router() -> Router<AppState> {
             "/requests/make",
             get(make_request::start).post(make_request::answer),
         )
-        .route("/requests/sent/{id}", get(make_request::sent))
+        .route("/requests/sent/{id}", get(request_sent::sent))
         .route("/join/{token}", get(join::form).post(join::submit))
         .route("/sign-up", get(join::sign_up_form).post(join::sign_up))
         .route("/cases/{id}", get(case_page::show))
