@@ -1,5 +1,5 @@
-//! `foidesk user add|disable|enable|reset-password|
-//! end-sessions|audit` and `foidesk token create|revoke`.
+//! `foidesk user add|disable|enable|reset-password|end-sessions|audit|open-sign-up`
+//! and `foidesk token create|revoke`.
 
 use std::io::{BufRead, IsTerminal};
 use std::sync::Arc;
@@ -24,6 +24,14 @@ pub enum UserCommand {
     EndSessions(AccountArgs),
     /// The audit record of account changes, newest first.
     Audit {
+        #[command(flatten)]
+        place: StoreArgs,
+    },
+    /// Let anyone make a requester's account at /sign-up ("on"), or only
+    /// those invited ("off", the default). Every server on the store follows it.
+    OpenSignUp {
+        #[arg(value_parser = ["on", "off"])]
+        state: String,
         #[command(flatten)]
         place: StoreArgs,
     },
@@ -76,6 +84,7 @@ pub fn user(engine: &Arc<Engine>, cmd: UserCommand) -> anyhow::Result<()> {
     let args = match cmd {
         UserCommand::Add(args) => args,
         UserCommand::Audit { place } => return audit(engine, &place),
+        UserCommand::OpenSignUp { state, place } => return open_sign_up(engine, &state, &place),
         UserCommand::ResetPassword(args) => {
             let password = read_password()?;
             return lifecycle(engine, args, "password reset", async |system, id| {
@@ -199,6 +208,20 @@ fn audit(engine: &Arc<Engine>, place: &StoreArgs) -> anyhow::Result<()> {
             "{}\t{}\t{}\t{}\t{}",
             l.at, l.actor, l.action, l.account_email, l.detail
         );
+    }
+    Ok(())
+}
+
+fn open_sign_up(engine: &Arc<Engine>, state: &str, place: &StoreArgs) -> anyhow::Result<()> {
+    let on = state == "on";
+    runtime()?.block_on(async {
+        let system = open_system(engine, place).await?;
+        anyhow::Ok(system.set_open_sign_up(on).await?)
+    })?;
+    if on {
+        println!("open sign-up is on: anyone may make a requester's account at /sign-up");
+    } else {
+        println!("open sign-up is off: requesters join by invitation");
     }
     Ok(())
 }

@@ -74,29 +74,9 @@ impl Engine {
         authority_slug: Option<&str>,
         password: &str,
     ) -> Result<User, EngineError> {
-        let email = email.trim().to_ascii_lowercase();
-        let well_formed = email
-            .split_once('@')
-            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'));
-        if !well_formed || email.len() > 254 {
-            return Err(invalid("email", "give an address like name@example.org"));
-        }
-        if let Some(c) = email.chars().find(|c| !email_char(*c)) {
-            return Err(invalid(
-                "email",
-                format!("give an address like name@example.org; '{c}' cannot appear in an email address"),
-            ));
-        }
-        if name.trim().is_empty() {
-            return Err(invalid("name", "an account needs a name"));
-        }
-        crate::text::plain("name", name)?;
-        if password.chars().count() < MIN_PASSWORD_CHARS {
-            return Err(invalid(
-                "password",
-                format!("use at least {MIN_PASSWORD_CHARS} characters"),
-            ));
-        }
+        let email = checked_email(email)?;
+        checked_name(name)?;
+        checked_password(password)?;
         let authority_id = match (role, authority_slug) {
             (Role::Officer, Some(slug)) => Some(
                 store
@@ -279,7 +259,7 @@ impl Engine {
         store.users().await?.into_iter().map(user).collect()
     }
 
-    fn now(&self) -> Result<jiff::Timestamp, EngineError> {
+    pub(crate) fn now(&self) -> Result<jiff::Timestamp, EngineError> {
         self.timestamp()
             .parse()
             .map_err(|e| invalid("clock", format!("the clock gave no valid time: {e}")))
@@ -309,6 +289,44 @@ impl Engine {
             None => Ok(None),
         }
     }
+}
+
+/// The address in lower case, if it is one (as every account's is checked).
+pub(crate) fn checked_email(email: &str) -> Result<String, EngineError> {
+    let email = email.trim().to_ascii_lowercase();
+    let well_formed = email
+        .split_once('@')
+        .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'));
+    if !well_formed || email.len() > MAX_EMAIL_CHARS {
+        return Err(invalid("email", "give an address like name@example.org"));
+    }
+    if let Some(c) = email.chars().find(|c| !email_char(*c)) {
+        return Err(invalid(
+            "email",
+            format!(
+                "give an address like name@example.org; '{c}' cannot appear in an email address"
+            ),
+        ));
+    }
+    Ok(email)
+}
+
+pub(crate) fn checked_name(name: &str) -> Result<(), EngineError> {
+    if name.trim().is_empty() {
+        return Err(invalid("name", "an account needs a name"));
+    }
+    crate::text::plain("name", name)
+}
+
+/// Long enough (and, by `too_long_password`, not too long to hash).
+pub(crate) fn checked_password(password: &str) -> Result<(), EngineError> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(invalid(
+            "password",
+            format!("use at least {MIN_PASSWORD_CHARS} characters"),
+        ));
+    }
+    too_long_password(password)
 }
 
 /// Characters of an unquoted address (RFC 5322 atext, dots and the @);
@@ -351,7 +369,7 @@ pub(crate) fn too_long_password(password: &str) -> Result<(), EngineError> {
 }
 
 /// 32 random bytes as hex: a secret no one can guess.
-fn random_hex() -> Result<String, EngineError> {
+pub(crate) fn random_hex() -> Result<String, EngineError> {
     let mut secret = [0u8; 32];
     getrandom::fill(&mut secret).map_err(|e| EngineError::Serialise {
         message: format!("no randomness for a secret: {e}"),
@@ -360,11 +378,11 @@ fn random_hex() -> Result<String, EngineError> {
 }
 
 /// Whole seconds in UTC, one fixed width, so stored times compare as text.
-fn seconds(t: jiff::Timestamp) -> String {
+pub(crate) fn seconds(t: jiff::Timestamp) -> String {
     t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-fn token_hash(token: &str) -> String {
+pub(crate) fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
 

@@ -18,7 +18,7 @@ use crate::{Engine, EngineError, Role, User};
 /// The longest subject the list keeps, in characters.
 const SUBJECT_CHARS: usize = 200;
 /// How many times a reference is tried when another officer takes it first.
-const REFERENCE_TRIES: usize = 5;
+pub(crate) const REFERENCE_TRIES: usize = 5;
 /// The most parts one request may have.
 pub const MAX_PARTS: usize = 50;
 /// The most rows a case list or export gives at once.
@@ -126,7 +126,7 @@ pub(crate) fn listing_of(file: &CaseFile) -> Listing {
 }
 
 /// "MET-2026-0007": the number after the highest of this prefix and year.
-fn next_reference(prefix: &str, year: i16, taken: &[String]) -> String {
+pub(crate) fn next_reference(prefix: &str, year: i16, taken: &[String]) -> String {
     let stem = format!("{prefix}-{year}-");
     let highest = taken
         .iter()
@@ -136,6 +136,26 @@ fn next_reference(prefix: &str, year: i16, taken: &[String]) -> String {
     format!("{stem}{:04}", highest.saturating_add(1))
 }
 
+/// The reference prefix until the authority's letter profile gives one: the
+/// slug in capitals ("KENT-POLICE" would be long, so a slug of several words
+/// gives its initials: "metropolitan-police-service" is "MPS").
+pub fn default_reference_prefix(slug: &str) -> String {
+    let words: Vec<&str> = slug
+        .split('-')
+        .filter(|w| !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for"))
+        .collect();
+    let text: String = if slug.len() <= 8 || words.len() < 2 {
+        slug.to_owned()
+    } else {
+        words.iter().filter_map(|w| w.chars().next()).collect()
+    };
+    text.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .map(|c| c.to_ascii_uppercase())
+        .take(16)
+        .collect()
+}
+
 fn trimmed(text: &str) -> String {
     text.trim().to_owned()
 }
@@ -143,7 +163,11 @@ fn trimmed(text: &str) -> String {
 impl Engine {
     /// The request checked and turned into a case file, or the first
     /// problem with the field it concerns.
-    fn request_file(&self, authority: &str, r: &LogRequest) -> Result<CaseFile, EngineError> {
+    pub(crate) fn request_file(
+        &self,
+        authority: &str,
+        r: &LogRequest,
+    ) -> Result<CaseFile, EngineError> {
         let prefix_ok = !r.reference_prefix.is_empty()
             && r.reference_prefix.len() <= crate::MAX_REFERENCE_PREFIX_CHARS
             && r.reference_prefix
@@ -217,6 +241,21 @@ impl Engine {
             events: Vec::new(),
             expect: None,
         })
+    }
+
+    /// The prefix of an authority's references: its letter profile's (in
+    /// capitals) when one is saved, else `default_reference_prefix`.
+    pub(crate) async fn reference_prefix(
+        &self,
+        store: &Store,
+        authority: &foidesk_store::Authority,
+    ) -> Result<String, EngineError> {
+        Ok(self
+            .authority_profile(store, authority.id)
+            .await?
+            .map(|p| p.reference_prefix.to_ascii_uppercase())
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| default_reference_prefix(&authority.slug)))
     }
 
     /// Log a new request for an authority as `user` (an officer of it, or
@@ -388,7 +427,22 @@ impl Engine {
 
 #[cfg(test)]
 mod tests {
-    use super::next_reference;
+    use super::{default_reference_prefix, next_reference};
+
+    #[test]
+    fn a_prefix_is_the_slug_in_capitals_or_its_initials() {
+        for (slug, want) in [
+            ("a", "A"),
+            ("kent", "KENT"),
+            ("met-ps", "MET-PS"),
+            ("metropolitan-police-service", "MPS"),
+            ("verylongsingleword-x", "VX"),
+            ("commissioner-of-the-metropolitan-police-service", "CMPS"),
+            ("averyveryverylongsingleword", "AVERYVERYVERYLON"),
+        ] {
+            assert_eq!(default_reference_prefix(slug), want, "{slug}");
+        }
+    }
 
     fn check(taken: &[&str], want: &str) {
         let taken: Vec<String> = taken.iter().map(|s| s.to_string()).collect();

@@ -26,7 +26,9 @@ mod notice;
 mod passwords;
 mod profile;
 mod register;
+mod registration;
 mod requester;
+mod requests;
 mod service;
 mod stats;
 mod text;
@@ -47,7 +49,8 @@ pub use foidesk_docs::{
     RenderError,
 };
 pub use intake::{
-    environmental_hint, regime_name, CaseListFilter, Colleague, LogRequest, MAX_LISTED, MAX_PARTS,
+    default_reference_prefix, environmental_hint, regime_name, CaseListFilter, Colleague,
+    LogRequest, MAX_LISTED, MAX_PARTS,
 };
 pub use letters::{letters_for, AnswerProblems, Letter, LetterWork};
 pub use library::{
@@ -60,7 +63,9 @@ pub use profile::{
     AuthorityProfile, Signatory, MAX_ADDRESS_LINES, MAX_REFERENCE_PREFIX_CHARS, MAX_SIGNATORIES,
 };
 pub use register::{match_key, slug_for, AuthorityKind, NewAuthority, Register, RegisterEntry};
+pub use registration::{InvitationLine, Invited, INVITATION_DAYS};
 pub use requester::{Availability, RequesterAction};
+pub use requests::{BatchCase, MakeRequest, MyRequest, MyRequests, SentRequest, MAX_AUTHORITIES};
 pub use service::{AsUser, Service, System, DEMO_PASSWORD};
 pub use stats::{stats, Stats, Timeliness};
 pub use throttle::SignInSettings;

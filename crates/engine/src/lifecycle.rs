@@ -23,14 +23,14 @@ pub(crate) enum Actor<'a> {
 }
 
 impl Actor<'_> {
-    fn name(&self) -> String {
+    pub(crate) fn name(&self) -> String {
         match self {
             Actor::CommandLine => COMMAND_LINE.to_owned(),
             Actor::User(u) => u.email.clone(),
         }
     }
 
-    fn must_administer(&self, what: &str) -> Result<(), EngineError> {
+    pub(crate) fn must_administer(&self, what: &str) -> Result<(), EngineError> {
         match self {
             Actor::User(u) if u.role != Role::Administrator => Err(EngineError::Forbidden {
                 message: format!("only an administrator {what}"),

@@ -19,11 +19,12 @@ use foidesk_search::{NoticeIndex, Opened};
 use foidesk_store::{Authority, CaseSummary, Holdings, ListedCase, Store};
 
 use crate::lifecycle::{Actor, COMMAND_LINE};
+use crate::requests::BatchCase;
 use crate::{
     AccountOutcome, AnswerProblems, Attachment, AttachmentFile, AuditLine, AuthorityProfile,
-    CaseListFilter, CaseView, Colleague, Engine, EngineError, Letter, LetterDraft, Library,
-    LogRequest, NewAttachment, NewAuthority, QueueFilter, QueueKind, Register, RegisterEntry, Role,
-    User,
+    CaseListFilter, CaseView, Colleague, Engine, EngineError, InvitationLine, Invited, Letter,
+    LetterDraft, Library, LogRequest, MakeRequest, MyRequests, NewAttachment, NewAuthority,
+    QueueFilter, QueueKind, Register, RegisterEntry, Role, SentRequest, User,
 };
 
 /// The engine and its store, for a server: every use case on stored data
@@ -130,7 +131,13 @@ use crate::{
 /// ```
 /// ```compile_fail,E0599
 /// # async fn f(s: foidesk_engine::Service) {
+/// let _ = s.set_open_sign_up(true).await;
+/// # }
+/// ```
+/// ```compile_fail,E0599
+/// # async fn f(s: foidesk_engine::Service) {
 /// let _ = s.attachments(1).await;
+/// let _ = s.set_open_sign_up(true).await;
 /// # }
 /// ```
 /// ```compile_fail,E0599
@@ -275,6 +282,35 @@ impl Service {
     /// The account a bearer token belongs to, if it is live.
     pub async fn user_for_token(&self, token: &str) -> Result<Option<User>, EngineError> {
         self.engine.user_for_token(&self.store, token).await
+    }
+
+    /// Who a live invitation is for; `None` for an unknown, used or expired token.
+    pub async fn invited(&self, token: &str) -> Result<Option<Invited>, EngineError> {
+        self.engine.invited(&self.store, token).await
+    }
+
+    /// Make the invited requester's account with their password (the
+    /// invitation is then used); a dead token is `NotFound` "invitation".
+    pub async fn join(&self, token: &str, password: &str) -> Result<User, EngineError> {
+        self.engine.join(&self.store, token, password).await
+    }
+
+    /// Whether open sign-up is on (it is off unless an administrator turns it on).
+    pub async fn open_sign_up(&self) -> Result<bool, EngineError> {
+        self.engine.open_sign_up(&self.store).await
+    }
+
+    /// A requester's own new account, when open sign-up is on (else
+    /// `Forbidden`); attempts are throttled per address like sign-ins.
+    pub async fn sign_up(
+        &self,
+        email: &str,
+        name: &str,
+        password: &str,
+    ) -> Result<User, EngineError> {
+        self.engine
+            .sign_up(&self.store, email, name, password)
+            .await
     }
 
     /// Whether the store answers a cheap question within `within`.
@@ -619,6 +655,46 @@ impl AsUser<'_> {
             .await
     }
 
+    /// Send a request as a requester: one case per authority, in one
+    /// write, linked as a batch when there are several.
+    pub async fn make_request(&self, request: MakeRequest) -> Result<SentRequest, EngineError> {
+        self.engine
+            .make_request_as(self.store, self.user, request)
+            .await
+    }
+
+    /// The other cases sent with case `id` that this user may see.
+    pub async fn batch_of(&self, id: i64) -> Result<Vec<BatchCase>, EngineError> {
+        self.engine.batch_of_as(self.store, self.user, id).await
+    }
+
+    /// A requester's newest `limit` requests with their status, and how many in all.
+    pub async fn my_requests(&self, limit: usize) -> Result<MyRequests, EngineError> {
+        self.engine
+            .my_requests_as(self.store, self.user, limit)
+            .await
+    }
+
+    /// Invite a requester (administrators): the link's token, shown once,
+    /// and when it expires.
+    pub async fn invite(&self, email: &str, name: &str) -> Result<(String, String), EngineError> {
+        self.engine
+            .invite(self.store, self.actor(), email, name)
+            .await
+    }
+
+    /// The invitations, newest first (administrators).
+    pub async fn invitations(&self) -> Result<Vec<InvitationLine>, EngineError> {
+        self.engine.invitations(self.store, self.actor()).await
+    }
+
+    /// Turn open sign-up on or off (administrators).
+    pub async fn set_open_sign_up(&self, on: bool) -> Result<(), EngineError> {
+        self.engine
+            .set_open_sign_up(self.store, self.actor(), on)
+            .await
+    }
+
     fn actor(&self) -> Actor<'_> {
         Actor::User(self.user)
     }
@@ -890,6 +966,17 @@ impl System {
         self.engine()
             .append_event_with_attachments(self.store(), case_id, expected, event, files, by)
             .await
+    }
+
+    /// Turn open sign-up on or off, as the command line.
+    pub async fn set_open_sign_up(&self, on: bool) -> Result<(), EngineError> {
+        self.engine()
+            .set_open_sign_up(self.store(), Actor::CommandLine, on)
+            .await
+    }
+
+    pub async fn open_sign_up(&self) -> Result<bool, EngineError> {
+        self.engine().open_sign_up(self.store()).await
     }
 
     /// The decision-notice library on this store and `index` (see

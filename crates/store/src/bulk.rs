@@ -21,14 +21,30 @@ impl Store {
             return Ok(Vec::new());
         }
         let mut tx = self.pool.begin().await?;
+        match self.create_cases_in(&mut tx, cases).await {
+            Ok(ids) => {
+                tx.commit().await?;
+                Ok(ids)
+            }
+            Err(e) => {
+                tx.rollback().await?;
+                Err(e)
+            }
+        }
+    }
+
+    /// `create_cases`' work inside a transaction the caller commits, so a
+    /// batch link (`batches.rs`) is written with the cases.
+    pub(crate) async fn create_cases_in(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        cases: &[NewCase],
+    ) -> Result<Vec<i64>, StoreError> {
         let mut ids = Vec::with_capacity(cases.len());
         for chunk in cases.chunks(MAX_PARAMS / CASE_COLUMNS) {
-            match self.insert_cases(&mut tx, chunk).await {
+            match self.insert_cases(tx, chunk).await {
                 Ok(chunk_ids) => ids.extend(chunk_ids),
-                Err(e) => {
-                    tx.rollback().await?;
-                    return Err(self.explain_foreign_key(e, cases).await);
-                }
+                Err(e) => return Err(self.explain_foreign_key(e, cases).await),
             }
         }
         let events: Vec<_> = ids
@@ -52,9 +68,8 @@ impl Store {
                     .bind(&e.recorded_by)
                     .bind(&e.recorded_at);
             }
-            q.execute(&mut *tx).await?;
+            q.execute(&mut **tx).await?;
         }
-        tx.commit().await?;
         Ok(ids)
     }
 

@@ -13,15 +13,17 @@
 //! revoked, an account's disabled time and password hash (each change with
 //! an audit row). Deleted: only failed sign-ins older than the throttle's
 //! window, which are counters, not records. Authority profiles, letter
-//! drafts and attachments are only ever added: the latest profile or draft
-//! wins.
+//! drafts, attachments, batch links, invitations (and their uses) and
+//! settings are only ever added: the latest profile, draft or setting wins.
 
 mod accounts;
 mod attachments;
 mod audit;
+mod batches;
 mod bulk;
 mod cases;
 mod drafts;
+mod invitations;
 mod library;
 mod listing;
 mod meta;
@@ -29,6 +31,7 @@ mod open;
 mod profiles;
 mod register;
 mod sessions;
+mod settings;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod throttle;
@@ -41,10 +44,12 @@ use sqlx::{AnyPool, AssertSqlSafe, SqlSafeStr, SqlStr};
 pub use accounts::{NewUser, StoredUser};
 pub use attachments::{AttachmentMeta, NewStoredAttachment};
 pub use audit::{AccountChange, AccountState, AuditEntry, ChangeDone};
+pub use batches::Batch;
 pub use cases::{
     Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, StoredEvent,
 };
 pub use drafts::StoredDraft;
+pub use invitations::{AccountAudit, Invitation, NewInvitation};
 pub use library::{Inserted, LibraryStats, NewNotice, NoticeSummary, StoredNotice};
 pub use listing::{
     CaseFilter, CaseListQuery, CaseScope, CaseSort, ListedCase, Listing, STATUS_SLOTS,
@@ -52,6 +57,7 @@ pub use listing::{
 pub use open::{redact_url, Holdings, OpenSettings};
 pub use profiles::StoredProfile;
 pub use register::{StoredAlias, StoredDetails};
+pub use settings::SettingChange;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");

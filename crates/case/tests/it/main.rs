@@ -6,6 +6,7 @@ mod deadlines;
 mod examples;
 mod properties;
 mod request_fields;
+mod requester_status;
 mod stage;
 mod steps;
 mod validation;

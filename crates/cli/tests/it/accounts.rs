@@ -172,3 +172,18 @@ fn bad_account_input_exits_2() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("already exists"), "{err}");
 }
+
+#[test]
+fn open_sign_up_is_turned_on_and_off_by_name() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    for (state, code, said) in [
+        ("on", 0, "open sign-up is on"),
+        ("off", 0, "open sign-up is off"),
+        ("maybe", 2, "'maybe'"),
+    ] {
+        let (got, out, err) = foidesk(d, &["user", "open-sign-up", state], "");
+        assert_eq!(got, code, "{state}: {err}");
+        assert!(format!("{out}{err}").contains(said), "{state}: {out}{err}");
+    }
+}

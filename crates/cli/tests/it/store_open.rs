@@ -324,6 +324,7 @@ fn arguments(path: &[String], usage: &str, notice: &Path) -> Vec<String> {
         "<ROLE>" => "administrator".to_owned(),
         "<ID>" => "1".to_owned(),
         "<EMAIL>" => "someone@example.org".to_owned(),
+        "<STATE>" => "on".to_owned(),
         _ => "x".to_owned(),
     };
     let mut args: Vec<String> = path.to_vec();

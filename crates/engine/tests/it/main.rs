@@ -10,5 +10,6 @@ mod letters;
 mod records;
 mod register;
 mod requester;
+mod requests;
 mod sign_in;
 mod time;

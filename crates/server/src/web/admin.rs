@@ -51,6 +51,9 @@ pub struct Forms {
     pub user: UserForm,
     pub password: PasswordForm,
     pub notice: Option<String>,
+    pub invite: super::invite::InviteForm,
+    /// The link of an invitation just made: shown once.
+    pub invitation_link: Option<String>,
 }
 
 /// The confirmation after a lifecycle action (post, then redirect, then this).
@@ -134,6 +137,18 @@ pub async fn page(
         (Err(e), _, _) => return internal(&e).into_response(),
         (_, Err(e), _) | (_, _, Err(e)) => return internal(&e).into_response(),
     };
+    let requesters = match super::invite::section(
+        state,
+        who,
+        &forms.invite,
+        forms.invitation_link.as_deref(),
+        errors,
+    )
+    .await
+    {
+        Ok(m) => m,
+        Err(e) => return internal(&e).into_response(),
+    };
     let mut account_options: Vec<(String, String)> =
         vec![(String::new(), "Choose an account".to_owned())];
     account_options.extend(users.iter().map(|x| (x.id.to_string(), x.email.clone())));
@@ -163,6 +178,7 @@ pub async fn page(
                 p { (n) }
             }
         }
+        @if let Some(link) = &forms.invitation_link { (super::invite::made(&forms.invite, link)) }
         h1 { "Administration" }
         h2 id="authorities" { "Authorities" }
         p { (authorities.len()) " authorities are in the register. " a href="/admin/register" { "Open the register of authorities" } " to add one, give one another name, or set its letter profile." }
@@ -207,6 +223,7 @@ pub async fn page(
             (text_input("password", "Password", Some("At least 12 characters. Give it to the person by a safe route."), "", "password", errors))
             button class="button" type="submit" { "Add account" }
         }
+        (requesters)
         h2 id="audit" { "Audit record" }
         p { "Changes to accounts, newest first (the latest " (foidesk_engine::AUDIT_LINES) ")." }
         @if audit.is_empty() {

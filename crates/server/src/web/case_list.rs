@@ -360,6 +360,9 @@ pub async fn list(
     who: WebUser,
     Query(q): Query<QueryMap>,
 ) -> Response {
+    if who.user.role == Role::Requester {
+        return super::my_requests::page(&state, &who).await;
+    }
     let Asked {
         filter,
         problems,

@@ -57,14 +57,10 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
             }
             out
         }
-        Role::Requester | Role::Caseworker => {
+        Role::Requester => vec![super::my_requests::section(state, who, "My requests").await?],
+        Role::Caseworker => {
             let rows = service.as_user(&who.user).cases(0, QUEUE_ROWS).await?;
-            let title = if who.user.role == Role::Requester {
-                "Your requests"
-            } else {
-                "Complaints"
-            };
-            vec![queue_table(state, title, &rows)]
+            vec![queue_table(state, "Complaints", &rows)]
         }
     };
     let views = service.as_user(&who.user).case_views(CHART_CASES).await?;

@@ -9,7 +9,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use foidesk_engine::api::{Channel, Date, Regime, RequesterType};
-use foidesk_engine::{environmental_hint, EngineError, LogRequest, Role, MAX_PARTS};
+use foidesk_engine::{
+    default_reference_prefix, environmental_hint, EngineError, LogRequest, Role, MAX_PARTS,
+};
 use maud::{html, Markup};
 
 use super::page::{
@@ -22,7 +24,7 @@ use crate::error::internal;
 use crate::AppState;
 
 /// What was posted, in order (the parts repeat the name `part`).
-type Fields = Vec<(String, String)>;
+pub(super) type Fields = Vec<(String, String)>;
 
 /// The question pages, in the order they are asked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,28 +138,74 @@ const CARRIED: [&str; 11] = [
     "checking",
 ];
 
-fn field<'a>(f: &'a Fields, name: &str) -> &'a str {
+pub(super) fn field<'a>(f: &'a Fields, name: &str) -> &'a str {
     f.iter()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.as_str())
         .unwrap_or("")
 }
 
-fn parts(f: &Fields) -> Vec<String> {
+pub(super) fn parts(f: &Fields) -> Vec<String> {
     f.iter()
         .filter(|(k, _)| k == "part")
         .map(|(_, v)| v.clone())
         .collect()
 }
 
-fn set(f: &mut Fields, name: &str, value: &str) {
+pub(super) fn set(f: &mut Fields, name: &str, value: &str) {
     f.retain(|(k, _)| k != name);
     f.push((name.to_owned(), value.to_owned()));
 }
 
-fn set_parts(f: &mut Fields, parts: &[String]) {
+pub(super) fn set_parts(f: &mut Fields, parts: &[String]) {
     f.retain(|(k, _)| k != "part");
     f.extend(parts.iter().map(|p| ("part".to_owned(), p.clone())));
+}
+
+/// The problems with the parts: none written (`empty` says so), or too many.
+pub(super) fn parts_problems(f: &Fields, empty: &str) -> Vec<Problem> {
+    let parts = parts(f);
+    let mut problems = Vec::new();
+    if parts.iter().all(|p| p.trim().is_empty()) {
+        problems.push(problem("part-1", empty));
+    }
+    if parts.len() > MAX_PARTS {
+        problems.push(problem(
+            "part-1",
+            format!("A request can have at most {MAX_PARTS} parts"),
+        ));
+    }
+    problems
+}
+
+/// "Add another part" or "Remove part n", if that is the `action`: the
+/// parts changed, and true (the parts page is shown again).
+pub(super) fn edit_parts(f: &mut Fields, action: &str) -> bool {
+    let mut p = parts(f);
+    if action == "add-part" {
+        if p.len() < MAX_PARTS {
+            p.push(String::new());
+        }
+    } else if let Some(n) = action.strip_prefix("remove-part-") {
+        if let Some(i) = n.parse::<usize>().ok().and_then(|n| n.checked_sub(1)) {
+            if i < p.len() && p.len() > 1 {
+                p.remove(i);
+            }
+        }
+    } else {
+        return false;
+    }
+    set_parts(f, &p);
+    true
+}
+
+/// Once the parts page is answered, the empty boxes go.
+pub(super) fn drop_empty_parts(f: &mut Fields) {
+    let kept: Vec<String> = parts(f)
+        .into_iter()
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    set_parts(f, &kept);
 }
 
 fn contact_lines(text: &str) -> Vec<String> {
@@ -289,18 +337,7 @@ fn check_step(
             )),
             Ok(Some(_)) => {}
         },
-        Step::Parts => {
-            let parts = parts(f);
-            if parts.iter().all(|p| p.trim().is_empty()) {
-                problems.push(problem("part-1", "Enter what the requester asked for"));
-            }
-            if parts.len() > MAX_PARTS {
-                problems.push(problem(
-                    "part-1",
-                    format!("A request can have at most {MAX_PARTS} parts"),
-                ));
-            }
-        }
+        Step::Parts => problems.extend(parts_problems(f, "Enter what the requester asked for")),
         Step::Regime => {
             if !matches!(field(f, "regime"), "FOIA" | "EIR") {
                 problems.push(problem("regime", "Choose FOIA or the EIR"));
@@ -336,7 +373,7 @@ fn requester_type_options() -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
-fn regime_label(regime: &str) -> &'static str {
+pub(super) fn regime_label(regime: &str) -> &'static str {
     match regime {
         "EIR" => "Environmental Information Regulations 2004 (EIR)",
         _ => "Freedom of Information Act 2000 (FOIA)",
@@ -350,7 +387,7 @@ fn error_for<'a>(errors: &'a [Problem], id: &str) -> Option<&'a str> {
         .map(|e| e.message.as_str())
 }
 
-fn parts_fields(f: &Fields, errors: &[Problem]) -> Markup {
+pub(super) fn parts_fields(f: &Fields, errors: &[Problem]) -> Markup {
     let mut parts = parts(f);
     if parts.is_empty() {
         parts.push(String::new());
@@ -590,6 +627,10 @@ fn render(
 
 /// GET /requests/new: the first question.
 pub async fn start(State(state): State<AppState>, who: WebUser) -> Response {
+    if who.user.role == Role::Requester {
+        // A requester makes a request of their own (`make_request.rs`).
+        return Redirect::to("/requests/make").into_response();
+    }
     if !may_log(&who) {
         return refused(&who);
     }
@@ -645,22 +686,7 @@ pub async fn answer(
     let show = |status, step, f: &Fields, errors: &[Problem]| {
         render(&state, &who, status, step, f, errors, &authorities)
     };
-    if action == "add-part" {
-        let mut p = parts(&f);
-        if p.len() < MAX_PARTS {
-            p.push(String::new());
-        }
-        set_parts(&mut f, &p);
-        return show(StatusCode::OK, Step::Parts, &f, &[]);
-    }
-    if let Some(n) = action.strip_prefix("remove-part-") {
-        let mut p = parts(&f);
-        if let Some(i) = n.parse::<usize>().ok().and_then(|n| n.checked_sub(1)) {
-            if i < p.len() && p.len() > 1 {
-                p.remove(i);
-            }
-        }
-        set_parts(&mut f, &p);
+    if edit_parts(&mut f, &action) {
         return show(StatusCode::OK, Step::Parts, &f, &[]);
     }
     if let Some(to) = action.strip_prefix("change-").and_then(Step::from_name) {
@@ -678,11 +704,7 @@ pub async fn answer(
         return show(StatusCode::UNPROCESSABLE_ENTITY, step, &f, &problems);
     }
     if step == Step::Parts {
-        let kept: Vec<String> = parts(&f)
-            .into_iter()
-            .filter(|p| !p.trim().is_empty())
-            .collect();
-        set_parts(&mut f, &kept);
+        drop_empty_parts(&mut f);
     }
     let next = next_step(&who, step, &f);
     if next == Step::Check {
@@ -695,26 +717,6 @@ pub async fn answer(
         }
     }
     show(StatusCode::OK, next, &f, &[])
-}
-
-/// The reference prefix until the authority profile gives one: the slug in
-/// capitals ("KENT-POLICE" would be long, so a slug of several words gives
-/// its initials: "metropolitan-police-service" is "MPS").
-fn prefix_of(slug: &str) -> String {
-    let words: Vec<&str> = slug
-        .split('-')
-        .filter(|w| !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for"))
-        .collect();
-    let text: String = if slug.len() <= 8 || words.len() < 2 {
-        slug.to_owned()
-    } else {
-        words.iter().filter_map(|w| w.chars().next()).collect()
-    };
-    text.chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .map(|c| c.to_ascii_uppercase())
-        .take(16)
-        .collect()
 }
 
 /// The prefix of the authority's references: its letter profile's when one
@@ -737,7 +739,7 @@ async fn reference_prefix(state: &AppState, who: &WebUser, slug: &str) -> Result
     Ok(profile
         .map(|p| p.reference_prefix.to_ascii_uppercase())
         .filter(|p| !p.is_empty())
-        .unwrap_or_else(|| prefix_of(slug)))
+        .unwrap_or_else(|| default_reference_prefix(slug)))
 }
 
 async fn confirm(
@@ -857,12 +859,6 @@ pub async fn confirmation(
 
 #[cfg(test)]
 mod tests {
-    use super::prefix_of;
-
-    fn check(slug: &str, want: &str) {
-        assert_eq!(prefix_of(slug), want, "{slug}");
-    }
-
     #[test]
     fn an_engine_error_goes_to_the_question_that_asked() {
         use super::Step;
@@ -876,16 +872,5 @@ mod tests {
         ] {
             assert_eq!(Step::of_field(field), (step, id), "{field}");
         }
-    }
-
-    #[test]
-    fn a_prefix_is_the_slug_in_capitals_or_its_initials() {
-        check("a", "A");
-        check("kent", "KENT");
-        check("met-ps", "MET-PS");
-        check("metropolitan-police-service", "MPS");
-        check("verylongsingleword-x", "VX");
-        check("commissioner-of-the-metropolitan-police-service", "CMPS");
-        check("averyveryverylongsingleword", "AVERYVERYVERYLON");
     }
 }

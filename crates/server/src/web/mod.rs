@@ -12,11 +12,16 @@ mod decision;
 mod documents;
 mod forms;
 mod intake;
+mod invite;
+mod join;
 mod letters;
 mod lifecycle;
+mod make_request;
+mod my_requests;
 pub(crate) mod page;
 mod profile;
 mod register;
+mod request_sent;
 mod requester_actions;
 pub(crate) mod session;
 mod sign_in;
@@ -43,6 +48,13 @@ pub fn router() -> Router<AppState> {
         .route("/cases.csv", get(case_list::csv))
         .route("/requests/new", get(intake::start).post(intake::answer))
         .route("/requests/{id}/confirmation", get(intake::confirmation))
+        .route(
+            "/requests/make",
+            get(make_request::start).post(make_request::answer),
+        )
+        .route("/requests/sent/{id}", get(request_sent::sent))
+        .route("/join/{token}", get(join::form).post(join::submit))
+        .route("/sign-up", get(join::sign_up_form).post(join::sign_up))
         .route("/cases/{id}", get(case_page::show))
         .route(
             "/cases/{id}/record/{kind}",
@@ -92,6 +104,8 @@ pub fn router() -> Router<AppState> {
             get(register::alias_form).post(register::add_alias),
         )
         .route("/admin/users", post(admin::add_user))
+        .route("/admin/invitations", post(invite::invite))
+        .route("/admin/sign-up", post(invite::set_sign_up))
         .route("/admin/users/{id}/disable", post(lifecycle::disable))
         .route("/admin/users/{id}/enable", post(lifecycle::enable))
         .route(

@@ -30,6 +30,8 @@ async fn page(state: &AppState, status: StatusCode, email: &str, errors: &[Probl
     // Only a store the demo loaded lists its accounts; a failure to read
     // them leaves the page as it always is.
     let demo = state.service.demo_accounts().await.unwrap_or_default();
+    // Off (or unreadable) means no link: sign-up is by invitation.
+    let open_sign_up = state.service.open_sign_up().await.unwrap_or(false);
     let body = html! {
         h1 { "Sign in to foidesk" }
         @if !demo.is_empty() {
@@ -51,6 +53,9 @@ async fn page(state: &AppState, status: StatusCode, email: &str, errors: &[Probl
             (text_input("email", "Email address", None, email, "email", errors))
             (text_input("password", "Password", None, "", "password", errors))
             button class="button" type="submit" { "Sign in" }
+        }
+        @if open_sign_up {
+            p { "No account? " a href="/sign-up" { "Create an account" } " to make requests for information." }
         }
     };
     let mut response = respond(status, layout("Sign in", None, errors, body));

@@ -52,6 +52,15 @@ const PAGES: &[(&str, &str)] = &[
     ("GET", "/cases/{id}/requester/{kind}"),
     ("POST", "/cases/{id}/requester/{kind}"),
     ("GET", "/cases/{id}/requester/{kind}/sent"),
+    ("GET", "/requests/make"),
+    ("POST", "/requests/make"),
+    ("GET", "/requests/sent/{id}"),
+    ("GET", "/join/{token}"),
+    ("POST", "/join/{token}"),
+    ("GET", "/sign-up"),
+    ("POST", "/sign-up"),
+    ("POST", "/admin/invitations"),
+    ("POST", "/admin/sign-up"),
 ];
 
 /// Answers that are not a route's success: unknown paths, a case that does

@@ -14,5 +14,6 @@ mod openapi;
 mod records;
 mod register;
 mod requester;
+mod requests;
 mod sign_in;
 mod web;

@@ -75,6 +75,11 @@ fn only_projections_ends_and_counters_are_ever_changed_or_removed() {
         "case_attachments",
         "authority_profiles",
         "letter_drafts",
+        "case_batches",
+        "case_batch_members",
+        "invitations",
+        "invitation_uses",
+        "settings",
     ] {
         assert!(!updated.contains(kept) && !deleted.contains(kept), "{kept}");
     }

@@ -12,3 +12,4 @@ mod listing;
 mod open;
 mod records;
 mod register;
+mod requesters;
