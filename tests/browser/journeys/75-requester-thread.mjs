@@ -20,7 +20,7 @@ export default async function requesterThread(browser, run) {
   };
   const open = async (reference) => {
     await page.goto(`${run.base}/cases`);
-    await page.click(`main a:has-text("${reference}")`);
+    await page.click(`main tr:has-text("Reference ${reference}") a[href^="/cases/"]`);
     expect(/\/cases\/\d+$/.test(page.url()), `${reference} opens: ${page.url()}`);
   };
   await run.signIn(page, REQUESTER);

@@ -28,7 +28,7 @@ function inWords(days) {
 // provision, which was engaged (so the public interest decided it).
 const CHOICES = [['.conclusion', 'not_upheld'], ['.engaged', 'yes']];
 
-async function answerPages(page, step) {
+export async function answerPages(page, step) {
   for (let n = 0; n < 12 && new URL(page.url()).pathname.includes('/questions/'); n++) {
     await step(`questions ${n + 1}`);
     for (const field of await page.$$('main form textarea, main form input[type=text]')) {

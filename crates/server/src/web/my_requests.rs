@@ -57,7 +57,11 @@ pub async fn section(
                         @for r in &mine.rows {
                             tr {
                                 td data-label="Authority" { (r.authority) }
-                                td data-label="Request" { a href={ "/cases/" (r.id) } { (shortened(&r.subject)) } }
+                                td data-label="Request" {
+                                    a href={ "/cases/" (r.id) } { (shortened(&r.subject)) }
+                                    br;
+                                    span class="body-s" { "Reference " (r.reference) }
+                                }
                                 td data-label="Sent" { (r.sent.long_form()) }
                                 td data-label="Status" { (r.status) }
                             }

@@ -321,11 +321,11 @@ async fn the_profile_form_names_each_field_it_refuses_and_saves_the_rest() {
             "{}",
             w.label
         );
-        // Officers may not set it; the admin page links to it.
+        // Officers may not set it; the register links to it.
         let officer = w.session("officer_a").await;
         assert_eq!(w.page(path, &officer).await.status, 403, "{}", w.label);
         assert!(
-            w.page("/admin", &admin).await.text.contains(path),
+            w.page("/admin/register", &admin).await.text.contains(path),
             "{}",
             w.label
         );

@@ -355,8 +355,8 @@ async fn every_form_refuses_a_post_without_its_csrf_token() {
         let id = world.cases.a_mine;
         let forms: [(&str, Vec<(&str, &str)>); 6] = [
             (
-                "/admin/authorities",
-                vec![("slug", "new-one"), ("name", "New One")],
+                "/admin/register",
+                vec![("name", "New One"), ("kind", "other"), ("regimes", "both")],
             ),
             (
                 "/admin/users",
@@ -444,8 +444,12 @@ async fn control_characters_in_forms_are_refused_and_write_nothing() {
                 "note",
             ),
             (
-                "/admin/authorities",
-                vec![("slug", "nul"), ("name", "Nul\0Council")],
+                "/admin/register",
+                vec![
+                    ("name", "Nul\0Council"),
+                    ("kind", "other"),
+                    ("regimes", "both"),
+                ],
                 "name",
             ),
             (
