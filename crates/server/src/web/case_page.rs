@@ -8,8 +8,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use foidesk_engine::api::{
-    closing_words, Channel, Date, DeadlineStatus, EventFile, EventKind, EventType, FindingKind,
-    NoticeOutcome, Outcome, Request, RequesterType, ReviewResult, Status,
+    closing_words, Channel, Date, DeadlineStatus, DeclineGround, EventFile, EventKind, EventType,
+    FindingKind, NoticeOutcome, Outcome, Request, RequesterType, ReviewResult, Status,
 };
 use foidesk_engine::{time_in_words, Access, Attachment, CaseView, DocumentKind};
 
@@ -93,7 +93,13 @@ fn next_actions(status: Status) -> &'static [EventType] {
         Status::Responded => &[E::InternalReviewRequested, E::Complaint],
         Status::AwaitingInternalReview => &[E::InternalReview],
         Status::Reviewed => &[E::Complaint],
-        Status::WithCommissioner => &[E::DecisionNotice],
+        Status::WithCommissioner => &[E::ComplaintAccepted, E::ComplaintDeclined],
+        Status::UnderInvestigation => &[
+            E::InvestigationLetter,
+            E::AuthoritySubmission,
+            E::DecisionNotice,
+        ],
+        Status::ComplaintDeclined => &[],
         Status::StepsOrdered => &[E::Compliance, E::Appeal],
         Status::Decided => &[E::Appeal],
         Status::Appealed | Status::Withdrawn | Status::Duplicate | Status::Transferred => &[],
@@ -240,6 +246,19 @@ pub fn event_lines(e: &EventFile) -> Vec<(String, String)> {
     }
     if let Some(to) = &e.transferred_to {
         push("Transferred to", to.clone());
+    }
+    if let Some(g) = &e.ground {
+        let words = DeclineGround::from_name(g).map_or(g.as_str(), |g| g.label());
+        push("Ground", words.to_owned());
+    }
+    if !e.parts.is_empty() {
+        push("Parts investigated", e.parts.join(", "));
+    }
+    if let Some(by) = &e.reply_by {
+        push("Reply asked for by", date_words(by));
+    }
+    if let Some(m) = &e.message {
+        push("Message", m.clone());
     }
     if let Some(n) = &e.note {
         push("Note", n.clone());
