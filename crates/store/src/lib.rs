@@ -21,6 +21,7 @@ mod attachments;
 mod audit;
 mod bulk;
 mod cases;
+mod complaints;
 mod drafts;
 mod library;
 mod listing;
@@ -43,6 +44,7 @@ pub use audit::{AccountChange, AccountState, AuditEntry, ChangeDone};
 pub use cases::{
     Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, StoredEvent,
 };
+pub use complaints::ComplaintQuery;
 pub use drafts::StoredDraft;
 pub use library::{Inserted, LibraryStats, NewNotice, NoticeSummary, StoredNotice};
 pub use listing::{
