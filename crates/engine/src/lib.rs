@@ -15,6 +15,7 @@ pub mod api;
 mod attachments;
 mod cases;
 mod clock;
+mod complaints;
 mod documents;
 mod drafts;
 mod import;
@@ -38,6 +39,7 @@ pub use attachments::{
 };
 pub use cases::{CaseView, QueueFilter, QueueKind};
 pub use clock::{time_in_words, Clock, FixedClock, SystemClock};
+pub use complaints::{age_words, ComplaintFilter, ComplaintRow, ComplaintStage};
 pub use documents::facts_outline;
 pub use drafts::{LetterDraft, MAX_DRAFT_BYTES};
 pub use foidesk_docs::{

@@ -21,8 +21,8 @@ use foidesk_store::{Authority, CaseSummary, Holdings, ListedCase, Store};
 use crate::lifecycle::{Actor, COMMAND_LINE};
 use crate::{
     AccountOutcome, AnswerProblems, Attachment, AttachmentFile, AuditLine, AuthorityProfile,
-    CaseListFilter, CaseView, Colleague, Engine, EngineError, Letter, LetterDraft, Library,
-    LogRequest, NewAttachment, QueueFilter, QueueKind, Role, User,
+    CaseListFilter, CaseView, Colleague, ComplaintFilter, ComplaintRow, Engine, EngineError,
+    Letter, LetterDraft, Library, LogRequest, NewAttachment, QueueFilter, QueueKind, Role, User,
 };
 
 /// The engine and its store, for a server: every use case on stored data
@@ -338,6 +338,19 @@ impl AsUser<'_> {
     ) -> Result<Vec<CaseSummary>, EngineError> {
         self.engine
             .queue_for(self.store, self.user, kind, filter, limit)
+            .await
+    }
+
+    /// The Commissioner's complaints, live or decided and declined, oldest
+    /// complaint first (caseworkers and administrators; others `Forbidden`).
+    pub async fn complaints(
+        &self,
+        filter: &ComplaintFilter,
+        live: bool,
+        limit: i64,
+    ) -> Result<Vec<ComplaintRow>, EngineError> {
+        self.engine
+            .complaints_for(self.store, self.user, filter, live, limit)
             .await
     }
 

@@ -3,6 +3,7 @@
 mod accounts;
 mod cases;
 mod common;
+mod complaints;
 mod import;
 mod intake;
 mod letters;
