@@ -3,11 +3,11 @@
 //! declined. Ages count calendar days from the complaint to today.
 
 use foidesk_calendar::Date;
-use foidesk_case::Status;
+use foidesk_case::{eligibility, Context, GroundCheck, Status};
 use foidesk_law::vocabulary;
 use foidesk_store::{CaseSummary, ComplaintQuery, Store};
 
-use crate::{Engine, EngineError, Role, User};
+use crate::{CaseView, Engine, EngineError, Role, User};
 
 vocabulary! {
     /// Where a complaint stands at the Commissioner, as the queue says it.
@@ -95,6 +95,16 @@ pub fn age_words(days: i64) -> String {
 }
 
 impl Engine {
+    /// Each ground of s.50(2) and what the case shows of it (none when the
+    /// case has no complaint).
+    pub fn eligibility(&self, view: &CaseView) -> Result<Vec<GroundCheck>, EngineError> {
+        let ctx = Context {
+            calendar: self.calendar(),
+            law: self.law(),
+        };
+        Ok(eligibility(&view.case, &view.assessment, ctx)?)
+    }
+
     /// The complaints `filter` selects, live ones (`live`) or those decided
     /// and declined, oldest complaint first: for caseworkers and
     /// administrators only.

@@ -4,6 +4,7 @@
 
 mod clock;
 mod complaint;
+mod eligibility;
 mod investigation;
 mod notice;
 pub(crate) mod provisions;
@@ -14,6 +15,7 @@ use foidesk_calendar::{CalendarError, Date, WorkingDayCalendar};
 use foidesk_law::{Amount, Catalogue, LawError, Parameter, ProvisionId, Regime};
 use serde::Serialize;
 
+pub use eligibility::{eligibility, GroundCheck};
 pub use investigation::reply_received;
 
 use crate::model::{Case, Event, EventKind};

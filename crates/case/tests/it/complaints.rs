@@ -160,3 +160,53 @@ fn the_authority_reply_runs_from_the_letter_until_its_submission() {
         Err(&["field `reply_by`", "before the letter's date"]),
     );
 }
+
+/// The s.50(2) grounds of an example: which give cause for concern, in
+/// order (a) to (d), and a phrase each must say.
+fn eligible(name: &str, concerns: [bool; 4], phrases: [&str; 4]) {
+    let path = foidesk_testkit::example_case(name);
+    let case = parse_case(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let as_at = Date::parse(foidesk_testkit::AS_AT).unwrap();
+    let a = assess(&case, as_at).unwrap();
+    let checks = foidesk_case::eligibility(&case, &a, Default::default()).unwrap();
+    assert_eq!(checks.len(), 4, "{name}");
+    for (i, c) in checks.iter().enumerate() {
+        assert_eq!(c.concern, concerns[i], "{name}, ground {i}: {}", c.shows);
+        assert!(
+            c.shows.contains(phrases[i]),
+            "{name}, ground {i}: {:?} should say {:?}",
+            c.shows,
+            phrases[i]
+        );
+        assert!(!c.shows.contains("-0"), "{name}: an ISO date in {:?}", c.shows);
+    }
+}
+
+#[test]
+fn each_ground_of_s50_2_is_explained_from_the_case() {
+    eligible(
+        "synthetic-complaint-before-review",
+        [true, false, false, false],
+        [
+            "before any internal review was asked for",
+            "6 weeks from the last contact, the response of 9 February 2024: it ended on 22 March 2024. The complaint came on 20 February 2024, within it",
+            "the caseworker's judgement",
+            "Nothing on the case",
+        ],
+    );
+    eligible(
+        "synthetic-complaint-investigation",
+        [false, false, false, false],
+        [
+            "The internal review was completed on 8 March 2024",
+            "the internal review of 8 March 2024: it ended on 19 April 2024",
+            "the caseworker's judgement",
+            "Nothing on the case",
+        ],
+    );
+    let none = parse_case(REQUEST).unwrap();
+    let a = assess(&none, Date::parse("2024-06-03").unwrap()).unwrap();
+    assert!(foidesk_case::eligibility(&none, &a, Default::default())
+        .unwrap()
+        .is_empty());
+}
