@@ -13,8 +13,8 @@ pub use foidesk_case::file::{
 pub use foidesk_case::{
     closing_words, deadline_label, AssessError, Assessment, Case, CaseError, Channel, Correction,
     DeadlineState, DeadlineStatus, Deadlines, DeclineGround, Desk, Event, EventField, EventKind,
-    EventType, Finding, FindingKind, NextDeadline, NoticeOutcome, Outcome, PartOutcome, Request,
-    RequesterType, ReviewResult, Stage, Status,
+    EventType, Finding, FindingKind, GroundCheck, NextDeadline, NoticeOutcome, Outcome,
+    PartOutcome, Request, RequesterType, ReviewResult, Stage, Status,
 };
 pub use foidesk_law::{Catalogue, Provision, ProvisionId, Regime};
 /// The outcome a decision notice in the library records (the notice parser's).

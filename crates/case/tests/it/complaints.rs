@@ -178,7 +178,11 @@ fn eligible(name: &str, concerns: [bool; 4], phrases: [&str; 4]) {
             c.shows,
             phrases[i]
         );
-        assert!(!c.shows.contains("-0"), "{name}: an ISO date in {:?}", c.shows);
+        assert!(
+            !c.shows.contains("-0"),
+            "{name}: an ISO date in {:?}",
+            c.shows
+        );
     }
 }
 

@@ -66,11 +66,13 @@ pub async fn show(
     // After a save the form redirects here naming what it recorded.
     let saved = query.get("saved").and_then(|k| EventType::from_name(k));
     let files = super::attachments::listed(&state, &who, &view).await;
+    let complaint =
+        super::complaint::section(&state, &who, &view, files.as_deref().unwrap_or_default());
     let body = html! {
         @if let Some(kind) = saved {
             (success_banner(&format!("Recorded: {}", kind.label()), None))
         }
-        (case_body(&who, &view, files.as_deref().unwrap_or_default()))
+        (case_body(&who, &view, files.as_deref().unwrap_or_default(), complaint))
         (super::attachments::section(&who, &view, files.as_deref()))
     };
     respond(StatusCode::OK, layout(&title, Some(&viewer), &[], body))
@@ -288,14 +290,14 @@ fn requester_rows(r: &Request) -> Markup {
 
 /// The files attached to the event at `number` (its place in the case
 /// file, as `Attachment::event_version` names it).
-fn event_files(files: &[Attachment], number: usize) -> Vec<&Attachment> {
+pub(super) fn event_files(files: &[Attachment], number: usize) -> Vec<&Attachment> {
     files
         .iter()
         .filter(|f| f.event_version.and_then(|v| usize::try_from(v).ok()) == Some(number))
         .collect()
 }
 
-fn case_body(who: &WebUser, view: &CaseView, files: &[Attachment]) -> Markup {
+fn case_body(who: &WebUser, view: &CaseView, files: &[Attachment], complaint: Markup) -> Markup {
     let s = &view.summary;
     let r = &view.case.request;
     let may_write = who.user.access_to(s) == Access::Write;
@@ -383,6 +385,7 @@ fn case_body(who: &WebUser, view: &CaseView, files: &[Attachment]) -> Markup {
                 @if who.user.is_of_an_authority() { (requester_rows(r)) }
             }
         }
+        (complaint)
         h2 { "The request" }
         @if r.parts.is_empty() {
             p { "The request has no separate parts." }

@@ -7,6 +7,8 @@ mod attachments;
 mod case_list;
 mod case_page;
 mod chart;
+mod complaint;
+mod complaint_queue;
 mod dashboard;
 mod documents;
 mod forms;
@@ -37,6 +39,8 @@ pub fn router() -> Router<AppState> {
         .route("/sign-out", post(sign_in::sign_out))
         .route("/cases", get(case_list::list))
         .route("/cases.csv", get(case_list::csv))
+        .route("/complaints", get(complaint_queue::list))
+        .route("/complaints.csv", get(complaint_queue::csv))
         .route("/requests/new", get(intake::start).post(intake::answer))
         .route("/requests/{id}/confirmation", get(intake::confirmation))
         .route("/cases/{id}", get(case_page::show))

@@ -46,6 +46,8 @@ const PAGES: &[(&str, &str)] = &[
     ("GET", "/cases/{id}/letters/{kind}/questions/{n}"),
     ("POST", "/cases/{id}/letters/{kind}/questions/{n}"),
     ("POST", "/cases/{id}/letters/{kind}/send"),
+    ("GET", "/complaints"),
+    ("GET", "/complaints.csv"),
 ];
 
 /// Answers that are not a route's success: unknown paths, a case that does
