@@ -18,7 +18,7 @@ use crate::{Engine, EngineError, Role, User};
 /// The longest subject the list keeps, in characters.
 const SUBJECT_CHARS: usize = 200;
 /// How many times a reference is tried when another officer takes it first.
-const REFERENCE_TRIES: usize = 5;
+pub(crate) const REFERENCE_TRIES: usize = 5;
 /// The most parts one request may have.
 pub const MAX_PARTS: usize = 50;
 /// The most rows a case list or export gives at once.
@@ -126,7 +126,7 @@ pub(crate) fn listing_of(file: &CaseFile) -> Listing {
 }
 
 /// "MET-2026-0007": the number after the highest of this prefix and year.
-fn next_reference(prefix: &str, year: i16, taken: &[String]) -> String {
+pub(crate) fn next_reference(prefix: &str, year: i16, taken: &[String]) -> String {
     let stem = format!("{prefix}-{year}-");
     let highest = taken
         .iter()

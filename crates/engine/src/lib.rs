@@ -24,6 +24,7 @@ mod letters;
 mod library;
 mod lifecycle;
 mod notice;
+mod open_complaint;
 mod passwords;
 mod profile;
 mod service;
@@ -55,6 +56,7 @@ pub use library::{
 };
 pub use lifecycle::{AccountOutcome, AuditLine, AUDIT_LINES, COMMAND_LINE};
 pub use notice::{notice_to_case, NoticeCase};
+pub use open_complaint::{ComplaintAuthority, OpenComplaint};
 pub use passwords::Passwords;
 pub use profile::{
     AuthorityProfile, Signatory, MAX_ADDRESS_LINES, MAX_REFERENCE_PREFIX_CHARS, MAX_SIGNATORIES,

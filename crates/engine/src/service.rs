@@ -22,7 +22,8 @@ use crate::lifecycle::{Actor, COMMAND_LINE};
 use crate::{
     AccountOutcome, AnswerProblems, Attachment, AttachmentFile, AuditLine, AuthorityProfile,
     CaseListFilter, CaseView, Colleague, ComplaintFilter, ComplaintRow, Engine, EngineError,
-    Letter, LetterDraft, Library, LogRequest, NewAttachment, QueueFilter, QueueKind, Role, User,
+    Letter, LetterDraft, Library, LogRequest, NewAttachment, OpenComplaint, QueueFilter, QueueKind,
+    Role, User,
 };
 
 /// The engine and its store, for a server: every use case on stored data
@@ -351,6 +352,15 @@ impl AsUser<'_> {
     ) -> Result<Vec<ComplaintRow>, EngineError> {
         self.engine
             .complaints_for(self.store, self.user, filter, live, limit)
+            .await
+    }
+
+    /// Open a complaint by hand (caseworkers and administrators): the case
+    /// opens under the authority (added by name if new) with the dates the
+    /// complainant gives; a bad answer is `Invalid` naming it, and writes nothing.
+    pub async fn open_complaint(&self, complaint: OpenComplaint) -> Result<CaseView, EngineError> {
+        self.engine
+            .open_complaint_as(self.store, self.user, complaint)
             .await
     }
 

@@ -222,3 +222,92 @@ async fn the_queue_shows_ages_oldest_first_and_keeps_decided_apart() {
         .unwrap_err();
     assert!(matches!(err, EngineError::Forbidden { .. }), "{err}");
 }
+
+fn by_hand(authority: foidesk_engine::ComplaintAuthority) -> foidesk_engine::OpenComplaint {
+    use foidesk_calendar::Date;
+    let d = |s: &str| Date::parse(s).unwrap();
+    foidesk_engine::OpenComplaint {
+        authority,
+        regime: foidesk_law::Regime::Foia,
+        parts: vec!["Minutes of the parish council's meetings in 2026.".into()],
+        request_sent: d("2026-09-01"),
+        response: Some((d("2026-09-25"), foidesk_case::Outcome::Withheld)),
+        review_requested: Some(d("2026-09-30")),
+        review: Some((d("2026-10-20"), foidesk_case::ReviewResult::Upheld)),
+        complained: d("2026-11-02"),
+    }
+}
+
+#[tokio::test]
+async fn a_complaint_opened_by_hand_is_checked_first_and_writes_nothing_when_wrong() {
+    use foidesk_calendar::Date;
+    use foidesk_engine::ComplaintAuthority::{New, Stored};
+    let (store, _dir) = store().await;
+    let e = system(TODAY, &store);
+    let (caseworker, officer) = setup(&e).await;
+    let service = e.service();
+    let me = service.as_user(&caseworker);
+    let count = async || {
+        (
+            me.authorities().await.unwrap().len(),
+            me.complaints(&ComplaintFilter::default(), true, 100)
+                .await
+                .unwrap()
+                .len(),
+        )
+    };
+    let before = count().await;
+    let d = |s: &str| Date::parse(s).unwrap();
+    let new = || New("Ambridge Parish Council".into());
+    // (what is wrong, the field named)
+    let mut wrong: Vec<(foidesk_engine::OpenComplaint, &str)> = Vec::new();
+    let mut c = by_hand(new());
+    c.parts = vec!["  ".into()];
+    wrong.push((c, "parts"));
+    let mut c = by_hand(new());
+    c.response = Some((d("2026-08-01"), foidesk_case::Outcome::Withheld));
+    wrong.push((c, "response"));
+    let mut c = by_hand(new());
+    c.response = None;
+    wrong.push((c, "review_requested"));
+    let mut c = by_hand(new());
+    c.complained = d("2026-10-01");
+    wrong.push((c, "complained"));
+    let mut c = by_hand(new());
+    c.complained = d("2026-12-01");
+    wrong.push((c, "complained"));
+    wrong.push((by_hand(New(" !! ".into())), "authority_name"));
+    wrong.push((by_hand(Stored("nowhere".into())), "authority"));
+    for (c, field) in wrong {
+        match me.open_complaint(c).await {
+            Err(EngineError::Invalid { field: f, .. }) => assert_eq!(f, field),
+            other => panic!("{field}: {other:?}"),
+        }
+        assert_eq!(count().await, before, "{field}: nothing is written");
+    }
+    let err = service
+        .as_user(&officer)
+        .open_complaint(by_hand(Stored("kent".into())))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, EngineError::Forbidden { .. }), "{err}");
+
+    let view = me.open_complaint(by_hand(new())).await.unwrap();
+    assert_eq!(view.summary.reference, "IC-2026-0001");
+    assert_eq!(view.case.request.authority, "Ambridge Parish Council");
+    assert_eq!(view.stage.status, foidesk_case::Status::WithCommissioner);
+    assert_eq!(count().await, (before.0 + 1, before.1 + 1));
+    // The same name again is the same authority, under the next reference.
+    let again = me.open_complaint(by_hand(new())).await.unwrap();
+    assert_eq!(again.summary.reference, "IC-2026-0002");
+    assert_eq!(again.summary.authority_id, view.summary.authority_id);
+    let rows = me
+        .complaints(&ComplaintFilter::default(), true, 100)
+        .await
+        .unwrap();
+    let row = rows
+        .iter()
+        .find(|r| r.summary.id == view.summary.id)
+        .unwrap();
+    assert_eq!(row.age_words(), "21 days (3 weeks)");
+}
