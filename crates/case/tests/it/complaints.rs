@@ -26,7 +26,11 @@ const COMPLAINT: &str = "[[events]]\nkind = \"complaint\"\ndate = \"2024-02-20\"
 /// `events` after the request and its response: refused naming every
 /// needle, or valid in `status` with the next deadline `next` and the
 /// requester's status `words` as at 2024-06-03.
-fn check(events: &str, expect: Result<(Status, Option<(&str, &str)>, &str), &[&str]>) {
+/// What a timeline must give: its status, next deadline and the
+/// requester's words; or the phrases its refusal must name.
+type Expected<'a> = Result<(Status, Option<(&'a str, &'a str)>, &'a str), &'a [&'a str]>;
+
+fn check(events: &str, expect: Expected<'_>) {
     let text = format!("{REQUEST}\n{events}");
     let as_at = Date::parse("2024-06-03").unwrap();
     match (parse_case(&text), expect) {

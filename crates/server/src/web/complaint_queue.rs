@@ -161,6 +161,8 @@ pub async fn list(
     let body = html! {
         h1 { "Complaints" }
         p class="actions" {
+            a class="button" href="/complaints/new" { "Open a complaint by hand" }
+            " "
             a href={ "/complaints.csv" (query_with(&q, &[])) } download { "Download these complaints (CSV)" }
         }
         div class="filter-layout" {

@@ -15,6 +15,7 @@ mod forms;
 mod intake;
 mod letters;
 mod lifecycle;
+mod open_complaint;
 pub(crate) mod page;
 mod profile;
 pub(crate) mod session;
@@ -41,6 +42,11 @@ pub fn router() -> Router<AppState> {
         .route("/cases.csv", get(case_list::csv))
         .route("/complaints", get(complaint_queue::list))
         .route("/complaints.csv", get(complaint_queue::csv))
+        .route(
+            "/complaints/new",
+            get(open_complaint::start).post(open_complaint::answer),
+        )
+        .route("/complaints/{id}/opened", get(open_complaint::opened))
         .route("/requests/new", get(intake::start).post(intake::answer))
         .route("/requests/{id}/confirmation", get(intake::confirmation))
         .route("/cases/{id}", get(case_page::show))

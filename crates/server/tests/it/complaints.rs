@@ -178,3 +178,90 @@ async fn the_queue_is_the_caseworkers() {
         world.finish().await;
     }
 }
+
+#[tokio::test]
+async fn a_complaint_is_opened_by_hand_through_question_pages() {
+    for world in common::worlds().await {
+        let cookie = world.session("caseworker").await;
+        let first = world.page("/complaints/new", &cookie).await;
+        assert_eq!(first.status, 200, "{}", world.label);
+        assert!(first.text.contains("Authority A") && first.text.contains("It is not listed"));
+        let csrf = csrf_of(&first.text);
+        let mut answers: Vec<(&str, &str)> = vec![
+            ("csrf", &csrf),
+            ("authority", "new"),
+            ("authority_name", "Ambridge Parish Council"),
+            (
+                "request",
+                "Minutes of its meetings in 2026.\nIts budget for 2026.",
+            ),
+            ("regime", "FOIA"),
+            ("sent-day", "1"),
+            ("sent-month", "9"),
+            ("sent-year", "2026"),
+            ("complained-day", "2"),
+            ("complained-month", "10"),
+            ("complained-year", "2026"),
+        ];
+        let post = async |step: &str, action: &str, answers: &[(&str, &str)]| {
+            let mut f = answers.to_vec();
+            f.push(("step", step));
+            f.push(("action", action));
+            world.form("/complaints/new", &cookie, &f).await
+        };
+        let before = world.snapshot().await;
+        // A new authority needs its name.
+        let mut nameless = answers.clone();
+        nameless.retain(|(k, _)| *k != "authority_name");
+        let reply = post("authority", "continue", &nameless).await;
+        assert_eq!(reply.status, 422);
+        assert!(
+            reply.text.contains("href=\"#authority_name\""),
+            "{}",
+            reply.text
+        );
+        // A response without what it said is refused on its page.
+        let mut unsaid = answers.clone();
+        unsaid.extend([
+            ("response-day", "20"),
+            ("response-month", "9"),
+            ("response-year", "2026"),
+        ]);
+        let reply = post("dates", "continue", &unsaid).await;
+        assert_eq!(reply.status, 422);
+        assert!(reply.text.contains("href=\"#outcome\""), "{}", reply.text);
+        // The engine's check: the complaint before the response.
+        let mut early = unsaid.clone();
+        early.push(("outcome", "withheld"));
+        for (k, v) in early.iter_mut() {
+            if *k == "complained-month" {
+                *v = "8";
+            }
+        }
+        let reply = post("check", "confirm", &early).await;
+        assert_eq!(reply.status, 422, "{}", reply.text);
+        assert!(
+            reply.text.contains("href=\"#complained\""),
+            "{}",
+            reply.text
+        );
+        assert!(reply.text.contains("on or after every other date"));
+        assert_eq!(world.snapshot().await, before, "nothing is written");
+
+        let check = post("dates", "continue", &answers).await;
+        assert_eq!(check.status, 200);
+        assert!(check.text.contains("Ambridge Parish Council (to be added)"));
+        assert!(check.text.contains("2 October 2026"));
+        answers.push(("response-day", ""));
+        let opened = post("check", "confirm", &answers).await;
+        assert_eq!(opened.status, 303, "{}", opened.text);
+        let to = opened.headers["location"].to_str().unwrap().to_owned();
+        let panel = world.page(&to, &cookie).await;
+        assert!(panel.text.contains("Complaint opened"));
+        assert!(panel.text.contains("IC-2026-0001"), "{}", panel.text);
+        let queue = world.page("/complaints", &cookie).await;
+        assert!(queue.text.contains("Ambridge Parish Council"));
+        assert!(queue.text.contains("51 days (7 weeks)"), "{}", queue.text);
+        world.finish().await;
+    }
+}

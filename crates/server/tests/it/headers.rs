@@ -48,6 +48,9 @@ const PAGES: &[(&str, &str)] = &[
     ("POST", "/cases/{id}/letters/{kind}/send"),
     ("GET", "/complaints"),
     ("GET", "/complaints.csv"),
+    ("GET", "/complaints/new"),
+    ("POST", "/complaints/new"),
+    ("GET", "/complaints/{id}/opened"),
 ];
 
 /// Answers that are not a route's success: unknown paths, a case that does
