@@ -37,7 +37,7 @@ async fn the_demo_starts_and_each_account_sees_its_cases() {
     }
     let base = base.unwrap();
     assert!(
-        printed.contains("19 cases opened (15 examples and 4 live requests"),
+        printed.contains("21 cases opened (17 examples and 4 live requests"),
         "{printed}"
     );
     // The demo keeps to its own folder, apart from real work.
