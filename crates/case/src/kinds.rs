@@ -93,12 +93,12 @@ event_types! {
         requester_sees true;
     /// The Commissioner accepts the complaint for investigation, within a
     /// scope: some parts of the request (none named: all), some provisions.
-    ComplaintAccepted = "complaint_accepted", "Accept the complaint for investigation",
+    ComplaintAccepted = "complaint_accepted", "Complaint accepted for investigation",
         recorded_by [Regulator], then Some(UnderInvestigation), fields [Parts, Provisions],
         requester_sees true;
     /// A reasoned refusal to decide the complaint (s.50(2)), sent to the
     /// complainant (s.50(3)(a)).
-    ComplaintDeclined = "complaint_declined", "Decline the complaint (s.50(2))",
+    ComplaintDeclined = "complaint_declined", "Complaint declined (s.50(2))",
         recorded_by [Regulator], then Some(ComplaintDeclined), fields [Ground, Message],
         requester_sees true;
     /// The Commissioner writes to the authority, setting a date for its reply.

@@ -49,7 +49,7 @@ export default async function eligibility(browser, run) {
   await page.check('#decline-complaint input[name=ground][value=not_exhausted]');
   await page.fill('#decline-complaint #message', REASON);
   await page.click('#decline-complaint button:has-text("Decline the complaint")');
-  expect((await page.textContent('.notification-banner')).includes('Decline the complaint'), 'the refusal is recorded');
+  expect((await page.textContent('.notification-banner')).includes('Complaint declined'), 'the refusal is recorded');
   await step('declined');
   const caseUrl = page.url().split('?')[0];
 

@@ -12,7 +12,7 @@ use foidesk_engine::{ComplaintFilter, ComplaintRow, ComplaintStage, EngineError,
 use maud::{html, Markup};
 
 use super::case_list::{csv_of, get, query_with, QueryMap};
-use super::page::{layout, status_tag, Viewer};
+use super::page::{layout, Viewer};
 use super::respond;
 use super::session::WebUser;
 use crate::error::internal;
@@ -76,8 +76,6 @@ pub fn table(id: &str, caption: &str, rows: &[ComplaintRow]) -> Markup {
                                     td data-label=(title) {
                                         @if i == 0 {
                                             a href={ "/cases/" (row.summary.id) } { (cell) }
-                                        } @else if title == "Stage" {
-                                            (status_tag(&row.summary.projection.status)) " " (cell)
                                         } @else {
                                             (cell)
                                         }
