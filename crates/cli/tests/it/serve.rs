@@ -46,13 +46,13 @@ async fn the_demo_starts_and_each_account_sees_its_cases() {
     let health = reqwest::get(format!("{base}/healthz")).await.unwrap();
     assert_eq!(health.status().as_u16(), 200);
     // (account, cases it lists): the officer has the Met's example and four
-    // live requests, the requester the ten synthetic requests and the four
-    // live ones, the caseworker the six complained of.
+    // live requests, the requester the twelve synthetic requests and the four
+    // live ones, the caseworker the eight complained of.
     for (email, expected) in [
-        ("admin@demo.foidesk.test", 19),
+        ("admin@demo.foidesk.test", 21),
         ("officer@demo.foidesk.test", 5),
-        ("requester@demo.foidesk.test", 14),
-        ("caseworker@demo.foidesk.test", 6),
+        ("requester@demo.foidesk.test", 16),
+        ("caseworker@demo.foidesk.test", 8),
     ] {
         let client = reqwest::Client::builder()
             .cookie_store(true)

@@ -114,7 +114,11 @@ pub async fn dashboard_panel(state: &AppState, who: &WebUser) -> Result<Markup, 
     Ok(html! {
         h2 { "Live complaints " span class="tag tag--grey" { (live.len()) } }
         (table("live-complaints", "Live complaints, oldest first", &live))
-        p { a href="/complaints" { "All complaints, with filters and the decided ones" } }
+        p {
+            a href="/complaints" { "All complaints, with filters and the decided ones" }
+            " · "
+            a href="/complaints/new" { "Open a complaint by hand" }
+        }
     })
 }
 
