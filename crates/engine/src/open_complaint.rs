@@ -6,7 +6,7 @@
 
 use foidesk_calendar::Date;
 use foidesk_case::file::{CaseFile, EventFile, OutcomeFile, PartFile, RequestFile};
-use foidesk_case::{EventType, Outcome, ReviewResult};
+use foidesk_case::{CaseError, EventType, Outcome, ReviewResult};
 use foidesk_law::Regime;
 use foidesk_store::Store;
 
@@ -32,6 +32,9 @@ pub struct OpenComplaint {
     pub request_sent: Date,
     /// When the authority responded and what it said of the whole request.
     pub response: Option<(Date, Outcome)>,
+    /// The exemptions a refusal relied on, as the complainant names them
+    /// (canonical ids or citations like "section 31(3)").
+    pub response_provisions: Vec<String>,
     pub review_requested: Option<Date>,
     pub review: Option<(Date, ReviewResult)>,
     pub complained: Date,
@@ -115,10 +118,22 @@ impl Engine {
             }
             not_after("response", "The response", date, today, "today")?;
             let mut e = event(EventType::Response, date);
+            let provisions: Vec<String> = c
+                .response_provisions
+                .iter()
+                .map(|p| p.trim().to_owned())
+                .filter(|p| !p.is_empty())
+                .collect();
+            if !provisions.is_empty() && !outcome.needs_provision() {
+                return Err(invalid(
+                    "provisions",
+                    "Only a refusal (withheld, part disclosed, neither confirm nor deny) names exemptions",
+                ));
+            }
             e.outcomes = vec![OutcomeFile {
                 part: "all".into(),
                 outcome: outcome.as_str().to_owned(),
-                provisions: Vec::new(),
+                provisions,
             }];
             events.push(e);
             last = date;
@@ -232,8 +247,20 @@ impl Engine {
             }
         };
         let file = self.complaint_file(&name, &c)?;
-        // Everything is checked before the authority is added.
-        self.new_case(0, "IC-check", &file, &user.email, &self.timestamp())?;
+        // Everything is checked before the authority is added; only a
+        // provision can still be wrong here.
+        match self.new_case(0, "IC-check", &file, &user.email, &self.timestamp()) {
+            Err(EngineError::Case(CaseError::UnknownProvision { provision, .. })) => {
+                return Err(invalid(
+                    "provisions",
+                    format!("{provision} is not a provision foidesk knows: give one like s.31 or section 40(2)"),
+                ))
+            }
+            Err(EngineError::Case(_)) => {
+                return Err(invalid("provisions", "Give each exemption once, like s.31 or section 40(2)"))
+            }
+            other => other?,
+        };
         let authority = match store.authority_by_slug(&slug).await? {
             Some(a) => a,
             None => self.add_authority(store, &slug, &name).await?,

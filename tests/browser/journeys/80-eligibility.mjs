@@ -78,10 +78,11 @@ export default async function eligibility(browser, run) {
   await fillDate(page, 'sent', [3, 8, 2026]);
   await fillDate(page, 'response', [28, 8, 2026]);
   await page.check('input[name=outcome][value=withheld]');
+  await page.fill('#provisions', 'section 40(2)');
   await fillDate(page, 'complained', [2, 10, 2026]);
   await page.click('main button:has-text("Continue")');
   const answers = (await page.textContent('#answers')).replace(/\s+/g, ' ');
-  expect(answers.includes('Ambridge Parish Council (to be added)') && answers.includes('2 October 2026'), `check answers: ${answers}`);
+  expect(answers.includes('Ambridge Parish Council (to be added)') && answers.includes('2 October 2026') && answers.includes('under section 40(2)'), `check answers: ${answers}`);
   await step('open: check');
   await page.click('main button:has-text("Open the complaint")');
   const confirmation = (await page.textContent('.panel')).replace(/\s+/g, ' ');

@@ -232,6 +232,7 @@ fn by_hand(authority: foidesk_engine::ComplaintAuthority) -> foidesk_engine::Ope
         parts: vec!["Minutes of the parish council's meetings in 2026.".into()],
         request_sent: d("2026-09-01"),
         response: Some((d("2026-09-25"), foidesk_case::Outcome::Withheld)),
+        response_provisions: vec!["section 31(1)(a)".into()],
         review_requested: Some(d("2026-09-30")),
         review: Some((d("2026-10-20"), foidesk_case::ReviewResult::Upheld)),
         complained: d("2026-11-02"),
@@ -277,6 +278,12 @@ async fn a_complaint_opened_by_hand_is_checked_first_and_writes_nothing_when_wro
     c.complained = d("2026-12-01");
     wrong.push((c, "complained"));
     wrong.push((by_hand(New(" !! ".into())), "authority_name"));
+    let mut c = by_hand(new());
+    c.response_provisions = vec!["s.99".into()];
+    wrong.push((c, "provisions"));
+    let mut c = by_hand(new());
+    c.response = Some((d("2026-09-25"), foidesk_case::Outcome::Disclosed));
+    wrong.push((c, "provisions"));
     wrong.push((by_hand(Stored("nowhere".into())), "authority"));
     for (c, field) in wrong {
         match me.open_complaint(c).await {
@@ -296,6 +303,15 @@ async fn a_complaint_opened_by_hand_is_checked_first_and_writes_nothing_when_wro
     assert_eq!(view.summary.reference, "IC-2026-0001");
     assert_eq!(view.case.request.authority, "Ambridge Parish Council");
     assert_eq!(view.stage.status, foidesk_case::Status::WithCommissioner);
+    // The exemption named, the refusal breaches nothing by leaving it out.
+    assert!(
+        view.assessment
+            .findings
+            .iter()
+            .all(|f| f.kind != foidesk_case::FindingKind::Breach),
+        "{:?}",
+        view.assessment.findings
+    );
     assert_eq!(count().await, (before.0 + 1, before.1 + 1));
     // The same name again is the same authority, under the next reference.
     let again = me.open_complaint(by_hand(new())).await.unwrap();

@@ -233,6 +233,16 @@ async fn a_complaint_is_opened_by_hand_through_question_pages() {
         // The engine's check: the complaint before the response.
         let mut early = unsaid.clone();
         early.push(("outcome", "withheld"));
+        // An exemption foidesk does not know is named on its page.
+        let mut unknown = early.clone();
+        unknown.push(("provisions", "section 99"));
+        let reply = post("check", "confirm", &unknown).await;
+        assert_eq!(reply.status, 422, "{}", reply.text);
+        assert!(
+            reply.text.contains("href=\"#provisions\""),
+            "{}",
+            reply.text
+        );
         for (k, v) in early.iter_mut() {
             if *k == "complained-month" {
                 *v = "8";

@@ -70,6 +70,8 @@ impl Step {
             "authority" => (Step::Authority, "authority"),
             "authority_name" | "name" | "slug" => (Step::Authority, "authority_name"),
             "parts" => (Step::Request, "request"),
+            f if f.starts_with("request.parts") => (Step::Request, "request"),
+            "provisions" => (Step::Dates, "provisions"),
             "request_sent" => (Step::Dates, "sent"),
             "response" => (Step::Dates, "response"),
             "review_requested" => (Step::Dates, "review_requested"),
@@ -80,7 +82,7 @@ impl Step {
 }
 
 /// Answers carried from page to page.
-const CARRIED: [&str; 22] = [
+const CARRIED: [&str; 23] = [
     "authority",
     "authority_name",
     "request",
@@ -92,6 +94,7 @@ const CARRIED: [&str; 22] = [
     "response-month",
     "response-year",
     "outcome",
+    "provisions",
     "review_requested-day",
     "review_requested-month",
     "review_requested-year",
@@ -352,6 +355,12 @@ pub async fn answer(
         parts: parts_of(field(&f, "request")),
         request_sent: sent,
         response: d.response,
+        response_provisions: field(&f, "provisions")
+            .split([',', ';', '\n'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect(),
         review_requested: d.review_requested,
         review: d.review,
         complained,

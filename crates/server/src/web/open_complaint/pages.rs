@@ -52,6 +52,7 @@ fn page_fields(
                 (date_input("sent", "When was the request sent?", Some("For example, 27 3 2026"), date_fields(f, "sent"), errors))
                 (date_input("response", "When did the authority respond?", Some("Leave empty if it did not respond."), date_fields(f, "response"), errors))
                 (radios("outcome", "What did the response say?", Some("Only if it responded."), &outcomes, field(f, "outcome"), errors))
+                (text_input("provisions", "Which exemptions did a refusal rely on?", Some("Only for a refusal, if the complainant says: like s.31 or section 40(2); separate several with commas."), field(f, "provisions"), "text", errors))
                 (date_input("review_requested", "When was an internal review asked for?", Some("Leave empty if none was asked for."), date_fields(f, "review_requested"), errors))
                 (date_input("review", "When did the authority answer the review?", Some("Leave empty if it has not."), date_fields(f, "review"), errors))
                 (radios("result", "What did the review decide?", Some("Only if it answered."), &results, field(f, "result"), errors))
@@ -101,7 +102,10 @@ fn check_answers(f: &Fields, authorities: &[(String, String)]) -> Markup {
             (row("Request", html! { ul class="list" { @for p in parts_of(field(f, "request")) { li { (p) } } } }, Step::Request))
             (row("Law", html! { (regime_of(f).map_or("", |r| if r == Regime::Eir { "EIR" } else { "FOIA" })) }, Step::Request))
             (row("Request sent", html! { (long(f, "sent")) }, Step::Dates))
-            (row("Response", html! { (long(f, "response")) (label("outcome", Outcome::from_name(field(f, "outcome")).map(Outcome::label))) }, Step::Dates))
+            (row("Response", html! {
+                (long(f, "response")) (label("outcome", Outcome::from_name(field(f, "outcome")).map(Outcome::label)))
+                @if !field(f, "provisions").trim().is_empty() { ", under " (field(f, "provisions").trim()) }
+            }, Step::Dates))
             (row("Review asked for", html! { (long(f, "review_requested")) }, Step::Dates))
             (row("Review answered", html! { (long(f, "review")) (label("result", ReviewResult::from_name(field(f, "result")).map(ReviewResult::label))) }, Step::Dates))
             (row("Complaint made", html! { (long(f, "complained")) }, Step::Dates))
