@@ -57,7 +57,7 @@ enum Nature {
 }
 
 /// Each deadline's label, the kind of event that meets it, and its nature.
-const DEADLINES: [(&str, &str, EventType, Nature); 10] = [
+const DEADLINES: [(&str, &str, EventType, Nature); 11] = [
     (
         "response_due",
         "Response",
@@ -105,6 +105,12 @@ const DEADLINES: [(&str, &str, EventType, Nature); 10] = [
         "Complaint to the Commissioner",
         EventType::Complaint,
         Nature::Right,
+    ),
+    (
+        "authority_reply_due",
+        "Authority's reply to the Commissioner",
+        EventType::AuthoritySubmission,
+        Nature::Duty,
     ),
     (
         "steps_due",

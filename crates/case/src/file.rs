@@ -173,6 +173,15 @@ pub struct EventFile {
     /// transferred: the authority the request was sent on to (s.45 code).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transferred_to: Option<String>,
+    /// complaint_declined: the s.50(2) ground (`DeclineGround`'s wire names).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ground: Option<String>,
+    /// investigation_letter: the date the authority must reply by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_by: Option<String>,
+    /// complaint_accepted: the ids of the parts investigated (none: all).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<String>,
     /// correction: the number of the event it corrects (1-based, file order).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corrects: Option<usize>,

@@ -91,6 +91,22 @@ event_types! {
     Complaint = "complaint", "Complaint to the Commissioner (s.50)",
         recorded_by [Authority, Requester], then Some(WithCommissioner), fields [Message],
         requester_sees true;
+    /// The Commissioner accepts the complaint for investigation, within a
+    /// scope: some parts of the request (none named: all), some provisions.
+    ComplaintAccepted = "complaint_accepted", "Complaint accepted for investigation",
+        recorded_by [Regulator], then Some(UnderInvestigation), fields [Parts, Provisions],
+        requester_sees true;
+    /// A reasoned refusal to decide the complaint (s.50(2)), sent to the
+    /// complainant (s.50(3)(a)).
+    ComplaintDeclined = "complaint_declined", "Complaint declined (s.50(2))",
+        recorded_by [Regulator], then Some(ComplaintDeclined), fields [Ground, Message],
+        requester_sees true;
+    /// The Commissioner writes to the authority, setting a date for its reply.
+    InvestigationLetter = "investigation_letter", "Letter to the authority",
+        recorded_by [Regulator], then None, fields [ReplyBy], requester_sees false;
+    /// The authority's submission to the Commissioner (its files go with it).
+    AuthoritySubmission = "authority_submission", "Authority's submission received",
+        recorded_by [Regulator, Authority], then None, fields [], requester_sees false;
     DecisionNotice = "decision_notice", "Decision notice issued",
         recorded_by [Regulator], then Some(Decided),
         fields [Reference, Outcome, Breaches, Steps, StepsDays], requester_sees true;
@@ -153,6 +169,12 @@ vocabulary! {
         /// Words sent between the parties, seen by everyone who sees the
         /// event (unlike the note, which is internal).
         Message = "message", "Message";
+        /// complaint_declined: the s.50(2) ground (`DeclineGround`).
+        Ground = "ground", "Why will the Commissioner not decide the complaint?";
+        /// investigation_letter: the date the authority must reply by.
+        ReplyBy = "reply_by", "Date the authority must reply by";
+        /// complaint_accepted: the parts of the request investigated.
+        Parts = "parts", "Parts of the request investigated";
     }
 }
 
@@ -183,6 +205,9 @@ impl EventField {
             EventField::Reason => e.reason.is_some(),
             EventField::Corrected => e.corrected.is_some(),
             EventField::Message => e.message.is_some(),
+            EventField::Ground => e.ground.is_some(),
+            EventField::ReplyBy => e.reply_by.is_some(),
+            EventField::Parts => !e.parts.is_empty(),
         }
     }
 }

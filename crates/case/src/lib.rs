@@ -24,7 +24,8 @@ mod steps;
 mod validate;
 
 pub use assess::{
-    assess, assess_with, AssessError, Assessment, Context, Deadlines, Finding, FindingKind,
+    assess, assess_with, eligibility, AssessError, Assessment, Context, Deadlines, Finding,
+    FindingKind, GroundCheck,
 };
 pub use dated::{check_dates_not_after, check_event_date_not_after};
 pub use deadline::{

@@ -228,6 +228,21 @@ pub enum EventKind {
         result: ReviewResult,
     },
     Complaint,
+    /// Accepted for investigation: the parts (none: all) and provisions in scope.
+    ComplaintAccepted {
+        parts: Vec<String>,
+        provisions: Vec<ProvisionId>,
+    },
+    /// The Commissioner will not decide the complaint, on this ground.
+    ComplaintDeclined {
+        ground: DeclineGround,
+    },
+    /// A letter to the authority asking for its reply by a date.
+    InvestigationLetter {
+        reply_by: Date,
+    },
+    /// The authority's submission reached the Commissioner.
+    AuthoritySubmission,
     DecisionNotice(DecisionNotice),
     Compliance,
     Appeal {
@@ -271,6 +286,10 @@ impl EventKind {
             EventKind::InternalReviewRequested => EventType::InternalReviewRequested,
             EventKind::InternalReview { .. } => EventType::InternalReview,
             EventKind::Complaint => EventType::Complaint,
+            EventKind::ComplaintAccepted { .. } => EventType::ComplaintAccepted,
+            EventKind::ComplaintDeclined { .. } => EventType::ComplaintDeclined,
+            EventKind::InvestigationLetter { .. } => EventType::InvestigationLetter,
+            EventKind::AuthoritySubmission => EventType::AuthoritySubmission,
             EventKind::DecisionNotice(_) => EventType::DecisionNotice,
             EventKind::Compliance => EventType::Compliance,
             EventKind::Appeal { .. } => EventType::Appeal,
@@ -346,6 +365,33 @@ impl Outcome {
             self,
             Outcome::PartDisclosed | Outcome::Withheld | Outcome::Ncnd
         )
+    }
+}
+
+vocabulary! {
+    /// Why the Commissioner will not decide a complaint: the grounds of
+    /// s.50(2)(a) to (d).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    pub enum DeclineGround {
+        NotExhausted = "not_exhausted",
+            "The complainant has not used the authority's complaints procedure (s.50(2)(a))";
+        UndueDelay = "undue_delay", "The complaint was made after undue delay (s.50(2)(b))";
+        FrivolousOrVexatious = "frivolous_or_vexatious",
+            "The complaint is frivolous or vexatious (s.50(2)(c))";
+        WithdrawnOrAbandoned = "withdrawn_or_abandoned",
+            "The complaint has been withdrawn or abandoned (s.50(2)(d))";
+    }
+}
+
+impl DeclineGround {
+    /// The paragraph of s.50(2) the ground rests on.
+    pub fn provision(self) -> &'static str {
+        match self {
+            DeclineGround::NotExhausted => "s.50(2)(a)",
+            DeclineGround::UndueDelay => "s.50(2)(b)",
+            DeclineGround::FrivolousOrVexatious => "s.50(2)(c)",
+            DeclineGround::WithdrawnOrAbandoned => "s.50(2)(d)",
+        }
     }
 }
 

@@ -57,6 +57,8 @@ pub fn requester_status(
             Some(ReviewResult::Declined) | None => "the authority declined to review".to_owned(),
         },
         Status::WithCommissioner => "with the Commissioner".to_owned(),
+        Status::UnderInvestigation => "the Commissioner is investigating".to_owned(),
+        Status::ComplaintDeclined => "the Commissioner will not investigate: see why".to_owned(),
         Status::StepsOrdered => "the Commissioner ordered steps".to_owned(),
         Status::Decided => "decided by the Commissioner".to_owned(),
         Status::Appealed => "appealed to the Tribunal".to_owned(),

@@ -23,6 +23,10 @@ vocabulary! {
         Reviewed = "reviewed", "reviewed";
         /// Complaint made to the Commissioner (s.50).
         WithCommissioner = "with_commissioner", "with commissioner";
+        /// The Commissioner accepted the complaint and is investigating.
+        UnderInvestigation = "under_investigation", "under investigation";
+        /// The Commissioner declined to decide the complaint (s.50(2)).
+        ComplaintDeclined = "complaint_declined", "complaint declined";
         /// A decision notice ordered steps, not yet complied with.
         StepsOrdered = "steps_ordered", "steps ordered";
         Decided = "decided", "decided";
@@ -64,7 +68,12 @@ impl Status {
     pub fn is_with_regulator(self) -> bool {
         matches!(
             self,
-            Status::WithCommissioner | Status::StepsOrdered | Status::Decided | Status::Appealed
+            Status::WithCommissioner
+                | Status::UnderInvestigation
+                | Status::ComplaintDeclined
+                | Status::StepsOrdered
+                | Status::Decided
+                | Status::Appealed
         )
     }
 
@@ -90,8 +99,12 @@ impl Status {
             | Status::Reviewed
             | Status::Withdrawn
             | Status::Duplicate
-            | Status::Transferred => Desk::Requester,
-            Status::WithCommissioner | Status::Decided | Status::Appealed => Desk::Regulator,
+            | Status::Transferred
+            | Status::ComplaintDeclined => Desk::Requester,
+            Status::WithCommissioner
+            | Status::UnderInvestigation
+            | Status::Decided
+            | Status::Appealed => Desk::Regulator,
         }
     }
 }
@@ -131,6 +144,10 @@ pub fn stage(case: &Case, assessment: &Assessment) -> Stage {
         Status::AwaitingFee => named("fee_payment_by", d.fee_payment_by),
         Status::AwaitingInternalReview => named("internal_review_due", d.internal_review_due),
         Status::StepsOrdered => named("steps_due", d.steps_due),
+        // The authority's reply, until its submission arrives.
+        Status::UnderInvestigation if !crate::assess::reply_received(case) => {
+            named("authority_reply_due", d.authority_reply_due)
+        }
         _ => None,
     };
     Stage {

@@ -365,6 +365,30 @@ fn validate_event(
             }
         }
         EventType::Complaint => EventKind::Complaint,
+        EventType::ComplaintAccepted => EventKind::ComplaintAccepted {
+            parts: scope_parts(&here, e, request)?,
+            provisions: provisions(&here, &e.provisions, law)?,
+        },
+        EventType::ComplaintDeclined => complaint_declined(&here, e)?,
+        EventType::InvestigationLetter => {
+            let at = format!("{here}, field `reply_by`");
+            let Some(text) = &e.reply_by else {
+                return Err(CaseError::field(
+                    at,
+                    "required: the date the authority must reply by",
+                ));
+            };
+            let reply_by = self::date(&at, text)?;
+            let sent = self::date(&format!("{here}, field `date`"), &e.date)?;
+            if reply_by < sent {
+                return Err(CaseError::field(
+                    at,
+                    format!("{reply_by} is before the letter's date, {sent}"),
+                ));
+            }
+            EventKind::InvestigationLetter { reply_by }
+        }
+        EventType::AuthoritySubmission => EventKind::AuthoritySubmission,
         EventType::DecisionNotice => EventKind::DecisionNotice(decision_notice(&here, e, law)?),
         EventType::Compliance => EventKind::Compliance,
         EventType::Appeal => EventKind::Appeal {
@@ -549,6 +573,53 @@ fn decision_notice(
     })
 }
 
+/// The parts a complaint's investigation covers: each a part of the
+/// request, none twice (none at all: the whole request).
+fn scope_parts(here: &str, e: &EventFile, request: &Request) -> Result<Vec<String>, CaseError> {
+    let mut out: Vec<String> = Vec::new();
+    for id in &e.parts {
+        let id = id.trim();
+        if !request.parts.iter().any(|p| p.id == id) {
+            let ids: Vec<&str> = request.parts.iter().map(|p| p.id.as_str()).collect();
+            return Err(CaseError::field(
+                format!("{here}, field `parts`"),
+                format!("no request part '{id}' (parts: {})", ids.join(", ")),
+            ));
+        }
+        if !out.iter().any(|o| o == id) {
+            out.push(id.to_owned());
+        }
+    }
+    Ok(out)
+}
+
+/// A refusal names its s.50(2) ground and gives the complainant reasons.
+fn complaint_declined(here: &str, e: &EventFile) -> Result<EventKind, CaseError> {
+    let at = |field: &str| format!("{here}, field `{field}`");
+    let name = e.ground.as_deref().ok_or_else(|| {
+        CaseError::field(
+            at("ground"),
+            format!("required; one of {}", DeclineGround::NAMES.join(", ")),
+        )
+    })?;
+    let ground = DeclineGround::from_name(name).ok_or_else(|| {
+        CaseError::field(
+            at("ground"),
+            format!(
+                "'{name}' is not a ground of s.50(2); use one of {}",
+                DeclineGround::NAMES.join(", ")
+            ),
+        )
+    })?;
+    if e.message.as_deref().is_none_or(|m| m.trim().is_empty()) {
+        return Err(CaseError::field(
+            at("message"),
+            "required: the reasons, which the complainant reads (s.50(3)(a))",
+        ));
+    }
+    Ok(EventKind::ComplaintDeclined { ground })
+}
+
 /// A field that must hold some words, at most 254 characters.
 fn required_text(
     here: &str,
@@ -592,7 +663,12 @@ fn antecedents(kind: EventType) -> &'static [EventType] {
         EventType::ClarificationReceived => &[EventType::ClarificationSought],
         EventType::FeePaid => &[EventType::FeeNotice],
         EventType::InternalReview => &[EventType::Response, EventType::InternalReviewRequested],
-        EventType::DecisionNotice => &[EventType::Complaint],
+        EventType::DecisionNotice | EventType::ComplaintAccepted | EventType::ComplaintDeclined => {
+            &[EventType::Complaint]
+        }
+        EventType::InvestigationLetter | EventType::AuthoritySubmission => {
+            &[EventType::ComplaintAccepted]
+        }
         EventType::Compliance | EventType::Appeal => &[EventType::DecisionNotice],
         EventType::AppealDecided => &[EventType::Appeal],
         _ => &[],

@@ -50,6 +50,14 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         include_str!("../../../examples/cases/synthetic-complaint-before-review.toml"),
     ),
     (
+        "synthetic-complaint-declined",
+        include_str!("../../../examples/cases/synthetic-complaint-declined.toml"),
+    ),
+    (
+        "synthetic-complaint-investigation",
+        include_str!("../../../examples/cases/synthetic-complaint-investigation.toml"),
+    ),
+    (
         "synthetic-eir-ncnd-wrong-exception",
         include_str!("../../../examples/cases/synthetic-eir-ncnd-wrong-exception.toml"),
     ),

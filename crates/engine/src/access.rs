@@ -56,6 +56,12 @@ impl User {
         }
     }
 
+    /// Whether this user may open a complaint by hand (the case opens with
+    /// a complaint, under any authority): the Commissioner's caseworkers.
+    pub fn may_open_complaints(&self) -> bool {
+        matches!(self.role, Role::Caseworker | Role::Administrator)
+    }
+
     pub(crate) fn scope(&self) -> CaseScope {
         match self.role {
             Role::Administrator => CaseScope::All,

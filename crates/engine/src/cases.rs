@@ -327,6 +327,11 @@ fn projection(case: &Case, stage: &Stage) -> Projection {
         desk: stage.status.desk().as_str().to_owned(),
         next_deadline: stage.next_deadline.map(|n| n.date.to_string()),
         assignee: assignee(case).map(str::to_owned),
+        complained: case
+            .events
+            .iter()
+            .find(|e| matches!(e.kind, foidesk_case::EventKind::Complaint))
+            .map(|e| e.date.to_string()),
     }
 }
 

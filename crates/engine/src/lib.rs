@@ -15,6 +15,7 @@ pub mod api;
 mod attachments;
 mod cases;
 mod clock;
+mod complaints;
 mod documents;
 mod drafts;
 mod import;
@@ -23,6 +24,7 @@ mod letters;
 mod library;
 mod lifecycle;
 mod notice;
+mod open_complaint;
 mod passwords;
 mod profile;
 mod register;
@@ -42,6 +44,7 @@ pub use attachments::{
 };
 pub use cases::{CaseView, QueueFilter, QueueKind};
 pub use clock::{time_in_words, Clock, FixedClock, SystemClock};
+pub use complaints::{age_words, ComplaintFilter, ComplaintRow, ComplaintStage};
 pub use documents::facts_outline;
 pub use drafts::{LetterDraft, MAX_DRAFT_BYTES};
 pub use foidesk_docs::{
@@ -58,6 +61,7 @@ pub use library::{
 };
 pub use lifecycle::{AccountOutcome, AuditLine, AUDIT_LINES, COMMAND_LINE};
 pub use notice::{notice_to_case, NoticeCase};
+pub use open_complaint::{ComplaintAuthority, OpenComplaint};
 pub use passwords::Passwords;
 pub use profile::{
     AuthorityProfile, Signatory, MAX_ADDRESS_LINES, MAX_REFERENCE_PREFIX_CHARS, MAX_SIGNATORIES,

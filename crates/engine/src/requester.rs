@@ -234,9 +234,16 @@ impl Engine {
                 "The authority is waiting for you before it answers: you can complain once it \
                  has responded and reviewed its response.",
             ),
-            Status::WithCommissioner | Status::StepsOrdered | Status::Decided => {
+            Status::WithCommissioner
+            | Status::UnderInvestigation
+            | Status::StepsOrdered
+            | Status::Decided => {
                 closed("Your complaint is with the Information Commissioner already.")
             }
+            Status::ComplaintDeclined => closed(
+                "The Information Commissioner decided not to investigate your complaint: the \
+                 reasons are in the messages below.",
+            ),
             Status::Appealed => closed("The case is with the Tribunal."),
             Status::Withdrawn | Status::Duplicate | Status::Transferred => {
                 closed("The request is closed.")

@@ -22,9 +22,10 @@ use crate::lifecycle::{Actor, COMMAND_LINE};
 use crate::requests::BatchCase;
 use crate::{
     AccountOutcome, AnswerProblems, Attachment, AttachmentFile, AuditLine, AuthorityProfile,
-    CaseListFilter, CaseView, Colleague, Engine, EngineError, InvitationLine, Invited, Letter,
-    LetterDraft, Library, LogRequest, MakeRequest, MyRequests, NewAttachment, NewAuthority,
-    QueueFilter, QueueKind, Register, RegisterEntry, Role, SentRequest, User,
+    CaseListFilter, CaseView, Colleague, ComplaintFilter, ComplaintRow, Engine, EngineError,
+    InvitationLine, Invited, Letter, LetterDraft, Library, LogRequest, MakeRequest, MyRequests,
+    NewAttachment, NewAuthority, OpenComplaint, QueueFilter, QueueKind, Register, RegisterEntry,
+    Role, SentRequest, User,
 };
 
 /// The engine and its store, for a server: every use case on stored data
@@ -381,6 +382,28 @@ impl AsUser<'_> {
     ) -> Result<Vec<CaseSummary>, EngineError> {
         self.engine
             .queue_for(self.store, self.user, kind, filter, limit)
+            .await
+    }
+
+    /// The Commissioner's complaints, live or decided and declined, oldest
+    /// complaint first (caseworkers and administrators; others `Forbidden`).
+    pub async fn complaints(
+        &self,
+        filter: &ComplaintFilter,
+        live: bool,
+        limit: i64,
+    ) -> Result<Vec<ComplaintRow>, EngineError> {
+        self.engine
+            .complaints_for(self.store, self.user, filter, live, limit)
+            .await
+    }
+
+    /// Open a complaint by hand (caseworkers and administrators): the case
+    /// opens under the authority (added by name if new) with the dates the
+    /// complainant gives; a bad answer is `Invalid` naming it, and writes nothing.
+    pub async fn open_complaint(&self, complaint: OpenComplaint) -> Result<CaseView, EngineError> {
+        self.engine
+            .open_complaint_as(self.store, self.user, complaint)
             .await
     }
 

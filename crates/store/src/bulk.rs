@@ -9,7 +9,7 @@ use crate::{Backend, NewCase, Store, StoreError};
 
 /// Bound parameters per statement: SQLite's limit (PostgreSQL allows 65535).
 const MAX_PARAMS: usize = 32_766;
-const CASE_COLUMNS: usize = 16;
+const CASE_COLUMNS: usize = 17;
 const EVENT_COLUMNS: usize = 6;
 
 impl Store {
@@ -83,7 +83,7 @@ impl Store {
         let text = format!(
             "INSERT INTO cases (authority_id, reference, desk, requester, request, version, \
              status, next_deadline, assignee, created_at, updated_at, subject, received, \
-             regime, requester_type, search_text) VALUES {} \
+             regime, requester_type, search_text, complained) VALUES {} \
              ON CONFLICT (authority_id, reference) DO NOTHING \
              RETURNING id, authority_id, reference",
             self.rows_of_params(chunk.len(), CASE_COLUMNS)
@@ -107,7 +107,8 @@ impl Store {
                 .bind(&c.listing.received)
                 .bind(&c.listing.regime)
                 .bind(&c.listing.requester_type)
-                .bind(&c.listing.search_text);
+                .bind(&c.listing.search_text)
+                .bind(&p.complained);
         }
         let mut stored: HashMap<(i64, String), i64> = HashMap::with_capacity(chunk.len());
         for row in q.fetch_all(&mut **tx).await? {

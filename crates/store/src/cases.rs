@@ -23,6 +23,9 @@ pub struct Projection {
     /// ISO date of the next statutory deadline, if any is running.
     pub next_deadline: Option<String>,
     pub assignee: Option<String>,
+    /// ISO date of the complaint to the Commissioner, if one was made: the
+    /// caseworker's queue sorts by it.
+    pub complained: Option<String>,
 }
 
 /// One event to append: its kind, its body as JSON, and who recorded it when.
@@ -112,7 +115,7 @@ macro_rules! queue_sql {
     ($due:literal, $authority:literal) => {
         concat!(
             "SELECT id, authority_id, reference, desk, requester, version, status, ",
-            "next_deadline, assignee FROM cases WHERE ",
+            "next_deadline, assignee, complained FROM cases WHERE ",
             $due,
             " AND ",
             $authority,
@@ -134,6 +137,7 @@ pub(crate) fn summary(r: &sqlx::any::AnyRow) -> Result<CaseSummary, sqlx::Error>
             desk: r.try_get(3)?,
             next_deadline: r.try_get(7)?,
             assignee: r.try_get(8)?,
+            complained: r.try_get("complained")?,
         },
     })
 }
@@ -196,8 +200,8 @@ impl Store {
         let row: Option<(i64,)> = sqlx::query_as(self.sql(
             "INSERT INTO cases (authority_id, reference, desk, requester, request, version, \
              status, next_deadline, assignee, created_at, updated_at, subject, received, regime, \
-             requester_type, search_text) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14, $15) \
+             requester_type, search_text, complained) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14, $15, $16) \
              ON CONFLICT (authority_id, reference) DO NOTHING RETURNING id",
         ))
         .bind(new.authority_id)
@@ -215,6 +219,7 @@ impl Store {
         .bind(&new.listing.regime)
         .bind(&new.listing.requester_type)
         .bind(&new.listing.search_text)
+        .bind(&p.complained)
         .fetch_optional(&mut *tx)
         .await
         .map_err(|e| match e {
@@ -273,7 +278,7 @@ impl Store {
         // at the same version cannot both pass it.
         let updated = sqlx::query(self.sql(
             "UPDATE cases SET version = $1, status = $2, next_deadline = $3, assignee = $4, \
-             updated_at = $5, desk = $8 WHERE id = $6 AND version = $7",
+             updated_at = $5, desk = $8, complained = $9 WHERE id = $6 AND version = $7",
         ))
         .bind(new_version)
         .bind(&projection.status)
@@ -283,6 +288,7 @@ impl Store {
         .bind(case_id)
         .bind(expected)
         .bind(&projection.desk)
+        .bind(&projection.complained)
         .execute(&mut **tx)
         .await?
         .rows_affected();
@@ -338,7 +344,7 @@ impl Store {
         let mut conn = self.pool.acquire().await?;
         let row = sqlx::query(self.sql(
             "SELECT id, authority_id, reference, desk, requester, version, status, \
-             next_deadline, assignee, request FROM cases WHERE id = $1",
+             next_deadline, assignee, request, complained FROM cases WHERE id = $1",
         ))
         .bind(id)
         .fetch_optional(&mut *conn)

@@ -22,6 +22,7 @@ mod audit;
 mod batches;
 mod bulk;
 mod cases;
+mod complaints;
 mod drafts;
 mod invitations;
 mod library;
@@ -48,6 +49,7 @@ pub use batches::Batch;
 pub use cases::{
     Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, Projection, QueueQuery, StoredEvent,
 };
+pub use complaints::ComplaintQuery;
 pub use drafts::StoredDraft;
 pub use invitations::{AccountAudit, Invitation, NewInvitation};
 pub use library::{Inserted, LibraryStats, NewNotice, NoticeSummary, StoredNotice};

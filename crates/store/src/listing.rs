@@ -36,7 +36,7 @@ macro_rules! list_sql {
     ($condition:literal, $after:literal, $limit:literal) => {
         concat!(
             "SELECT id, authority_id, reference, desk, requester, version, status, ",
-            "next_deadline, assignee FROM cases WHERE ",
+            "next_deadline, assignee, complained FROM cases WHERE ",
             $condition,
             " AND id > ",
             $after,
@@ -289,8 +289,8 @@ impl Store {
         let dir = if filter.descending { "DESC" } else { "ASC" };
         let mut text = String::from(
             "SELECT id, authority_id, reference, desk, requester, version, status, \
-             next_deadline, assignee, subject, received, regime, requester_type, search_text \
-             FROM cases",
+             next_deadline, assignee, subject, received, regime, requester_type, search_text, \
+             complained FROM cases",
         );
         if !conditions.is_empty() {
             text.push_str(" WHERE ");

@@ -4,6 +4,8 @@
 
 mod clock;
 mod complaint;
+mod eligibility;
+mod investigation;
 mod notice;
 pub(crate) mod provisions;
 mod response;
@@ -12,6 +14,9 @@ mod review;
 use foidesk_calendar::{CalendarError, Date, WorkingDayCalendar};
 use foidesk_law::{Amount, Catalogue, LawError, Parameter, ProvisionId, Regime};
 use serde::Serialize;
+
+pub use eligibility::{eligibility, GroundCheck};
+pub use investigation::reply_received;
 
 use crate::model::{Case, Event, EventKind};
 
@@ -70,6 +75,9 @@ pub struct Deadlines {
     pub internal_review_latest: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub complaint_by: Option<Date>,
+    /// The date the Commissioner's latest letter asks the authority to reply by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authority_reply_due: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub steps_due: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -86,7 +94,7 @@ impl Deadlines {
     }
 
     /// Every deadline by its JSON name, in process order, applying or not.
-    pub fn all(&self) -> [(&'static str, Option<Date>); 10] {
+    pub fn all(&self) -> [(&'static str, Option<Date>); 11] {
         [
             ("response_due", self.response_due),
             ("fee_payment_by", self.fee_payment_by),
@@ -102,6 +110,7 @@ impl Deadlines {
             ("internal_review_due", self.internal_review_due),
             ("internal_review_latest", self.internal_review_latest),
             ("complaint_by", self.complaint_by),
+            ("authority_reply_due", self.authority_reply_due),
             ("steps_due", self.steps_due),
             ("appeal_by", self.appeal_by),
         ]
@@ -168,6 +177,7 @@ pub fn assess_with(case: &Case, as_at: Date, ctx: Context<'_>) -> Result<Assessm
     response::run(&mut run, &clock)?;
     review::run(&mut run)?;
     complaint::run(&mut run)?;
+    investigation::run(&mut run)?;
     notice::run(&mut run)?;
     Ok(Assessment {
         date_of_receipt: clock.receipt,

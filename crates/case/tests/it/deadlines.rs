@@ -27,6 +27,7 @@ fn meeting_kind(name: &str) -> &'static str {
         "internal_review_request_by" => "internal_review_requested",
         "internal_review_due" | "internal_review_latest" => "internal_review",
         "complaint_by" => "complaint",
+        "authority_reply_due" => "authority_submission",
         "steps_due" => "compliance",
         "appeal_by" => "appeal",
         other => panic!("a deadline the test does not know: {other}"),

@@ -107,7 +107,14 @@ fn status_names_match_their_json_and_only_complaint_stages_are_with_the_regulato
     }
     assert_eq!(
         with_regulator,
-        ["with_commissioner", "steps_ordered", "decided", "appealed"]
+        [
+            "with_commissioner",
+            "under_investigation",
+            "complaint_declined",
+            "steps_ordered",
+            "decided",
+            "appealed"
+        ]
     );
 }
 
@@ -127,6 +134,8 @@ fn each_status_is_on_one_of_the_three_desks() {
             ("awaiting_internal_review", "authority"),
             ("reviewed", "requester"),
             ("with_commissioner", "regulator"),
+            ("under_investigation", "regulator"),
+            ("complaint_declined", "requester"),
             ("steps_ordered", "authority"),
             ("decided", "regulator"),
             ("appealed", "regulator"),

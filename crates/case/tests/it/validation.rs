@@ -167,6 +167,7 @@ fn each_kind_refuses_every_field_it_does_not_declare() {
         | EventField::StatesReviewProcedure
         | EventField::StatesComplaintRight => "true",
         EventField::Provisions | EventField::Breaches | EventField::Steps => "[\"s.31\"]",
+        EventField::Parts => "[\"1\"]",
         EventField::Outcomes => "[{ part = \"1\", outcome = \"disclosed\" }]",
         _ => "\"x\"",
     };

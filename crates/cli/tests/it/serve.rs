@@ -37,7 +37,7 @@ async fn the_demo_starts_and_each_account_sees_its_cases() {
     }
     let base = base.unwrap();
     assert!(
-        printed.contains("21 cases opened (16 examples and 5 live requests"),
+        printed.contains("23 cases opened (18 examples and 5 live requests"),
         "{printed}"
     );
     // The demo keeps to its own folder, apart from real work.
@@ -47,13 +47,13 @@ async fn the_demo_starts_and_each_account_sees_its_cases() {
     assert_eq!(health.status().as_u16(), 200);
     // (account, cases it lists): the officer has the Met's two examples (the
     // register knows both names they use for the force) and five live
-    // requests, the requester the eleven synthetic requests and the five
-    // live ones, the caseworker the seven complained of.
+    // requests, the requester the thirteen synthetic requests and the five
+    // live ones, the caseworker the nine complained of.
     for (email, expected) in [
-        ("admin@demo.foidesk.test", 21),
+        ("admin@demo.foidesk.test", 23),
         ("officer@demo.foidesk.test", 7),
-        ("requester@demo.foidesk.test", 16),
-        ("caseworker@demo.foidesk.test", 7),
+        ("requester@demo.foidesk.test", 18),
+        ("caseworker@demo.foidesk.test", 9),
     ] {
         let client = reqwest::Client::builder()
             .cookie_store(true)

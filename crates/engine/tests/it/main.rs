@@ -3,6 +3,7 @@
 mod accounts;
 mod cases;
 mod common;
+mod complaints;
 mod decision;
 mod import;
 mod intake;

@@ -23,9 +23,9 @@ const PAGE: i64 = 50;
 /// Characters of the first part shown as the subject.
 const SUBJECT_CHARS: usize = 80;
 
-type QueryMap = HashMap<String, String>;
+pub(super) type QueryMap = HashMap<String, String>;
 
-fn get<'a>(q: &'a QueryMap, name: &str) -> &'a str {
+pub(super) fn get<'a>(q: &'a QueryMap, name: &str) -> &'a str {
     q.get(name).map(|v| v.trim()).unwrap_or("")
 }
 
@@ -225,7 +225,7 @@ fn cells(state: &AppState, who: &WebUser, row: &ListedCase) -> Vec<String> {
 }
 
 /// The query string with some values replaced (empty values dropped).
-fn query_with(q: &QueryMap, changes: &[(&str, &str)]) -> String {
+pub(super) fn query_with(q: &QueryMap, changes: &[(&str, &str)]) -> String {
     let mut pairs: Vec<(String, String)> = q
         .iter()
         .filter(|(k, v)| !v.is_empty() && !changes.iter().any(|(c, _)| c == k))

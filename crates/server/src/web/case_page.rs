@@ -8,8 +8,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use foidesk_engine::api::{
-    closing_words, AppealResult, Channel, Date, DeadlineStatus, EventFile, EventType, FindingKind,
-    NoticeOutcome, Outcome, Request, RequesterType, ReviewResult, Status,
+    closing_words, AppealResult, Channel, Date, DeadlineStatus, DeclineGround, EventFile,
+    EventType, FindingKind, NoticeOutcome, Outcome, Request, RequesterType, ReviewResult, Status,
 };
 use foidesk_engine::{time_in_words, Access, Attachment, CaseView, RequesterAction, Role};
 
@@ -71,11 +71,13 @@ pub async fn show(
     // After a save the form redirects here naming what it recorded.
     let saved = query.get("saved").and_then(|k| EventType::from_name(k));
     let files = super::attachments::listed(&state, &who, &view).await;
+    let complaint =
+        super::complaint::section(&state, &who, &view, files.as_deref().unwrap_or_default());
     let body = html! {
         @if let Some(kind) = saved {
             (success_banner(&format!("Recorded: {}", kind.label()), None))
         }
-        (case_body(&who, &view, files.as_deref().unwrap_or_default(), state.service.engine().today()))
+        (case_body(&who, &view, files.as_deref().unwrap_or_default(), state.service.engine().today(), complaint))
         (super::attachments::section(&who, &view, files.as_deref()))
     };
     respond(StatusCode::OK, layout(&title, Some(&viewer), &[], body))
@@ -98,7 +100,13 @@ fn next_actions(status: Status) -> &'static [EventType] {
         Status::Responded => &[E::InternalReviewRequested, E::Complaint],
         Status::AwaitingInternalReview => &[E::InternalReview],
         Status::Reviewed => &[E::Complaint],
-        Status::WithCommissioner => &[E::DecisionNotice],
+        Status::WithCommissioner => &[E::ComplaintAccepted, E::ComplaintDeclined],
+        Status::UnderInvestigation => &[
+            E::InvestigationLetter,
+            E::AuthoritySubmission,
+            E::DecisionNotice,
+        ],
+        Status::ComplaintDeclined => &[],
         Status::StepsOrdered => &[E::Compliance, E::Appeal],
         Status::Decided => &[E::Appeal],
         Status::Appealed => &[E::AppealDecided],
@@ -254,6 +262,16 @@ pub fn event_lines(e: &EventFile) -> Vec<(String, String)> {
     if let Some(to) = &e.transferred_to {
         push("Transferred to", to.clone());
     }
+    if let Some(g) = &e.ground {
+        let words = DeclineGround::from_name(g).map_or(g.as_str(), |g| g.label());
+        push("Ground", words.to_owned());
+    }
+    if !e.parts.is_empty() {
+        push("Parts investigated", e.parts.join(", "));
+    }
+    if let Some(by) = &e.reply_by {
+        push("Reply asked for by", date_words(by));
+    }
     if let Some(m) = &e.message {
         push("Message", m.clone());
     }
@@ -285,14 +303,20 @@ fn requester_rows(r: &Request) -> Markup {
 
 /// The files attached to the event at `number` (its place in the case
 /// file, as `Attachment::event_version` names it).
-fn event_files(files: &[Attachment], number: usize) -> Vec<&Attachment> {
+pub(super) fn event_files(files: &[Attachment], number: usize) -> Vec<&Attachment> {
     files
         .iter()
         .filter(|f| f.event_version.and_then(|v| usize::try_from(v).ok()) == Some(number))
         .collect()
 }
 
-fn case_body(who: &WebUser, view: &CaseView, files: &[Attachment], today: Date) -> Markup {
+fn case_body(
+    who: &WebUser,
+    view: &CaseView,
+    files: &[Attachment],
+    today: Date,
+    complaint: Markup,
+) -> Markup {
     let s = &view.summary;
     let r = &view.case.request;
     let may_write = who.user.access_to(s) == Access::Write;
@@ -374,6 +398,7 @@ fn case_body(who: &WebUser, view: &CaseView, files: &[Attachment], today: Date) 
             }
         }
         (super::decision::section(&who.user, view, files, today))
+        (complaint)
         h2 { "The request" }
         @if r.parts.is_empty() {
             p { "The request has no separate parts." }

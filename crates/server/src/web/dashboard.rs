@@ -58,10 +58,7 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
             out
         }
         Role::Requester => vec![super::my_requests::section(state, who, "My requests").await?],
-        Role::Caseworker => {
-            let rows = service.as_user(&who.user).cases(0, QUEUE_ROWS).await?;
-            vec![queue_table(state, "Complaints", &rows)]
-        }
+        Role::Caseworker => vec![super::complaint_queue::dashboard_panel(state, who).await?],
     };
     let views = service.as_user(&who.user).case_views(CHART_CASES).await?;
     let figures = stats(&views);
@@ -94,6 +91,7 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
             p { a class="button button--secondary" href="/requests/new" { "Log a new request" } }
         }
         @for q in &queues { (q) }
+        @if matches!(who.user.role, Role::Officer | Role::Administrator) { (steps_due(state, &views)) }
         h2 id="timeliness" { "Answered by the due date, by month received" }
         @if chart_bars.is_empty() {
             p { "No request you can see has been answered yet." }
@@ -112,6 +110,42 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
         }
     };
     Ok(layout("Dashboard", Some(&viewer), &[], body))
+}
+
+/// The steps decision notices ordered that are not yet complied with, each
+/// with its date in words: the officer's to take (s.54).
+fn steps_due(state: &AppState, views: &[foidesk_engine::CaseView]) -> Markup {
+    let due: Vec<(&foidesk_engine::CaseView, &[String], Option<Date>)> = views
+        .iter()
+        .filter(|v| v.stage.status == foidesk_engine::api::Status::StepsOrdered)
+        .filter_map(|v| {
+            let steps = v.case.events.iter().rev().find_map(|e| match &e.kind {
+                foidesk_engine::api::EventKind::DecisionNotice(dn) => Some(dn.steps.as_slice()),
+                _ => None,
+            })?;
+            Some((v, steps, v.assessment.deadlines.steps_due))
+        })
+        .collect();
+    if due.is_empty() {
+        return html! {};
+    }
+    html! {
+        h2 id="steps-due" { "Steps the Commissioner ordered " span class="tag tag--grey" { (due.len()) } }
+        table class="table table--stack" {
+            caption class="visually-hidden" { "Steps ordered by decision notices, not yet complied with" }
+            thead { tr { th scope="col" { "Case" } th scope="col" { "Steps" } th scope="col" { "Due by" } th scope="col" { "Working days" } } }
+            tbody {
+                @for (v, steps, date) in &due {
+                    tr {
+                        td data-label="Case" { a href={ "/cases/" (v.summary.id) } { (v.summary.reference) } }
+                        td data-label="Steps" { ul class="list" { @for s in steps.iter() { li { (s) } } } }
+                        td data-label="Due by" { (date.map(|d| d.long_form()).unwrap_or_else(|| "no date given".into())) }
+                        td data-label="Working days" { (days_text(date.and_then(|d| state.service.engine().running_status(d)))) }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// A queue's deadline in the case page's words ("4 working days left",

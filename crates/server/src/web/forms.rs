@@ -7,8 +7,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use foidesk_engine::api::{
-    default_steps_days, AppealResult, CaseError, Catalogue, EventField, EventFile, EventType,
-    NoticeOutcome, Outcome, OutcomeFile, ReviewResult,
+    default_steps_days, AppealResult, CaseError, Catalogue, DeclineGround, EventField, EventFile,
+    EventType, NoticeOutcome, Outcome, OutcomeFile, ReviewResult,
 };
 use foidesk_engine::{CaseView, EngineError};
 use maud::{html, Markup};
@@ -169,6 +169,18 @@ fn field_input(field: EventField, view: &CaseView, f: &Fields, errors: &[Problem
             Some("What the requester wrote, if anything: whoever can see this event sees it."),
             self::field(f, id),
             errors,
+        ),
+        EventField::Ground => chosen(&DeclineGround::ALL.map(|g| (g.as_str(), g.label()))),
+        EventField::ReplyBy => date_input(
+            id,
+            label,
+            Some("For example, 27 3 2026"),
+            date_fields(f, id),
+            errors,
+        ),
+        EventField::Parts => text(
+            "Part numbers separated by commas, like 1, 3; leave empty for the whole request.",
+            "text",
         ),
         // A correction has its own form (`correct_form`).
         EventField::Corrects | EventField::Reason | EventField::Corrected => html! {},
@@ -416,6 +428,13 @@ fn build_field(
         EventField::DuplicateOf => event.duplicate_of = optional(f, id),
         EventField::TransferredTo => event.transferred_to = optional(f, id),
         EventField::Message => event.message = optional(f, id),
+        EventField::Ground => event.ground = optional(f, id),
+        EventField::ReplyBy => match date_from_fields("The reply date", date_fields(f, id)) {
+            Ok(Some(d)) => event.reply_by = Some(d.to_string()),
+            Ok(None) => return Err(one(id, "Enter the date the authority must reply by")),
+            Err(message) => return Err(one(id, &message)),
+        },
+        EventField::Parts => event.parts = list(self::field(f, id)),
         EventField::Corrects | EventField::Reason | EventField::Corrected => {}
     }
     Ok(())
@@ -955,6 +974,9 @@ fn fields_of(e: &EventFile) -> Fields {
     if let Some(est) = &e.estimate {
         date(&mut f, "estimate", est);
     }
+    if let Some(by) = &e.reply_by {
+        date(&mut f, "reply_by", by);
+    }
     let mut set = |k: &str, v: String| f.push((k.to_owned(), v));
     let yes_no = |b: bool| if b { "yes".to_owned() } else { "no".to_owned() };
     if let Some(n) = &e.note {
@@ -987,12 +1009,15 @@ fn fields_of(e: &EventFile) -> Fields {
         ("by", &e.by),
         ("duplicate_of", &e.duplicate_of),
         ("transferred_to", &e.transferred_to),
+        ("ground", &e.ground),
+        ("message", &e.message),
     ] {
         if let Some(v) = v {
             set(k, v.clone());
         }
     }
     set("breaches", e.breaches.join(", "));
+    set("parts", e.parts.join(", "));
     set("steps", e.steps.join("\n"));
     if let Some(d) = e.steps_days {
         set("steps_days", d.to_string());

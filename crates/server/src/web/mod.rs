@@ -7,6 +7,8 @@ mod attachments;
 mod case_list;
 mod case_page;
 mod chart;
+mod complaint;
+mod complaint_queue;
 mod dashboard;
 mod decision;
 mod documents;
@@ -18,6 +20,7 @@ mod letters;
 mod lifecycle;
 mod make_request;
 mod my_requests;
+mod open_complaint;
 pub(crate) mod page;
 mod profile;
 mod register;
@@ -46,6 +49,13 @@ pub fn router() -> Router<AppState> {
         .route("/sign-out", post(sign_in::sign_out))
         .route("/cases", get(case_list::list))
         .route("/cases.csv", get(case_list::csv))
+        .route("/complaints", get(complaint_queue::list))
+        .route("/complaints.csv", get(complaint_queue::csv))
+        .route(
+            "/complaints/new",
+            get(open_complaint::start).post(open_complaint::answer),
+        )
+        .route("/complaints/{id}/opened", get(open_complaint::opened))
         .route("/requests/new", get(intake::start).post(intake::answer))
         .route("/requests/{id}/confirmation", get(intake::confirmation))
         .route(

@@ -193,7 +193,11 @@ pub fn status_tag(status: &str) -> Markup {
         return html! { strong class="tag tag--grey" { (status.replace('_', " ")) } };
     };
     let colour = match status {
-        Status::AwaitingResponse | Status::AwaitingInternalReview | Status::StepsOrdered => "",
+        Status::AwaitingResponse
+        | Status::AwaitingInternalReview
+        | Status::StepsOrdered
+        | Status::UnderInvestigation => "",
+        Status::ComplaintDeclined => " tag--grey",
         Status::AwaitingClarification | Status::AwaitingFee => " tag--yellow",
         Status::WithCommissioner | Status::Appealed => " tag--red",
         Status::Decided => " tag--green",

@@ -28,7 +28,10 @@ fn from_words(view: &CaseView, kind: &EventKind) -> String {
         | EventKind::Complaint
         | EventKind::Withdrawn
         | EventKind::FeePaid => "You".to_owned(),
-        EventKind::DecisionNotice(_) => "The Information Commissioner".to_owned(),
+        EventKind::DecisionNotice(_)
+        | EventKind::ComplaintAccepted { .. }
+        | EventKind::ComplaintDeclined { .. }
+        | EventKind::InvestigationLetter { .. } => "The Information Commissioner".to_owned(),
         EventKind::Appeal { by, .. } if by.as_deref() == Some("complainant") => "You".to_owned(),
         _ => authority,
     }
@@ -107,6 +110,21 @@ fn what_words(kind: &EventKind) -> String {
             ReviewResult::Declined => "The authority declined to review its response.".into(),
         },
         EventKind::Complaint => "You complained to the Information Commissioner.".into(),
+        EventKind::ComplaintAccepted { .. } => {
+            "The Information Commissioner accepted your complaint and will investigate it.".into()
+        }
+        EventKind::ComplaintDeclined { ground } => format!(
+            "The Information Commissioner decided not to investigate your complaint. {}.",
+            ground.label()
+        ),
+        // Between the Commissioner and the authority: kept out of a
+        // requester's view (`requester_sees`), as assignments are.
+        EventKind::InvestigationLetter { .. } => {
+            "The Information Commissioner wrote to the authority.".into()
+        }
+        EventKind::AuthoritySubmission => {
+            "The authority replied to the Information Commissioner.".into()
+        }
         EventKind::DecisionNotice(d) => {
             let notice = match &d.reference {
                 Some(r) => format!("The Commissioner issued decision notice {r}."),

@@ -61,6 +61,11 @@ const PAGES: &[(&str, &str)] = &[
     ("POST", "/sign-up"),
     ("POST", "/admin/invitations"),
     ("POST", "/admin/sign-up"),
+    ("GET", "/complaints"),
+    ("GET", "/complaints.csv"),
+    ("GET", "/complaints/new"),
+    ("POST", "/complaints/new"),
+    ("GET", "/complaints/{id}/opened"),
 ];
 
 /// Answers that are not a route's success: unknown paths, a case that does

@@ -3,6 +3,7 @@
 mod access;
 mod casepage;
 mod common;
+mod complaints;
 mod concurrency;
 mod dates;
 mod decision;

@@ -24,6 +24,7 @@ fn projection(status: &str, next: Option<&str>, assignee: Option<&str>) -> Proje
         desk: "authority".into(),
         next_deadline: next.map(str::to_owned),
         assignee: assignee.map(str::to_owned),
+        complained: None,
     }
 }
 

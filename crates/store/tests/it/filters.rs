@@ -78,6 +78,7 @@ async fn seed(store: &Store) -> i64 {
                     desk: "authority".into(),
                     next_deadline: r.deadline.map(str::to_owned),
                     assignee: r.assignee.map(str::to_owned),
+                    complained: None,
                 },
                 listing: Listing {
                     subject: Some(r.text.into()),

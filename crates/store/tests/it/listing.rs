@@ -25,6 +25,7 @@ fn new_case(authority_id: i64, reference: &str, requester: Option<&str>, status:
             desk: "authority".into(),
             next_deadline: None,
             assignee: None,
+            complained: None,
         },
         listing: Default::default(),
         created_at: AT.into(),

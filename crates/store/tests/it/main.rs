@@ -5,6 +5,7 @@ mod append_only;
 mod bulk;
 mod cases;
 mod common;
+mod complaints;
 mod filters;
 mod library;
 mod lifecycle;

@@ -27,6 +27,7 @@ fn projection() -> Projection {
         desk: "authority".into(),
         next_deadline: Some("2026-12-01".into()),
         assignee: None,
+        complained: None,
     }
 }
 
