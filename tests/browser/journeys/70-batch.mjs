@@ -74,6 +74,13 @@ export default async function batch(browser, run) {
   const header = await page.$$eval('#my-requests ~ .table-wrap thead th', (ths) => ths.map((th) => th.textContent.trim()));
   expect(!header.includes('Assigned to'), `no "Assigned to" for a requester: ${header.join(', ')}`);
   await step(REQUESTER, 'my requests after');
+  // Each request names the others it was sent with.
+  await page.click(`main tr:has-text("Reference ${sent[0].reference}") a[href^="/cases/"]`);
+  const batchList = await page.textContent('#batch');
+  for (const { force, reference } of sent.slice(1)) {
+    expect(batchList.includes(force) && batchList.includes(reference), `the request names ${force} (${reference}) as sent with it: ${batchList}`);
+  }
+  await step(REQUESTER, 'a request of the batch');
   await context.clearCookies();
 
   // The administrator sees each on the list, each on its own force's case.

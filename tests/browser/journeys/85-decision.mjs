@@ -28,6 +28,16 @@ function inWords(days) {
 // provision, which was engaged (so the public interest decided it).
 const CHOICES = [['.conclusion', 'not_upheld'], ['.engaged', 'yes']];
 
+// Accept the complaint on its page, for investigation of the whole request.
+export async function acceptComplaint(page, step) {
+  await page.click('#accept-complaint');
+  await step('accept the complaint');
+  const button = (await page.$('main button[value=check]')) ? 'check' : 'record';
+  await page.click(`main button[value=${button}]`);
+  if (button === 'check') await page.click('main button[value=record]');
+  expect((await page.textContent('.notification-banner')).includes('accepted'), 'the complaint is accepted');
+}
+
 export async function answerPages(page, step) {
   for (let n = 0; n < 12 && new URL(page.url()).pathname.includes('/questions/'); n++) {
     await step(`questions ${n + 1}`);
@@ -64,6 +74,7 @@ export default async function decision(browser, run) {
   const documents = await page.$$('a[href*="/documents/"]');
   expect(documents.length === 0, 'the case page does not send the caseworker to the TOML facts page');
 
+  await acceptComplaint(page, step);
   await page.click('#next-actions >> text=Issue the decision notice');
   await fillDate(page, 'date', londonToday());
   await page.fill('#reference', REFERENCE);

@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use foidesk_engine::api::Date;
-use foidesk_engine::api::{CaseSummary, DeadlineStatus};
+use foidesk_engine::api::{decision_steps, CaseSummary, DeadlineStatus, OrderedStep};
 use foidesk_engine::{stats, QueueFilter, QueueKind, Role};
 use maud::{html, Markup};
 
@@ -113,18 +113,15 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
 }
 
 /// The steps decision notices ordered that are not yet complied with, each
-/// with its date in words: the officer's to take (s.54).
+/// with its date and where it stands in the case page's words: the
+/// officer's to take (s.54).
 fn steps_due(state: &AppState, views: &[foidesk_engine::CaseView]) -> Markup {
-    let due: Vec<(&foidesk_engine::CaseView, &[String], Option<Date>)> = views
+    let today = state.service.engine().today();
+    let due: Vec<(&foidesk_engine::CaseView, Vec<OrderedStep>)> = views
         .iter()
         .filter(|v| v.stage.status == foidesk_engine::api::Status::StepsOrdered)
-        .filter_map(|v| {
-            let steps = v.case.events.iter().rev().find_map(|e| match &e.kind {
-                foidesk_engine::api::EventKind::DecisionNotice(dn) => Some(dn.steps.as_slice()),
-                _ => None,
-            })?;
-            Some((v, steps, v.assessment.deadlines.steps_due))
-        })
+        .map(|v| (v, decision_steps(&v.case, &v.assessment, today)))
+        .filter(|(_, steps)| !steps.is_empty())
         .collect();
     if due.is_empty() {
         return html! {};
@@ -133,14 +130,20 @@ fn steps_due(state: &AppState, views: &[foidesk_engine::CaseView]) -> Markup {
         h2 id="steps-due" { "Steps the Commissioner ordered " span class="tag tag--grey" { (due.len()) } }
         table class="table table--stack" {
             caption class="visually-hidden" { "Steps ordered by decision notices, not yet complied with" }
-            thead { tr { th scope="col" { "Case" } th scope="col" { "Steps" } th scope="col" { "Due by" } th scope="col" { "Working days" } } }
+            thead { tr { th scope="col" { "Case" } th scope="col" { "Steps" } th scope="col" { "Due by" } th scope="col" { "Where it stands" } } }
             tbody {
-                @for (v, steps, date) in &due {
+                @for (v, steps) in &due {
+                    @let (words, flag) = super::decision::state_words(&steps[0]);
                     tr {
                         td data-label="Case" { a href={ "/cases/" (v.summary.id) } { (v.summary.reference) } }
-                        td data-label="Steps" { ul class="list" { @for s in steps.iter() { li { (s) } } } }
-                        td data-label="Due by" { (date.map(|d| d.long_form()).unwrap_or_else(|| "no date given".into())) }
-                        td data-label="Working days" { (days_text(date.and_then(|d| state.service.engine().running_status(d)))) }
+                        td data-label="Steps" { ul class="list" { @for s in steps { li { (s.step) } } } }
+                        td data-label="Due by" { (steps[0].due.long_form()) }
+                        td data-label="Where it stands" {
+                            @match flag {
+                                Some(colour) => strong class={ "tag " (colour) } { (words) },
+                                None => (words),
+                            }
+                        }
                     }
                 }
             }

@@ -23,7 +23,7 @@ fn days(n: i64) -> String {
 }
 
 /// Where a step stands, in words, and whether to flag it.
-fn state_words(step: &OrderedStep) -> (String, Option<&'static str>) {
+pub(super) fn state_words(step: &OrderedStep) -> (String, Option<&'static str>) {
     match step.state {
         StepState::CompliedWith { on } if on > step.due => (
             format!("complied with on {}, after the date", on.long_form()),

@@ -245,6 +245,13 @@ pub async fn show(
     let engine = state.service.engine();
     let today = engine.today();
     let files = super::attachments::listed(state, who, view).await;
+    // The same request sent to other authorities at once; none if it cannot be read now.
+    let batch = state
+        .service
+        .as_user(&who.user)
+        .batch_of(view.summary.id)
+        .await
+        .unwrap_or_default();
     let status = requester_status(&view.case, &view.assessment, today, engine.calendar())
         .unwrap_or_else(|_| view.stage.status.label().to_owned());
     let actions = engine.requester_actions(view);
@@ -263,6 +270,13 @@ pub async fn show(
             (summary_row("Reference", html! { (s.reference) }))
             (summary_row("Received by the authority", html! { (r.received.long_form()) }))
             (summary_row("Where it stands", html! { strong class="tag" id="requester-status" { (status) } }))
+            @if !batch.is_empty() {
+                (summary_row("Also sent to", html! {
+                    ul class="list" id="batch" {
+                        @for b in &batch { li { a href={ "/cases/" (b.id) } { (b.authority) } " (" (b.reference) ")" } }
+                    }
+                }))
+            }
         }
         @let dates = dates_in_words(view, today);
         @if !dates.is_empty() {
