@@ -50,24 +50,6 @@ fn invalid(field: &str, message: impl Into<String>) -> EngineError {
     }
 }
 
-/// A slug for an authority's name: "Borsetshire County Council" →
-/// "borsetshire-county-council".
-fn slug_of(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let mut out: String = out.trim_end_matches('-').chars().take(64).collect();
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
-
 fn event(kind: EventType, date: Date) -> EventFile {
     EventFile {
         kind: kind.as_str().to_owned(),
@@ -236,14 +218,18 @@ impl Engine {
                     .ok_or_else(|| invalid("authority", "Choose an authority"))?;
                 (a.slug, a.name)
             }
+            // A name the register knows (its own or another it goes by)
+            // is that authority; any other is added to the register.
             ComplaintAuthority::New(name) => {
                 let name = name.trim();
-                let slug = slug_of(name);
-                if slug.is_empty() {
+                if crate::match_key(name).is_empty() {
                     return Err(invalid("authority_name", "Enter the authority's name"));
                 }
                 crate::text::plain("authority_name", name)?;
-                (slug, name.to_owned())
+                match self.register(store).await?.resolve(name) {
+                    Some(known) => (known.authority.slug.clone(), known.authority.name.clone()),
+                    None => (crate::slug_for(name), name.to_owned()),
+                }
             }
         };
         let file = self.complaint_file(&name, &c)?;
@@ -263,7 +249,18 @@ impl Engine {
         };
         let authority = match store.authority_by_slug(&slug).await? {
             Some(a) => a,
-            None => self.add_authority(store, &slug, &name).await?,
+            None => {
+                let new = crate::NewAuthority {
+                    slug: Some(slug),
+                    name: name.clone(),
+                    kind: crate::AuthorityKind::Other,
+                    regimes: vec![Regime::Foia, Regime::Eir],
+                    aliases: Vec::new(),
+                };
+                self.add_to_register(store, &new, &user.email)
+                    .await?
+                    .authority
+            }
         };
         let year = self.today().year();
         let stem = format!("{PREFIX}-{year}-");

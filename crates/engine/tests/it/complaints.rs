@@ -326,4 +326,18 @@ async fn a_complaint_opened_by_hand_is_checked_first_and_writes_nothing_when_wro
         .find(|r| r.summary.id == view.summary.id)
         .unwrap();
     assert_eq!(row.age_words(), "21 days (3 weeks)");
+
+    // A name the register knows as another name of an authority is that
+    // authority; a new one is added to the register.
+    e.add_alias("kent", "Chief Constable of Kent Police", "cli:test")
+        .await
+        .unwrap();
+    let kent = me
+        .open_complaint(by_hand(New("the chief constable of Kent Police".into())))
+        .await
+        .unwrap();
+    let kent_id = e.authority("kent").await.unwrap().unwrap().id;
+    assert_eq!(kent.summary.authority_id, kent_id);
+    let register = e.register().await.unwrap();
+    assert!(register.resolve("Ambridge Parish Council").is_some());
 }
