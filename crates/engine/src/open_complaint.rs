@@ -284,20 +284,3 @@ impl Engine {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::slug_of;
-
-    #[test]
-    fn slugs_are_lower_case_words_joined_by_hyphens() {
-        for (name, slug) in [
-            ("Borsetshire County Council", "borsetshire-county-council"),
-            ("  NHS  Trust (North) ", "nhs-trust-north"),
-            ("Ysgol Gymraeg Llŷn", "ysgol-gymraeg-ll-n"),
-            ("!!!", ""),
-        ] {
-            assert_eq!(slug_of(name), slug, "{name}");
-        }
-    }
-}

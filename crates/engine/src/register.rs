@@ -345,6 +345,7 @@ mod tests {
         for (name, slug) in [
             ("Kent Police", "kent-police"),
             ("Cyngor Sir Ynys Môn", "cyngor-sir-ynys-m-n"),
+            ("  NHS  Trust (North) ", "nhs-trust-north"),
             ("  --  ", ""),
         ] {
             assert_eq!(slug_for(name), slug);
