@@ -230,14 +230,22 @@ pub async fn events(
     Path(id): Path<String>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let view = visible(&state, &caller, &id).await?;
+    // A requester's view holds only the events they see, each still
+    // numbered by its version; anyone else's holds every event in order.
+    let whole = i64::try_from(view.file.events.len()).ok() == Some(view.summary.version);
+    let versions: Vec<usize> = if whole {
+        (1..=view.file.events.len()).collect()
+    } else {
+        view.case.events.iter().map(|e| e.number).collect()
+    };
     let events: Vec<Recorded> = view
         .file
         .events
         .into_iter()
         .zip(view.recorded)
-        .enumerate()
-        .map(|(n, (event, (by, at)))| Recorded {
-            version: n + 1,
+        .zip(versions)
+        .map(|((event, (by, at)), version)| Recorded {
+            version,
             recorded_by: by,
             recorded_at: at,
             event,

@@ -167,6 +167,24 @@ async fn no_requester_page_shows_a_note_staff_version_or_finding() {
                 assert_eq!(form.status, 200, "{path}");
                 check(&format!("{name}: {path}"), &form.text, &forbidden);
             }
+            // Through the API too: each event keeps its own version, as
+            // the administrator's full list numbers it, and nothing hidden.
+            let api = format!("/api/v1/cases/{id}/events");
+            let mine = world.call("GET", &api, Some("requester"), None, &[]).await;
+            assert_eq!(mine.status, 200, "{name}: {api}");
+            check(&format!("{name}: {api}"), &mine.text, &forbidden);
+            let all = world.call("GET", &api, Some("admin"), None, &[]).await;
+            let kind_at = |v: &serde_json::Value| {
+                all.json["events"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|e| e["version"] == v["version"])
+                    .map(|e| e["event"]["kind"].clone())
+            };
+            for e in mine.json["events"].as_array().unwrap() {
+                assert_eq!(kind_at(e), Some(e["event"]["kind"].clone()), "{name}: {e}");
+            }
             let links = attachment_links(&reply.text, *id);
             for link in &links {
                 let file = world.page(link, &cookie).await;
