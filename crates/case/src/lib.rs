@@ -25,7 +25,7 @@ mod validate;
 
 pub use assess::{
     assess, assess_with, eligibility, AssessError, Assessment, Context, Deadlines, Finding,
-    FindingKind, GroundCheck,
+    FindingKind, GroundCheck, GroundState,
 };
 pub use dated::{check_dates_not_after, check_event_date_not_after};
 pub use deadline::{

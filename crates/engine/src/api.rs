@@ -14,8 +14,8 @@ pub use foidesk_case::{
     closing_words, deadline_label, decision_steps, default_steps_days, AppealResult, AssessError,
     Assessment, Case, CaseError, Channel, Correction, DeadlineState, DeadlineStatus, Deadlines,
     DeclineGround, Desk, Event, EventField, EventKind, EventType, Finding, FindingKind,
-    GroundCheck, NextDeadline, NoticeOutcome, OrderedStep, Outcome, PartOutcome, Request,
-    RequesterType, ReviewResult, Stage, Status, StepState,
+    GroundCheck, GroundState, NextDeadline, NoticeOutcome, OrderedStep, Outcome, PartOutcome,
+    Request, RequesterType, ReviewResult, Stage, Status, StepState,
 };
 pub use foidesk_case::{day_and_month, requester_status};
 pub use foidesk_law::{Catalogue, Provision, ProvisionId, Regime};

@@ -16,10 +16,21 @@ use crate::Assessment;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct GroundCheck {
     pub ground: DeclineGround,
-    /// Whether the case gives the caseworker reason to consider it.
-    pub concern: bool,
+    pub state: GroundState,
     /// What the case shows, in words.
     pub shows: String,
+}
+
+/// What the case says of a ground.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroundState {
+    /// The case gives the caseworker reason to consider it.
+    Concern,
+    /// Nothing on the case suggests it.
+    Clear,
+    /// Nothing recorded can decide it: the caseworker judges (s.50(2)(c)).
+    Judgement,
 }
 
 /// The four grounds, in the order of s.50(2); none when there is no complaint.
@@ -130,10 +141,12 @@ pub fn eligibility(
         }
     };
 
-    let vexatious = GroundCheck::clear(
-        DeclineGround::FrivolousOrVexatious,
-        "This is the caseworker's judgement: nothing recorded on the case decides it.".to_owned(),
-    );
+    let vexatious = GroundCheck {
+        ground: DeclineGround::FrivolousOrVexatious,
+        state: GroundState::Judgement,
+        shows: "This is the caseworker's judgement: nothing recorded on the case decides it."
+            .to_owned(),
+    };
 
     let withdrawn = match first(|k| matches!(k, EventKind::Withdrawn)) {
         Some(w) => GroundCheck::concern(
@@ -165,7 +178,7 @@ impl GroundCheck {
     fn concern(ground: DeclineGround, shows: String) -> Self {
         GroundCheck {
             ground,
-            concern: true,
+            state: GroundState::Concern,
             shows,
         }
     }
@@ -173,7 +186,7 @@ impl GroundCheck {
     fn clear(ground: DeclineGround, shows: String) -> Self {
         GroundCheck {
             ground,
-            concern: false,
+            state: GroundState::Clear,
             shows,
         }
     }

@@ -15,7 +15,7 @@ use foidesk_calendar::{CalendarError, Date, WorkingDayCalendar};
 use foidesk_law::{Amount, Catalogue, LawError, Parameter, ProvisionId, Regime};
 use serde::Serialize;
 
-pub use eligibility::{eligibility, GroundCheck};
+pub use eligibility::{eligibility, GroundCheck, GroundState};
 pub use investigation::reply_received;
 
 use crate::model::{Case, Event, EventKind};

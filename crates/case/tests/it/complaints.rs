@@ -3,7 +3,7 @@
 //! names, and the authority's reply deadline runs until its submission.
 
 use foidesk_calendar::{Date, WorkingDayCalendar};
-use foidesk_case::{assess, parse_case, requester_status, stage, Status};
+use foidesk_case::{assess, parse_case, requester_status, stage, GroundState, Status};
 
 const REQUEST: &str = r#"
 [request]
@@ -175,7 +175,18 @@ fn eligible(name: &str, concerns: [bool; 4], phrases: [&str; 4]) {
     let checks = foidesk_case::eligibility(&case, &a, Default::default()).unwrap();
     assert_eq!(checks.len(), 4, "{name}");
     for (i, c) in checks.iter().enumerate() {
-        assert_eq!(c.concern, concerns[i], "{name}, ground {i}: {}", c.shows);
+        assert_eq!(
+            c.state == GroundState::Concern,
+            concerns[i],
+            "{name}, ground {i}: {}",
+            c.shows
+        );
+        // Frivolous or vexatious (c) is never the case's to say.
+        assert_eq!(
+            c.state == GroundState::Judgement,
+            i == 2,
+            "{name}, ground {i}"
+        );
         assert!(
             c.shows.contains(phrases[i]),
             "{name}, ground {i}: {:?} should say {:?}",

@@ -3,7 +3,7 @@
 //! forms to accept or decline it; and once accepted, the investigation log
 //! (scope, the reply asked for, the letters and submissions with files).
 
-use foidesk_engine::api::{DeclineGround, EventKind, EventType, GroundCheck, Status};
+use foidesk_engine::api::{DeclineGround, EventKind, EventType, GroundCheck, GroundState, Status};
 use foidesk_engine::{Attachment, CaseView, Role};
 use maud::{html, Markup};
 
@@ -47,10 +47,10 @@ fn deciding(state: &AppState, who: &WebUser, view: &CaseView, checks: &[GroundCh
                     div class="summary-list__row" {
                         dt class="summary-list__key" { (c.ground.label()) }
                         dd class="summary-list__value" {
-                            @if c.concern {
-                                strong class="tag tag--yellow" { "check this" }
-                            } @else {
-                                strong class="tag tag--green" { "no concern" }
+                            @match c.state {
+                                GroundState::Concern => strong class="tag tag--yellow" { "check this" },
+                                GroundState::Clear => strong class="tag tag--green" { "no concern" },
+                                GroundState::Judgement => strong class="tag tag--grey" { "your judgement" },
                             }
                             " " (c.shows)
                         }
