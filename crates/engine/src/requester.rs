@@ -84,6 +84,14 @@ fn day_after(date: Date) -> String {
 }
 
 impl Engine {
+    /// The time an authority has to answer a request received today, in
+    /// words ("20 working days": FOIA s.10(1), EIR reg.5(2)), from the
+    /// dated parameter, for the pages that tell a requester what to expect.
+    pub fn response_period(&self) -> String {
+        period(self, Parameter::ResponseWorkingDays, self.today())
+            .unwrap_or_else(|| "the time the law allows".to_owned())
+    }
+
     /// Each thing a requester may send on this case, with whether it is
     /// open today and the time limits in words.
     pub fn requester_actions(&self, view: &CaseView) -> Vec<(RequesterAction, Availability)> {

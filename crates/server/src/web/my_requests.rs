@@ -39,7 +39,7 @@ pub async fn section(
     Ok(html! {
         h2 id="my-requests" { (heading) }
         @if mine.rows.is_empty() {
-            p { "You have not made any requests yet. Ask an authority for information it holds: it should answer within 20 working days." }
+            p { "You have not made any requests yet. Ask an authority for information it holds: it should answer within " (state.service.engine().response_period()) "." }
         }
         p { a class="button" href="/requests/make" { "Make a request" } }
         @if !mine.rows.is_empty() {

@@ -70,7 +70,7 @@ pub async fn sent(State(state): State<AppState>, who: WebUser, Path(id): Path<St
             }
         }
         h2 { "What happens next" }
-        p { "Each authority should answer within 20 working days of today. If it asks you to clarify, or asks for a fee, the time stops until you reply." }
+        p { "Each authority should answer within " (state.service.engine().response_period()) " of today. If it asks you to clarify, or asks for a fee, the time stops until you reply." }
         p { "You can follow each request on " a href="/" { "My requests" } "." }
     };
     respond(
