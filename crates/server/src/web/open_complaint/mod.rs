@@ -1,8 +1,7 @@
 //! Open a complaint by hand, when the authority does not use foidesk:
 //! GOV.UK question pages (the authority, the request, the dates as the
-//! complainant gives them), check answers, and a confirmation. As in
-//! `intake.rs`, each page posts every answer so far back as hidden fields,
-//! so nothing is kept until the case opens.
+//! complainant gives them), check answers, and a confirmation. The page
+//! machinery is `questions.rs`'s: nothing is kept until the case opens.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -12,6 +11,7 @@ use foidesk_engine::{ComplaintAuthority, EngineError, OpenComplaint, Role};
 use maud::html;
 
 use super::page::{date_from_fields, layout, problem, summary_row, Problem, Viewer};
+use super::questions::{field, first_problem, navigate, next, Fields, Steps};
 use super::session::{tokens_match, WebUser};
 use super::{csrf_refused, message_page, respond, PageForm};
 use crate::error::internal;
@@ -19,8 +19,6 @@ use crate::AppState;
 
 mod pages;
 use pages::render;
-
-type Fields = Vec<(String, String)>;
 
 /// The question pages, in order.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -31,8 +29,11 @@ enum Step {
     Check,
 }
 
-impl Step {
-    const ALL: [Step; 4] = [Step::Authority, Step::Request, Step::Dates, Step::Check];
+impl Steps for Step {
+    const ALL: &'static [Step] = &[Step::Authority, Step::Request, Step::Dates, Step::Check];
+    const CHECK: Step = Step::Check;
+    const CARRIED: &'static [&'static str] = &CARRIED;
+    const CAPTION: &'static str = "Open a complaint";
 
     fn name(self) -> &'static str {
         match self {
@@ -41,10 +42,6 @@ impl Step {
             Step::Dates => "dates",
             Step::Check => "check",
         }
-    }
-
-    fn from_name(name: &str) -> Option<Step> {
-        Step::ALL.into_iter().find(|s| s.name() == name)
     }
 
     fn title(self) -> &'static str {
@@ -56,14 +53,28 @@ impl Step {
         }
     }
 
-    fn next(self) -> Step {
+    /// The inputs each page shows itself (the rest go as hidden fields).
+    fn asks(self, name: &str) -> bool {
+        let stem = name.split('-').next().unwrap_or(name);
         match self {
-            Step::Authority => Step::Request,
-            Step::Request => Step::Dates,
-            Step::Dates | Step::Check => Step::Check,
+            Step::Authority => matches!(stem, "authority" | "authority_name"),
+            Step::Request => matches!(stem, "request" | "regime"),
+            Step::Dates => matches!(
+                stem,
+                "sent"
+                    | "response"
+                    | "outcome"
+                    | "review_requested"
+                    | "review"
+                    | "result"
+                    | "complained"
+            ),
+            Step::Check => false,
         }
     }
+}
 
+impl Step {
     /// The page that asks an answer, by the engine's or this form's name.
     fn of_field(field: &str) -> (Step, &'static str) {
         match field {
@@ -107,32 +118,6 @@ const CARRIED: [&str; 23] = [
     "complained-year",
     "checking",
 ];
-
-/// The inputs each page shows itself (the rest go as hidden fields).
-fn asks(step: Step, name: &str) -> bool {
-    let stem = name.split('-').next().unwrap_or(name);
-    match step {
-        Step::Authority => matches!(stem, "authority" | "authority_name"),
-        Step::Request => matches!(stem, "request" | "regime"),
-        Step::Dates => matches!(
-            stem,
-            "sent"
-                | "response"
-                | "outcome"
-                | "review_requested"
-                | "review"
-                | "result"
-                | "complained"
-        ),
-        Step::Check => false,
-    }
-}
-
-fn field<'a>(f: &'a Fields, name: &str) -> &'a str {
-    f.iter()
-        .find(|(k, _)| k == name)
-        .map_or("", |(_, v)| v.as_str())
-}
 
 fn date_fields<'a>(f: &'a Fields, id: &str) -> (&'a str, &'a str, &'a str) {
     (
@@ -297,9 +282,7 @@ pub async fn answer(
     };
     let step = Step::from_name(field(&f, "step")).unwrap_or(Step::Authority);
     let action = field(&f, "action").to_owned();
-    if let Some(to) = action.strip_prefix("change-").and_then(Step::from_name) {
-        f.retain(|(k, _)| k != "checking");
-        f.push(("checking".into(), "yes".into()));
+    if let Some(to) = navigate(&mut f, &action) {
         return render(&who, StatusCode::OK, to, &f, &[], &list);
     }
     if action != "confirm" {
@@ -314,26 +297,18 @@ pub async fn answer(
                 &list,
             );
         }
-        let next = if field(&f, "checking") == "yes" {
-            Step::Check
-        } else {
-            step.next()
-        };
-        return render(&who, StatusCode::OK, next, &f, &[], &list);
+        return render(&who, StatusCode::OK, next(step, &f), &f, &[], &list);
     }
     // Every page again, in case a hidden answer was changed on the way.
-    for s in [Step::Authority, Step::Request, Step::Dates] {
-        let problems = check_step(s, &f);
-        if !problems.is_empty() {
-            return render(
-                &who,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                s,
-                &f,
-                &problems,
-                &list,
-            );
-        }
+    if let Some((s, problems)) = first_problem(Step::Check, |s| check_step(s, &f)) {
+        return render(
+            &who,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            s,
+            &f,
+            &problems,
+            &list,
+        );
     }
     let d = dates(&f, &mut Vec::new());
     let (Some(sent), Some(complained), Some(regime)) = (d.sent, d.complained, regime_of(&f)) else {
