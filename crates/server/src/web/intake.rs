@@ -11,16 +11,16 @@ use foidesk_engine::{default_reference_prefix, environmental_hint, EngineError, 
 use maud::{html, Markup};
 
 use super::page::{
-    date_from_fields, date_input, error_for, layout, problem, radios, radios_under, summary_row,
-    text_input, Problem, Viewer,
+    date_from_fields, date_input, error_for, problem, radios, radios_under, summary_row,
+    text_input, Problem,
 };
 use super::questions::{
-    buttons, check_row, confirm as confirm_section, drop_empty_parts, edit_parts, field,
-    first_problem, heading, legend, navigate, next, page, parts, parts_fields, parts_problems, set,
-    Fields, Steps,
+    self, buttons, check_row, confirm as confirm_section, confirmation as confirmation_page,
+    drop_empty_parts, edit_parts, field, first_problem, heading, legend, navigate, next, page,
+    parts, parts_fields, parts_problems, posted, set, Fields, Steps,
 };
 use super::session::{tokens_match, WebUser};
-use super::{csrf_refused, message_page, respond, PageForm};
+use super::{csrf_refused, message_page, PageForm};
 use crate::error::internal;
 use crate::AppState;
 
@@ -171,17 +171,10 @@ fn refused(who: &WebUser) -> Response {
 
 /// The authorities this person may log for, as (slug, name).
 async fn authorities(state: &AppState, who: &WebUser) -> Result<Vec<(String, String)>, Response> {
-    let all = state
-        .service
-        .as_user(&who.user)
-        .authorities()
-        .await
-        .map_err(|e| internal(&e).into_response())?;
-    Ok(all
-        .into_iter()
-        .filter(|a| who.user.role == Role::Administrator || who.user.authority_id == Some(a.id))
-        .map(|a| (a.slug, a.name))
-        .collect())
+    questions::authorities(state, who, |a| {
+        who.user.role == Role::Administrator || who.user.authority_id == Some(a.id)
+    })
+    .await
 }
 
 /// The first page: an administrator chooses the authority; an officer's is
@@ -506,9 +499,7 @@ pub async fn answer(
             None => return refused(&who),
         }
     }
-    let step = Step::from_name(field(&f, "step")).unwrap_or_else(|| first_step(&who));
-    let action = field(&f, "action").to_owned();
-    f.retain(|(k, _)| k != "action" && k != "step" && k != "csrf");
+    let (step, action) = posted(&mut f, first_step(&who));
     let show = |status, step, f: &Fields, errors: &[Problem]| {
         render(&state, &who, status, step, f, errors, &authorities)
     };
@@ -647,16 +638,8 @@ pub async fn confirmation(
         Ok(v) => v,
         Err(r) => return r,
     };
-    let viewer = Viewer {
-        user: &who.user,
-        csrf: &who.csrf,
-    };
     let deadline = view.stage.next_deadline.map(|n| n.date);
-    let body = html! {
-        div class="panel panel--confirmation" {
-            h1 class="panel__title" { "Request logged" }
-            div class="panel__body" { "Its reference is" br; strong { (view.summary.reference) } }
-        }
+    let next = html! {
         dl class="summary-list" {
             (summary_row("Received", html! { (view.case.request.received.long_form()) }))
             @if let Some(d) = deadline {
@@ -670,10 +653,7 @@ pub async fn confirmation(
         }
         p { a href="/requests/new" { "Log another request" } }
     };
-    respond(
-        StatusCode::OK,
-        layout("Request logged", Some(&viewer), &[], body),
-    )
+    confirmation_page(&who, "Request logged", &view.summary.reference, next)
 }
 
 #[cfg(test)]

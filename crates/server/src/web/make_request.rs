@@ -14,9 +14,9 @@ use maud::{html, Markup};
 use super::intake::regime_label;
 use super::page::{error_for, problem, radios_under, Problem};
 use super::questions::{
-    buttons, check_row, confirm as confirm_section, drop_empty_parts, edit_parts, field,
-    first_problem, heading, legend, navigate, next, page, parts, parts_fields, parts_problems, set,
-    Fields, Steps,
+    authorities, buttons, check_row, confirm as confirm_section, drop_empty_parts, edit_parts,
+    field, first_problem, heading, legend, navigate, next, page, parts, parts_fields,
+    parts_problems, posted, set, Fields, Steps,
 };
 use super::session::{tokens_match, WebUser};
 use super::{csrf_refused, message_page, PageForm};
@@ -287,15 +287,7 @@ fn refused(who: &WebUser) -> Response {
 
 /// The register of authorities, as (slug, name), by name.
 async fn register(state: &AppState, who: &WebUser) -> Result<Vec<(String, String)>, Response> {
-    let mut all: Vec<(String, String)> = state
-        .service
-        .as_user(&who.user)
-        .authorities()
-        .await
-        .map_err(|e| internal(&e).into_response())?
-        .into_iter()
-        .map(|a| (a.slug, a.name))
-        .collect();
+    let mut all = authorities(state, who, |_| true).await?;
     all.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(all)
 }
@@ -334,9 +326,7 @@ pub async fn answer(
         Ok(r) => r,
         Err(r) => return r,
     };
-    let step = Step::from_name(field(&f, "step")).unwrap_or(Step::ALL[0]);
-    let action = field(&f, "action").to_owned();
-    f.retain(|(k, _)| k != "action" && k != "step" && k != "csrf");
+    let (step, action) = posted(&mut f, Step::ALL[0]);
     let show = |status, step, f: &Fields, errors: &[Problem]| {
         render(&who, status, step, f, errors, &register)
     };

@@ -10,10 +10,12 @@ use foidesk_engine::api::{Date, Outcome, Regime, ReviewResult};
 use foidesk_engine::{ComplaintAuthority, EngineError, OpenComplaint, Role};
 use maud::html;
 
-use super::page::{date_from_fields, layout, problem, summary_row, Problem, Viewer};
-use super::questions::{field, first_problem, navigate, next, Fields, Steps};
+use super::page::{date_from_fields, problem, summary_row, Problem};
+use super::questions::{
+    authorities, confirmation, field, first_problem, navigate, next, posted, Fields, Steps,
+};
 use super::session::{tokens_match, WebUser};
-use super::{csrf_refused, message_page, respond, PageForm};
+use super::{csrf_refused, message_page, PageForm};
 use crate::error::internal;
 use crate::AppState;
 
@@ -239,19 +241,12 @@ fn dates(f: &Fields, out: &mut Vec<Problem>) -> Dates {
     }
 }
 
-async fn authorities(state: &AppState, who: &WebUser) -> Result<Vec<(String, String)>, Response> {
-    match state.service.as_user(&who.user).authorities().await {
-        Ok(list) => Ok(list.into_iter().map(|a| (a.slug, a.name)).collect()),
-        Err(e) => Err(internal(&e).into_response()),
-    }
-}
-
 /// GET /complaints/new: the first question.
 pub async fn start(State(state): State<AppState>, who: WebUser) -> Response {
     if !may_open(&who) {
         return refused(&who);
     }
-    match authorities(&state, &who).await {
+    match authorities(&state, &who, |_| true).await {
         Ok(list) => render(
             &who,
             StatusCode::OK,
@@ -276,12 +271,11 @@ pub async fn answer(
     if !tokens_match(field(&f, "csrf"), &who.csrf) {
         return csrf_refused(&who);
     }
-    let list = match authorities(&state, &who).await {
+    let list = match authorities(&state, &who, |_| true).await {
         Ok(l) => l,
         Err(r) => return r,
     };
-    let step = Step::from_name(field(&f, "step")).unwrap_or(Step::Authority);
-    let action = field(&f, "action").to_owned();
+    let (step, action) = posted(&mut f, Step::Authority);
     if let Some(to) = navigate(&mut f, &action) {
         return render(&who, StatusCode::OK, to, &f, &[], &list);
     }
@@ -385,15 +379,7 @@ pub async fn opened(
         Ok(v) => v,
         Err(r) => return r,
     };
-    let viewer = Viewer {
-        user: &who.user,
-        csrf: &who.csrf,
-    };
-    let body = html! {
-        div class="panel panel--confirmation" {
-            h1 class="panel__title" { "Complaint opened" }
-            div class="panel__body" { "Its reference is" br; strong { (view.summary.reference) } }
-        }
+    let next = html! {
         dl class="summary-list" {
             (summary_row("Authority", html! { (view.case.request.authority) }))
             (summary_row("Request sent", html! { (view.case.request.received.long_form()) }))
@@ -403,8 +389,5 @@ pub async fn opened(
         p { a class="button" href={ "/cases/" (view.summary.id) } { "Go to case " (view.summary.reference) } }
         p { a href="/complaints" { "Back to the complaints" } }
     };
-    respond(
-        StatusCode::OK,
-        layout("Complaint opened", Some(&viewer), &[], body),
-    )
+    confirmation(&who, "Complaint opened", &view.summary.reference, next)
 }

@@ -7,12 +7,15 @@
 //! implementing [`Steps`]; what it asks and checks stays in the flow.
 
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
+use foidesk_engine::api::Authority;
 use maud::{html, Markup};
 
 use super::page::{csrf_field, layout, Problem, Viewer};
 use super::respond;
 use super::session::WebUser;
+use crate::error::internal;
+use crate::AppState;
 
 mod parts;
 pub(super) use parts::{drop_empty_parts, edit_parts, parts, parts_fields, parts_problems};
@@ -62,6 +65,35 @@ pub(super) fn field<'a>(f: &'a Fields, name: &str) -> &'a str {
 pub(super) fn set(f: &mut Fields, name: &str, value: &str) {
     f.retain(|(k, _)| k != name);
     f.push((name.to_owned(), value.to_owned()));
+}
+
+/// The form's page (`first` when it names none) and action, taken out of
+/// the answers so that they are not carried on.
+pub(super) fn posted<S: Steps>(f: &mut Fields, first: S) -> (S, String) {
+    let step = S::from_name(field(f, "step")).unwrap_or(first);
+    let action = field(f, "action").to_owned();
+    f.retain(|(k, _)| k != "action" && k != "step" && k != "csrf");
+    (step, action)
+}
+
+/// The authorities this person sees that `keep` keeps, as (slug, name):
+/// the choices of a flow's authority page.
+pub(super) async fn authorities(
+    state: &AppState,
+    who: &WebUser,
+    keep: impl Fn(&Authority) -> bool,
+) -> Result<Vec<(String, String)>, Response> {
+    let all = state
+        .service
+        .as_user(&who.user)
+        .authorities()
+        .await
+        .map_err(|e| internal(&e).into_response())?;
+    Ok(all
+        .into_iter()
+        .filter(keep)
+        .map(|a| (a.slug, a.name))
+        .collect())
 }
 
 /// Whether a change from check answers is under way: then every page
@@ -202,4 +234,21 @@ pub(super) fn page<S: Steps>(
         }
     };
     respond(status, layout(step.title(), Some(&viewer), errors, form))
+}
+
+/// The page a flow ends on: the GOV.UK confirmation panel with the new
+/// case's reference, then `next` (what it holds and what happens next).
+pub(super) fn confirmation(who: &WebUser, title: &str, reference: &str, next: Markup) -> Response {
+    let viewer = Viewer {
+        user: &who.user,
+        csrf: &who.csrf,
+    };
+    let body = html! {
+        div class="panel panel--confirmation" {
+            h1 class="panel__title" { (title) }
+            div class="panel__body" { "Its reference is" br; strong { (reference) } }
+        }
+        (next)
+    };
+    respond(StatusCode::OK, layout(title, Some(&viewer), &[], body))
 }
