@@ -37,14 +37,16 @@ enum Step {
 }
 
 impl Steps for Step {
-    const ALL: &'static [Step] = &[
-        Step::Authority,
-        Step::Channel,
-        Step::Requester,
-        Step::Received,
-        Step::Parts,
-        Step::Regime,
-        Step::Check,
+    // One page a row: the page, its name in forms, its title.
+    #[rustfmt::skip]
+    const PAGES: &'static [(Step, &'static str, &'static str)] = &[
+        (Step::Authority, "authority", "Which authority received the request?"),
+        (Step::Channel, "channel", "How did the request come in?"),
+        (Step::Requester, "requester", "Who made the request?"),
+        (Step::Received, "received", "When was the request received?"),
+        (Step::Parts, "parts", "What did they ask for?"),
+        (Step::Regime, "regime", "Which law does the request fall under?"),
+        (Step::Check, "check", "Check your answers before logging the request"),
     ];
     const CHECK: Step = Step::Check;
     /// Every answer that may be carried between pages.
@@ -62,30 +64,6 @@ impl Steps for Step {
         "checking",
     ];
     const CAPTION: &'static str = "Log a new request";
-
-    fn name(self) -> &'static str {
-        match self {
-            Step::Authority => "authority",
-            Step::Channel => "channel",
-            Step::Requester => "requester",
-            Step::Received => "received",
-            Step::Parts => "parts",
-            Step::Regime => "regime",
-            Step::Check => "check",
-        }
-    }
-
-    fn title(self) -> &'static str {
-        match self {
-            Step::Authority => "Which authority received the request?",
-            Step::Channel => "How did the request come in?",
-            Step::Requester => "Who made the request?",
-            Step::Received => "When was the request received?",
-            Step::Parts => "What did they ask for?",
-            Step::Regime => "Which law does the request fall under?",
-            Step::Check => "Check your answers before logging the request",
-        }
-    }
 
     fn asks(self, name: &str) -> bool {
         self.fields().contains(&name)

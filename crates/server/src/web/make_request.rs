@@ -33,12 +33,14 @@ enum Step {
 }
 
 impl Steps for Step {
-    const ALL: &'static [Step] = &[
-        Step::Authorities,
-        Step::Parts,
-        Step::Environment,
-        Step::AboutYou,
-        Step::Check,
+    // One page a row: the page, its name in forms, its title.
+    #[rustfmt::skip]
+    const PAGES: &'static [(Step, &'static str, &'static str)] = &[
+        (Step::Authorities, "authorities", "Which authorities do you want to ask?"),
+        (Step::Parts, "parts", "What do you want to know?"),
+        (Step::Environment, "environment", "Is your request about the environment?"),
+        (Step::AboutYou, "about-you", "Who are you asking as?"),
+        (Step::Check, "check", "Check your request before sending it"),
     ];
     const CHECK: Step = Step::Check;
     /// Every answer carried between pages (authorities and parts repeat).
@@ -50,26 +52,6 @@ impl Steps for Step {
         "checking",
     ];
     const CAPTION: &'static str = "Make a request";
-
-    fn name(self) -> &'static str {
-        match self {
-            Step::Authorities => "authorities",
-            Step::Parts => "parts",
-            Step::Environment => "environment",
-            Step::AboutYou => "about-you",
-            Step::Check => "check",
-        }
-    }
-
-    fn title(self) -> &'static str {
-        match self {
-            Step::Authorities => "Which authorities do you want to ask?",
-            Step::Parts => "What do you want to know?",
-            Step::Environment => "Is your request about the environment?",
-            Step::AboutYou => "Who are you asking as?",
-            Step::Check => "Check your request before sending it",
-        }
-    }
 
     fn asks(self, name: &str) -> bool {
         let asked: &[&str] = match self {
@@ -307,7 +289,7 @@ pub async fn start(State(state): State<AppState>, who: WebUser) -> Response {
         "requester_type",
         RequesterType::MemberOfThePublic.as_str(),
     );
-    render(&who, StatusCode::OK, Step::ALL[0], &f, &[], &register)
+    render(&who, StatusCode::OK, Step::first(), &f, &[], &register)
 }
 
 /// POST /requests/make: an answer in, the next question out; "confirm" sends.
@@ -326,7 +308,7 @@ pub async fn answer(
         Ok(r) => r,
         Err(r) => return r,
     };
-    let (step, action) = posted(&mut f, Step::ALL[0]);
+    let (step, action) = posted(&mut f, Step::first());
     let show = |status, step, f: &Fields, errors: &[Problem]| {
         render(&who, status, step, f, errors, &register)
     };

@@ -32,28 +32,17 @@ enum Step {
 }
 
 impl Steps for Step {
-    const ALL: &'static [Step] = &[Step::Authority, Step::Request, Step::Dates, Step::Check];
+    // One page a row: the page, its name in forms, its title.
+    #[rustfmt::skip]
+    const PAGES: &'static [(Step, &'static str, &'static str)] = &[
+        (Step::Authority, "authority", "Which authority is the complaint about?"),
+        (Step::Request, "request", "What did the request ask for?"),
+        (Step::Dates, "dates", "When did each thing happen?"),
+        (Step::Check, "check", "Check the complaint before you open it"),
+    ];
     const CHECK: Step = Step::Check;
     const CARRIED: &'static [&'static str] = &CARRIED;
     const CAPTION: &'static str = "Open a complaint";
-
-    fn name(self) -> &'static str {
-        match self {
-            Step::Authority => "authority",
-            Step::Request => "request",
-            Step::Dates => "dates",
-            Step::Check => "check",
-        }
-    }
-
-    fn title(self) -> &'static str {
-        match self {
-            Step::Authority => "Which authority is the complaint about?",
-            Step::Request => "What did the request ask for?",
-            Step::Dates => "When did each thing happen?",
-            Step::Check => "Check the complaint before you open it",
-        }
-    }
 
     /// The inputs each page shows itself (the rest go as hidden fields).
     fn asks(self, name: &str) -> bool {

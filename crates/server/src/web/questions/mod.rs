@@ -23,36 +23,50 @@ pub(super) use parts::{drop_empty_parts, edit_parts, parts, parts_fields, parts_
 /// What was posted, in order (parts and authorities repeat their name).
 pub(super) type Fields = Vec<(String, String)>;
 
-/// A flow's question pages.
+/// A flow's question pages: a table of them, and what each page asks.
 pub(super) trait Steps: Copy + PartialEq + 'static {
-    /// Every page in the order asked, check answers last.
-    const ALL: &'static [Self];
+    /// Every page in the order asked, check answers last: the page, its
+    /// name (in the form's `step` and in change/back actions) and its title.
+    const PAGES: &'static [(Self, &'static str, &'static str)];
     /// The check answers page.
     const CHECK: Self;
     /// Every answer that may ride along between pages.
     const CARRIED: &'static [&'static str];
     /// The words above every page's heading.
     const CAPTION: &'static str;
-    /// The page's name in the form's `step` and in change/back actions.
-    fn name(self) -> &'static str;
-    fn title(self) -> &'static str;
     /// Whether this page shows the input `name` itself (else it is hidden).
     fn asks(self, name: &str) -> bool;
 
+    fn row(self) -> Option<&'static (Self, &'static str, &'static str)> {
+        Self::PAGES.iter().find(|(s, _, _)| *s == self)
+    }
+
+    fn name(self) -> &'static str {
+        self.row().map_or("", |r| r.1)
+    }
+
+    fn title(self) -> &'static str {
+        self.row().map_or("", |r| r.2)
+    }
+
+    fn first() -> Self {
+        Self::PAGES.first().map_or(Self::CHECK, |r| r.0)
+    }
+
     fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|s| s.name() == name)
+        Self::PAGES.iter().find(|r| r.1 == name).map(|r| r.0)
     }
 
     /// The page after this one, in order.
     fn after(self) -> Self {
-        let at = Self::ALL.iter().position(|s| *s == self).unwrap_or(0);
-        Self::ALL.get(at + 1).copied().unwrap_or(Self::CHECK)
+        let at = Self::PAGES.iter().position(|r| r.0 == self).unwrap_or(0);
+        Self::PAGES.get(at + 1).map_or(Self::CHECK, |r| r.0)
     }
 
     /// The page before this one, if any.
     fn before(self) -> Option<Self> {
-        let at = Self::ALL.iter().position(|s| *s == self)?;
-        Self::ALL.get(at.checked_sub(1)?).copied()
+        let at = Self::PAGES.iter().position(|r| r.0 == self)?;
+        Self::PAGES.get(at.checked_sub(1)?).map(|r| r.0)
     }
 }
 
@@ -128,7 +142,7 @@ pub(super) fn first_problem<S: Steps>(
     upto: S,
     mut check: impl FnMut(S) -> Vec<Problem>,
 ) -> Option<(S, Vec<Problem>)> {
-    for &s in S::ALL {
+    for &(s, _, _) in S::PAGES {
         let problems = check(s);
         if !problems.is_empty() {
             return Some((s, problems));
