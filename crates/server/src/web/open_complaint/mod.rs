@@ -265,44 +265,25 @@ pub async fn answer(
         Err(r) => return r,
     };
     let (step, action) = posted(&mut f, Step::Authority);
+    let show =
+        |status, step, f: &Fields, errors: &[Problem]| render(&who, status, step, f, errors, &list);
     if let Some(to) = navigate(&mut f, &action) {
-        return render(&who, StatusCode::OK, to, &f, &[], &list);
+        return show(StatusCode::OK, to, &f, &[]);
     }
     if action != "confirm" {
         let problems = check_step(step, &f);
         if !problems.is_empty() {
-            return render(
-                &who,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                step,
-                &f,
-                &problems,
-                &list,
-            );
+            return show(StatusCode::UNPROCESSABLE_ENTITY, step, &f, &problems);
         }
-        return render(&who, StatusCode::OK, next(step, &f), &f, &[], &list);
+        return show(StatusCode::OK, next(step, &f), &f, &[]);
     }
     // Every page again, in case a hidden answer was changed on the way.
     if let Some((s, problems)) = first_problem(Step::Check, |s| check_step(s, &f)) {
-        return render(
-            &who,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            s,
-            &f,
-            &problems,
-            &list,
-        );
+        return show(StatusCode::UNPROCESSABLE_ENTITY, s, &f, &problems);
     }
     let d = dates(&f, &mut Vec::new());
     let (Some(sent), Some(complained), Some(regime)) = (d.sent, d.complained, regime_of(&f)) else {
-        return render(
-            &who,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Step::Dates,
-            &f,
-            &[],
-            &list,
-        );
+        return show(StatusCode::UNPROCESSABLE_ENTITY, Step::Dates, &f, &[]);
     };
     let complaint = OpenComplaint {
         authority: match field(&f, "authority") {
@@ -338,14 +319,7 @@ pub async fn answer(
         }) => {
             let (step, id) = Step::of_field(&name);
             let problems = [problem(id, capitalised(&message))];
-            render(
-                &who,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                step,
-                &f,
-                &problems,
-                &list,
-            )
+            show(StatusCode::UNPROCESSABLE_ENTITY, step, &f, &problems)
         }
         Err(e) => internal(&e).into_response(),
     }
