@@ -40,8 +40,17 @@ pub(crate) fn user(r: &sqlx::any::AnyRow) -> Result<StoredUser, sqlx::Error> {
 }
 
 impl Store {
-    /// A new account; its email must be unused.
-    pub async fn add_user(&self, new: &NewUser) -> Result<i64, StoreError> {
+    /// The one INSERT of an account, on the pool or in a transaction (an
+    /// invited account is made with its invitation's use): its id, or
+    /// `None` when the email is in use already.
+    pub(crate) async fn insert_user<'e, E>(
+        &self,
+        on: E,
+        new: &NewUser,
+    ) -> Result<Option<i64>, sqlx::Error>
+    where
+        E: sqlx::Executor<'e, Database = sqlx::Any>,
+    {
         let row: Option<(i64,)> = sqlx::query_as(self.sql(
             "INSERT INTO users (email, name, role, authority_id, password_hash, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING id",
@@ -52,16 +61,24 @@ impl Store {
         .bind(new.authority_id)
         .bind(&new.password_hash)
         .bind(&new.created_at)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(|e| match e {
-            sqlx::Error::Database(d) if d.is_foreign_key_violation() => StoreError::NotFound {
-                what: "authority",
-                key: new.authority_id.map(|a| a.to_string()).unwrap_or_default(),
-            },
-            other => StoreError::Database(other),
-        })?;
-        row.map(|(id,)| id).ok_or_else(|| StoreError::Duplicate {
+        .fetch_optional(on)
+        .await?;
+        Ok(row.map(|(id,)| id))
+    }
+
+    /// A new account; its email must be unused.
+    pub async fn add_user(&self, new: &NewUser) -> Result<i64, StoreError> {
+        let row = self
+            .insert_user(&self.pool, new)
+            .await
+            .map_err(|e| match e {
+                sqlx::Error::Database(d) if d.is_foreign_key_violation() => StoreError::NotFound {
+                    what: "authority",
+                    key: new.authority_id.map(|a| a.to_string()).unwrap_or_default(),
+                },
+                other => StoreError::Database(other),
+            })?;
+        row.ok_or_else(|| StoreError::Duplicate {
             what: "account",
             key: new.email.clone(),
         })

@@ -114,19 +114,8 @@ impl Store {
         audit: &AccountAudit,
     ) -> Result<i64, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let row: Option<(i64,)> = sqlx::query_as(self.sql(
-            "INSERT INTO users (email, name, role, authority_id, password_hash, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING id",
-        ))
-        .bind(&new.email)
-        .bind(&new.name)
-        .bind(&new.role)
-        .bind(new.authority_id)
-        .bind(&new.password_hash)
-        .bind(&new.created_at)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some((id,)) = row else {
+        let row = self.insert_user(&mut *tx, new).await?;
+        let Some(id) = row else {
             tx.rollback().await?;
             return Err(StoreError::Duplicate {
                 what: "account",

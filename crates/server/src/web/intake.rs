@@ -1,30 +1,28 @@
-//! Log a new request: GOV.UK question pages, one question a page, then check
-//! your answers, then a confirmation. No session holds the answers: each
-//! page posts every answer so far back, the ones it does not ask as hidden
-//! fields, so the journey works without JavaScript and leaves nothing
-//! behind when it is abandoned. Parts are added and removed with submit
-//! buttons.
+//! Log a new request, as an officer: GOV.UK question pages, one question a
+//! page, then check your answers, then a confirmation. The page machinery
+//! (answers carried as hidden fields, navigation, check answers) is
+//! `questions.rs`'s.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use foidesk_engine::api::{Channel, Date, Regime, RequesterType};
-use foidesk_engine::{
-    default_reference_prefix, environmental_hint, EngineError, LogRequest, Role, MAX_PARTS,
-};
+use foidesk_engine::{default_reference_prefix, environmental_hint, EngineError, LogRequest, Role};
 use maud::{html, Markup};
 
 use super::page::{
-    csrf_field, date_from_fields, date_input, layout, problem, radios, radios_under, summary_row,
-    text_input, Problem, Viewer,
+    date_from_fields, date_input, error_for, problem, radios, radios_under, summary_row,
+    text_input, Problem,
+};
+use super::questions::{
+    self, buttons, check_row, confirm as confirm_section, confirmation as confirmation_page,
+    drop_empty_parts, edit_parts, field, first_problem, heading, legend, navigate, next, page,
+    parts, parts_fields, parts_problems, posted, set, Fields, Steps,
 };
 use super::session::{tokens_match, WebUser};
-use super::{csrf_refused, message_page, respond, PageForm};
+use super::{csrf_refused, message_page, PageForm};
 use crate::error::internal;
 use crate::AppState;
-
-/// What was posted, in order (the parts repeat the name `part`).
-pub(super) type Fields = Vec<(String, String)>;
 
 /// The question pages, in the order they are asked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,45 +36,41 @@ enum Step {
     Check,
 }
 
-const STEPS: [Step; 7] = [
-    Step::Authority,
-    Step::Channel,
-    Step::Requester,
-    Step::Received,
-    Step::Parts,
-    Step::Regime,
-    Step::Check,
-];
+impl Steps for Step {
+    // One page a row: the page, its name in forms, its title.
+    #[rustfmt::skip]
+    const PAGES: &'static [(Step, &'static str, &'static str)] = &[
+        (Step::Authority, "authority", "Which authority received the request?"),
+        (Step::Channel, "channel", "How did the request come in?"),
+        (Step::Requester, "requester", "Who made the request?"),
+        (Step::Received, "received", "When was the request received?"),
+        (Step::Parts, "parts", "What did they ask for?"),
+        (Step::Regime, "regime", "Which law does the request fall under?"),
+        (Step::Check, "check", "Check your answers before logging the request"),
+    ];
+    const CHECK: Step = Step::Check;
+    /// Every answer that may be carried between pages.
+    const CARRIED: &'static [&'static str] = &[
+        "authority",
+        "channel",
+        "requester_name",
+        "contact",
+        "requester_type",
+        "received-day",
+        "received-month",
+        "received-year",
+        "part",
+        "regime",
+        "checking",
+    ];
+    const CAPTION: &'static str = "Log a new request";
+
+    fn asks(self, name: &str) -> bool {
+        self.fields().contains(&name)
+    }
+}
 
 impl Step {
-    fn name(self) -> &'static str {
-        match self {
-            Step::Authority => "authority",
-            Step::Channel => "channel",
-            Step::Requester => "requester",
-            Step::Received => "received",
-            Step::Parts => "parts",
-            Step::Regime => "regime",
-            Step::Check => "check",
-        }
-    }
-
-    fn from_name(name: &str) -> Option<Step> {
-        STEPS.into_iter().find(|s| s.name() == name)
-    }
-
-    fn title(self) -> &'static str {
-        match self {
-            Step::Authority => "Which authority received the request?",
-            Step::Channel => "How did the request come in?",
-            Step::Requester => "Who made the request?",
-            Step::Received => "When was the request received?",
-            Step::Parts => "What did they ask for?",
-            Step::Regime => "Which law does the request fall under?",
-            Step::Check => "Check your answers before logging the request",
-        }
-    }
-
     /// Whether the page is one choice of radios, whose legend is the heading.
     fn asks_one_choice(self) -> bool {
         matches!(self, Step::Authority | Step::Channel | Step::Regime)
@@ -123,91 +117,6 @@ impl Step {
     }
 }
 
-/// Every answer that may be carried between pages.
-const CARRIED: [&str; 11] = [
-    "authority",
-    "channel",
-    "requester_name",
-    "contact",
-    "requester_type",
-    "received-day",
-    "received-month",
-    "received-year",
-    "part",
-    "regime",
-    "checking",
-];
-
-pub(super) fn field<'a>(f: &'a Fields, name: &str) -> &'a str {
-    f.iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or("")
-}
-
-pub(super) fn parts(f: &Fields) -> Vec<String> {
-    f.iter()
-        .filter(|(k, _)| k == "part")
-        .map(|(_, v)| v.clone())
-        .collect()
-}
-
-pub(super) fn set(f: &mut Fields, name: &str, value: &str) {
-    f.retain(|(k, _)| k != name);
-    f.push((name.to_owned(), value.to_owned()));
-}
-
-pub(super) fn set_parts(f: &mut Fields, parts: &[String]) {
-    f.retain(|(k, _)| k != "part");
-    f.extend(parts.iter().map(|p| ("part".to_owned(), p.clone())));
-}
-
-/// The problems with the parts: none written (`empty` says so), or too many.
-pub(super) fn parts_problems(f: &Fields, empty: &str) -> Vec<Problem> {
-    let parts = parts(f);
-    let mut problems = Vec::new();
-    if parts.iter().all(|p| p.trim().is_empty()) {
-        problems.push(problem("part-1", empty));
-    }
-    if parts.len() > MAX_PARTS {
-        problems.push(problem(
-            "part-1",
-            format!("A request can have at most {MAX_PARTS} parts"),
-        ));
-    }
-    problems
-}
-
-/// "Add another part" or "Remove part n", if that is the `action`: the
-/// parts changed, and true (the parts page is shown again).
-pub(super) fn edit_parts(f: &mut Fields, action: &str) -> bool {
-    let mut p = parts(f);
-    if action == "add-part" {
-        if p.len() < MAX_PARTS {
-            p.push(String::new());
-        }
-    } else if let Some(n) = action.strip_prefix("remove-part-") {
-        if let Some(i) = n.parse::<usize>().ok().and_then(|n| n.checked_sub(1)) {
-            if i < p.len() && p.len() > 1 {
-                p.remove(i);
-            }
-        }
-    } else {
-        return false;
-    }
-    set_parts(f, &p);
-    true
-}
-
-/// Once the parts page is answered, the empty boxes go.
-pub(super) fn drop_empty_parts(f: &mut Fields) {
-    let kept: Vec<String> = parts(f)
-        .into_iter()
-        .filter(|p| !p.trim().is_empty())
-        .collect();
-    set_parts(f, &kept);
-}
-
 fn contact_lines(text: &str) -> Vec<String> {
     text.lines()
         .map(str::trim)
@@ -240,17 +149,10 @@ fn refused(who: &WebUser) -> Response {
 
 /// The authorities this person may log for, as (slug, name).
 async fn authorities(state: &AppState, who: &WebUser) -> Result<Vec<(String, String)>, Response> {
-    let all = state
-        .service
-        .as_user(&who.user)
-        .authorities()
-        .await
-        .map_err(|e| internal(&e).into_response())?;
-    Ok(all
-        .into_iter()
-        .filter(|a| who.user.role == Role::Administrator || who.user.authority_id == Some(a.id))
-        .map(|a| (a.slug, a.name))
-        .collect())
+    questions::authorities(state, who, |a| {
+        who.user.role == Role::Administrator || who.user.authority_id == Some(a.id)
+    })
+    .await
 }
 
 /// The first page: an administrator chooses the authority; an officer's is
@@ -263,22 +165,9 @@ fn first_step(who: &WebUser) -> Step {
     }
 }
 
-fn next_step(who: &WebUser, step: Step, f: &Fields) -> Step {
-    if field(f, "checking") == "yes" {
-        return Step::Check;
-    }
-    let at = STEPS.iter().position(|s| *s == step).unwrap_or(0);
-    let next = STEPS.get(at + 1).copied().unwrap_or(Step::Check);
-    if next == Step::Authority && who.user.role != Role::Administrator {
-        Step::Channel
-    } else {
-        next
-    }
-}
-
 fn previous_step(who: &WebUser, step: Step) -> Option<Step> {
-    let at = STEPS.iter().position(|s| *s == step)?;
-    let before = STEPS.get(at.checked_sub(1)?).copied()?;
+    let before = step.before()?;
+    // An officer's authority is their own: there is no page to go back to.
     if before == Step::Authority && who.user.role != Role::Administrator {
         None
     } else {
@@ -348,17 +237,6 @@ fn check_step(
     problems
 }
 
-fn hidden_answers(step: Step, f: &Fields) -> Markup {
-    let asked = step.fields();
-    html! {
-        @for (k, v) in f {
-            @if CARRIED.contains(&k.as_str()) && !asked.contains(&k.as_str()) {
-                input type="hidden" name=(k) value=(v);
-            }
-        }
-    }
-}
-
 fn channel_options() -> Vec<(&'static str, &'static str)> {
     Channel::ALL
         .iter()
@@ -377,46 +255,6 @@ pub(super) fn regime_label(regime: &str) -> &'static str {
     match regime {
         "EIR" => "Environmental Information Regulations 2004 (EIR)",
         _ => "Freedom of Information Act 2000 (FOIA)",
-    }
-}
-
-fn error_for<'a>(errors: &'a [Problem], id: &str) -> Option<&'a str> {
-    errors
-        .iter()
-        .find(|e| e.field == id)
-        .map(|e| e.message.as_str())
-}
-
-pub(super) fn parts_fields(f: &Fields, errors: &[Problem]) -> Markup {
-    let mut parts = parts(f);
-    if parts.is_empty() {
-        parts.push(String::new());
-    }
-    let several = parts.len() > 1;
-    html! {
-        p class="hint" { "Split the request into the separate things asked for, so each can have its own answer." }
-        @for (i, text) in parts.iter().enumerate() {
-            @let id = format!("part-{}", i + 1);
-            @let error = error_for(errors, &id);
-            div class={ "form-group" @if error.is_some() { " form-group--error" } } {
-                label class="label" for=(id) { "Part " (i + 1) }
-                @if let Some(e) = error {
-                    p class="error-message" id={ (id) "-error" } { span class="visually-hidden" { "Error: " } (e) }
-                }
-                textarea class={ "textarea" @if error.is_some() { " textarea--error" } } id=(id) name="part" rows="3"
-                    aria-describedby=[error.map(|_| format!("{id}-error"))] { (text) }
-                @if several {
-                    div {
-                        button class="button button--secondary" type="submit" name="action" value={ "remove-part-" (i + 1) } {
-                            "Remove" span class="visually-hidden" { " part " (i + 1) }
-                        }
-                    }
-                }
-            }
-        }
-        @if parts.len() < MAX_PARTS {
-            button class="button button--secondary" type="submit" name="action" value="add-part" { "Add another part" }
-        }
     }
 }
 
@@ -523,31 +361,7 @@ fn question_radios(
     chosen: &str,
     errors: &[Problem],
 ) -> Markup {
-    let legend = html! {
-        legend class="fieldset__legend fieldset__legend--page" {
-            span class="caption" { "Log a new request" }
-            h1 class="fieldset__heading" { (question) }
-        }
-    };
-    radios_under(id, legend, hint, options, chosen, errors)
-}
-
-fn change_button(step: Step, what: &str) -> Markup {
-    html! {
-        button class="link-button" type="submit" name="action" value={ "change-" (step.name()) } {
-            "Change" span class="visually-hidden" { " " (what) }
-        }
-    }
-}
-
-fn check_row(key: &str, value: Markup, step: Step) -> Markup {
-    html! {
-        div class="summary-list__row" {
-            dt class="summary-list__key" { (key) }
-            dd class="summary-list__value" { (value) }
-            dd class="summary-list__actions" { (change_button(step, &key.to_lowercase())) }
-        }
-    }
+    radios_under(id, legend::<Step>(question), hint, options, chosen, errors)
 }
 
 fn check_answers(f: &Fields, authorities: &[(String, String)], admin: bool) -> Markup {
@@ -568,16 +382,16 @@ fn check_answers(f: &Fields, authorities: &[(String, String)], admin: bool) -> M
         .collect();
     html! {
         dl class="summary-list summary-list--actions" {
-            @if admin { (check_row("Authority", html! { (authority) }, Step::Authority)) }
-            (check_row("How it came in", html! { (label_of(Channel::from_name(field(f, "channel")).map(Channel::label))) }, Step::Channel))
-            (check_row("Requester", html! { (field(f, "requester_name")) }, Step::Requester))
-            (check_row("Contact address", html! { @for line in contact_lines(field(f, "contact")) { (line) br; } }, Step::Requester))
-            (check_row("Requester type", html! { (label_of(RequesterType::from_name(field(f, "requester_type")).map(RequesterType::label))) }, Step::Requester))
-            (check_row("Date received", html! { (received) }, Step::Received))
+            @if admin { (check_row::<Step>("Authority", html! { (authority) }, Some(Step::Authority))) }
+            (check_row::<Step>("How it came in", html! { (label_of(Channel::from_name(field(f, "channel")).map(Channel::label))) }, Some(Step::Channel)))
+            (check_row::<Step>("Requester", html! { (field(f, "requester_name")) }, Some(Step::Requester)))
+            (check_row::<Step>("Contact address", html! { @for line in contact_lines(field(f, "contact")) { (line) br; } }, Some(Step::Requester)))
+            (check_row::<Step>("Requester type", html! { (label_of(RequesterType::from_name(field(f, "requester_type")).map(RequesterType::label))) }, Some(Step::Requester)))
+            (check_row::<Step>("Date received", html! { (received) }, Some(Step::Received)))
             @for (i, p) in parts.iter().enumerate() {
-                (check_row(&format!("Part {}", i + 1), html! { (p) }, Step::Parts))
+                (check_row::<Step>(&format!("Part {}", i + 1), html! { (p) }, Some(Step::Parts)))
             }
-            (check_row("Law", html! { (regime_label(field(f, "regime"))) }, Step::Regime))
+            (check_row::<Step>("Law", html! { (regime_label(field(f, "regime"))) }, Some(Step::Regime)))
         }
     }
 }
@@ -591,38 +405,21 @@ fn render(
     errors: &[Problem],
     authorities: &[(String, String)],
 ) -> Response {
-    let viewer = Viewer {
-        user: &who.user,
-        csrf: &who.csrf,
-    };
-    let back = previous_step(who, step);
     let body = html! {
-        form method="post" action="/requests/new" novalidate {
-            (csrf_field(&who.csrf))
-            input type="hidden" name="step" value=(step.name());
-            (hidden_answers(step, f))
-            @if !step.asks_one_choice() {
-                span class="caption" { "Log a new request" }
-                h1 { (step.title()) }
-            }
-            @if step == Step::Check {
-                (check_answers(f, authorities, who.user.role == Role::Administrator))
-                h2 { "Now log the request" }
-                p { "The case opens with the next reference and the deadline counts from the date received." }
-                button class="button" type="submit" name="action" value="confirm" { "Log the request" }
-            } @else {
-                (step_fields(state, step, f, errors, authorities))
-                // Continue comes first, so that Enter in a text box continues.
-                div class="button-group" {
-                    button class="button" type="submit" name="action" value="continue" { "Continue" }
-                    @if let Some(b) = back.filter(|_| field(f, "checking") != "yes") {
-                        button class="link-button" type="submit" name="action" value={ "back-" (b.name()) } { "Back to the previous question" }
-                    }
-                }
-            }
+        @if !step.asks_one_choice() { (heading(step)) }
+        @if step == Step::Check {
+            (check_answers(f, authorities, who.user.role == Role::Administrator))
+            (confirm_section(
+                "Now log the request",
+                "The case opens with the next reference and the deadline counts from the date received.",
+                "Log the request",
+            ))
+        } @else {
+            (step_fields(state, step, f, errors, authorities))
+            (buttons(previous_step(who, step), f))
         }
     };
-    respond(status, layout(step.title(), Some(&viewer), errors, body))
+    page(who, status, "/requests/new", (step, f), errors, body)
 }
 
 /// GET /requests/new: the first question.
@@ -680,20 +477,14 @@ pub async fn answer(
             None => return refused(&who),
         }
     }
-    let step = Step::from_name(field(&f, "step")).unwrap_or_else(|| first_step(&who));
-    let action = field(&f, "action").to_owned();
-    f.retain(|(k, _)| k != "action" && k != "step" && k != "csrf");
+    let (step, action) = posted(&mut f, first_step(&who));
     let show = |status, step, f: &Fields, errors: &[Problem]| {
         render(&state, &who, status, step, f, errors, &authorities)
     };
     if edit_parts(&mut f, &action) {
         return show(StatusCode::OK, Step::Parts, &f, &[]);
     }
-    if let Some(to) = action.strip_prefix("change-").and_then(Step::from_name) {
-        set(&mut f, "checking", "yes");
-        return show(StatusCode::OK, to, &f, &[]);
-    }
-    if let Some(to) = action.strip_prefix("back-").and_then(Step::from_name) {
+    if let Some(to) = navigate(&mut f, &action) {
         return show(StatusCode::OK, to, &f, &[]);
     }
     if action == "confirm" {
@@ -706,14 +497,12 @@ pub async fn answer(
     if step == Step::Parts {
         drop_empty_parts(&mut f);
     }
-    let next = next_step(&who, step, &f);
+    let next = next(step, &f);
     if next == Step::Check {
-        // Every answer is checked again before the summary is shown.
-        for s in STEPS {
-            let problems = check_step(&state, s, &f, &authorities);
-            if !problems.is_empty() && s != Step::Check {
-                return show(StatusCode::UNPROCESSABLE_ENTITY, s, &f, &problems);
-            }
+        if let Some((s, problems)) =
+            first_problem(Step::Check, |s| check_step(&state, s, &f, &authorities))
+        {
+            return show(StatusCode::UNPROCESSABLE_ENTITY, s, &f, &problems);
         }
     }
     show(StatusCode::OK, next, &f, &[])
@@ -751,11 +540,10 @@ async fn confirm(
     let show = |status, step, errors: &[Problem]| {
         render(state, who, status, step, &f, errors, authorities)
     };
-    for s in STEPS {
-        let problems = check_step(state, s, &f, authorities);
-        if !problems.is_empty() {
-            return show(StatusCode::UNPROCESSABLE_ENTITY, s, &problems);
-        }
+    if let Some((s, problems)) =
+        first_problem(Step::Check, |s| check_step(state, s, &f, authorities))
+    {
+        return show(StatusCode::UNPROCESSABLE_ENTITY, s, &problems);
     }
     let (Some(channel), Some(requester_type), Ok(Some(received))) = (
         Channel::from_name(field(&f, "channel")),
@@ -828,16 +616,8 @@ pub async fn confirmation(
         Ok(v) => v,
         Err(r) => return r,
     };
-    let viewer = Viewer {
-        user: &who.user,
-        csrf: &who.csrf,
-    };
     let deadline = view.stage.next_deadline.map(|n| n.date);
-    let body = html! {
-        div class="panel panel--confirmation" {
-            h1 class="panel__title" { "Request logged" }
-            div class="panel__body" { "Its reference is" br; strong { (view.summary.reference) } }
-        }
+    let next = html! {
         dl class="summary-list" {
             (summary_row("Received", html! { (view.case.request.received.long_form()) }))
             @if let Some(d) = deadline {
@@ -851,10 +631,7 @@ pub async fn confirmation(
         }
         p { a href="/requests/new" { "Log another request" } }
     };
-    respond(
-        StatusCode::OK,
-        layout("Request logged", Some(&viewer), &[], body),
-    )
+    confirmation_page(&who, "Request logged", &view.summary.reference, next)
 }
 
 #[cfg(test)]

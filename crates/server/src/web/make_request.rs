@@ -1,9 +1,8 @@
 //! Make a request, as a requester: which authorities (one or several), the
 //! parts, whether it is about the environment, who they ask as, then check
-//! your answers, then the confirmation (`request_sent.rs`). Like the
-//! officer's log (`intake.rs`, whose field and parts helpers this shares),
-//! every answer rides along in the form, so nothing is kept until the
-//! request is sent.
+//! your answers, then the confirmation (`request_sent.rs`). The page
+//! machinery and the parts page are `questions.rs`'s, as for the officer's
+//! log (`intake.rs`): nothing is kept until the request is sent.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -12,17 +11,17 @@ use foidesk_engine::api::{Regime, RequesterType};
 use foidesk_engine::{environmental_hint, EngineError, MakeRequest, Role, MAX_AUTHORITIES};
 use maud::{html, Markup};
 
-use super::intake::{
-    drop_empty_parts, edit_parts, field, parts, parts_fields, parts_problems, regime_label, set,
-    Fields,
+use super::intake::regime_label;
+use super::page::{error_for, problem, radios_under, Problem};
+use super::questions::{
+    authorities, buttons, check_row, confirm as confirm_section, drop_empty_parts, edit_parts,
+    field, first_problem, heading, legend, navigate, next, page, parts, parts_fields,
+    parts_problems, posted, set, Fields, Steps,
 };
-use super::page::{csrf_field, layout, problem, radios_under, Problem, Viewer};
 use super::session::{tokens_match, WebUser};
-use super::{csrf_refused, message_page, respond, PageForm};
+use super::{csrf_refused, message_page, PageForm};
 use crate::error::internal;
 use crate::AppState;
-
-const CAPTION: &str = "Make a request";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Step {
@@ -33,59 +32,38 @@ enum Step {
     Check,
 }
 
-const STEPS: [Step; 5] = [
-    Step::Authorities,
-    Step::Parts,
-    Step::Environment,
-    Step::AboutYou,
-    Step::Check,
-];
+impl Steps for Step {
+    // One page a row: the page, its name in forms, its title.
+    #[rustfmt::skip]
+    const PAGES: &'static [(Step, &'static str, &'static str)] = &[
+        (Step::Authorities, "authorities", "Which authorities do you want to ask?"),
+        (Step::Parts, "parts", "What do you want to know?"),
+        (Step::Environment, "environment", "Is your request about the environment?"),
+        (Step::AboutYou, "about-you", "Who are you asking as?"),
+        (Step::Check, "check", "Check your request before sending it"),
+    ];
+    const CHECK: Step = Step::Check;
+    /// Every answer carried between pages (authorities and parts repeat).
+    const CARRIED: &'static [&'static str] = &[
+        "authority",
+        "part",
+        "environment",
+        "requester_type",
+        "checking",
+    ];
+    const CAPTION: &'static str = "Make a request";
 
-impl Step {
-    fn name(self) -> &'static str {
-        match self {
-            Step::Authorities => "authorities",
-            Step::Parts => "parts",
-            Step::Environment => "environment",
-            Step::AboutYou => "about-you",
-            Step::Check => "check",
-        }
-    }
-
-    fn from_name(name: &str) -> Option<Step> {
-        STEPS.into_iter().find(|s| s.name() == name)
-    }
-
-    fn title(self) -> &'static str {
-        match self {
-            Step::Authorities => "Which authorities do you want to ask?",
-            Step::Parts => "What do you want to know?",
-            Step::Environment => "Is your request about the environment?",
-            Step::AboutYou => "Who are you asking as?",
-            Step::Check => "Check your request before sending it",
-        }
-    }
-
-    /// The form fields this page asks for (the others ride along hidden).
-    fn fields(self) -> &'static [&'static str] {
-        match self {
+    fn asks(self, name: &str) -> bool {
+        let asked: &[&str] = match self {
             Step::Authorities => &["authority"],
             Step::Parts => &["part"],
             Step::Environment => &["environment"],
             Step::AboutYou => &["requester_type"],
             Step::Check => &[],
-        }
+        };
+        asked.contains(&name)
     }
 }
-
-/// Every answer carried between pages (authorities and parts repeat).
-const CARRIED: [&str; 5] = [
-    "authority",
-    "part",
-    "environment",
-    "requester_type",
-    "checking",
-];
 
 const ENVIRONMENT: [(&str, &str); 3] = [("yes", "Yes"), ("no", "No"), ("unsure", "I am not sure")];
 
@@ -149,36 +127,13 @@ fn check_step(step: Step, f: &Fields, register: &[(String, String)]) -> Vec<Prob
     problems
 }
 
-fn hidden_answers(step: Step, f: &Fields) -> Markup {
-    let asked = step.fields();
-    html! {
-        @for (k, v) in f {
-            @if CARRIED.contains(&k.as_str()) && !asked.contains(&k.as_str()) {
-                input type="hidden" name=(k) value=(v);
-            }
-        }
-    }
-}
-
-fn legend(question: &str) -> Markup {
-    html! {
-        legend class="fieldset__legend fieldset__legend--page" {
-            span class="caption" { (CAPTION) }
-            h1 class="fieldset__heading" { (question) }
-        }
-    }
-}
-
 fn authority_boxes(f: &Fields, errors: &[Problem], register: &[(String, String)]) -> Markup {
     let picked = chosen(f);
-    let error = errors
-        .iter()
-        .find(|e| e.field == "authority")
-        .map(|e| e.message.as_str());
+    let error = error_for(errors, "authority");
     html! {
         div class={ "form-group" @if error.is_some() { " form-group--error" } } {
             fieldset class="fieldset" aria-describedby={ "authority-hint" @if error.is_some() { " authority-error" } } {
-                (legend(Step::Authorities.title()))
+                (legend::<Step>(Step::Authorities.title()))
                 div class="hint" id="authority-hint" { "Choose one, or several to send them all the same request. Each answers you separately." }
                 @if let Some(e) = error {
                     p class="error-message" id="authority-error" { span class="visually-hidden" { "Error: " } (e) }
@@ -218,7 +173,7 @@ fn step_fields(
             };
             radios_under(
                 "environment",
-                legend(step.title()),
+                legend::<Step>(step.title()),
                 Some(&hint),
                 &ENVIRONMENT,
                 field(f, "environment"),
@@ -236,7 +191,7 @@ fn step_fields(
             };
             radios_under(
                 "requester_type",
-                legend(step.title()),
+                legend::<Step>(step.title()),
                 Some("For the authority's own figures. It must not change the answer you get."),
                 &options,
                 chosen,
@@ -244,22 +199,6 @@ fn step_fields(
             )
         }
         Step::Check => html! {},
-    }
-}
-
-fn check_row(key: &str, value: Markup, step: Option<Step>) -> Markup {
-    html! {
-        div class="summary-list__row" {
-            dt class="summary-list__key" { (key) }
-            dd class="summary-list__value" { (value) }
-            dd class="summary-list__actions" {
-                @if let Some(step) = step {
-                    button class="link-button" type="submit" name="action" value={ "change-" (step.name()) } {
-                        "Change" span class="visually-hidden" { " " (key.to_lowercase()) }
-                    }
-                }
-            }
-        }
     }
 }
 
@@ -279,17 +218,17 @@ fn check_answers(who: &WebUser, f: &Fields, register: &[(String, String)]) -> Ma
         .unwrap_or("");
     html! {
         dl class="summary-list summary-list--actions" {
-            (check_row(if names.len() > 1 { "Authorities" } else { "Authority" }, html! {
+            (check_row::<Step>(if names.len() > 1 { "Authorities" } else { "Authority" }, html! {
                 @for n in &names { (n) br; }
             }, Some(Step::Authorities)))
             @for (i, p) in parts(f).iter().filter(|p| !p.trim().is_empty()).enumerate() {
-                (check_row(&format!("Part {}", i + 1), html! { (p) }, Some(Step::Parts)))
+                (check_row::<Step>(&format!("Part {}", i + 1), html! { (p) }, Some(Step::Parts)))
             }
-            (check_row("About the environment", html! { (environment) }, Some(Step::Environment)))
-            (check_row("Law", html! { (regime_label(regime_code(regime(f)))) }, None))
-            (check_row("Asking as", html! { (asking_as) }, Some(Step::AboutYou)))
-            (check_row("Your name", html! { (who.user.name) }, None))
-            (check_row("Replies go to", html! { (who.user.email) }, None))
+            (check_row::<Step>("About the environment", html! { (environment) }, Some(Step::Environment)))
+            (check_row::<Step>("Law", html! { (regime_label(regime_code(regime(f)))) }, None))
+            (check_row::<Step>("Asking as", html! { (asking_as) }, Some(Step::AboutYou)))
+            (check_row::<Step>("Your name", html! { (who.user.name) }, None))
+            (check_row::<Step>("Replies go to", html! { (who.user.email) }, None))
         }
     }
 }
@@ -302,38 +241,21 @@ fn render(
     errors: &[Problem],
     register: &[(String, String)],
 ) -> Response {
-    let viewer = Viewer {
-        user: &who.user,
-        csrf: &who.csrf,
-    };
-    let at = STEPS.iter().position(|s| *s == step).unwrap_or(0);
-    let back = at.checked_sub(1).and_then(|i| STEPS.get(i)).copied();
     let body = html! {
-        form method="post" action="/requests/make" novalidate {
-            (csrf_field(&who.csrf))
-            input type="hidden" name="step" value=(step.name());
-            (hidden_answers(step, f))
-            @if matches!(step, Step::Parts | Step::Check) {
-                span class="caption" { (CAPTION) }
-                h1 { (step.title()) }
-            }
-            @if step == Step::Check {
-                (check_answers(who, f, register))
-                h2 { "Now send your request" }
-                p { "Each authority gets the request as a case of its own, with its own reference, and should answer within 20 working days." }
-                button class="button" type="submit" name="action" value="confirm" { "Send the request" }
-            } @else {
-                (step_fields(step, f, errors, register))
-                div class="button-group" {
-                    button class="button" type="submit" name="action" value="continue" { "Continue" }
-                    @if let Some(b) = back.filter(|_| field(f, "checking") != "yes") {
-                        button class="link-button" type="submit" name="action" value={ "back-" (b.name()) } { "Back to the previous question" }
-                    }
-                }
-            }
+        @if matches!(step, Step::Parts | Step::Check) { (heading(step)) }
+        @if step == Step::Check {
+            (check_answers(who, f, register))
+            (confirm_section(
+                "Now send your request",
+                "Each authority gets the request as a case of its own, with its own reference, and should answer within 20 working days.",
+                "Send the request",
+            ))
+        } @else {
+            (step_fields(step, f, errors, register))
+            (buttons(step.before(), f))
         }
     };
-    respond(status, layout(step.title(), Some(&viewer), errors, body))
+    page(who, status, "/requests/make", (step, f), errors, body)
 }
 
 fn refused(who: &WebUser) -> Response {
@@ -347,15 +269,7 @@ fn refused(who: &WebUser) -> Response {
 
 /// The register of authorities, as (slug, name), by name.
 async fn register(state: &AppState, who: &WebUser) -> Result<Vec<(String, String)>, Response> {
-    let mut all: Vec<(String, String)> = state
-        .service
-        .as_user(&who.user)
-        .authorities()
-        .await
-        .map_err(|e| internal(&e).into_response())?
-        .into_iter()
-        .map(|a| (a.slug, a.name))
-        .collect();
+    let mut all = authorities(state, who, |_| true).await?;
     all.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(all)
 }
@@ -375,7 +289,7 @@ pub async fn start(State(state): State<AppState>, who: WebUser) -> Response {
         "requester_type",
         RequesterType::MemberOfThePublic.as_str(),
     );
-    render(&who, StatusCode::OK, STEPS[0], &f, &[], &register)
+    render(&who, StatusCode::OK, Step::first(), &f, &[], &register)
 }
 
 /// POST /requests/make: an answer in, the next question out; "confirm" sends.
@@ -394,20 +308,14 @@ pub async fn answer(
         Ok(r) => r,
         Err(r) => return r,
     };
-    let step = Step::from_name(field(&f, "step")).unwrap_or(STEPS[0]);
-    let action = field(&f, "action").to_owned();
-    f.retain(|(k, _)| k != "action" && k != "step" && k != "csrf");
+    let (step, action) = posted(&mut f, Step::first());
     let show = |status, step, f: &Fields, errors: &[Problem]| {
         render(&who, status, step, f, errors, &register)
     };
     if edit_parts(&mut f, &action) {
         return show(StatusCode::OK, Step::Parts, &f, &[]);
     }
-    if let Some(to) = action.strip_prefix("change-").and_then(Step::from_name) {
-        set(&mut f, "checking", "yes");
-        return show(StatusCode::OK, to, &f, &[]);
-    }
-    if let Some(to) = action.strip_prefix("back-").and_then(Step::from_name) {
+    if let Some(to) = navigate(&mut f, &action) {
         return show(StatusCode::OK, to, &f, &[]);
     }
     // Every answer is checked before the summary is shown and before sending.
@@ -416,14 +324,8 @@ pub async fn answer(
     } else {
         step
     };
-    for s in STEPS {
-        let problems = check_step(s, &f, &register);
-        if !problems.is_empty() {
-            return show(StatusCode::UNPROCESSABLE_ENTITY, s, &f, &problems);
-        }
-        if s == upto {
-            break;
-        }
+    if let Some((s, problems)) = first_problem(upto, |s| check_step(s, &f, &register)) {
+        return show(StatusCode::UNPROCESSABLE_ENTITY, s, &f, &problems);
     }
     if action == "confirm" {
         return send(&state, &who, &f, &register).await;
@@ -431,18 +333,10 @@ pub async fn answer(
     if step == Step::Parts {
         drop_empty_parts(&mut f);
     }
-    let next = if field(&f, "checking") == "yes" {
-        Step::Check
-    } else {
-        let at = STEPS.iter().position(|s| *s == step).unwrap_or(0);
-        STEPS.get(at + 1).copied().unwrap_or(Step::Check)
-    };
+    let next = next(step, &f);
     if next == Step::Check {
-        for s in STEPS {
-            let problems = check_step(s, &f, &register);
-            if !problems.is_empty() {
-                return show(StatusCode::UNPROCESSABLE_ENTITY, s, &f, &problems);
-            }
+        if let Some((s, problems)) = first_problem(Step::Check, |s| check_step(s, &f, &register)) {
+            return show(StatusCode::UNPROCESSABLE_ENTITY, s, &f, &problems);
         }
     }
     show(StatusCode::OK, next, &f, &[])

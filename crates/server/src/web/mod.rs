@@ -23,6 +23,7 @@ mod my_requests;
 mod open_complaint;
 pub(crate) mod page;
 mod profile;
+mod questions;
 mod register;
 mod request_sent;
 mod requester_actions;

@@ -103,7 +103,8 @@ fn error_summary(errors: &[Problem]) -> Markup {
     }
 }
 
-fn error_for<'a>(errors: &'a [Problem], field: &str) -> Option<&'a str> {
+/// The message of the problem with input `field`, if any.
+pub fn error_for<'a>(errors: &'a [Problem], field: &str) -> Option<&'a str> {
     errors
         .iter()
         .find(|e| e.field == field)

@@ -1,8 +1,7 @@
 //! Open a complaint by hand, when the authority does not use foidesk:
 //! GOV.UK question pages (the authority, the request, the dates as the
-//! complainant gives them), check answers, and a confirmation. As in
-//! `intake.rs`, each page posts every answer so far back as hidden fields,
-//! so nothing is kept until the case opens.
+//! complainant gives them), check answers, and a confirmation. The page
+//! machinery is `questions.rs`'s: nothing is kept until the case opens.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -11,16 +10,17 @@ use foidesk_engine::api::{Date, Outcome, Regime, ReviewResult};
 use foidesk_engine::{ComplaintAuthority, EngineError, OpenComplaint, Role};
 use maud::html;
 
-use super::page::{date_from_fields, layout, problem, summary_row, Problem, Viewer};
+use super::page::{date_from_fields, problem, summary_row, Problem};
+use super::questions::{
+    authorities, confirmation, field, first_problem, navigate, next, posted, Fields, Steps,
+};
 use super::session::{tokens_match, WebUser};
-use super::{csrf_refused, message_page, respond, PageForm};
+use super::{csrf_refused, message_page, PageForm};
 use crate::error::internal;
 use crate::AppState;
 
 mod pages;
 use pages::render;
-
-type Fields = Vec<(String, String)>;
 
 /// The question pages, in order.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -31,39 +31,41 @@ enum Step {
     Check,
 }
 
+impl Steps for Step {
+    // One page a row: the page, its name in forms, its title.
+    #[rustfmt::skip]
+    const PAGES: &'static [(Step, &'static str, &'static str)] = &[
+        (Step::Authority, "authority", "Which authority is the complaint about?"),
+        (Step::Request, "request", "What did the request ask for?"),
+        (Step::Dates, "dates", "When did each thing happen?"),
+        (Step::Check, "check", "Check the complaint before you open it"),
+    ];
+    const CHECK: Step = Step::Check;
+    const CARRIED: &'static [&'static str] = &CARRIED;
+    const CAPTION: &'static str = "Open a complaint";
+
+    /// The inputs each page shows itself (the rest go as hidden fields).
+    fn asks(self, name: &str) -> bool {
+        let stem = name.split('-').next().unwrap_or(name);
+        match self {
+            Step::Authority => matches!(stem, "authority" | "authority_name"),
+            Step::Request => matches!(stem, "request" | "regime"),
+            Step::Dates => matches!(
+                stem,
+                "sent"
+                    | "response"
+                    | "outcome"
+                    | "review_requested"
+                    | "review"
+                    | "result"
+                    | "complained"
+            ),
+            Step::Check => false,
+        }
+    }
+}
+
 impl Step {
-    const ALL: [Step; 4] = [Step::Authority, Step::Request, Step::Dates, Step::Check];
-
-    fn name(self) -> &'static str {
-        match self {
-            Step::Authority => "authority",
-            Step::Request => "request",
-            Step::Dates => "dates",
-            Step::Check => "check",
-        }
-    }
-
-    fn from_name(name: &str) -> Option<Step> {
-        Step::ALL.into_iter().find(|s| s.name() == name)
-    }
-
-    fn title(self) -> &'static str {
-        match self {
-            Step::Authority => "Which authority is the complaint about?",
-            Step::Request => "What did the request ask for?",
-            Step::Dates => "When did each thing happen?",
-            Step::Check => "Check the complaint before you open it",
-        }
-    }
-
-    fn next(self) -> Step {
-        match self {
-            Step::Authority => Step::Request,
-            Step::Request => Step::Dates,
-            Step::Dates | Step::Check => Step::Check,
-        }
-    }
-
     /// The page that asks an answer, by the engine's or this form's name.
     fn of_field(field: &str) -> (Step, &'static str) {
         match field {
@@ -107,32 +109,6 @@ const CARRIED: [&str; 23] = [
     "complained-year",
     "checking",
 ];
-
-/// The inputs each page shows itself (the rest go as hidden fields).
-fn asks(step: Step, name: &str) -> bool {
-    let stem = name.split('-').next().unwrap_or(name);
-    match step {
-        Step::Authority => matches!(stem, "authority" | "authority_name"),
-        Step::Request => matches!(stem, "request" | "regime"),
-        Step::Dates => matches!(
-            stem,
-            "sent"
-                | "response"
-                | "outcome"
-                | "review_requested"
-                | "review"
-                | "result"
-                | "complained"
-        ),
-        Step::Check => false,
-    }
-}
-
-fn field<'a>(f: &'a Fields, name: &str) -> &'a str {
-    f.iter()
-        .find(|(k, _)| k == name)
-        .map_or("", |(_, v)| v.as_str())
-}
 
 fn date_fields<'a>(f: &'a Fields, id: &str) -> (&'a str, &'a str, &'a str) {
     (
@@ -254,19 +230,12 @@ fn dates(f: &Fields, out: &mut Vec<Problem>) -> Dates {
     }
 }
 
-async fn authorities(state: &AppState, who: &WebUser) -> Result<Vec<(String, String)>, Response> {
-    match state.service.as_user(&who.user).authorities().await {
-        Ok(list) => Ok(list.into_iter().map(|a| (a.slug, a.name)).collect()),
-        Err(e) => Err(internal(&e).into_response()),
-    }
-}
-
 /// GET /complaints/new: the first question.
 pub async fn start(State(state): State<AppState>, who: WebUser) -> Response {
     if !may_open(&who) {
         return refused(&who);
     }
-    match authorities(&state, &who).await {
+    match authorities(&state, &who, |_| true).await {
         Ok(list) => render(
             &who,
             StatusCode::OK,
@@ -291,60 +260,30 @@ pub async fn answer(
     if !tokens_match(field(&f, "csrf"), &who.csrf) {
         return csrf_refused(&who);
     }
-    let list = match authorities(&state, &who).await {
+    let list = match authorities(&state, &who, |_| true).await {
         Ok(l) => l,
         Err(r) => return r,
     };
-    let step = Step::from_name(field(&f, "step")).unwrap_or(Step::Authority);
-    let action = field(&f, "action").to_owned();
-    if let Some(to) = action.strip_prefix("change-").and_then(Step::from_name) {
-        f.retain(|(k, _)| k != "checking");
-        f.push(("checking".into(), "yes".into()));
-        return render(&who, StatusCode::OK, to, &f, &[], &list);
+    let (step, action) = posted(&mut f, Step::Authority);
+    let show =
+        |status, step, f: &Fields, errors: &[Problem]| render(&who, status, step, f, errors, &list);
+    if let Some(to) = navigate(&mut f, &action) {
+        return show(StatusCode::OK, to, &f, &[]);
     }
     if action != "confirm" {
         let problems = check_step(step, &f);
         if !problems.is_empty() {
-            return render(
-                &who,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                step,
-                &f,
-                &problems,
-                &list,
-            );
+            return show(StatusCode::UNPROCESSABLE_ENTITY, step, &f, &problems);
         }
-        let next = if field(&f, "checking") == "yes" {
-            Step::Check
-        } else {
-            step.next()
-        };
-        return render(&who, StatusCode::OK, next, &f, &[], &list);
+        return show(StatusCode::OK, next(step, &f), &f, &[]);
     }
     // Every page again, in case a hidden answer was changed on the way.
-    for s in [Step::Authority, Step::Request, Step::Dates] {
-        let problems = check_step(s, &f);
-        if !problems.is_empty() {
-            return render(
-                &who,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                s,
-                &f,
-                &problems,
-                &list,
-            );
-        }
+    if let Some((s, problems)) = first_problem(Step::Check, |s| check_step(s, &f)) {
+        return show(StatusCode::UNPROCESSABLE_ENTITY, s, &f, &problems);
     }
     let d = dates(&f, &mut Vec::new());
     let (Some(sent), Some(complained), Some(regime)) = (d.sent, d.complained, regime_of(&f)) else {
-        return render(
-            &who,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Step::Dates,
-            &f,
-            &[],
-            &list,
-        );
+        return show(StatusCode::UNPROCESSABLE_ENTITY, Step::Dates, &f, &[]);
     };
     let complaint = OpenComplaint {
         authority: match field(&f, "authority") {
@@ -380,14 +319,7 @@ pub async fn answer(
         }) => {
             let (step, id) = Step::of_field(&name);
             let problems = [problem(id, capitalised(&message))];
-            render(
-                &who,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                step,
-                &f,
-                &problems,
-                &list,
-            )
+            show(StatusCode::UNPROCESSABLE_ENTITY, step, &f, &problems)
         }
         Err(e) => internal(&e).into_response(),
     }
@@ -410,15 +342,7 @@ pub async fn opened(
         Ok(v) => v,
         Err(r) => return r,
     };
-    let viewer = Viewer {
-        user: &who.user,
-        csrf: &who.csrf,
-    };
-    let body = html! {
-        div class="panel panel--confirmation" {
-            h1 class="panel__title" { "Complaint opened" }
-            div class="panel__body" { "Its reference is" br; strong { (view.summary.reference) } }
-        }
+    let next = html! {
         dl class="summary-list" {
             (summary_row("Authority", html! { (view.case.request.authority) }))
             (summary_row("Request sent", html! { (view.case.request.received.long_form()) }))
@@ -428,8 +352,5 @@ pub async fn opened(
         p { a class="button" href={ "/cases/" (view.summary.id) } { "Go to case " (view.summary.reference) } }
         p { a href="/complaints" { "Back to the complaints" } }
     };
-    respond(
-        StatusCode::OK,
-        layout("Complaint opened", Some(&viewer), &[], body),
-    )
+    confirmation(&who, "Complaint opened", &view.summary.reference, next)
 }

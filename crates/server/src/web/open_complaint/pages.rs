@@ -1,26 +1,15 @@
-//! The pages of opening a complaint by hand: each question page with the
-//! answers it does not ask carried as hidden fields, and check answers.
+//! The pages of opening a complaint by hand: what each question page asks,
+//! and check answers.
 
 use axum::http::StatusCode;
 use axum::response::Response;
 use foidesk_engine::api::{Outcome, Regime, ReviewResult};
 use maud::{html, Markup};
 
-use super::{asks, date_fields, field, parts_of, regime_of, Fields, Step, CARRIED, NEW};
-use crate::web::page::{
-    csrf_field, date_from_fields, date_input, layout, radios, text_input, textarea, Problem, Viewer,
-};
-use crate::web::respond;
+use super::{date_fields, field, parts_of, regime_of, Fields, Step, NEW};
+use crate::web::page::{date_from_fields, date_input, radios, text_input, textarea, Problem};
+use crate::web::questions::{check_row, confirm, heading, page};
 use crate::web::session::WebUser;
-
-fn hidden(step: Step, f: &Fields) -> Markup {
-    html! {
-        @for name in CARRIED.iter().filter(|n| !asks(step, n)) {
-            @let v = field(f, name);
-            @if !v.is_empty() { input type="hidden" name=(name) value=(v); }
-        }
-    }
-}
 
 fn page_fields(
     step: Step,
@@ -85,30 +74,19 @@ fn check_answers(f: &Fields, authorities: &[(String, String)]) -> Markup {
             words.map(|w| format!(": {w}")).unwrap_or_default()
         }
     };
-    let row = |key: &str, value: Markup, step: Step| {
-        html! {
-            div class="summary-list__row" {
-                dt class="summary-list__key" { (key) }
-                dd class="summary-list__value" { (value) }
-                dd class="summary-list__actions" {
-                    button class="link-button" type="submit" name="action" value={ "change-" (step.name()) } { "Change" span class="visually-hidden" { " " (key.to_lowercase()) } }
-                }
-            }
-        }
-    };
     html! {
         dl class="summary-list" id="answers" {
-            (row("Authority", html! { (authority) }, Step::Authority))
-            (row("Request", html! { ul class="list" { @for p in parts_of(field(f, "request")) { li { (p) } } } }, Step::Request))
-            (row("Law", html! { (regime_of(f).map_or("", |r| if r == Regime::Eir { "EIR" } else { "FOIA" })) }, Step::Request))
-            (row("Request sent", html! { (long(f, "sent")) }, Step::Dates))
-            (row("Response", html! {
+            (check_row("Authority", html! { (authority) }, Some(Step::Authority)))
+            (check_row("Request", html! { ul class="list" { @for p in parts_of(field(f, "request")) { li { (p) } } } }, Some(Step::Request)))
+            (check_row("Law", html! { (regime_of(f).map_or("", |r| if r == Regime::Eir { "EIR" } else { "FOIA" })) }, Some(Step::Request)))
+            (check_row("Request sent", html! { (long(f, "sent")) }, Some(Step::Dates)))
+            (check_row("Response", html! {
                 (long(f, "response")) (label("outcome", Outcome::from_name(field(f, "outcome")).map(Outcome::label)))
                 @if !field(f, "provisions").trim().is_empty() { ", under " (field(f, "provisions").trim()) }
-            }, Step::Dates))
-            (row("Review asked for", html! { (long(f, "review_requested")) }, Step::Dates))
-            (row("Review answered", html! { (long(f, "review")) (label("result", ReviewResult::from_name(field(f, "result")).map(ReviewResult::label))) }, Step::Dates))
-            (row("Complaint made", html! { (long(f, "complained")) }, Step::Dates))
+            }, Some(Step::Dates)))
+            (check_row("Review asked for", html! { (long(f, "review_requested")) }, Some(Step::Dates)))
+            (check_row("Review answered", html! { (long(f, "review")) (label("result", ReviewResult::from_name(field(f, "result")).map(ReviewResult::label))) }, Some(Step::Dates)))
+            (check_row("Complaint made", html! { (long(f, "complained")) }, Some(Step::Dates)))
         }
     }
 }
@@ -121,27 +99,19 @@ pub(super) fn render(
     errors: &[Problem],
     authorities: &[(String, String)],
 ) -> Response {
-    let viewer = Viewer {
-        user: &who.user,
-        csrf: &who.csrf,
-    };
     let body = html! {
-        form method="post" action="/complaints/new" novalidate {
-            (csrf_field(&who.csrf))
-            input type="hidden" name="step" value=(step.name());
-            (hidden(step, f))
-            span class="caption" { "Open a complaint" }
-            h1 { (step.title()) }
-            @if step == Step::Check {
-                (check_answers(f, authorities))
-                h2 { "Now open the complaint" }
-                p { "The case opens under the authority with these dates; you then check whether the Commissioner can decide it." }
-                button class="button" type="submit" name="action" value="confirm" { "Open the complaint" }
-            } @else {
-                (page_fields(step, f, errors, authorities))
-                button class="button" type="submit" name="action" value="continue" { "Continue" }
-            }
+        (heading(step))
+        @if step == Step::Check {
+            (check_answers(f, authorities))
+            (confirm(
+                "Now open the complaint",
+                "The case opens under the authority with these dates; you then check whether the Commissioner can decide it.",
+                "Open the complaint",
+            ))
+        } @else {
+            (page_fields(step, f, errors, authorities))
+            button class="button" type="submit" name="action" value="continue" { "Continue" }
         }
     };
-    respond(status, layout(step.title(), Some(&viewer), errors, body))
+    page(who, status, "/complaints/new", (step, f), errors, body)
 }
