@@ -233,10 +233,12 @@ fn check_answers(who: &WebUser, f: &Fields, register: &[(String, String)]) -> Ma
     }
 }
 
+/// `period` is how long an authority has to answer, in words (the engine's
+/// `response_period`, from the dated parameter).
 fn render(
     who: &WebUser,
     status: StatusCode,
-    step: Step,
+    (step, period): (Step, &str),
     f: &Fields,
     errors: &[Problem],
     register: &[(String, String)],
@@ -247,7 +249,7 @@ fn render(
             (check_answers(who, f, register))
             (confirm_section(
                 "Now send your request",
-                "Each authority gets the request as a case of its own, with its own reference, and should answer within 20 working days.",
+                &format!("Each authority gets the request as a case of its own, with its own reference, and should answer within {period}."),
                 "Send the request",
             ))
         } @else {
@@ -289,7 +291,15 @@ pub async fn start(State(state): State<AppState>, who: WebUser) -> Response {
         "requester_type",
         RequesterType::MemberOfThePublic.as_str(),
     );
-    render(&who, StatusCode::OK, Step::first(), &f, &[], &register)
+    let period = state.service.engine().response_period();
+    render(
+        &who,
+        StatusCode::OK,
+        (Step::first(), &period),
+        &f,
+        &[],
+        &register,
+    )
 }
 
 /// POST /requests/make: an answer in, the next question out; "confirm" sends.
@@ -309,8 +319,9 @@ pub async fn answer(
         Err(r) => return r,
     };
     let (step, action) = posted(&mut f, Step::first());
+    let period = state.service.engine().response_period();
     let show = |status, step, f: &Fields, errors: &[Problem]| {
-        render(&who, status, step, f, errors, &register)
+        render(&who, status, (step, &period), f, errors, &register)
     };
     if edit_parts(&mut f, &action) {
         return show(StatusCode::OK, Step::Parts, &f, &[]);
@@ -374,7 +385,7 @@ async fn send(
             render(
                 who,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                step,
+                (step, &state.service.engine().response_period()),
                 f,
                 &[problem(id, message)],
                 register,
