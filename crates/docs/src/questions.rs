@@ -257,7 +257,13 @@ fn exemption_of(id: &FactId) -> Option<ProvisionId> {
     rest[..close].parse().ok()
 }
 
-fn q(id: &FactId, text: impl Into<String>, hint: impl Into<String>, input: InputKind) -> Question {
+/// A required question.
+pub(crate) fn q(
+    id: &FactId,
+    text: impl Into<String>,
+    hint: impl Into<String>,
+    input: InputKind,
+) -> Question {
     Question {
         id: id.clone(),
         text: text.into(),

@@ -8,7 +8,7 @@ use foidesk_law::{Catalogue, ProvisionId, TestType};
 
 use crate::cite::{cite, subject, upper_first};
 use crate::facts::{Analysis, Conclusion, Facts, Likelihood, Prejudice, PublicInterest};
-use crate::questions::{Choice, InputKind, Question};
+use crate::questions::{q, Choice, InputKind, Question};
 use crate::FactId;
 
 const ANALYSIS: &str = "decision.analysis[";
@@ -37,16 +37,6 @@ pub(crate) fn page_of(
     }
     (id.starts_with("decision.") || id == "request_summary")
         .then(|| ("notice".into(), "About the notice".into(), None))
-}
-
-fn q(id: &FactId, text: impl Into<String>, hint: impl Into<String>, input: InputKind) -> Question {
-    Question {
-        id: id.clone(),
-        text: text.into(),
-        hint: hint.into(),
-        input,
-        required: true,
-    }
 }
 
 fn choices(options: &[(&'static str, String)]) -> InputKind {
