@@ -493,20 +493,18 @@ pub async fn send(
             let p = problem("letter", "Someone else recorded an event on this case while you wrote the letter. Check the letter again, then send it.");
             overview_page(&state, &who, &view, &letter, &[p], StatusCode::CONFLICT)
         }
-        // The message alone: the field's name is not for people.
-        Err(EngineError::Invalid { message, .. }) => {
-            let p = problem("letter", upper_first(&message));
-            overview_page(
-                &state,
-                &who,
-                &view,
-                &letter,
-                &[p],
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-        }
-        Err(e @ (EngineError::Case(_) | EngineError::Assess(_) | EngineError::Calendar(_))) => {
-            let p = problem("letter", e.to_string());
+        Err(
+            e @ (EngineError::Invalid { .. }
+            | EngineError::Case(_)
+            | EngineError::Assess(_)
+            | EngineError::Calendar(_)),
+        ) => {
+            let message = match e {
+                // The message alone: the field's name is not for people.
+                EngineError::Invalid { message, .. } => upper_first(&message),
+                other => other.to_string(),
+            };
+            let p = problem("letter", message);
             overview_page(
                 &state,
                 &who,
