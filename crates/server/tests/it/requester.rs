@@ -136,11 +136,19 @@ async fn no_requester_page_shows_a_note_staff_version_or_finding() {
         for (_, name, file, findings, _) in &cases {
             everything.extend(forbidden(name, file, findings));
         }
-        for path in ["/", "/cases", "/statistics"] {
+        for path in ["/", "/cases", "/statistics", "/cases.csv"] {
             let reply = world.page(path, &cookie).await;
             assert_eq!(reply.status, 200, "{path}");
             check(path, &reply.text, &everything);
         }
+        // Their CSV is "My requests": one row per request, in their columns.
+        let csv = world.page("/cases.csv", &cookie).await.text;
+        let mut lines = csv.lines();
+        assert_eq!(
+            lines.next(),
+            Some("Authority,Request,Reference,Sent,Status")
+        );
+        assert!(lines.count() >= cases.len(), "{csv}");
         let mut letters = 0;
         for (id, name, file, findings, memo) in &cases {
             let forbidden = forbidden(name, file, findings);
