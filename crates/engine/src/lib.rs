@@ -289,7 +289,7 @@ impl Engine {
 
     /// Parse a decision notice (text, Markdown or HTML); never fails.
     pub fn parse_notice(&self, input: &[u8], file: Option<&str>) -> foidesk_notice::Parsed {
-        let mut parsed = foidesk_notice::parse(input, None);
+        let mut parsed = foidesk_notice::parse_any(input);
         parsed.record.file = file.map(str::to_owned);
         parsed
     }

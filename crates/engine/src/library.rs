@@ -164,7 +164,7 @@ impl Engine {
     /// Parse one file as a notice: PDF by its signature, otherwise text,
     /// Markdown or HTML by their look.
     pub fn parse_notice_file(&self, file: &SourceFile) -> (Parsed, &'static str) {
-        let (mut parsed, format) = if file.bytes.starts_with(b"%PDF") {
+        let (mut parsed, format) = if foidesk_notice::is_pdf(&file.bytes) {
             (foidesk_notice::parse_pdf(&file.bytes), "pdf")
         } else {
             let p = foidesk_notice::parse(parse_prefix(&file.bytes), None);

@@ -14,12 +14,14 @@
 //! * The JSON form of [`NoticeRecord`] is the contract of `foidesk notice parse --json`:
 //!   exactly the fields `file, regime, reference, related_references, date, public_authority,
 //!   provisions_cited, ncnd, outcome, breaches, steps_required, steps_days, timeline,
-//!   signatory, paragraphs`, in that order. Spans are not part of it.
+//!   signatory, paragraphs, source_kind, format_era, truncated, sector, decisions, url,
+//!   url_reference`, in that order. Spans are not part of it.
 //! * Rules are general (headings, phrases, layouts), never per-file answers.
 
 mod dates;
 mod fields;
 mod normalise;
+mod page;
 #[cfg(feature = "pdf")]
 mod pdf;
 mod record;
@@ -28,7 +30,8 @@ mod sections;
 #[cfg(feature = "pdf")]
 pub use pdf::{parse_pdf, pdf_text};
 pub use record::{
-    Diagnostic, NoticeRecord, Outcome, Paragraph, RegimeSet, Signatory, Spans, Timeline,
+    DecisionLabel, Diagnostic, Finding, FormatEra, NoticeRecord, Outcome, Paragraph, RegimeSet,
+    Signatory, SourceKind, Spans, Timeline,
 };
 
 /// How the input is marked up.
@@ -86,16 +89,34 @@ pub fn detect_format(input: &[u8]) -> Format {
     }
 }
 
+/// Whether `input` is a PDF: its signature, "%PDF-", within the first kilobyte (where the
+/// PDF specification lets readers find it).
+pub fn is_pdf(input: &[u8]) -> bool {
+    memchr::memmem::find(&input[..input.len().min(1024)], b"%PDF-").is_some()
+}
+
+/// Parses one decision notice in any supported form: a PDF (recognised by its
+/// signature), or text, Markdown or HTML.
+pub fn parse_any(input: &[u8]) -> Parsed {
+    #[cfg(feature = "pdf")]
+    if is_pdf(input) {
+        return parse_pdf(input);
+    }
+    parse(input, None)
+}
+
 /// Parses one decision notice. `format_hint` overrides detection.
 pub fn parse(input: &[u8], format_hint: Option<Format>) -> Parsed {
     let format = format_hint.unwrap_or_else(|| detect_format(input));
     let mut chars = normalise::decode(input);
+    let raw_html = (format == Format::Html).then(|| chars.iter().map(|c| c.c).collect::<String>());
     if format == Format::Html {
         chars = normalise::html_to_text(&chars);
     }
     let doc = sections::build(normalise::clean_lines(&chars));
     let mut diagnostics = Vec::new();
-    let record = fields::extract(&doc, &mut diagnostics);
+    let page = page::read(&doc, raw_html.as_deref());
+    let record = fields::extract(&doc, page.as_ref(), &mut diagnostics);
     Parsed {
         record,
         format,

@@ -32,6 +32,49 @@ impl RegimeSet {
     }
 }
 
+/// What kind of document a record was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// The decision notice itself (its PDF, or a transcription of it).
+    Notice,
+    /// The Commissioner's web page for a notice: authority, date, sector, decision labels
+    /// and the abstract (HTML, its text, or the website's JSON record).
+    NoticePage,
+    /// The published abstract alone (BAILII's copy, or a repost).
+    Abstract,
+}
+
+/// Which of the Commissioner's two notice layouts: "Section 50" notices (before 2012) or
+/// the modern layout (from 2012; the 2025 short form included).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FormatEra {
+    #[serde(rename = "old_section50")]
+    OldSection50,
+    Modern,
+}
+
+/// The Commissioner's finding on one provision, as the published labels word it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Finding {
+    /// "Upheld": the complaint about this provision was upheld.
+    Upheld,
+    /// "Not upheld".
+    NotUpheld,
+    /// "Partly upheld".
+    PartlyUpheld,
+}
+
+/// One published decision label, such as "FOI 36(2)(b)(ii): Not upheld".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionLabel {
+    /// The provision in canonical form ("s.36(2)(b)(ii)", "reg.5(2)").
+    pub provision: ProvisionId,
+    pub finding: Finding,
+}
+
 /// First date of each step of the case, as the notice narrates it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timeline {
@@ -124,6 +167,19 @@ pub struct NoticeRecord {
     pub timeline: Timeline,
     pub signatory: Signatory,
     pub paragraphs: Vec<Paragraph>,
+    /// What the record was read from; `None` when the input is not a decision notice.
+    pub source_kind: Option<SourceKind>,
+    pub format_era: Option<FormatEra>,
+    /// The text stops before its end (mid-paragraph, or mid-label).
+    pub truncated: bool,
+    /// The Commissioner's sector label ("Local government"), from a notice page.
+    pub sector: Option<String>,
+    /// The published decision labels, one per provision, from a notice page or abstract.
+    pub decisions: Vec<DecisionLabel>,
+    /// The address the document gives for itself or its notice, when it gives one.
+    pub url: Option<String>,
+    /// A reference found only in that address (never printed in the text).
+    pub url_reference: Option<String>,
     /// Not part of the JSON contract.
     #[serde(skip)]
     pub spans: Spans,

@@ -8,19 +8,30 @@ mod timeline;
 
 use std::ops::Range;
 
-use crate::record::{Diagnostic, NoticeRecord, Paragraph};
+use crate::page::{self, PageMeta};
+use crate::record::{Diagnostic, NoticeRecord, Paragraph, SourceKind};
 use crate::sections::{Doc, Kind, Section};
 
-/// Fills a record from `doc`; `diags` gets what could not be found.
-pub(crate) fn extract(doc: &Doc, diags: &mut Vec<Diagnostic>) -> NoticeRecord {
+/// Fills a record from `doc` (and from `page`, when it is a notice page or an abstract);
+/// `diags` gets what could not be found.
+pub(crate) fn extract(
+    doc: &Doc,
+    page: Option<&PageMeta>,
+    diags: &mut Vec<Diagnostic>,
+) -> NoticeRecord {
     let mut rec = NoticeRecord::default();
-    if doc.title.is_none() {
+    if page.is_none() && doc.title.is_none() {
+        let message = match page::not_a_notice(doc) {
+            Some(looks) => format!("not a decision notice: this looks like {looks}"),
+            None => "not a decision notice: no decision-notice title found".into(),
+        };
         diags.push(Diagnostic {
             span: None,
-            message: "no decision-notice title found".into(),
+            message,
         });
         return rec;
     }
+    rec.source_kind = Some(page.and_then(|p| p.kind).unwrap_or(SourceKind::Notice));
     front::extract(doc, &mut rec);
     decision::extract(doc, &mut rec);
     front::regime(doc, &mut rec);
