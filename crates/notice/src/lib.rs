@@ -20,6 +20,7 @@
 
 mod dates;
 mod fields;
+mod layout;
 mod normalise;
 mod page;
 #[cfg(feature = "pdf")]
@@ -113,6 +114,7 @@ pub fn parse(input: &[u8], format_hint: Option<Format>) -> Parsed {
     if format == Format::Html {
         chars = normalise::html_to_text(&chars);
     }
+    let chars = layout::relayout(chars);
     let doc = sections::build(normalise::clean_lines(&chars));
     let mut diagnostics = Vec::new();
     let page = page::read(&doc, raw_html.as_deref());

@@ -100,6 +100,9 @@ const HEADINGS: &[(&str, Section)] = &[
     ("summary", Section::Decision),
     ("the decision", Section::Decision),
     ("steps required", Section::Decision),
+    ("commissioner's decision", Section::Decision),
+    ("steps", Section::Decision),
+    ("request", Section::Facts),
     ("request and response", Section::Facts),
     ("the request", Section::Facts),
     ("background", Section::Facts),
@@ -123,11 +126,40 @@ pub(crate) fn known_heading(text: &str) -> Option<Section> {
         return None;
     }
     // Called for most lines: compare without building a lower-case copy.
-    let t = text.trim().trim_end_matches([':', '.']).trim();
+    // A rule run onto the heading's line ("Decision ---") is not part of it.
+    let t = text.trim().trim_end_matches(['-', '_', '*', '=', ' ']);
+    let t = t.trim_end_matches([':', '.']).trim();
+    // The 2025 short form numbers its headings: "2. Commissioner's Decision:".
+    let t = match para_number(t) {
+        Some(_) if text.trim_end().ends_with(':') => {
+            t.split_once(". ").map_or(t, |(_, h)| h.trim())
+        }
+        _ => t,
+    };
     HEADINGS
         .iter()
         .find(|(h, _)| h.eq_ignore_ascii_case(t))
         .map(|(_, s)| *s)
+}
+
+/// Whether some known heading starts with `prefix` (lower case): a cheap first test.
+pub(crate) fn heading_starts_with(prefix: &str) -> bool {
+    HEADINGS.iter().any(|(h, _)| h.starts_with(prefix))
+}
+
+/// The length in chars of a known heading that `text` starts with, followed by a space.
+pub(crate) fn known_heading_prefix(text: &[char]) -> Option<usize> {
+    let head: String = text.iter().collect();
+    HEADINGS
+        .iter()
+        .filter(|(h, _)| {
+            head.len() > h.len()
+                && head.is_char_boundary(h.len())
+                && head[..h.len()].eq_ignore_ascii_case(h)
+                && head[h.len()..].starts_with([' ', ':', '*', '_'])
+        })
+        .map(|(h, _)| h.chars().count())
+        .max()
 }
 
 /// "12. Text" -> 12 (also "12.", "12.\tText").
@@ -175,6 +207,22 @@ fn is_furniture(text: &str, in_front: bool) -> bool {
         .or(rest.strip_prefix("No."))
         .unwrap_or(rest);
     !rest.trim().contains(' ')
+}
+
+/// A notice's title line ("Decision notice", "Freedom of Information Act 2000 (Section 50)
+/// Decision Notice"), not a sentence that mentions "this decision notice".
+fn is_title(lower: &str) -> bool {
+    let Some(p) = lower.find("decision notice") else {
+        return false;
+    };
+    let before = lower[..p].trim_end();
+    lower.len() <= 120
+        && !["this", "the", "a", "of", "that", "its", "which"]
+            .iter()
+            .any(|w| {
+                before.ends_with(w) && before[..before.len() - w.len()].ends_with([' ', '('])
+                    || before == *w
+            })
 }
 
 /// Whether a paragraph number continues the numbering (PDFs of notices sometimes skip or
@@ -265,7 +313,8 @@ pub(crate) fn build(lines: Vec<Line>) -> Doc {
             None
         } else if let Some(sec) = known_heading(text).filter(|_| {
             // A wrapped line that happens to read "the request." is not a heading.
-            text.starts_with(|c: char| c.is_uppercase()) && (in_front || prev_done)
+            text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && (in_front || prev_done)
         }) {
             in_front = false;
             section = sec;
@@ -273,7 +322,7 @@ pub(crate) fn build(lines: Vec<Line>) -> Doc {
         } else if in_front {
             front_lines += 1;
             let lower = text.to_ascii_lowercase();
-            if doc.title.is_none() && front_lines <= 20 && lower.contains("decision notice") {
+            if doc.title.is_none() && front_lines <= 20 && is_title(&lower) {
                 let s = doc.text.len() + usize::from(!doc.text.is_empty());
                 doc.title = Some(s..s + text.len());
             }

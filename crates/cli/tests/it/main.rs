@@ -1,6 +1,7 @@
 //! The crate's integration tests, one binary: a module per area.
 
 mod accounts;
+mod accuracy;
 mod bench_cases;
 mod cli;
 mod durability;

@@ -4,58 +4,66 @@ use std::ops::Range;
 
 use foidesk_law::{Catalogue, ProvisionId};
 
+use super::polarity::{
+    affirmed, is_finding, public_interest, role, Role, AGAINST_AUTHORITY, FOR_AUTHORITY, PARTIAL,
+    WEAK,
+};
 use super::{blocks_in, find_word, sentences};
 use crate::record::{NoticeRecord, Outcome};
 use crate::sections::{Doc, Section};
 
-/// Words that mark a sentence as saying what the authority relied on.
-const RELIANCE: &[&str] = &[
-    "citing",
-    "cited",
-    "cites",
-    "rely",
-    "relied",
-    "relying",
-    "reliance",
-    "refused",
-    "withheld",
-    "withhold",
-    "withholding",
-    "applied",
-    "applying",
-    "invoked",
-    "exempt",
+/// Words that mark a sentence as a procedural finding.
+const BREACH: &[&str] = &[
+    "breach",
+    "breached",
+    "breaches",
+    "breaching",
+    "contravened",
+    "contravention",
 ];
-const BREACH: &[&str] = &["breach", "breached", "breaches", "breaching"];
-const POSITIVE: &[&str] = &[
-    "entitled to",
-    "is engaged",
-    "was engaged",
-    "are engaged",
-    "were engaged",
-    "be engaged",
-    "correctly",
-    "properly",
-    "in accordance with",
-    "complied with",
-];
-const NEGATIVE: &[&str] = &[
-    "not entitled",
-    "not engaged",
-    "incorrectly",
-    "wrongly",
-    "not correctly",
-    "not properly",
-    "not in accordance",
+const BREACH_PHRASES: &[&str] = &[
+    "failed to",
+    "failing to",
+    "not met its obligations",
+    "as required by",
+    "did not provide",
+    "did not issue",
+    "failed to comply",
+    "did not comply",
+    "not comply with",
+    "failure to comply with section",
+    "failure to comply with regulation",
 ];
 const STEPS_YES: &[&str] = &[
+    "commissioner requires",
+    "commissioner therefore requires",
+    "commissioner now requires",
+    "to issue a fresh response",
+    "must provide",
+    "must issue",
+    "must disclose",
     "must take",
     "following steps",
     "requires the",
     "require the",
+    "requires that",
+    "now requires",
+    "to take the following",
+    "ordered that",
+    "orders the",
 ];
-const STEPS_NO: &[&str] = &["no steps", "not require", "not required", "any steps"];
-
+const STEPS_NO: &[&str] = &[
+    "no steps",
+    "not require",
+    "not required",
+    "any steps",
+    "no remedial",
+    "no further steps",
+    "no further action",
+    "take no further",
+    "requires no",
+    "no action",
+];
 struct Sentence<'a> {
     text: &'a str,
     lower: String,
@@ -71,70 +79,82 @@ fn has_word(lower: &str, words: &[&str]) -> bool {
         .any(|token| !token.is_empty() && words.contains(&token))
 }
 
-/// `phrase` occurs and is not negated just before ("was not entitled to").
-fn affirmed(lower: &str, phrase: &str) -> bool {
-    let mut from = 0;
-    while let Some(p) = lower.get(from..).and_then(|h| h.find(phrase)) {
-        let s = from + p;
-        let word_ok = s == 0 || !lower.as_bytes()[s - 1].is_ascii_alphabetic();
-        let before = lower.get(s.saturating_sub(8)..s).unwrap_or("");
-        if word_ok && !before.contains("not ") && !before.contains("n't ") {
-            return true;
-        }
-        from = s + phrase.len();
-    }
-    false
+/// The decision summary's text: the blocks of the Decision section.
+pub(super) fn summary_ranges(doc: &Doc) -> Vec<Range<usize>> {
+    blocks_in(doc, &[Section::Decision])
+        .map(|b| b.range.clone())
+        .collect()
 }
 
-pub(super) fn extract(doc: &Doc, rec: &mut NoticeRecord) {
+/// Reads the decision from `ranges` of `doc.text` (the summary, or an abstract's prose).
+pub(super) fn extract(doc: &Doc, ranges: &[Range<usize>], rec: &mut NoticeRecord) {
     let cat = Catalogue::standard();
     let mut all = Vec::new();
-    for b in blocks_in(doc, &[Section::Decision]) {
-        let text = doc.block_text(b);
+    for range in ranges {
+        let text = &doc.text[range.clone()];
         for r in sentences(text) {
             let t = &text[r.clone()];
             all.push(Sentence {
                 text: t,
-                lower: t.to_ascii_lowercase(),
-                base: b.range.start + r.start,
+                // Same length as `t`, so offsets carry over; line breaks read as spaces.
+                lower: t.to_ascii_lowercase().replace('\n', " "),
+                base: range.start + r.start,
             });
         }
     }
     let span = |s: &Sentence, r: Range<usize>| doc.span(s.base + r.start..s.base + r.end);
     let whole = |s: &Sentence| span(s, 0..s.text.len());
-    let mut pos = None;
-    let mut neg = None;
+    let (mut pos, mut neg, mut partial) = (None, None, false);
     for s in &all {
         let l = &s.lower;
-        let steps = l.contains("steps") || l.contains("contempt") || l.contains("section 54");
-        let breach = has_word(l, BREACH) || l.contains("failed to comply");
-        if breach || (!steps && has_word(l, RELIANCE)) {
-            let (ids, spans) = if breach {
-                (&mut rec.breaches, &mut rec.spans.breaches)
-            } else {
-                (&mut rec.provisions_cited, &mut rec.spans.provisions_cited)
+        let steps = l.contains("steps")
+            || l.contains("contempt")
+            || l.contains("section 54")
+            || STEPS_YES.iter().any(|p| l.contains(p));
+        let breach = has_word(l, BREACH) || BREACH_PHRASES.iter().any(|p| l.contains(p));
+        for c in cat.parse_citations(&mask_asides(s.text)).citations {
+            let (ids, spans) = match role(&c.id) {
+                Role::Procedural if breach => (&mut rec.breaches, &mut rec.spans.breaches),
+                Role::Exemption if !steps || !breach => {
+                    (&mut rec.provisions_cited, &mut rec.spans.provisions_cited)
+                }
+                _ => continue,
             };
-            for c in cat.parse_citations(s.text).citations {
+            if !steps || ids.is_empty() || role(&c.id) == Role::Exemption {
                 push_unique(ids, spans, c.id, span(s, c.span));
             }
         }
-        if !rec.ncnd
-            && (l.contains("neither confirm nor deny")
-                || l.contains("confirm or deny")
-                || find_word(l, "ncnd").is_some())
-        {
+        if !rec.ncnd && is_ncnd(l) {
             rec.ncnd = true;
             rec.spans.ncnd = Some(whole(s));
         }
-        if !steps {
-            if pos.is_none() && POSITIVE.iter().any(|p| affirmed(l, p)) {
+        let order = (STEPS_YES.iter().any(|p| l.contains(p))
+            && !STEPS_NO.iter().any(|p| l.contains(p)))
+            || l.contains("contempt")
+            || l.contains("section 54");
+        if is_finding(l) && !order {
+            let balance = public_interest(l);
+            let against = AGAINST_AUTHORITY.iter().any(|p| l.contains(p)) || balance == Some(false);
+            let strong_for = FOR_AUTHORITY
+                .iter()
+                .filter(|p| !WEAK.contains(p))
+                .any(|p| affirmed(l, p));
+            let weak_for = WEAK.iter().any(|p| affirmed(l, p));
+            let for_authority = balance == Some(true) || strong_for || (weak_for && !against);
+            if for_authority && pos.is_none() {
                 pos = Some(whole(s));
             }
-            if neg.is_none() && NEGATIVE.iter().any(|p| l.contains(p)) {
+            if against && neg.is_none() {
                 neg = Some(whole(s));
             }
+            if against && PARTIAL.iter().any(|p| l.contains(p)) {
+                partial = true;
+            }
         }
-        let yes = STEPS_YES.iter().any(|p| l.contains(p)) && l.contains("step");
+        let ordered = ["require", "request", "must", "order"]
+            .iter()
+            .any(|w| l.contains(w));
+        let yes = STEPS_YES.iter().any(|p| l.contains(p)) || (ordered && days(l).is_some());
         if yes && !STEPS_NO.iter().any(|p| l.contains(p)) && !rec.steps_required {
             rec.steps_required = true;
             rec.spans.steps_required = Some(whole(s));
@@ -146,19 +166,12 @@ pub(super) fn extract(doc: &Doc, rec: &mut NoticeRecord) {
             }
         }
     }
+    keep_finest(&mut rec.provisions_cited, &mut rec.spans.provisions_cited);
     if !rec.steps_required {
         rec.steps_days = None;
         rec.spans.steps_days = None;
     }
-    // Breaches are findings, not something the authority relied on.
-    let breaches = rec.breaches.clone();
-    let keep: Vec<bool> = rec
-        .provisions_cited
-        .iter()
-        .map(|p| !breaches.contains(p))
-        .collect();
-    retain_by(&mut rec.provisions_cited, &keep);
-    retain_by(&mut rec.spans.provisions_cited, &keep);
+    let _ = partial;
     (rec.outcome, rec.spans.outcome) = match (pos, neg) {
         (Some(p), Some(_)) => (Some(Outcome::Mixed), Some(p)),
         (Some(p), None) => (Some(Outcome::AuthorityEntitled), Some(p)),
@@ -169,6 +182,49 @@ pub(super) fn extract(doc: &Doc, rec: &mut NoticeRecord) {
         ),
         (None, None) => (None, None),
     };
+}
+
+/// `text` with asides in brackets ("(national security)", "(in failing to reply)") blanked
+/// to spaces, so that a list of provisions reads as one list; offsets are unchanged.
+fn mask_asides(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        out.push_str(&rest[..open]);
+        let inner_end = rest[open + 1..].find([')', '(']).map(|e| open + 1 + e);
+        match inner_end {
+            Some(close) if rest.as_bytes()[close] == b')' && rest[open..close].contains(' ') => {
+                out.extend(std::iter::repeat_n(' ', close + 1 - open));
+                rest = &rest[close + 1..];
+            }
+            _ => {
+                out.push('(');
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Drops a provision when a finer one under it is also cited ("s.43" beside "s.43(2)").
+pub(super) fn keep_finest(ids: &mut Vec<ProvisionId>, spans: &mut Vec<Range<usize>>) {
+    let keep: Vec<bool> = ids
+        .iter()
+        .map(|a| !ids.iter().any(|b| a != b && a.covers(b)))
+        .collect();
+    retain_by(ids, &keep);
+    retain_by(spans, &keep);
+}
+
+/// The authority refused to confirm or deny (or the Commissioner found it need not).
+fn is_ncnd(l: &str) -> bool {
+    l.contains("neither confirm nor deny")
+        || l.contains("confirm or deny")
+        || l.contains("confirm nor deny")
+        || l.contains("confirm whether or not")
+        || l.contains("to confirm whether")
+        || find_word(l, "ncnd").is_some()
 }
 
 fn retain_by<T>(v: &mut Vec<T>, keep: &[bool]) {
@@ -196,8 +252,12 @@ fn days(lower: &str) -> Option<(u32, Range<usize>)> {
     let p = lower.find("within ")?;
     let rest = &lower[p + 7..];
     let n = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let after = rest[n..].trim_start();
-    if n == 0 || n > 3 || !(after.starts_with("calendar days") || after.starts_with("days")) {
+    let mut words = rest[n..].split_whitespace();
+    let unit = match words.next() {
+        Some("calendar") => words.next(),
+        other => other,
+    };
+    if n == 0 || n > 3 || !unit.is_some_and(|u| u.starts_with("days")) {
         return None;
     }
     let v = rest[..n].parse().ok()?;

@@ -1,7 +1,10 @@
 //! Field extraction from the laid-out document.
 
+mod abstracts;
+mod authority;
 mod decision;
 mod front;
+mod polarity;
 mod refs;
 mod signatory;
 mod timeline;
@@ -9,7 +12,7 @@ mod timeline;
 use std::ops::Range;
 
 use crate::page::{self, PageMeta};
-use crate::record::{Diagnostic, NoticeRecord, Paragraph, SourceKind};
+use crate::record::{Diagnostic, FormatEra, NoticeRecord, Paragraph, SourceKind};
 use crate::sections::{Doc, Kind, Section};
 
 /// Fills a record from `doc` (and from `page`, when it is a notice page or an abstract);
@@ -31,14 +34,32 @@ pub(crate) fn extract(
         });
         return rec;
     }
-    rec.source_kind = Some(page.and_then(|p| p.kind).unwrap_or(SourceKind::Notice));
+    if let Some(page) = page {
+        abstracts::extract(doc, page, &mut rec);
+        return rec;
+    }
+    rec.source_kind = Some(SourceKind::Notice);
     front::extract(doc, &mut rec);
-    decision::extract(doc, &mut rec);
-    front::regime(doc, &mut rec);
+    decision::extract(doc, &decision::summary_ranges(doc), &mut rec);
+    front::regime(doc, &doc.text, &mut rec);
     refs::related(doc, &mut rec);
     timeline::extract(doc, &mut rec);
     signatory::extract(doc, &mut rec);
     paragraphs(doc, &mut rec);
+    rec.format_era = era(&rec, doc.title.as_ref().map(|t| &doc.text[t.clone()]), None);
+    // A notice ends with the right of appeal and the signature; a text with neither, that
+    // stops inside the numbered paragraphs, was cut short.
+    let appeal = doc.blocks.iter().any(|b| b.section == Section::Appeal);
+    let lower = doc.text.to_ascii_lowercase();
+    let ends = [
+        "right of appeal",
+        "appeal against this decision notice",
+        "signed",
+    ];
+    rec.truncated = !appeal
+        && rec.signatory.name.is_none()
+        && !rec.paragraphs.is_empty()
+        && !ends.iter().any(|e| lower.contains(e));
     let missing = [
         ("date", rec.date.is_none()),
         ("public authority", rec.public_authority.is_none()),
@@ -54,6 +75,23 @@ pub(crate) fn extract(
         }
     }
     rec
+}
+
+/// The layout era: "Section 50" notices came before 2012 (the title says so; else the year
+/// of the notice's date, or of its address), the modern layout from 2012.
+pub(crate) fn era(
+    rec: &NoticeRecord,
+    title: Option<&str>,
+    url_year: Option<i16>,
+) -> Option<FormatEra> {
+    if title.is_some_and(|t| t.to_ascii_lowercase().contains("section 50")) {
+        return Some(FormatEra::OldSection50);
+    }
+    let year = rec.date.map(|d| d.year()).or(url_year);
+    Some(match year {
+        Some(y) if y < 2012 => FormatEra::OldSection50,
+        _ => FormatEra::Modern,
+    })
 }
 
 fn paragraphs(doc: &Doc, rec: &mut NoticeRecord) {

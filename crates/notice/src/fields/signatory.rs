@@ -12,6 +12,8 @@ fn usable(line: &str) -> bool {
         && !line.contains("...")
         && !line.ends_with('.')
         && !line.ends_with(':')
+        && !line.contains(':')
+        && !line.contains('@')
         && line.chars().next().is_some_and(char::is_alphabetic)
 }
 

@@ -33,8 +33,40 @@ pub(crate) struct PageMeta {
 /// (a notice itself, or something else). `raw_html` is the input before HTML was
 /// turned into text, when it was HTML.
 pub(crate) fn read(doc: &Doc, raw_html: Option<&str>) -> Option<PageMeta> {
-    let _ = (doc, raw_html);
-    None
+    // DEV ONLY (replaced by the pages branch)
+    let _ = raw_html;
+    if doc.title.is_some() {
+        return None;
+    }
+    let l = doc.text.to_ascii_lowercase();
+    if !l.contains("commissioner") {
+        return None;
+    }
+    let mut m = PageMeta {
+        kind: Some(SourceKind::Abstract),
+        ..Default::default()
+    };
+    for r in &doc.lines {
+        let t = &doc.text[r.clone()];
+        if t.starts_with("Source:")
+            || t.starts_with("Section of Act")
+            || t.starts_with("Powered by")
+            || t.starts_with("Date ")
+            || t.starts_with("Sector ")
+            || t.starts_with("Decision(s)")
+            || t.starts_with("Skip to")
+        {
+            m.furniture.push(r.clone());
+        }
+        if t.starts_with("Source:") {
+            m.url = t.strip_prefix("Source:").map(|u| u.trim().to_string());
+            m.url_year = t
+                .split('/')
+                .filter_map(|p| p.parse::<i16>().ok())
+                .find(|y| (2000..2100).contains(y));
+        }
+    }
+    Some(m)
 }
 
 /// What a document that is not a decision notice looks like ("a tribunal decision"), when

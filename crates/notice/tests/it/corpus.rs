@@ -31,5 +31,5 @@ fn corpus_matches_expected() {
         serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&json)
             .map(|m| m.keys().cloned().collect())
             .unwrap_or_default();
-    assert_eq!(keys.len(), 15, "{keys:?}");
+    assert_eq!(keys.len(), 22, "{keys:?}");
 }

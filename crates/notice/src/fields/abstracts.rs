@@ -1,0 +1,65 @@
+//! Notice pages and abstracts: the page's own metadata, then its prose read like a
+//! notice's decision summary.
+
+use std::ops::Range;
+
+use super::{decision, front};
+use crate::page::PageMeta;
+use crate::record::NoticeRecord;
+use crate::sections::Doc;
+
+pub(super) fn extract(doc: &Doc, page: &PageMeta, rec: &mut NoticeRecord) {
+    rec.source_kind = page.kind;
+    let prose = prose_ranges(doc, &page.furniture);
+    decision::extract(doc, &prose, rec);
+    if let Some((authority, r)) = &page.authority {
+        rec.public_authority = Some(authority.clone());
+        rec.spans.public_authority = Some(doc.span(r.clone()));
+    }
+    if rec.public_authority.is_none() {
+        for run in &prose {
+            if let Some(r) = super::authority::from_prose(&doc.text[run.clone()]) {
+                let r = run.start + r.start..run.start + r.end;
+                rec.public_authority = Some(doc.text[r.clone()].to_string());
+                rec.spans.public_authority = Some(doc.span(r));
+                break;
+            }
+        }
+    }
+    if let Some((date, r)) = &page.date {
+        rec.date = Some(*date);
+        rec.spans.date = Some(doc.span(r.clone()));
+    }
+    rec.sector = page.sector.clone();
+    rec.decisions = page.decisions.clone();
+    rec.url = page.url.clone();
+    rec.url_reference = page.url_reference.clone();
+    let scope: String = prose
+        .iter()
+        .map(|r| &doc.text[r.clone()])
+        .collect::<Vec<_>>()
+        .join("\n");
+    front::regime(doc, &scope, rec);
+    rec.format_era = super::era(rec, None, page.url_year);
+}
+
+/// The kept lines that are not furniture, as runs of adjacent lines.
+fn prose_ranges(doc: &Doc, furniture: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut last_kept = false;
+    for line in &doc.lines {
+        if furniture
+            .iter()
+            .any(|f| f.start <= line.start && line.end <= f.end)
+        {
+            last_kept = false;
+            continue;
+        }
+        match out.last_mut() {
+            Some(run) if last_kept && run.end + 1 == line.start => run.end = line.end,
+            _ => out.push(line.clone()),
+        }
+        last_kept = true;
+    }
+    out
+}

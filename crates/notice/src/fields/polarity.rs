@@ -1,0 +1,273 @@
+//! The Commissioner's wording, classified: which phrases find for the authority, which
+//! against it, which say a decision was only partly one way, and which provisions are
+//! exemptions rather than procedural duties.
+
+use foidesk_law::{ProvisionId, Regime};
+
+/// Findings for the authority (lower case), when not negated just before.
+pub(super) const FOR_AUTHORITY: &[&str] = &[
+    "entitled to rely",
+    "entitled to withhold",
+    "entitled to refuse",
+    "entitled to neither",
+    "entitled to apply",
+    "entitled to cite",
+    "entitled to handle",
+    "entitled to treat",
+    "entitled to",
+    "is exempt",
+    "was exempt",
+    "are exempt",
+    "were exempt",
+    "was correct",
+    "were correct",
+    "is correct",
+    "has correctly",
+    "applies to",
+    "apply to the",
+    "purposes of journalism",
+    "purposes of 'journalism",
+    "did not fall inside",
+    "outside the scope",
+    "falls outside",
+    "fell outside",
+    "not covered by",
+    "is engaged",
+    "was engaged",
+    "are engaged",
+    "were engaged",
+    "be engaged",
+    "is applicable",
+    "correctly",
+    "properly",
+    "appropriately",
+    "is vexatious",
+    "was vexatious",
+    "were vexatious",
+    "are vexatious",
+    "is manifestly unreasonable",
+    "was manifestly unreasonable",
+    "in accordance with",
+    "complied with",
+    "does not hold",
+    "did not hold",
+    "not hold any",
+    "is not held",
+    "was not held",
+    "holds no ",
+    "held no ",
+    "not obliged",
+    "does not need to confirm",
+    "no further action",
+    "agrees with",
+    "upholds",
+    "dealt with the request in accordance",
+    "was excluded from",
+    "is excluded from",
+    "exceed the appropriate limit",
+    "exceeded the appropriate limit",
+    "exceed the cost limit",
+    "exceeded the cost limit",
+];
+
+/// Findings against the authority.
+pub(super) const AGAINST_AUTHORITY: &[&str] = &[
+    "not entitled",
+    "not exempt",
+    "not correct",
+    "was wrong",
+    "not engaged",
+    "incorrectly",
+    "wrongly",
+    "inappropriately",
+    "not correctly",
+    "not properly",
+    "not appropriately",
+    "not in accordance",
+    "not vexatious",
+    "not manifestly unreasonable",
+    "should be disclosed",
+    "should disclose",
+    "should have been disclosed",
+    "must disclose",
+    "be released",
+    "does hold",
+    "holds further",
+    "holds more",
+    "not demonstrated",
+    "failed to demonstrate",
+    "has not shown",
+    "does not apply",
+    "did not apply",
+    "not applicable",
+    "not been applied",
+    "was not vexatious",
+    "cannot rely",
+    "could not rely",
+    "can not rely",
+];
+
+/// Weak findings for the authority, overridden in the same sentence by a finding against
+/// it ("engaged, but the public interest favours disclosure").
+pub(super) const WEAK: &[&str] = &[
+    "is engaged",
+    "was engaged",
+    "are engaged",
+    "were engaged",
+    "be engaged",
+    "is applicable",
+];
+
+/// Words that limit a finding to part of the information.
+pub(super) const PARTIAL: &[&str] = &[
+    "some of the",
+    "some information",
+    "part of the",
+    "parts of the",
+    "majority",
+    "most of the",
+    "remaining",
+    "remainder",
+    "except",
+    "exception of",
+    "certain",
+    "particular",
+    "the rest",
+    "partly",
+    "in part",
+    "other information",
+    "some but not all",
+    "small amount",
+    "limited amount",
+    "some of it",
+    "elements of",
+];
+
+/// What a provision is for the purposes of a decision: an exemption or exception the
+/// authority can rely on, a procedural duty it can breach, or neither (definitions,
+/// enforcement and appeal sections).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Role {
+    Exemption,
+    Procedural,
+    Neither,
+}
+
+pub(super) fn role(id: &ProvisionId) -> Role {
+    let top = id.top().to_string();
+    let number: u32 = top
+        .trim_start_matches("reg.")
+        .trim_start_matches("s.")
+        .parse()
+        .unwrap_or(0);
+    match id.regime() {
+        Regime::Foia => match number {
+            12 | 14 | 21..=44 => Role::Exemption,
+            1 | 8 | 10 | 11 | 16 | 17 => Role::Procedural,
+            _ => Role::Neither,
+        },
+        Regime::Eir => match number {
+            6 | 12 | 13 => Role::Exemption,
+            5 | 7 | 9 | 11 | 14 => Role::Procedural,
+            _ => Role::Neither,
+        },
+    }
+}
+
+/// `phrase` occurs in `lower` at a word start and is not negated just before it.
+pub(super) fn affirmed(lower: &str, phrase: &str) -> bool {
+    let mut from = 0;
+    while let Some(p) = lower.get(from..).and_then(|h| h.find(phrase)) {
+        let s = from + p;
+        let word_ok = s == 0 || !lower.as_bytes()[s - 1].is_ascii_alphabetic();
+        let before = lower.get(s.saturating_sub(8)..s).unwrap_or("");
+        if word_ok
+            && !before.contains("not ")
+            && !before.contains("n't ")
+            && !before.contains("no ")
+        {
+            return true;
+        }
+        from = s + phrase.len();
+    }
+    false
+}
+
+/// Which way the public interest test went, when the sentence weighs it: `Some(true)` for
+/// maintaining the exemption (for the authority), `Some(false)` for disclosure.
+pub(super) fn public_interest(l: &str) -> Option<bool> {
+    let side = |t: &str| -> Option<bool> {
+        let m = ["maintain", "exemption", "exception", "withhold"]
+            .iter()
+            .filter_map(|w| t.rfind(w))
+            .max();
+        let d = ["disclos", "release", "transparen", "openness"]
+            .iter()
+            .filter_map(|w| t.rfind(w))
+            .max();
+        match (m, d) {
+            (Some(m), Some(d)) => Some(m > d),
+            (Some(_), None) => Some(true),
+            (None, Some(_)) => Some(false),
+            (None, None) => None,
+        }
+    };
+    if let Some(p) = l.find("outweigh") {
+        let (before, after) = (&l[..p], &l[p..]);
+        let passive = after.starts_with("outweighed by");
+        let negated = before.ends_with("not ")
+            || before.ends_with("does not ")
+            || before.ends_with("did not ");
+        // The winner: the subject of "outweighs", or the agent of "is outweighed by".
+        let subject_wins = !passive ^ negated;
+        let subject = side(before.rsplit([',', ';']).next().unwrap_or(before));
+        let object = side(
+            after
+                .split([',', ';'])
+                .next()
+                .unwrap_or(after)
+                .get(8..)
+                .unwrap_or(""),
+        );
+        return if subject_wins {
+            subject.or(object.map(|o| !o))
+        } else {
+            object.or(subject.map(|s| !s))
+        };
+    }
+    for (phrase, maintain) in [
+        ("favour of maintaining", true),
+        ("favours maintaining", true),
+        ("favoured maintaining", true),
+        ("favour of disclos", false),
+        ("favours disclos", false),
+        ("favoured disclos", false),
+    ] {
+        if l.contains(phrase) {
+            return Some(maintain);
+        }
+    }
+    None
+}
+
+/// The sentence is the Commissioner's finding, not the authority's account of itself.
+pub(super) fn is_finding(l: &str) -> bool {
+    l.contains("commissioner")
+        || l.contains("decision is")
+        || [
+            "he ",
+            "she ",
+            "it is the ",
+            "however, he",
+            "however he",
+            "however, she",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p))
+        || l.contains(" he has ")
+        || l.contains(" she has ")
+        || l.contains(" he finds")
+        || l.contains(" she finds")
+        || l.contains(" he also ")
+        || l.contains(" she also ")
+}

@@ -1,0 +1,339 @@
+//! Layout independence: text whose line breaks were lost (transcriptions, copied web text,
+//! collapsed PDF text) gets line breaks back before the structures the parser reads by line.
+//!
+//! A break is inserted only before a front-matter label, a notice title, a known heading
+//! that opens a numbered paragraph, or the next paragraph number in sequence, each found
+//! mid-line after a space. Inserted breaks stand for no input bytes.
+
+use crate::normalise::Ch;
+use crate::sections::known_heading_prefix;
+
+/// Labels of the front matter, as printed (the case matters: body text rarely capitalises).
+const FRONT_LABELS: &[&str] = &[
+    "Reference:",
+    "Ref:",
+    "Date:",
+    "Public Authority:",
+    "Public authority:",
+    "Public Authorities:",
+    "Address:",
+    "Complainant:",
+];
+const TITLES: &[&str] = &[
+    "Freedom of Information Act 2000",
+    "Environmental Information Regulations 2004",
+    "The Environmental Information Regulations 2004",
+];
+/// How far into the text front matter can be.
+const FRONT_CHARS: usize = 3000;
+
+pub(crate) fn relayout(chars: Vec<Ch>) -> Vec<Ch> {
+    // Text with its line breaks has short lines: nothing to do.
+    let longest = chars
+        .split(|c| c.c == '\n')
+        .map(<[Ch]>::len)
+        .max()
+        .unwrap_or(0);
+    let front_runs = chars.iter().take(FRONT_CHARS).any(|c| c.c == ':');
+    if longest <= 200 && !front_runs {
+        return chars;
+    }
+    let text: Vec<char> = chars.iter().map(|c| c.c).collect();
+    let mut breaks = Vec::new();
+    let mut last_no = 0u32;
+    let mut line_start = 0;
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i];
+        if c == '\n' {
+            line_start = i + 1;
+            i += 1;
+            continue;
+        }
+        if i == line_start {
+            if let Some((n, _)) = para_number_at(&text, i) {
+                if n == last_no + 1 {
+                    last_no = n;
+                }
+            }
+        }
+        let mid_line = i > line_start && text[i - 1] == ' ';
+        if !mid_line {
+            i += 1;
+            continue;
+        }
+        // Markdown emphasis, heading marks and list dashes before a structure belong to it:
+        // the structure is read past them, the break goes before them.
+        let at = past_markup(&text, i);
+        if at != i {
+            if let Some(found) = structure_at(&text, at, last_no) {
+                breaks.push(i);
+                line_start = i;
+                i = at + 1;
+                match found {
+                    Structure::Para(n) => last_no = n,
+                    Structure::Heading(len) => {
+                        // "#### **Request and response** --- 4. On…": the number opens a line.
+                        let next = skip_marks(&text, at + len);
+                        if let Some((n, _)) = para_number_at(&text, next) {
+                            if n == last_no + 1 {
+                                last_no = n;
+                                breaks.push(next);
+                                line_start = next;
+                                i = next + 1;
+                            }
+                        }
+                    }
+                    Structure::Label => {}
+                }
+                continue;
+            }
+        }
+        if i < FRONT_CHARS || c == 'R' {
+            let label = FRONT_LABELS.iter().any(|l| starts_with(&text, i, l));
+            let limit = if i < FRONT_CHARS { usize::MAX } else { 0 };
+            // Past the front matter only the running "Reference:" header is split off.
+            if label && (limit == usize::MAX || starts_with(&text, i, "Reference:")) {
+                breaks.push(i);
+                line_start = i;
+                i += 1;
+                continue;
+            }
+        }
+        if i < FRONT_CHARS && TITLES.iter().any(|t| starts_with(&text, i, t)) {
+            let window: String = text[i..text.len().min(i + 90)].iter().collect();
+            if let Some(p) = window.to_ascii_lowercase().find("decision notice") {
+                breaks.push(i);
+                let end = i + window[..p].chars().count() + "decision notice".len();
+                if text.get(end) == Some(&' ') {
+                    breaks.push(end + 1);
+                }
+                line_start = i;
+                i = end;
+                continue;
+            }
+        }
+        if c.is_ascii_digit() {
+            if let Some((n, body)) = para_number_at(&text, i) {
+                // The 2025 short form numbers its headings: "2. Commissioner's Decision: A…".
+                let heading = known_heading_prefix(&text[body..text.len().min(body + 50)])
+                    .filter(|len| text.get(body + len) == Some(&':'));
+                if heading.is_some() || (n == last_no + 1 && closes_sentence(&text, i)) {
+                    last_no = n;
+                    breaks.push(i);
+                    line_start = i;
+                    if let Some(len) = heading {
+                        breaks.push(skip_spaces(&text, body + len + 1));
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        if c.is_uppercase() && heading_initial(&text, i) {
+            if let Some(len) = known_heading_prefix(&text[i..text.len().min(i + 50)]) {
+                let after = i + len;
+                let next = skip_marks(&text, after);
+                let opens = para_number_at(&text, next).is_some_and(|(n, _)| n == last_no + 1);
+                if opens && next > after {
+                    breaks.push(i);
+                    // Before any marks that lead into the number ("- 1.", "** 1.").
+                    breaks.push(skip_spaces(&text, after));
+                    line_start = next;
+                    i = next;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    if breaks.is_empty() {
+        return chars;
+    }
+    breaks.sort_unstable();
+    breaks.dedup();
+    let mut out = Vec::with_capacity(chars.len() + breaks.len());
+    let mut next = breaks.iter().peekable();
+    for (idx, ch) in chars.into_iter().enumerate() {
+        while next.next_if(|&&b| b == idx).is_some() {
+            // The space before the break stays; lines are trimmed later.
+            out.push(Ch {
+                c: '\n',
+                s: ch.s,
+                e: ch.s,
+            });
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A cheap test before the heading search: the first two letters start some heading.
+fn heading_initial(text: &[char], at: usize) -> bool {
+    let two: String = text[at..text.len().min(at + 2)]
+        .iter()
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    crate::sections::heading_starts_with(&two)
+}
+
+/// Bullets, emphasis, heading marks and rules: they stand for no words.
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '*' | '#' | '_' | '-' | '\u{2022}' | '\u{F0B7}' | '\u{B7}' | '\u{25AA}' | '\u{25CF}'
+    )
+}
+
+fn skip_marks(text: &[char], mut at: usize) -> usize {
+    while text
+        .get(at)
+        .is_some_and(|c| c.is_whitespace() || is_mark(*c))
+    {
+        at += 1;
+    }
+    at
+}
+
+/// What a marked-up run opens, when it opens a structure.
+enum Structure {
+    Label,
+    /// A known heading, this many chars long.
+    Heading(usize),
+    Para(u32),
+}
+
+fn structure_at(text: &[char], at: usize, last_no: u32) -> Option<Structure> {
+    if at < FRONT_CHARS && FRONT_LABELS.iter().any(|l| starts_with(text, at, l)) {
+        return Some(Structure::Label);
+    }
+    if at < FRONT_CHARS && TITLES.iter().any(|t| starts_with(text, at, t)) {
+        return Some(Structure::Label);
+    }
+    if let Some(len) = known_heading_prefix(&text[at..text.len().min(at + 50)]) {
+        return Some(Structure::Heading(len));
+    }
+    let (n, _) = para_number_at(text, at)?;
+    (n == last_no + 1).then_some(Structure::Para(n))
+}
+
+/// Past emphasis marks, heading marks and a list dash ("**", "## ", "- ").
+fn past_markup(text: &[char], at: usize) -> usize {
+    let mut j = at;
+    loop {
+        match text.get(j) {
+            Some('*' | '#' | '_') => j += 1,
+            Some('-') if text.get(j + 1) == Some(&' ') => j += 1,
+            Some(' ') if j > at => j += 1,
+            _ => return j,
+        }
+    }
+}
+
+fn starts_with(text: &[char], at: usize, pat: &str) -> bool {
+    let mut k = at;
+    pat.chars().all(|p| {
+        let same = text.get(k) == Some(&p);
+        k += 1;
+        same
+    })
+}
+
+fn skip_spaces(text: &[char], mut at: usize) -> usize {
+    while text.get(at).is_some_and(|c| *c == ' ' || *c == '\t') {
+        at += 1;
+    }
+    at
+}
+
+/// The text before `at` (past one space) ends a sentence or a label.
+fn closes_sentence(text: &[char], at: usize) -> bool {
+    text[..at]
+        .iter()
+        .rev()
+        // A bullet before a numbered step stands for nothing.
+        .find(|c| !c.is_whitespace() && !is_mark(**c))
+        .is_some_and(|c| matches!(c, '.' | ':' | ';' | ')' | '"' | '\'' | '?' | '!'))
+}
+
+/// "12. Text" at `at`: the number and where its text starts.
+fn para_number_at(text: &[char], at: usize) -> Option<(u32, usize)> {
+    let digits = text[at..]
+        .iter()
+        .take(4)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits == 0 || digits > 3 || text.get(at + digits) != Some(&'.') {
+        return None;
+    }
+    let after = at + digits + 1;
+    let body = skip_spaces(text, after);
+    let first = text.get(body)?;
+    if body == after || !(first.is_uppercase() || matches!(first, '"' | '\'' | '(')) {
+        return None;
+    }
+    let n: String = text[at..at + digits].iter().collect();
+    Some((n.parse().ok()?, body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relayout;
+    use crate::normalise::decode;
+
+    /// Each case: text with its breaks lost, and the lines it should get back.
+    fn check(input: &str, want: &[&str]) {
+        let out: String = relayout(decode(input.as_bytes()))
+            .iter()
+            .map(|c| c.c)
+            .collect();
+        let got: Vec<&str> = out.split('\n').map(str::trim).collect();
+        assert_eq!(got, want, "{input}");
+    }
+
+    #[test]
+    fn breaks_come_back_before_structure() {
+        check(
+            "Reference: IC-1-A Freedom of Information Act 2000 (FOIA) Decision notice Date: 5 December 2025 Public Authority: Address: Police Federation Federation House Decision (including any steps ordered) 1.  The complainant asked. 2. The Commissioner decided.",
+            &[
+                "Reference: IC-1-A",
+                "Freedom of Information Act 2000 (FOIA) Decision notice",
+                "Date: 5 December 2025",
+                "Public Authority:",
+                "Address: Police Federation Federation House",
+                "Decision (including any steps ordered)",
+                "1.  The complainant asked.",
+                "2. The Commissioner decided.",
+            ],
+        );
+        check(
+            "Date: 5 December 2025 1. Request: The complainant asked on 6 September 2025. 2. Commissioner's Decision: A breach of section 10. 3. Steps: Respond.",
+            &[
+                "Date: 5 December 2025",
+                "1. Request:",
+                "The complainant asked on 6 September 2025.",
+                "2. Commissioner's Decision:",
+                "A breach of section 10.",
+                "3. Steps:",
+                "Respond.",
+            ],
+        );
+    }
+}
+#[cfg(test)]
+mod dev_dump {
+    #[test]
+    fn dump() {
+        let Some(p) = std::env::var_os("DUMP") else {
+            return;
+        };
+        let b = std::fs::read(p).unwrap();
+        let out: String = super::relayout(crate::normalise::decode(&b))
+            .iter()
+            .map(|c| c.c)
+            .collect();
+        for l in out.split('\n').take(40) {
+            eprintln!("| {}", &l[..l.len().min(150)]);
+        }
+    }
+}
