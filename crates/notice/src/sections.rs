@@ -235,7 +235,13 @@ fn accepts(n: u32, last: u32, prev_done: bool) -> bool {
 }
 
 fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
+    // A page number run onto the end of the text ("contempt of court. 1") is furniture.
+    let t = text.trim_end();
+    let t = match t.rsplit_once(' ') {
+        Some((body, n)) if n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()) => body,
+        _ => t,
+    };
+    t.trim_end()
         .chars()
         .last()
         .is_none_or(|c| matches!(c, '.' | ':' | '?' | '!' | '"' | '\'' | ';' | ')'))

@@ -40,6 +40,12 @@ pub(super) fn extract(doc: &Doc, page: &PageMeta, rec: &mut NoticeRecord) {
         .collect::<Vec<_>>()
         .join("\n");
     front::regime(doc, &scope, rec);
+    let labels_at = page
+        .furniture
+        .iter()
+        .find(|r| doc.text[(*r).clone()].contains(':'))
+        .map_or(0..0, |r| doc.span(r.clone()));
+    super::labels::fill(&page.decisions, labels_at, rec);
     rec.format_era = super::era(rec, None, page.url_year);
 }
 

@@ -4,6 +4,7 @@ mod abstracts;
 mod authority;
 mod decision;
 mod front;
+mod labels;
 mod polarity;
 mod refs;
 mod signatory;
@@ -126,7 +127,9 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
         if !matches!(b[i], b'.' | b'?' | b'!') || b.get(i + 1) != Some(&b' ') {
             continue;
         }
-        let next = b.get(i + 2).copied().unwrap_or(b' ');
+        // Collapsed text keeps the two spaces some writers put after a full stop.
+        let gap = b[i + 1..].iter().take_while(|c| **c == b' ').count();
+        let next = b.get(i + 1 + gap).copied().unwrap_or(b' ');
         if !(next.is_ascii_uppercase() || next.is_ascii_digit() || next == b'"') {
             continue;
         }
@@ -141,7 +144,7 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         out.push(start..i + 1);
-        start = i + 2;
+        start = i + 1 + gap;
     }
     if start < b.len() {
         out.push(start..b.len());

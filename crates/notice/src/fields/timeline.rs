@@ -75,7 +75,7 @@ fn classify(lower: &str) -> Option<Step> {
 }
 
 pub(super) fn extract(doc: &Doc, rec: &mut NoticeRecord) {
-    let mut found: [Option<_>; 5] = Default::default();
+    let mut found: [Vec<_>; 5] = Default::default();
     for b in blocks_in(doc, &[Section::Facts]) {
         let text = doc.block_text(b);
         for r in sentences(text) {
@@ -88,14 +88,20 @@ pub(super) fn extract(doc: &Doc, rec: &mut NoticeRecord) {
             let Some(step) = classify(&lower) else {
                 continue;
             };
-            let slot = &mut found[step as usize];
-            if slot.is_none() {
-                let at = b.range.start + r.start;
-                *slot = Some((date, doc.span(at + dr.start..at + dr.end)));
-            }
+            let at = b.range.start + r.start;
+            found[step as usize].push((date, doc.span(at + dr.start..at + dr.end)));
         }
     }
-    let [request, response, irr, ir, complaint] = found;
+    // Every later step follows the request: an earlier date is about something else (a
+    // previous request, a document's date), so the first date on or after it is taken.
+    let request = found[0].first().cloned();
+    let after_request = |v: &Vec<(foidesk_calendar::Date, std::ops::Range<usize>)>| {
+        v.iter()
+            .find(|(d, _)| request.as_ref().is_none_or(|(r, _)| d >= r))
+            .cloned()
+    };
+    let [response, irr, ir, complaint] =
+        [&found[1], &found[2], &found[3], &found[4]].map(after_request);
     let t = &mut rec.timeline;
     let spans = &mut rec.spans.timeline;
     for (i, (slot, v)) in [
