@@ -116,7 +116,22 @@ pub fn parse(input: &[u8], format_hint: Option<Format>) -> Parsed {
     let doc = sections::build(normalise::clean_lines(&chars));
     let mut diagnostics = Vec::new();
     let page = page::read(&doc, raw_html.as_deref());
-    let record = fields::extract(&doc, page.as_ref(), &mut diagnostics);
+    // Tribunal and Scottish decisions carry a "Decision Notice" title too: caught first.
+    if let Some(looks) = page.is_none().then(|| page::not_a_notice(&doc)).flatten() {
+        diagnostics.push(Diagnostic {
+            span: None,
+            message: format!("not a decision notice: this looks like {looks}"),
+        });
+        return Parsed {
+            record: NoticeRecord::default(),
+            format,
+            diagnostics,
+        };
+    }
+    let mut record = fields::extract(&doc, page.as_ref(), &mut diagnostics);
+    if let Some(page) = &page {
+        page::apply(page, &doc, &mut record);
+    }
     Parsed {
         record,
         format,

@@ -5,12 +5,20 @@
 //! title, the date, the sector, the decision labels and the address. The prose itself (the
 //! abstract) is read by `fields`, like a notice's own decision summary.
 
+mod address;
+mod foreign;
+mod html;
+mod labels;
+mod layout;
+
 use std::ops::Range;
 
 use foidesk_calendar::Date;
 
-use crate::record::{DecisionLabel, SourceKind};
-use crate::sections::Doc;
+use crate::record::{DecisionLabel, FormatEra, NoticeRecord, SourceKind};
+use crate::sections::{Doc, Kind};
+
+pub(crate) use foreign::not_a_notice;
 
 /// What a notice page or an abstract says about itself. Ranges index `doc.text`.
 #[derive(Clone, Debug, Default)]
@@ -27,19 +35,84 @@ pub(crate) struct PageMeta {
     pub url_year: Option<i16>,
     /// Lines that are metadata or site furniture, not the abstract's prose.
     pub furniture: Vec<Range<usize>>,
+    /// The page stops mid-label (a provision with no finding).
+    pub truncated: bool,
 }
 
 /// The page's metadata, or `None` when `doc` is not a notice page or an abstract
 /// (a notice itself, or something else). `raw_html` is the input before HTML was
 /// turned into text, when it was HTML.
 pub(crate) fn read(doc: &Doc, raw_html: Option<&str>) -> Option<PageMeta> {
-    let _ = (doc, raw_html);
-    None
+    if is_full_notice(doc) {
+        return None;
+    }
+    let lines: Vec<(Range<usize>, &str)> = doc
+        .lines
+        .iter()
+        .map(|r| (r.clone(), doc.text.get(r.clone()).unwrap_or("")))
+        .collect();
+    let mut meta = layout::read(&lines)?;
+    let head = raw_html.map(html::Head::read).unwrap_or_default();
+    if let Some(url) = head.url {
+        meta.url = Some(url);
+    }
+    let url_ref = meta.url.as_deref().and_then(address::reference);
+    meta.url_reference = url_ref.or_else(|| head.pdf.as_deref().and_then(address::reference));
+    if meta.url.is_none() {
+        meta.url = head.pdf;
+    }
+    meta.url_year = meta.url.as_deref().and_then(address::year);
+    if meta.url.as_deref().is_some_and(address::is_commissioners) {
+        meta.kind = Some(SourceKind::NoticePage);
+    }
+    Some(meta)
 }
 
-/// What a document that is not a decision notice looks like ("a tribunal decision"), when
-/// it resembles something known.
-pub(crate) fn not_a_notice(doc: &Doc) -> Option<&'static str> {
-    let _ = doc;
-    None
+/// A decision notice itself: its title and front matter ("Public Authority:") or numbered
+/// paragraphs, which pages and abstracts never have.
+fn is_full_notice(doc: &Doc) -> bool {
+    let numbered = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, Kind::Para(Some(_))))
+        .count();
+    let front = doc.lines.iter().take(40).any(|r| {
+        let t = doc.text.get(r.clone()).unwrap_or("");
+        let lower = t.get(..17).unwrap_or(t).to_ascii_lowercase();
+        lower.starts_with("public authority:")
+            || lower.starts_with("public authority") && t.len() <= 17
+    });
+    doc.title.is_some() && (front || numbered >= 3)
+}
+
+/// Copies what the page states into `rec` where the notice's own reading found nothing.
+pub(crate) fn apply(page: &PageMeta, doc: &Doc, rec: &mut NoticeRecord) {
+    rec.source_kind = page.kind.or(rec.source_kind);
+    if rec.public_authority.is_none() {
+        if let Some((name, r)) = &page.authority {
+            rec.public_authority = Some(name.clone());
+            rec.spans.public_authority = Some(doc.span(r.clone()));
+        }
+    }
+    if rec.date.is_none() {
+        if let Some((date, r)) = &page.date {
+            rec.date = Some(*date);
+            rec.spans.date = Some(doc.span(r.clone()));
+        }
+    }
+    rec.sector = page.sector.clone();
+    rec.decisions = page.decisions.clone();
+    rec.url = page.url.clone();
+    rec.url_reference = page.url_reference.clone();
+    rec.truncated |= page.truncated;
+    if rec.format_era.is_none() {
+        let year = rec.date.map(|d| d.year()).or(page.url_year);
+        rec.format_era = year.map(|y| {
+            if y < 2012 {
+                FormatEra::OldSection50
+            } else {
+                FormatEra::Modern
+            }
+        });
+    }
 }

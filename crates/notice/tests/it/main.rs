@@ -2,6 +2,8 @@
 
 mod common;
 mod corpus;
+mod not_notice;
+mod pages;
 mod pdf;
 mod props;
 mod robustness;
