@@ -18,6 +18,7 @@
 //!   url_reference`, in that order. Spans are not part of it.
 //! * Rules are general (headings, phrases, layouts), never per-file answers.
 
+mod api;
 mod dates;
 mod fields;
 mod normalise;
@@ -27,6 +28,7 @@ mod pdf;
 mod record;
 mod sections;
 
+pub use api::{parse_records, record_pages, RecordPage};
 #[cfg(feature = "pdf")]
 pub use pdf::{parse_pdf, pdf_text};
 pub use record::{

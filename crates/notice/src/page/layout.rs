@@ -37,8 +37,11 @@ fn commissioners(lines: &Lines, meta: &mut PageMeta) -> bool {
     const DATE: &[&str] = &["date", "dyddiad"];
     const SECTOR: &[&str] = &["sector"];
     const DECISIONS: &[&str] = &["decision(s)", "decisions", "penderfyniad(au)"];
+    // The block starts at its first label; a dated label must hold a date.
     let Some(at) = lines.iter().position(|(_, t)| {
         labelled(t, DATE).is_some_and(|v| v.is_empty() || first_date(v).is_some())
+            || labelled(t, SECTOR).is_some()
+            || labelled(t, DECISIONS).is_some()
     }) else {
         return false;
     };

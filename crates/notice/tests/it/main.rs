@@ -6,6 +6,7 @@ mod not_notice;
 mod pages;
 mod pdf;
 mod props;
+mod records;
 mod robustness;
 mod snapshots;
 mod synthetic;
