@@ -95,7 +95,7 @@ fn is_record(rec: &Map<String, Value>) -> bool {
 }
 
 /// A string field, on one line.
-fn field<'a>(rec: &'a Map<String, Value>, key: &str) -> Option<String> {
+fn field(rec: &Map<String, Value>, key: &str) -> Option<String> {
     let v = rec.get(key)?.as_str()?;
     let one_line = v.split_whitespace().collect::<Vec<_>>().join(" ");
     (!one_line.is_empty()).then_some(one_line)
