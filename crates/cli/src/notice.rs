@@ -1,12 +1,13 @@
 use anyhow::Context as _;
 use clap::Subcommand;
-use foidesk_engine::{notice_to_case, Engine};
+use foidesk_engine::{notice_to_case, Engine, SourceFile};
 
 use crate::BadInput;
 
 #[derive(Subcommand)]
 pub enum NoticeCommand {
-    /// Parse decision notices (text, Markdown or HTML) into records; diagnostics go to stderr.
+    /// Parse decision notices (PDF, text, Markdown or HTML; notice pages and abstracts; files
+    /// of the website's JSON records, one record each) into records; diagnostics go to stderr.
     Parse {
         #[arg(long)]
         json: bool,
@@ -29,8 +30,14 @@ pub fn run(engine: &Engine, cmd: NoticeCommand) -> anyhow::Result<()> {
                 .iter()
                 .map(|f| read(f))
                 .collect::<anyhow::Result<Vec<_>>>()?;
-            for (file, bytes) in files.iter().zip(inputs) {
-                let parsed = engine.parse_notice(&bytes, Some(file));
+            let documents = files.iter().zip(inputs).flat_map(|(file, bytes)| {
+                engine.read_notice_file(SourceFile {
+                    name: file.clone(),
+                    bytes,
+                })
+            });
+            for doc in documents {
+                let (file, parsed) = (&doc.file.name, &doc.parsed);
                 for d in &parsed.diagnostics {
                     match &d.span {
                         Some(s) => eprintln!("{file}:{}..{}: {}", s.start, s.end, d.message),

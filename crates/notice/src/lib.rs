@@ -29,6 +29,7 @@ mod record;
 mod sections;
 
 pub use api::{parse_records, record_pages, RecordPage};
+pub use page::join::join_page;
 #[cfg(feature = "pdf")]
 pub use pdf::{parse_pdf, pdf_text};
 pub use record::{

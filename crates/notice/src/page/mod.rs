@@ -8,6 +8,7 @@
 mod address;
 mod foreign;
 mod html;
+pub(crate) mod join;
 mod labels;
 mod layout;
 

@@ -24,6 +24,8 @@ fn notice(hash: &str, year: i64, provisions: &[&str], outcome: &str, ncnd: bool)
             public_authority: Some("Chief Constable of Testshire Police".into()),
             provisions: provisions.iter().map(|p| p.to_string()).collect(),
         },
+        join_key: Some(hash.to_uppercase()),
+        source_kind: Some("notice".into()),
     }
 }
 
