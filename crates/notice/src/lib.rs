@@ -133,7 +133,7 @@ pub fn parse(input: &[u8], format_hint: Option<Format>) -> Parsed {
     }
     let mut record = fields::extract(&doc, page.as_ref(), &mut diagnostics);
     if let Some(page) = &page {
-        page::apply(page, &doc, &mut record);
+        page::apply(page, &doc, &mut record, &mut diagnostics);
     }
     Parsed {
         record,

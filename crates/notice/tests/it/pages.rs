@@ -85,6 +85,16 @@ fn real_pages_give_their_metadata() {
         checked += compare(file, &got, &from_label, &mut bad);
     }
     assert_eq!(expected.len(), 65);
+    // The whole notices (001-005) are notices, not pages.
+    for n in 1..=5 {
+        let bytes = std::fs::read(dir.join(format!("{n:03}.txt"))).unwrap();
+        checked += compare(
+            &format!("{n:03}"),
+            &page_fields(&bytes),
+            &json!({"source_kind": "notice"}),
+            &mut bad,
+        );
+    }
     println!(
         "real pages: {} of {checked} fields as expected",
         checked - bad.len()
