@@ -429,10 +429,10 @@ impl Ingest<'_> {
             notes.extend(differs.into_iter().map(|d| format!("{key}: {d}")));
         }
         let joined: Vec<i64> = pages.iter().map(|p| p.id).collect();
-        let summary = summary(&entry);
+        let at = self.engine.timestamp();
         self.library
             .store
-            .join_entries(into.id, &joined, &to_json(&entry)?, &summary)
+            .join_entries(into.id, &joined, &to_json(&entry)?, &at)
             .await?;
         self.writer.add(into.id, &entry)?;
         for id in joined {

@@ -142,11 +142,13 @@ impl Store {
         Ok(out)
     }
 
-    /// The entries (rows not joined to another) whose join key is `key`, in id order.
+    /// The entries (rows not joined to another), each with its latest record, whose join key is `key`, in id order.
     pub async fn entries_by_join_key(&self, key: &str) -> Result<Vec<JoinRow>, StoreError> {
         let rows = sqlx::query(self.sql(
-            "SELECT id, source_name, source_kind, record FROM notices \
-             WHERE join_key = $1 AND joined_to IS NULL ORDER BY id",
+            "SELECT id, source_name, source_kind, \
+             COALESCE((SELECT j.record FROM notice_joins j WHERE j.entry_id = notices.id \
+             ORDER BY j.id DESC LIMIT 1), record) FROM notices \
+             WHERE join_key = $1 AND id NOT IN (SELECT joined_id FROM notice_joins) ORDER BY id",
         ))
         .bind(key)
         .fetch_all(&self.pool)
@@ -163,53 +165,26 @@ impl Store {
             .collect()
     }
 
-    /// Joins the rows `joined` (and any joined to them) into the entry `into`, whose record
-    /// and summary become `record_json` and `summary`, in one transaction.
+    /// Joins the rows `joined` into the entry `into`, whose record becomes `record_json`
+    /// (its summary stays the notice's own), in one transaction.
     pub async fn join_entries(
         &self,
         into: i64,
         joined: &[i64],
         record_json: &str,
-        summary: &NoticeSummary,
+        joined_at: &str,
     ) -> Result<(), StoreError> {
-        let update = self.sql(
-            "UPDATE notices SET record = $1, reference = $2, decided_on = $3, decided_year = $4, \
-             regime = $5, outcome = $6, ncnd = $7, public_authority = $8 WHERE id = $9",
+        let insert = self.sql(
+            "INSERT INTO notice_joins (entry_id, joined_id, record, joined_at) \
+             VALUES ($1, $2, $3, $4)",
         );
-        let clear = self.sql("DELETE FROM notice_provisions WHERE notice_id = $1");
-        let provision =
-            self.sql("INSERT INTO notice_provisions (notice_id, provision) VALUES ($1, $2)");
-        let hide = self.sql("UPDATE notices SET joined_to = $1 WHERE id = $2 OR joined_to = $2");
         let mut tx = self.pool.begin().await?;
-        let s = summary;
-        sqlx::query(update)
-            .bind(record_json)
-            .bind(&s.reference)
-            .bind(&s.decided_on)
-            .bind(s.decided_year)
-            .bind(&s.regime)
-            .bind(&s.outcome)
-            .bind(i64::from(s.ncnd))
-            .bind(&s.public_authority)
-            .bind(into)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(clear).bind(into).execute(&mut *tx).await?;
-        let mut seen: Vec<&str> = Vec::new();
-        for p in &s.provisions {
-            if !seen.contains(&p.as_str()) {
-                seen.push(p);
-                sqlx::query(provision.clone())
-                    .bind(into)
-                    .bind(p)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-        }
         for id in joined {
-            sqlx::query(hide.clone())
+            sqlx::query(insert.clone())
                 .bind(into)
                 .bind(id)
+                .bind(record_json)
+                .bind(joined_at)
                 .execute(&mut *tx)
                 .await?;
         }
@@ -218,9 +193,11 @@ impl Store {
     }
 
     pub async fn notice_count(&self) -> Result<i64, StoreError> {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM notices WHERE joined_to IS NULL")
-            .fetch_one(&self.pool)
-            .await?;
+        let (n,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM notices WHERE id NOT IN (SELECT joined_id FROM notice_joins)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
         Ok(n)
     }
 
@@ -228,7 +205,7 @@ impl Store {
     /// count, what the search index records to tell whether it is in step.
     pub async fn last_notice(&self) -> Result<Option<(i64, String)>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT id, content_hash FROM notices WHERE joined_to IS NULL \
+            "SELECT id, content_hash FROM notices WHERE id NOT IN (SELECT joined_id FROM notice_joins) \
                  ORDER BY id DESC LIMIT 1",
         )
         .fetch_optional(&self.pool)
@@ -242,8 +219,10 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<StoredNotice>, StoreError> {
         let rows = sqlx::query(self.sql(
-            "SELECT id, content_hash, source_name, record FROM notices \
-             WHERE id > $1 AND joined_to IS NULL ORDER BY id LIMIT $2",
+            "SELECT id, content_hash, source_name, \
+             COALESCE((SELECT j.record FROM notice_joins j WHERE j.entry_id = notices.id \
+             ORDER BY j.id DESC LIMIT 1), record) FROM notices \
+             WHERE id > $1 AND id NOT IN (SELECT joined_id FROM notice_joins) ORDER BY id LIMIT $2",
         ))
         .bind(after_id)
         .bind(limit)
@@ -266,31 +245,31 @@ impl Store {
             "SELECT COUNT(*), \
                     CAST(COALESCE(SUM(CASE WHEN diagnostic_count > 0 THEN 1 ELSE 0 END), 0) AS BIGINT), \
                     CAST(COALESCE(SUM(ncnd), 0) AS BIGINT) \
-             FROM notices WHERE joined_to IS NULL",
+             FROM notices WHERE id NOT IN (SELECT joined_id FROM notice_joins)",
         )
         .fetch_one(&self.pool)
         .await?;
         let by_year = sqlx::query_as(
-            "SELECT decided_year, COUNT(*) FROM notices WHERE joined_to IS NULL \
+            "SELECT decided_year, COUNT(*) FROM notices WHERE id NOT IN (SELECT joined_id FROM notice_joins) \
              GROUP BY decided_year ORDER BY decided_year",
         )
         .fetch_all(&self.pool)
         .await?;
         let by_regime = sqlx::query_as(
-            "SELECT regime, COUNT(*) FROM notices WHERE joined_to IS NULL \
+            "SELECT regime, COUNT(*) FROM notices WHERE id NOT IN (SELECT joined_id FROM notice_joins) \
              GROUP BY regime ORDER BY regime",
         )
         .fetch_all(&self.pool)
         .await?;
         let by_outcome = sqlx::query_as(
-            "SELECT outcome, COUNT(*) FROM notices WHERE joined_to IS NULL \
+            "SELECT outcome, COUNT(*) FROM notices WHERE id NOT IN (SELECT joined_id FROM notice_joins) \
              GROUP BY outcome ORDER BY outcome",
         )
         .fetch_all(&self.pool)
         .await?;
         let by_provision = sqlx::query_as(
             "SELECT provision, COUNT(*) FROM notice_provisions \
-             WHERE notice_id IN (SELECT id FROM notices WHERE joined_to IS NULL) \
+             WHERE notice_id IN (SELECT id FROM notices WHERE id NOT IN (SELECT joined_id FROM notice_joins)) \
              GROUP BY provision ORDER BY COUNT(*) DESC, provision",
         )
         .fetch_all(&self.pool)

@@ -1,8 +1,6 @@
--- A notice page or abstract and the notice it describes are one library entry: the
--- page's row points at the entry it joined (joined_to) and is left out of counts and
--- search. join_key is the notice's reference, printed or (for pages) in the address;
+-- A notice page or abstract and the notice it describes are one library entry.
+-- join_key is the notice's reference, printed or (for pages) in the address;
 -- source_kind is the record's ("notice", "notice_page", "abstract").
-ALTER TABLE notices ADD COLUMN joined_to BIGINT REFERENCES notices (id);
 ALTER TABLE notices ADD COLUMN join_key TEXT;
 ALTER TABLE notices ADD COLUMN source_kind TEXT;
 
@@ -10,3 +8,16 @@ ALTER TABLE notices ADD COLUMN source_kind TEXT;
 UPDATE notices SET join_key = reference, source_kind = 'notice';
 
 CREATE INDEX notices_by_join_key ON notices (join_key);
+
+-- Each join: the row joined (left out of counts and search from then on), the entry it
+-- joined, and the entry's record with what the joined row added. An entry's latest
+-- join row holds its record; notices themselves are never changed.
+CREATE TABLE notice_joins (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    entry_id BIGINT NOT NULL REFERENCES notices (id),
+    joined_id BIGINT NOT NULL UNIQUE REFERENCES notices (id),
+    record TEXT NOT NULL,
+    joined_at TEXT NOT NULL
+);
+
+CREATE INDEX notice_joins_by_entry ON notice_joins (entry_id, id);
