@@ -129,3 +129,96 @@ pub(crate) fn apply(
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{normalise, sections};
+
+    /// The kept lines that are not furniture: what the main reading sees as prose.
+    fn prose(input: &str, html: bool) -> Vec<String> {
+        let mut chars = normalise::decode(input.as_bytes());
+        if html {
+            chars = normalise::html_to_text(&chars);
+        }
+        let doc = sections::build(normalise::clean_lines(&chars));
+        let meta = super::read(&doc, html.then_some(input)).expect("a page");
+        let mut text = doc.text.clone();
+        // Blank out furniture, from the end so earlier ranges stay valid.
+        for r in meta.furniture.iter().rev() {
+            text.replace_range(r.clone(), &" ".repeat(r.len()));
+        }
+        doc.lines
+            .iter()
+            .map(|r| text[r.clone()].trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn furniture_leaves_only_the_abstract() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pages/");
+        let cases = [
+            (
+                "ico_page.txt",
+                "The complainant asked Northwold Borough Council",
+                "No steps are required.",
+            ),
+            (
+                "ico_page.html",
+                "The complainant asked Riverside NHS Trust",
+                "must issue a fresh response.",
+            ),
+            (
+                "bailii_summary.txt",
+                "The complainant asked the public authority",
+                "responded late.",
+            ),
+            (
+                "bailii_dated.txt",
+                "The complainant asked Marsh End Parish Council",
+                "No steps are required.",
+            ),
+            (
+                "repost.txt",
+                "The complainant asked Northwold Borough Council",
+                "any steps.",
+            ),
+        ];
+        for (file, starts, ends) in cases {
+            let input = std::fs::read_to_string(format!("{dir}{file}")).unwrap();
+            let lines = prose(&input, file.ends_with(".html"));
+            assert_eq!(lines.len(), 1, "{file}: {lines:?}");
+            assert!(
+                lines[0].starts_with(starts) && lines[0].ends_with(ends),
+                "{file}: {lines:?}"
+            );
+        }
+    }
+
+    /// Every real page's prose is its abstract alone: the Commissioner's words, none of
+    /// the site's (its title, labels, menus, "Powered by" lines).
+    #[test]
+    fn real_pages_leave_only_the_abstract() {
+        let dir = foidesk_testkit::shared("corpus/real");
+        for n in 6..=70 {
+            let input = std::fs::read_to_string(dir.join(format!("{n:03}.txt"))).unwrap();
+            let lines = prose(&input, n == 70);
+            let all = lines.join(" ");
+            assert!(all.contains("Commissioner"), "{n:03}: {lines:?}");
+            for site in [
+                "Powered by",
+                "Skip to",
+                "Source",
+                "Decision(s)",
+                "Sector ",
+                "Leave a",
+            ] {
+                assert!(!all.contains(site), "{n:03}: {site}: {lines:?}");
+            }
+            assert!(
+                lines.iter().all(|l| l.split_whitespace().count() >= 4),
+                "{n:03}: {lines:?}"
+            );
+        }
+    }
+}
