@@ -23,7 +23,10 @@ const BATCH: usize = 256;
 /// while it is stored, so a batch of large PDFs must stay small.
 const BATCH_BYTES: u64 = 64 * 1024 * 1024;
 /// What `library ingest` reads from a folder.
-const EXTENSIONS: [&str; 7] = ["txt", "md", "markdown", "html", "htm", "pdf", "text"];
+/// (.json and .jsonl: the website's JSON records of notices.)
+const EXTENSIONS: [&str; 9] = [
+    "txt", "md", "markdown", "html", "htm", "pdf", "text", "json", "jsonl",
+];
 
 /// Where the store and the search index live.
 #[derive(Args, Clone, Debug)]
@@ -71,7 +74,8 @@ pub struct LibraryArgs {
 
 #[derive(Subcommand)]
 pub enum LibraryCommand {
-    /// Add decision notices (files, or folders searched for .txt .md .html .pdf).
+    /// Add decision notices, their pages and abstracts (files, or folders searched for
+    /// .txt .md .html .pdf, and .json .jsonl files of the website's notice records).
     /// Content already in the library is left unchanged.
     Ingest {
         #[arg(required = true, value_name = "PATH")]
@@ -260,16 +264,17 @@ pub fn collect_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
             out.push(path.clone());
         } else {
             return Err(BadInput(format!(
-                "argument PATH {}: not a .txt, .md, .html or .pdf file",
+                "argument PATH {}: not a .txt, .md, .html, .pdf, .json or .jsonl file",
                 path.display()
             ))
             .into());
         }
     }
     if out.is_empty() {
-        return Err(
-            BadInput("no .txt, .md, .html or .pdf files found in the paths given".into()).into(),
-        );
+        return Err(BadInput(
+            "no .txt, .md, .html, .pdf, .json or .jsonl files found in the paths given".into(),
+        )
+        .into());
     }
     Ok(out)
 }
@@ -331,6 +336,11 @@ pub async fn ingest_files(
             } else if verbose && !o.diagnostics.is_empty() {
                 let all = printable_all(&o.diagnostics).join("; ");
                 bar.suspend(|| eprintln!("{file}: {all}"));
+            }
+            // A page joined to its notice, and where the two disagree, is always said.
+            for note in &o.joined {
+                let note = printable(note);
+                bar.suspend(|| eprintln!("{file}: {note}"));
             }
         }
         bar.inc(chunk.len() as u64);

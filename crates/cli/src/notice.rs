@@ -1,12 +1,13 @@
 use anyhow::Context as _;
 use clap::Subcommand;
-use foidesk_engine::{notice_to_case, Engine};
+use foidesk_engine::{notice_to_case, Engine, ReadDocument, SourceFile};
 
 use crate::BadInput;
 
 #[derive(Subcommand)]
 pub enum NoticeCommand {
-    /// Parse decision notices (text, Markdown or HTML) into records; diagnostics go to stderr.
+    /// Parse decision notices (PDF, text, Markdown or HTML; notice pages and abstracts; files
+    /// of the website's JSON records, one record each) into records; diagnostics go to stderr.
     Parse {
         #[arg(long)]
         json: bool,
@@ -21,6 +22,45 @@ fn read(file: &str) -> anyhow::Result<Vec<u8>> {
     std::fs::read(file).map_err(|e| BadInput(format!("argument FILE {file}: {e}")).into())
 }
 
+/// The printed reference, or the one in the page's address, said as such.
+fn reference(doc: &ReadDocument) -> String {
+    let r = &doc.parsed.record;
+    match (&r.reference, &r.url_reference) {
+        (Some(printed), _) => printed.clone(),
+        (None, Some(address)) => format!("{address} (from its address)"),
+        (None, None) => "(no reference)".into(),
+    }
+}
+
+/// What a notice page adds: its sector and decision labels.
+fn page_line(doc: &ReadDocument) -> Option<String> {
+    let r = &doc.parsed.record;
+    if r.sector.is_none() && r.decisions.is_empty() {
+        return None;
+    }
+    let labels: Vec<String> = r
+        .decisions
+        .iter()
+        .map(|d| {
+            let finding = serde_json::to_value(d.finding).ok();
+            let finding = finding
+                .as_ref()
+                .and_then(|v| v.as_str())
+                .unwrap_or_default();
+            format!("{}: {}", d.provision, finding.replace('_', " "))
+        })
+        .collect();
+    Some(format!(
+        "sector {} — decisions {}",
+        r.sector.as_deref().unwrap_or("not stated"),
+        if labels.is_empty() {
+            "none stated".into()
+        } else {
+            labels.join(", ")
+        }
+    ))
+}
+
 pub fn run(engine: &Engine, cmd: NoticeCommand) -> anyhow::Result<()> {
     match cmd {
         NoticeCommand::Parse { json, files } => {
@@ -29,8 +69,14 @@ pub fn run(engine: &Engine, cmd: NoticeCommand) -> anyhow::Result<()> {
                 .iter()
                 .map(|f| read(f))
                 .collect::<anyhow::Result<Vec<_>>>()?;
-            for (file, bytes) in files.iter().zip(inputs) {
-                let parsed = engine.parse_notice(&bytes, Some(file));
+            let documents = files.iter().zip(inputs).flat_map(|(file, bytes)| {
+                engine.read_notice_file(SourceFile {
+                    name: file.clone(),
+                    bytes,
+                })
+            });
+            for doc in documents {
+                let (file, parsed) = (&doc.file.name, &doc.parsed);
                 for d in &parsed.diagnostics {
                     match &d.span {
                         Some(s) => eprintln!("{file}:{}..{}: {}", s.start, s.end, d.message),
@@ -56,7 +102,7 @@ pub fn run(engine: &Engine, cmd: NoticeCommand) -> anyhow::Result<()> {
                         r.date
                             .map(|d| d.to_string())
                             .unwrap_or_else(|| "undated".into()),
-                        r.reference.as_deref().unwrap_or("(no reference)"),
+                        reference(&doc),
                         r.public_authority.as_deref().unwrap_or("(no authority)"),
                         if cited.is_empty() {
                             "nothing".into()
@@ -65,6 +111,9 @@ pub fn run(engine: &Engine, cmd: NoticeCommand) -> anyhow::Result<()> {
                         },
                         if r.ncnd { " (NCND)" } else { "" },
                     );
+                    if let Some(page) = page_line(&doc) {
+                        println!("{file}: {page}");
+                    }
                 }
             }
             Ok(())

@@ -57,7 +57,8 @@ pub use intake::{
 };
 pub use letters::{letters_for, AnswerProblems, Letter, LetterWork};
 pub use library::{
-    content_hash, FileOutcome, Ingest, IngestReport, IngestStatus, Library, SourceFile,
+    content_hash, FileOutcome, Ingest, IngestReport, IngestStatus, Library, ReadDocument,
+    SourceFile,
 };
 pub use lifecycle::{AccountOutcome, AuditLine, AUDIT_LINES, COMMAND_LINE};
 pub use notice::{notice_to_case, NoticeCase};

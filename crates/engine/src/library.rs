@@ -1,9 +1,9 @@
 //! The decision-notice library: ingest, search, counts and index rebuilds.
 //! The store holds the notices; the search index is a cache rebuilt from it.
 
-use foidesk_notice::{NoticeRecord, Parsed};
+use foidesk_notice::{NoticeRecord, Parsed, RecordPage, SourceKind};
 use foidesk_search::{BuiltFrom, NoticeIndex, NoticeWriter, Opened, SearchQuery, SearchResults};
-use foidesk_store::{Inserted, LibraryStats, NewNotice, NoticeSummary, Store};
+use foidesk_store::{Inserted, JoinRow, LibraryStats, NewNotice, NoticeSummary, Store};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -36,6 +36,9 @@ pub struct FileOutcome {
     pub file: String,
     pub status: IngestStatus,
     pub diagnostics: Vec<String>,
+    /// What joining it to its notice (or page) found: the entry it joined, and each field
+    /// on which the two disagree.
+    pub joined: Vec<String>,
 }
 
 impl FileOutcome {
@@ -49,6 +52,7 @@ impl FileOutcome {
                 megabytes(bytes),
                 megabytes(Library::MAX_FILE_BYTES)
             )],
+            joined: Vec::new(),
         }
     }
 }
@@ -178,6 +182,59 @@ impl Engine {
         parsed.record.file = Some(file.name.clone());
         (parsed, format)
     }
+
+    /// The documents in one file: the file itself, or, for a file of the website's JSON
+    /// records, one per record, named "file#n" and kept as the page text the record
+    /// renders to (what its spans index).
+    pub fn read_notice_file(&self, file: SourceFile) -> Vec<ReadDocument> {
+        let Some(pages) = foidesk_notice::record_pages(&file.bytes) else {
+            let (parsed, format) = self.parse_notice_file(&file);
+            return vec![ReadDocument {
+                file,
+                parsed,
+                format,
+            }];
+        };
+        let mut out = Vec::with_capacity(pages.len());
+        for (n, page) in pages.into_iter().enumerate() {
+            let name = format!("{}#{}", file.name, n + 1);
+            let (bytes, mut parsed) = match page {
+                RecordPage::Page(text) => {
+                    let p =
+                        foidesk_notice::parse(text.as_bytes(), Some(foidesk_notice::Format::Text));
+                    (text.into_bytes(), p)
+                }
+                RecordPage::Unreadable(why) => (
+                    Vec::new(),
+                    Parsed {
+                        record: NoticeRecord::default(),
+                        format: foidesk_notice::Format::Text,
+                        diagnostics: vec![foidesk_notice::Diagnostic {
+                            span: None,
+                            message: format!("not a decision notice: {why}"),
+                        }],
+                    },
+                ),
+            };
+            parsed.record.file = Some(name.clone());
+            out.push(ReadDocument {
+                file: SourceFile { name, bytes },
+                parsed,
+                format: "json",
+            });
+        }
+        out
+    }
+}
+
+/// One document read from a file, ready to store.
+#[derive(Clone, Debug)]
+pub struct ReadDocument {
+    /// Its name and the bytes stored for it.
+    pub file: SourceFile,
+    pub parsed: Parsed,
+    /// "pdf", "text", "markdown", "html" or "json" (a record of the website's).
+    pub format: &'static str,
 }
 
 impl Library {
@@ -268,8 +325,8 @@ impl Library {
 }
 
 impl Ingest<'_> {
-    /// Parse and store a batch in one transaction, then queue the new
-    /// notices for the index. The files' bytes move into the store's rows.
+    /// Parse and store a batch in one transaction, join pages to their notices, then
+    /// queue the changed entries for the index. The files' bytes move into the store.
     pub async fn add(&mut self, files: Vec<SourceFile>) -> Result<Vec<FileOutcome>, EngineError> {
         let ingested_at = self.engine.timestamp();
         let mut outcomes = Vec::with_capacity(files.len());
@@ -281,61 +338,128 @@ impl Ingest<'_> {
                 outcomes.push(FileOutcome::too_large(file.name, size));
                 continue;
             }
-            let (parsed, format) = self.engine.parse_notice_file(&file);
-            let mut diagnostics: Vec<String> = parsed
-                .diagnostics
-                .iter()
-                .map(|d| d.message.clone())
-                .collect();
-            if is_not_a_notice(&parsed.record) {
+            for doc in self.engine.read_notice_file(file) {
+                let ReadDocument {
+                    file,
+                    parsed,
+                    format,
+                } = doc;
+                let mut diagnostics: Vec<String> = parsed
+                    .diagnostics
+                    .iter()
+                    .map(|d| d.message.clone())
+                    .collect();
+                if is_not_a_notice(&parsed.record) {
+                    outcomes.push(FileOutcome {
+                        file: file.name,
+                        status: IngestStatus::Skipped,
+                        diagnostics,
+                        joined: Vec::new(),
+                    });
+                    continue;
+                }
+                if format != "pdf" && file.bytes.len() > Library::PARSE_LIMIT_BYTES {
+                    diagnostics.push(format!(
+                        "only the first {} of {} were read as the notice; the rest is stored but not searched",
+                        megabytes(Library::PARSE_LIMIT_BYTES as u64),
+                        megabytes(size)
+                    ));
+                }
+                let name = file.name.clone();
+                batch.push(new_notice(
+                    file,
+                    format,
+                    &parsed,
+                    &diagnostics,
+                    &ingested_at,
+                )?);
+                records.push((outcomes.len(), parsed.record));
                 outcomes.push(FileOutcome {
-                    file: file.name,
-                    status: IngestStatus::Skipped,
+                    file: name,
+                    status: IngestStatus::Unchanged,
                     diagnostics,
+                    joined: Vec::new(),
                 });
-                continue;
             }
-            if format != "pdf" && file.bytes.len() > Library::PARSE_LIMIT_BYTES {
-                diagnostics.push(format!(
-                    "only the first {} of {} were read as the notice; the rest is stored but not searched",
-                    megabytes(Library::PARSE_LIMIT_BYTES as u64),
-                    megabytes(size)
-                ));
-            }
-            let name = file.name.clone();
-            batch.push(new_notice(
-                file,
-                format,
-                &parsed,
-                &diagnostics,
-                &ingested_at,
-            )?);
-            records.push((outcomes.len(), parsed.record));
-            outcomes.push(FileOutcome {
-                file: name,
-                status: IngestStatus::Unchanged,
-                diagnostics,
-            });
         }
         let inserted = self.library.store.add_notices(&batch).await?;
-        let hashes = batch.iter().map(|n| &n.content_hash);
-        for (((slot, record), result), hash) in records.iter().zip(inserted).zip(hashes) {
+        for ((slot, record), result) in records.iter().zip(inserted) {
             if let Inserted::Added(id) = result {
                 self.writer.add(id, record)?;
                 outcomes[*slot].status = IngestStatus::Added;
-                self.built.notices += 1;
-                if self.built.last.as_ref().is_none_or(|(last, _)| id > *last) {
-                    self.built.last = Some((id, hash.clone()));
-                }
             }
         }
+        // Joined after storing, so a page and its notice in one batch join too, and a
+        // join cut short is made when either file is ingested again.
+        for (slot, record) in &records {
+            if let Some(key) = join_key(record) {
+                let notes = self.join(&key, &outcomes[*slot].file).await?;
+                outcomes[*slot].joined = notes;
+            }
+        }
+        self.built = self.library.store_now().await?;
         Ok(outcomes)
+    }
+
+    /// Joins the pages and abstracts stated for `key` into its entry: its notice (the
+    /// first stored) or, with no notice yet, its first page. Returns what was found.
+    async fn join(&mut self, key: &str, file: &str) -> Result<Vec<String>, EngineError> {
+        let rows = self.library.store.entries_by_join_key(key).await?;
+        let is_notice = |r: &JoinRow| r.source_kind.as_deref().is_none_or(|k| k == "notice");
+        let Some(into) = rows.iter().find(|r| is_notice(r)).or(rows.first()) else {
+            return Ok(Vec::new());
+        };
+        let pages: Vec<&JoinRow> = rows
+            .iter()
+            .filter(|r| r.id != into.id && !is_notice(r))
+            .collect();
+        if pages.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut entry = decode(into)?;
+        let mut notes = Vec::new();
+        for page in &pages {
+            let other = if page.source_name == file {
+                &into.source_name
+            } else {
+                &page.source_name
+            };
+            notes.push(format!("{key}: joined with {other}"));
+            let differs = foidesk_notice::join_page(&mut entry, &decode(page)?);
+            notes.extend(differs.into_iter().map(|d| format!("{key}: {d}")));
+        }
+        let joined: Vec<i64> = pages.iter().map(|p| p.id).collect();
+        let at = self.engine.timestamp();
+        self.library
+            .store
+            .join_entries(into.id, &joined, &to_json(&entry)?, &at)
+            .await?;
+        self.writer.add(into.id, &entry)?;
+        for id in joined {
+            self.writer.remove(id);
+        }
+        Ok(notes)
     }
 
     /// Make everything added searchable.
     pub fn commit(self) -> Result<(), EngineError> {
         Ok(self.writer.commit(&self.built)?)
     }
+}
+
+fn decode(row: &JoinRow) -> Result<NoticeRecord, EngineError> {
+    serde_json::from_str(&row.record_json).map_err(|e| EngineError::CorruptRecord {
+        id: row.id,
+        message: e.to_string(),
+    })
+}
+
+/// The reference that joins a notice and its pages: the printed one, or the address's.
+fn join_key(r: &NoticeRecord) -> Option<String> {
+    r.reference
+        .as_ref()
+        .or(r.url_reference.as_ref())
+        .map(|k| k.to_ascii_uppercase())
 }
 
 fn last_id(b: &BuiltFrom) -> String {
@@ -358,12 +482,19 @@ fn parse_prefix(bytes: &[u8]) -> &[u8] {
     }
 }
 
-/// The parser found nothing a decision notice has.
+/// Not a notice, a notice page or an abstract; or a notice in which the parser found
+/// nothing a notice has.
 fn is_not_a_notice(r: &NoticeRecord) -> bool {
-    r.reference.is_none()
-        && r.date.is_none()
-        && r.public_authority.is_none()
-        && r.paragraphs.is_empty()
+    match r.source_kind {
+        None => true,
+        Some(SourceKind::Notice) => {
+            r.reference.is_none()
+                && r.date.is_none()
+                && r.public_authority.is_none()
+                && r.paragraphs.is_empty()
+        }
+        Some(_) => false,
+    }
 }
 
 fn new_notice(
@@ -383,17 +514,26 @@ fn new_notice(
         diagnostics_json: to_json(&diagnostics)?,
         diagnostic_count: i64::try_from(diagnostics.len()).unwrap_or(i64::MAX),
         ingested_at: ingested_at.to_owned(),
-        summary: NoticeSummary {
-            reference: r.reference.clone(),
-            decided_on: r.date.map(|d| d.to_string()),
-            decided_year: r.date.map(|d| i64::from(d.year())),
-            regime: r.regime.map(|x| x.as_str().to_owned()),
-            outcome: r.outcome.map(|x| x.as_str().to_owned()),
-            ncnd: r.ncnd,
-            public_authority: r.public_authority.clone(),
-            provisions: r.provisions_cited.iter().map(|p| p.to_string()).collect(),
-        },
+        summary: summary(r),
+        join_key: join_key(r),
+        source_kind: r
+            .source_kind
+            .and_then(|k| serde_json::to_value(k).ok())
+            .and_then(|v| v.as_str().map(str::to_owned)),
     })
+}
+
+fn summary(r: &NoticeRecord) -> NoticeSummary {
+    NoticeSummary {
+        reference: r.reference.clone().or_else(|| r.url_reference.clone()),
+        decided_on: r.date.map(|d| d.to_string()),
+        decided_year: r.date.map(|d| i64::from(d.year())),
+        regime: r.regime.map(|x| x.as_str().to_owned()),
+        outcome: r.outcome.map(|x| x.as_str().to_owned()),
+        ncnd: r.ncnd,
+        public_authority: r.public_authority.clone(),
+        provisions: r.provisions_cited.iter().map(|p| p.to_string()).collect(),
+    }
 }
 
 /// SHA-256 of the bytes, in hex: the notice's identity in the library.

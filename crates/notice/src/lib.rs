@@ -18,6 +18,7 @@
 //!   url_reference`, in that order. Spans are not part of it.
 //! * Rules are general (headings, phrases, layouts), never per-file answers.
 
+mod api;
 mod dates;
 mod fields;
 mod layout;
@@ -28,6 +29,8 @@ mod pdf;
 mod record;
 mod sections;
 
+pub use api::{parse_records, record_pages, RecordPage};
+pub use page::join::join_page;
 #[cfg(feature = "pdf")]
 pub use pdf::{parse_pdf, pdf_text};
 pub use record::{
@@ -118,7 +121,22 @@ pub fn parse(input: &[u8], format_hint: Option<Format>) -> Parsed {
     let doc = sections::build(normalise::clean_lines(&chars));
     let mut diagnostics = Vec::new();
     let page = page::read(&doc, raw_html.as_deref());
-    let record = fields::extract(&doc, page.as_ref(), &mut diagnostics);
+    // Tribunal and Scottish decisions carry a "Decision Notice" title too: caught first.
+    if let Some(looks) = page.is_none().then(|| page::not_a_notice(&doc)).flatten() {
+        diagnostics.push(Diagnostic {
+            span: None,
+            message: format!("not a decision notice: this looks like {looks}"),
+        });
+        return Parsed {
+            record: NoticeRecord::default(),
+            format,
+            diagnostics,
+        };
+    }
+    let mut record = fields::extract(&doc, page.as_ref(), &mut diagnostics);
+    if let Some(page) = &page {
+        page::apply(page, &doc, &mut record, &mut diagnostics);
+    }
     Parsed {
         record,
         format,

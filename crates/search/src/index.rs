@@ -196,7 +196,8 @@ impl NoticeWriter<'_> {
         self.writer.delete_term(Term::from_field_u64(f.id, id));
         let mut doc = TantivyDocument::default();
         doc.add_u64(f.id, id);
-        if let Some(r) = &record.reference {
+        // A page knows its notice's reference only from its address.
+        if let Some(r) = record.reference.as_ref().or(record.url_reference.as_ref()) {
             doc.add_text(f.reference, r);
         }
         for r in &record.related_references {
@@ -231,6 +232,26 @@ impl NoticeWriter<'_> {
         if let Some(file) = &record.file {
             doc.add_text(f.file, file);
         }
+        if let Some(kind) = record
+            .source_kind
+            .and_then(|k| serde_json::to_value(k).ok())
+        {
+            doc.add_text(f.kind, kind.as_str().unwrap_or_default());
+        }
+        if let Some(sector) = &record.sector {
+            doc.add_text(f.sector, sector);
+        }
+        for d in &record.decisions {
+            let finding = serde_json::to_value(d.finding).ok();
+            let finding = finding
+                .as_ref()
+                .and_then(|v| v.as_str())
+                .unwrap_or_default();
+            doc.add_text(f.decision, format!("{}: {finding}", d.provision));
+        }
+        if let Some(url) = &record.url {
+            doc.add_text(f.url, url);
+        }
         for p in &record.paragraphs {
             doc.add_text(f.paragraph, &p.text);
             let heading = p.heading.as_deref().unwrap_or("");
@@ -238,6 +259,13 @@ impl NoticeWriter<'_> {
         }
         self.writer.add_document(doc)?;
         Ok(())
+    }
+
+    /// Remove one notice (a page joined to its notice is no longer an entry of its own).
+    pub fn remove(&mut self, id: i64) {
+        let id = u64::try_from(id).unwrap_or(0);
+        self.writer
+            .delete_term(Term::from_field_u64(self.owner.fields.id, id));
     }
 
     /// Remove everything, for a rebuild.

@@ -63,6 +63,13 @@ pub struct Hit {
     pub ncnd: bool,
     pub provisions_cited: Vec<String>,
     pub file: Option<String>,
+    /// "notice", "notice_page" or "abstract".
+    pub source_kind: Option<String>,
+    /// From the notice's page, when the library has it.
+    pub sector: Option<String>,
+    /// The page's decision labels, "s.10: upheld".
+    pub decisions: Vec<String>,
+    pub url: Option<String>,
     pub paragraph: Option<HitParagraph>,
 }
 
@@ -231,6 +238,10 @@ impl NoticeIndex {
             ncnd: doc.get_first(f.ncnd).and_then(|v| v.as_u64()) == Some(1),
             provisions_cited: all(f.cited),
             file: text(f.file),
+            source_kind: text(f.kind),
+            sector: text(f.sector),
+            decisions: all(f.decision),
+            url: text(f.url),
             paragraph,
         })
     }

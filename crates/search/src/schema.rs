@@ -7,7 +7,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the fields or their analysis change; an index stamped
 /// with another version is rebuilt from the store.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Separates a paragraph's number from its heading in the stored `paragraph_meta`.
 pub(crate) const META_SEP: char = '\u{1f}';
@@ -29,6 +29,12 @@ pub(crate) struct Fields {
     /// The provisions as cited, for display.
     pub cited: Field,
     pub file: Field,
+    /// What the entry was read from ("notice", "notice_page", "abstract").
+    pub kind: Field,
+    /// From a notice page: the sector, each decision label ("s.10: upheld"), the address.
+    pub sector: Field,
+    pub decision: Field,
+    pub url: Field,
     pub paragraph: Field,
     pub paragraph_meta: Field,
 }
@@ -54,6 +60,10 @@ pub(crate) fn build() -> (Schema, Fields) {
         provision: b.add_text_field("provision", STRING),
         cited: b.add_text_field("cited", STORED),
         file: b.add_text_field("file", STORED),
+        kind: b.add_text_field("kind", STORED),
+        sector: b.add_text_field("sector", STORED),
+        decision: b.add_text_field("decision", STORED),
+        url: b.add_text_field("url", STORED),
         paragraph: b.add_text_field("paragraph", english),
         paragraph_meta: b.add_text_field("paragraph_meta", STORED),
     };

@@ -52,7 +52,7 @@ pub use cases::{
 pub use complaints::ComplaintQuery;
 pub use drafts::StoredDraft;
 pub use invitations::{AccountAudit, Invitation, NewInvitation};
-pub use library::{Inserted, LibraryStats, NewNotice, NoticeSummary, StoredNotice};
+pub use library::{Inserted, JoinRow, LibraryStats, NewNotice, NoticeSummary, StoredNotice};
 pub use listing::{
     CaseFilter, CaseListQuery, CaseScope, CaseSort, ListedCase, Listing, STATUS_SLOTS,
 };

@@ -213,7 +213,7 @@ fn bad_input_exits_2_and_writes_nothing() {
         (&["ingest", "/no/such/notices"], "/no/such/notices"),
         (
             &["ingest", path(&readme)],
-            "not a .txt, .md, .html or .pdf file",
+            "not a .txt, .md, .html, .pdf, .json or .jsonl file",
         ),
         (&["search", "x", "--provision", "s.99"], "s.99"),
         (
@@ -258,7 +258,6 @@ fn search_works_while_another_process_writes() {
     let data = library();
     let d = data.path();
     // Out of step with the store, so opening would rebuild...
-    std::fs::write(d.join("index/notices/foidesk-index-version"), "1\n").unwrap();
     let (index, _) = foidesk_engine::api::NoticeIndex::open(&d.join("index/notices")).unwrap();
     let built = index.built_from().unwrap().expect("stamped with its store");
     let mut writer = index.writer().unwrap();
@@ -417,4 +416,195 @@ fn finding_10_a_file_over_the_size_bound_is_reported_not_read() {
         "{err}"
     );
     assert!(out.contains("1 too large"), "{out}");
+}
+
+/// The real corpus beside the checkout (../shared/corpus/real).
+fn real() -> PathBuf {
+    foidesk_testkit::shared("corpus/real")
+}
+
+/// `ingest` in `data`; returns the report and stderr.
+fn ingest(data: &Path, paths: &[PathBuf]) -> (Value, String) {
+    let mut args = vec!["ingest", "--json"];
+    args.extend(paths.iter().map(|p| path(p)));
+    let (code, out, err) = foidesk(data, &args);
+    assert_eq!(code, 0, "{err}");
+    (serde_json::from_str(&out).unwrap(), err)
+}
+
+/// Every hit of "*", with the library's whole count.
+fn every_hit(data: &Path) -> Vec<Value> {
+    let v = json(data, &["search", "--json", "--limit", "1000", "*"]);
+    v["hits"].as_array().unwrap().clone()
+}
+
+/// `notice parse --json` of one file: one record per line.
+fn parsed(file: &Path) -> Vec<Value> {
+    let (code, out, err) = foidesk_testkit::foidesk!()
+        .args(["notice", "parse", "--json"])
+        .arg(file)
+        .run()
+        .text();
+    assert_eq!(code, 0, "{err}");
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// Equal but for case and spacing, as the join compares names.
+fn same(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
+}
+
+/// The website's 25 JSON records and the four notices among them (their pdftotext
+/// transcriptions 001–004; `corpus_file` names them), ingested in either order, make 25
+/// entries: each notice once, as itself, with its record's sector, labels and address,
+/// and every field on which the two disagree said on stderr.
+#[test]
+fn records_join_their_notices_in_either_order() {
+    let real = real();
+    let records_file = real.join("ico_api_metadata.jsonl");
+    let raw: Vec<Value> = std::fs::read_to_string(&records_file)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let pages = parsed(&records_file);
+    let joined: Vec<(usize, PathBuf)> = raw
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((i, real.join(r["corpus_file"].as_str()?))))
+        .collect();
+    assert_eq!(joined.len(), 4);
+    let notices: Vec<PathBuf> = joined.iter().map(|(_, p)| p.clone()).collect();
+    for notices_first in [true, false] {
+        let data = tempfile::tempdir().unwrap();
+        let d = data.path();
+        let (first, second) = if notices_first {
+            (notices.clone(), vec![records_file.clone()])
+        } else {
+            (vec![records_file.clone()], notices.clone())
+        };
+        let (one, _) = ingest(d, &first);
+        let (two, err) = ingest(d, &second);
+        assert_eq!(
+            one["added"].as_u64().unwrap() + two["added"].as_u64().unwrap(),
+            29
+        );
+        let stats = json(d, &["stats", "--json"]);
+        assert_eq!(stats["notices"], 25, "{stats}");
+        let hits = every_hit(d);
+        assert_eq!(hits.len(), 25);
+        for (i, notice_file) in &joined {
+            let reference = raw[*i]["reference_from_url"].as_str().unwrap();
+            let entry: Vec<&Value> = hits
+                .iter()
+                .filter(|h| h["reference"] == reference)
+                .collect();
+            assert_eq!(entry.len(), 1, "{reference}: {entry:?}");
+            let entry = entry[0];
+            assert_eq!(entry["file"].as_str(), notice_file.to_str(), "{reference}");
+            assert_eq!(entry["source_kind"], "notice", "{reference}");
+            assert_eq!(entry["sector"], raw[*i]["sector"], "{reference}");
+            assert_eq!(entry["url"], raw[*i]["url"], "{reference}");
+            let labels: Vec<String> = raw[*i]["filterItemDecisions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| {
+                    let (regime, number) = l["section"].as_str().unwrap().split_once(' ').unwrap();
+                    let prefix = if regime == "FOI" { "s." } else { "reg." };
+                    let status = l["status"]
+                        .as_str()
+                        .unwrap()
+                        .to_lowercase()
+                        .replace(' ', "_");
+                    format!("{prefix}{number}: {status}")
+                })
+                .collect();
+            assert_eq!(entry["decisions"], serde_json::json!(labels), "{reference}");
+            // Each field both read, and read differently, is named with both values.
+            let notice = &parsed(notice_file)[0];
+            let page = &pages[*i];
+            assert!(err.contains(&format!("{reference}: joined with")), "{err}");
+            for (field, key) in [
+                ("date", "date"),
+                ("public authority", "public_authority"),
+                ("regime", "regime"),
+                ("outcome", "outcome"),
+            ] {
+                let (Some(a), Some(b)) = (notice[key].as_str(), page[key].as_str()) else {
+                    continue;
+                };
+                let said = format!("{reference}: {field} differs: notice '{a}', page '{b}'");
+                assert_eq!(err.contains(&said), !same(a, b), "{said}\n{err}");
+            }
+        }
+        // Ingesting everything again changes nothing.
+        let mut all = notices.clone();
+        all.push(records_file.clone());
+        let (again, _) = ingest(d, &all);
+        assert_eq!(again["added"], 0, "{again}");
+        assert_eq!(json(d, &["stats", "--json"])["notices"], 25);
+    }
+}
+
+/// A page whose title differs from the notice's "Public Authority:" is still joined, and
+/// the difference is said, naming both values.
+#[test]
+fn a_join_names_the_fields_that_differ() {
+    let pages = fixtures().join("pages");
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path();
+    ingest(d, &[pages.join("ico_page.txt")]);
+    let (_, err) = ingest(d, &[pages.join("notice_for_page.txt")]);
+    assert!(
+        err.contains(
+            "IC-100200-A1B2: public authority differs: notice 'Northwold Council', \
+             page 'Northwold Borough Council'"
+        ),
+        "{err}"
+    );
+    let hits = every_hit(d);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["public_authority"], "Northwold Council");
+    assert_eq!(hits[0]["sector"], "Local government");
+    assert_eq!(
+        hits[0]["decisions"],
+        serde_json::json!(["s.36(2)(b)(ii): not_upheld", "s.10: upheld"])
+    );
+}
+
+/// Tribunal and Scottish decisions, case summaries, request pages and press releases are
+/// skipped, each said to look like what it is.
+#[test]
+fn documents_that_are_not_notices_are_skipped_and_named() {
+    let pages = fixtures().join("pages");
+    let cases = [
+        ("tribunal.txt", "a tribunal decision"),
+        (
+            "scottish.txt",
+            "a Scottish Information Commissioner decision",
+        ),
+        ("case_summary.txt", "a third-party case summary"),
+        ("request_page.txt", "a WhatDoTheyKnow request page"),
+        ("press_release.txt", "a press release"),
+    ];
+    let data = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = cases.iter().map(|(f, _)| pages.join(f)).collect();
+    let (report, err) = ingest(data.path(), &files);
+    assert_eq!(report["skipped"], 5, "{report}");
+    assert_eq!(report["added"], 0, "{report}");
+    for ((_, looks), file) in cases.iter().zip(&files) {
+        let said = format!(
+            "{}: skipped: not a decision notice: this looks like {looks}",
+            file.display()
+        );
+        assert!(err.contains(&said), "{said}\n{err}");
+    }
 }

@@ -114,3 +114,43 @@ fn missing_notice_file_exits_2() {
     assert!(out.is_empty());
     assert!(err.contains("no/such/notice.txt"), "{err}");
 }
+
+/// A file of the website's JSON records gives one record per entry, named "file#n",
+/// each a notice page with its title, date, sector and labels.
+#[test]
+fn parse_reads_json_records_one_per_entry() {
+    let file = foidesk_testkit::shared("corpus/real/ico_api_metadata.jsonl");
+    let name = file.to_string_lossy().into_owned();
+    let (code, out, err) = foidesk(&["notice", "parse", "--json", &name]);
+    assert_eq!(code, 0, "{err}");
+    let raw: Vec<serde_json::Value> = std::fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let got: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(got.len(), raw.len());
+    for (n, (g, r)) in got.iter().zip(&raw).enumerate() {
+        assert_eq!(g["file"], format!("{name}#{}", n + 1));
+        assert_eq!(g["source_kind"], "notice_page");
+        assert_eq!(g["public_authority"], r["title"]);
+        assert_eq!(g["date"], r["date"]);
+        assert_eq!(g["sector"], r["sector"]);
+        assert_eq!(g["url_reference"], r["reference_from_url"]);
+        let labels = g["decisions"].as_array().unwrap();
+        assert_eq!(
+            labels.len(),
+            r["filterItemDecisions"].as_array().unwrap().len()
+        );
+    }
+    // Without --json: each record's line says where its reference came from.
+    let (code, out, _) = foidesk(&["notice", "parse", &name]);
+    assert_eq!(code, 0);
+    assert!(out.contains(&format!(
+        "{name}#4: 2025-12-05 IC-387659-H4V0 (from its address) — Police Federation of England and Wales"
+    )), "{out}");
+    assert!(out.contains(&format!("{name}#4: sector Police and criminal justice, Other — decisions s.10: upheld, s.22: upheld")), "{out}");
+}

@@ -1,5 +1,5 @@
-//! Notice pages and abstracts: the page's own metadata, then its prose read like a
-//! notice's decision summary.
+//! Notice pages and abstracts: the page's own authority and date, then its prose read like
+//! a notice's decision summary; `page::apply` adds the rest of the page's metadata.
 
 use std::ops::Range;
 
@@ -30,10 +30,6 @@ pub(super) fn extract(doc: &Doc, page: &PageMeta, rec: &mut NoticeRecord) {
         rec.date = Some(*date);
         rec.spans.date = Some(doc.span(r.clone()));
     }
-    rec.sector = page.sector.clone();
-    rec.decisions = page.decisions.clone();
-    rec.url = page.url.clone();
-    rec.url_reference = page.url_reference.clone();
     let scope: String = prose
         .iter()
         .map(|r| &doc.text[r.clone()])

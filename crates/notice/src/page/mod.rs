@@ -5,12 +5,21 @@
 //! title, the date, the sector, the decision labels and the address. The prose itself (the
 //! abstract) is read by `fields`, like a notice's own decision summary.
 
+mod address;
+mod foreign;
+mod html;
+pub(crate) mod join;
+mod labels;
+mod layout;
+
 use std::ops::Range;
 
 use foidesk_calendar::Date;
 
-use crate::record::{DecisionLabel, SourceKind};
-use crate::sections::Doc;
+use crate::record::{DecisionLabel, Diagnostic, FormatEra, NoticeRecord, SourceKind};
+use crate::sections::{Doc, Kind};
+
+pub(crate) use foreign::not_a_notice;
 
 /// What a notice page or an abstract says about itself. Ranges index `doc.text`.
 #[derive(Clone, Debug, Default)]
@@ -27,51 +36,189 @@ pub(crate) struct PageMeta {
     pub url_year: Option<i16>,
     /// Lines that are metadata or site furniture, not the abstract's prose.
     pub furniture: Vec<Range<usize>>,
+    /// The page stops mid-label (a provision with no finding).
+    pub truncated: bool,
 }
 
 /// The page's metadata, or `None` when `doc` is not a notice page or an abstract
 /// (a notice itself, or something else). `raw_html` is the input before HTML was
 /// turned into text, when it was HTML.
 pub(crate) fn read(doc: &Doc, raw_html: Option<&str>) -> Option<PageMeta> {
-    // DEV ONLY (replaced by the pages branch)
-    let _ = raw_html;
-    if doc.title.is_some() {
+    if is_full_notice(doc) {
         return None;
     }
-    let l = doc.text.to_ascii_lowercase();
-    if !l.contains("commissioner") {
-        return None;
+    let lines: Vec<(Range<usize>, &str)> = doc
+        .lines
+        .iter()
+        .map(|r| (r.clone(), doc.text.get(r.clone()).unwrap_or("")))
+        .collect();
+    let mut meta = layout::read(&lines)?;
+    let head = raw_html.map(html::Head::read).unwrap_or_default();
+    if let Some(url) = head.url {
+        meta.url = Some(url);
     }
-    let mut m = PageMeta {
-        kind: Some(SourceKind::Abstract),
-        ..Default::default()
-    };
-    for r in &doc.lines {
-        let t = &doc.text[r.clone()];
-        if t.starts_with("Source:")
-            || t.starts_with("Section of Act")
-            || t.starts_with("Powered by")
-            || t.starts_with("Date ")
-            || t.starts_with("Sector ")
-            || t.starts_with("Decision(s)")
-            || t.starts_with("Skip to")
-        {
-            m.furniture.push(r.clone());
-        }
-        if t.starts_with("Source:") {
-            m.url = t.strip_prefix("Source:").map(|u| u.trim().to_string());
-            m.url_year = t
-                .split('/')
-                .filter_map(|p| p.parse::<i16>().ok())
-                .find(|y| (2000..2100).contains(y));
-        }
+    let url_ref = meta.url.as_deref().and_then(address::reference);
+    meta.url_reference = url_ref.or_else(|| head.pdf.as_deref().and_then(address::reference));
+    if meta.url.is_none() {
+        meta.url = head.pdf;
     }
-    Some(m)
+    meta.url_year = meta.url.as_deref().and_then(address::year);
+    if meta.url.as_deref().is_some_and(address::is_commissioners) {
+        meta.kind = Some(SourceKind::NoticePage);
+    }
+    Some(meta)
 }
 
-/// What a document that is not a decision notice looks like ("a tribunal decision"), when
-/// it resembles something known.
-pub(crate) fn not_a_notice(doc: &Doc) -> Option<&'static str> {
-    let _ = doc;
-    None
+/// A decision notice itself: its title and front matter ("Public Authority:") or numbered
+/// paragraphs, which pages and abstracts never have.
+fn is_full_notice(doc: &Doc) -> bool {
+    let numbered = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, Kind::Para(Some(_))))
+        .count();
+    let front = doc.lines.iter().take(40).any(|r| {
+        let t = doc.text.get(r.clone()).unwrap_or("");
+        let lower = t.get(..17).unwrap_or(t).to_ascii_lowercase();
+        lower.starts_with("public authority:")
+            || lower.starts_with("public authority") && t.len() <= 17
+    });
+    doc.title.is_some() && (front || numbered >= 3)
+}
+
+/// Copies what the page states into `rec` where the notice's own reading found nothing,
+/// and withdraws the diagnostics about what the page supplied (or a page never has).
+pub(crate) fn apply(
+    page: &PageMeta,
+    doc: &Doc,
+    rec: &mut NoticeRecord,
+    diags: &mut Vec<Diagnostic>,
+) {
+    rec.source_kind = page.kind.or(rec.source_kind);
+    if rec.public_authority.is_none() {
+        if let Some((name, r)) = &page.authority {
+            rec.public_authority = Some(name.clone());
+            rec.spans.public_authority = Some(doc.span(r.clone()));
+        }
+    }
+    if rec.date.is_none() {
+        if let Some((date, r)) = &page.date {
+            rec.date = Some(*date);
+            rec.spans.date = Some(doc.span(r.clone()));
+        }
+    }
+    rec.sector = page.sector.clone();
+    rec.decisions = page.decisions.clone();
+    rec.url = page.url.clone();
+    rec.url_reference = page.url_reference.clone();
+    rec.truncated |= page.truncated;
+    diags.retain(|d| {
+        let supplied = (d.message == "no date found" && rec.date.is_some())
+            || (d.message == "no public authority found" && rec.public_authority.is_some())
+            || d.message == "no signatory found";
+        !supplied
+    });
+    if rec.format_era.is_none() {
+        let year = rec.date.map(|d| d.year()).or(page.url_year);
+        rec.format_era = year.map(|y| {
+            if y < 2012 {
+                FormatEra::OldSection50
+            } else {
+                FormatEra::Modern
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{normalise, sections};
+
+    /// The kept lines that are not furniture: what the main reading sees as prose.
+    fn prose(input: &str, html: bool) -> Vec<String> {
+        let mut chars = normalise::decode(input.as_bytes());
+        if html {
+            chars = normalise::html_to_text(&chars);
+        }
+        let doc = sections::build(normalise::clean_lines(&chars));
+        let meta = super::read(&doc, html.then_some(input)).expect("a page");
+        let mut text = doc.text.clone();
+        // Blank out furniture, from the end so earlier ranges stay valid.
+        for r in meta.furniture.iter().rev() {
+            text.replace_range(r.clone(), &" ".repeat(r.len()));
+        }
+        doc.lines
+            .iter()
+            .map(|r| text[r.clone()].trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn furniture_leaves_only_the_abstract() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pages/");
+        let cases = [
+            (
+                "ico_page.txt",
+                "The complainant asked Northwold Borough Council",
+                "No steps are required.",
+            ),
+            (
+                "ico_page.html",
+                "The complainant asked Riverside NHS Trust",
+                "must issue a fresh response.",
+            ),
+            (
+                "bailii_summary.txt",
+                "The complainant asked the public authority",
+                "responded late.",
+            ),
+            (
+                "bailii_dated.txt",
+                "The complainant asked Marsh End Parish Council",
+                "No steps are required.",
+            ),
+            (
+                "repost.txt",
+                "The complainant asked Northwold Borough Council",
+                "any steps.",
+            ),
+        ];
+        for (file, starts, ends) in cases {
+            let input = std::fs::read_to_string(format!("{dir}{file}")).unwrap();
+            let lines = prose(&input, file.ends_with(".html"));
+            assert_eq!(lines.len(), 1, "{file}: {lines:?}");
+            assert!(
+                lines[0].starts_with(starts) && lines[0].ends_with(ends),
+                "{file}: {lines:?}"
+            );
+        }
+    }
+
+    /// Every real page's prose is its abstract alone: the Commissioner's words, none of
+    /// the site's (its title, labels, menus, "Powered by" lines).
+    #[test]
+    fn real_pages_leave_only_the_abstract() {
+        let dir = foidesk_testkit::shared("corpus/real");
+        for n in 6..=70 {
+            let input = std::fs::read_to_string(dir.join(format!("{n:03}.txt"))).unwrap();
+            let lines = prose(&input, n == 70);
+            let all = lines.join(" ");
+            assert!(all.contains("Commissioner"), "{n:03}: {lines:?}");
+            for site in [
+                "Powered by",
+                "Skip to",
+                "Source",
+                "Decision(s)",
+                "Sector ",
+                "Leave a",
+            ] {
+                assert!(!all.contains(site), "{n:03}: {site}: {lines:?}");
+            }
+            assert!(
+                lines.iter().all(|l| l.split_whitespace().count() >= 4),
+                "{n:03}: {lines:?}"
+            );
+        }
+    }
 }

@@ -2,8 +2,11 @@
 
 mod common;
 mod corpus;
+mod not_notice;
+mod pages;
 mod pdf;
 mod props;
+mod records;
 mod robustness;
 mod snapshots;
 mod synthetic;

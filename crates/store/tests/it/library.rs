@@ -24,6 +24,8 @@ fn notice(hash: &str, year: i64, provisions: &[&str], outcome: &str, ncnd: bool)
             public_authority: Some("Chief Constable of Testshire Police".into()),
             provisions: provisions.iter().map(|p| p.to_string()).collect(),
         },
+        join_key: Some(hash.to_uppercase()),
+        source_kind: Some("notice".into()),
     }
 }
 
@@ -132,4 +134,52 @@ async fn stats_count_by_year_regime_outcome_and_provision() {
 async fn unsupported_url_is_named() {
     let err = Store::open("mysql://localhost/x").await.unwrap_err();
     assert!(err.to_string().contains("mysql://localhost/x"), "{err}");
+}
+
+/// A page joined to its notice leaves one entry: counted once, paged once, and read with
+/// the record the join wrote; the page's own row is kept.
+#[tokio::test]
+async fn a_joined_page_is_one_entry_with_the_join_record() {
+    check(async |store, label| {
+        let notice = notice("ic1", 2025, &["s.22"], "mixed", false);
+        let mut page = notice.clone();
+        page.content_hash = "page-of-ic1".into();
+        page.source_kind = Some("notice_page".into());
+        page.summary.provisions = Vec::new();
+        let ids = store.add_notices(&[notice, page]).await.unwrap();
+        let (Inserted::Added(n), Inserted::Added(p)) = (ids[0], ids[1]) else {
+            panic!("{label}: {ids:?}");
+        };
+        assert_eq!(
+            store.entries_by_join_key("IC1").await.unwrap().len(),
+            2,
+            "{label}"
+        );
+        store
+            .join_entries(
+                n,
+                &[p],
+                "{\"reference\":\"IC1\",\"sector\":\"Other\"}",
+                "2026-11-30T12:00:00Z",
+            )
+            .await
+            .unwrap();
+        let entries = store.entries_by_join_key("IC1").await.unwrap();
+        assert_eq!(entries.len(), 1, "{label}");
+        assert_eq!(entries[0].id, n, "{label}");
+        assert!(entries[0].record_json.contains("Other"), "{label}");
+        assert_eq!(store.notice_count().await.unwrap(), 1, "{label}");
+        let paged = store.notices_after(0, 10).await.unwrap();
+        assert_eq!(paged.len(), 1, "{label}");
+        assert!(paged[0].record_json.contains("Other"), "{label}");
+        let stats = store.library_stats().await.unwrap();
+        assert_eq!(stats.notices, 1, "{label}");
+        assert_eq!(stats.by_provision, vec![("s.22".to_owned(), 1)], "{label}");
+        // Joining the same row again is refused: a row joins once.
+        assert!(
+            store.join_entries(n, &[p], "{}", "x").await.is_err(),
+            "{label}"
+        );
+    })
+    .await;
 }
