@@ -39,7 +39,10 @@ pub(super) fn extract(doc: &Doc, page: &PageMeta, rec: &mut NoticeRecord) {
     let labels_at = page
         .furniture
         .iter()
-        .find(|r| doc.text[(*r).clone()].contains(':'))
+        .find(|r| {
+            let line = &doc.text[(*r).clone()];
+            line.contains("FOI ") || line.contains("EIR ")
+        })
         .map_or(0..0, |r| doc.span(r.clone()));
     super::labels::fill(&page.decisions, labels_at, rec);
     rec.format_era = super::era(rec, None, page.url_year);

@@ -4,25 +4,27 @@
 
 use std::ops::Range;
 
-/// Words before a name that make it the authority asked.
-const BEFORE: &[&str] = &[
-    "request to the ",
-    "requests to the ",
-    "request to ",
-    "requests for information to ",
-    "request for information to ",
-    "information from the ",
-    "information from ",
-    "requested from the ",
-    "requested from ",
-    " from the ",
-    "asked the ",
-    " by the ",
-    "owned by ",
-    "decision is that the ",
-    "decision is that ",
-    "wrote to the ",
-    "wrote to ",
+/// Words before a name that make it the authority asked (strong) or name it in passing
+/// (weak: "owned by", "decision is that").
+const BEFORE: &[(&str, u8)] = &[
+    ("request to the ", 3),
+    ("requests to the ", 3),
+    ("request to ", 3),
+    ("requests for information to ", 3),
+    ("request for information to ", 3),
+    ("information from the ", 3),
+    ("information from ", 3),
+    ("requested from the ", 3),
+    ("requested from ", 3),
+    ("asked the ", 3),
+    ("wrote to the ", 3),
+    ("wrote to ", 3),
+    (" from the ", 2),
+    (" by ", 1),
+    (" by the ", 1),
+    ("owned by ", 1),
+    ("decision is that the ", 1),
+    ("decision is that ", 1),
 ];
 /// Words after a name that make it the authority acting.
 const AFTER: &[&str] = &[
@@ -38,6 +40,12 @@ const AFTER: &[&str] = &[
     " (\"the",
     " ('the",
     " has failed",
+    " disclosed",
+    " provided",
+    " released",
+    " relied",
+    " cited",
+    " applied",
     " failed",
     " breached",
 ];
@@ -82,26 +90,36 @@ const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "in", "&"];
 /// The first name in `text` that a request went to or that acted as the authority.
 pub(super) fn from_prose(text: &str) -> Option<Range<usize>> {
     let head = &text[..floor(text, text.len().min(2500))];
-    let mut best: Option<Range<usize>> = None;
+    let mut best: Option<(u8, Range<usize>)> = None;
     for run in capitalised_runs(head) {
         let name = &head[run.clone()];
         if GENERIC.contains(&name.to_ascii_lowercase().as_str())
-            || NOT_AUTHORITY
-                .iter()
-                .any(|w| name.split(' ').any(|n| n == *w))
+            || NOT_AUTHORITY.iter().any(|w| name.split(' ').any(|n| n == *w))
         {
             continue;
         }
         let before = &head[floor(head, run.start.saturating_sub(40))..run.start];
-        let after = &head[run.end..floor(head, (run.end + 12).min(head.len()))];
-        let asked = BEFORE.iter().any(|b| before.ends_with(b));
-        let acting = AFTER.iter().any(|a| after.starts_with(a));
-        if asked || acting {
-            best = Some(run);
-            break;
+        let mut after = &head[run.end..floor(head, (run.end + 40).min(head.len()))];
+        after = after.strip_prefix("'s").unwrap_or(after);
+        // "The Police Service of Northern Ireland (PSNI) said": past a short name in brackets.
+        if let Some(rest) = after.strip_prefix(" (").and_then(|r| r.split_once(')')) {
+            if !rest.0.contains(' ') {
+                after = rest.1;
+            }
+        }
+        let asked = BEFORE
+            .iter()
+            .filter(|(b, _)| before.ends_with(b))
+            .map(|(_, w)| *w)
+            .max()
+            .unwrap_or(0);
+        let acting = if AFTER.iter().any(|a| after.starts_with(a)) { 2 } else { 0 };
+        let weight = asked.max(acting);
+        if weight > best.as_ref().map_or(0, |(w, _)| *w) {
+            best = Some((weight, run));
         }
     }
-    best
+    best.map(|(_, run)| run)
 }
 
 fn floor(s: &str, mut i: usize) -> usize {

@@ -120,9 +120,7 @@ pub(super) fn extract(doc: &Doc, ranges: &[Range<usize>], rec: &mut NoticeRecord
                 }
                 _ => continue,
             };
-            if !steps || ids.is_empty() || role(&c.id) == Role::Exemption {
-                push_unique(ids, spans, c.id, span(s, c.span));
-            }
+            push_unique(ids, spans, c.id, span(s, c.span));
         }
         if !rec.ncnd && is_ncnd(l) {
             rec.ncnd = true;

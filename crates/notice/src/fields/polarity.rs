@@ -161,6 +161,10 @@ pub(super) fn role(id: &ProvisionId) -> Role {
         .parse()
         .unwrap_or(0);
     match id.regime() {
+        // s.1(3) to s.1(6) qualify the duty in s.1(1); they are not duties themselves.
+        Regime::Foia if number == 1 && id.depth() > 1 && !id.to_string().starts_with("s.1(1)") => {
+            Role::Neither
+        }
         Regime::Foia => match number {
             12 | 14 | 21..=44 => Role::Exemption,
             1 | 8 | 10 | 11 | 16 | 17 => Role::Procedural,
