@@ -94,7 +94,9 @@ pub(super) fn from_prose(text: &str) -> Option<Range<usize>> {
     for run in capitalised_runs(head) {
         let name = &head[run.clone()];
         if GENERIC.contains(&name.to_ascii_lowercase().as_str())
-            || NOT_AUTHORITY.iter().any(|w| name.split(' ').any(|n| n == *w))
+            || NOT_AUTHORITY
+                .iter()
+                .any(|w| name.split(' ').any(|n| n == *w))
         {
             continue;
         }
@@ -113,7 +115,11 @@ pub(super) fn from_prose(text: &str) -> Option<Range<usize>> {
             .map(|(_, w)| *w)
             .max()
             .unwrap_or(0);
-        let acting = if AFTER.iter().any(|a| after.starts_with(a)) { 2 } else { 0 };
+        let acting = if AFTER.iter().any(|a| after.starts_with(a)) {
+            2
+        } else {
+            0
+        };
         let weight = asked.max(acting);
         if weight > best.as_ref().map_or(0, |(w, _)| *w) {
             best = Some((weight, run));

@@ -12,6 +12,15 @@ use super::{blocks_in, find_word, sentences};
 use crate::record::{NoticeRecord, Outcome};
 use crate::sections::{Doc, Section};
 
+/// The Commissioner doubting the authority's case.
+const DOUBT: &[&str] = &[
+    "not satisfied",
+    "not persuaded",
+    "not convinced",
+    "does not accept",
+    "not been persuaded",
+];
+
 /// Words that mark a sentence as a procedural finding.
 const BREACH: &[&str] = &[
     "breach",
@@ -138,7 +147,12 @@ pub(super) fn extract(doc: &Doc, ranges: &[Range<usize>], rec: &mut NoticeRecord
                 .filter(|p| !WEAK.contains(p))
                 .any(|p| affirmed(l, p));
             let weak_for = WEAK.iter().any(|p| affirmed(l, p));
-            let for_authority = balance == Some(true) || strong_for || (weak_for && !against);
+            // "The Commissioner is not satisfied that … would exceed the limit": the doubt
+            // turns what follows against the authority.
+            let doubted = DOUBT.iter().any(|p| l.contains(p));
+            let against = against || doubted;
+            let for_authority =
+                !doubted && (balance == Some(true) || strong_for || (weak_for && !against));
             if for_authority && pos.is_none() {
                 pos = Some(whole(s));
             }
@@ -260,4 +274,62 @@ fn days(lower: &str) -> Option<(u32, Range<usize>)> {
     }
     let v = rest[..n].parse().ok()?;
     Some((v, p + 7..p + 7 + n))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::record::Outcome;
+
+    /// Each case: an abstract's prose, then the outcome, provisions relied on and breaches
+    /// it should give.
+    fn check(prose: &str, outcome: Option<Outcome>, cited: &[&str], breaches: &[&str]) {
+        let input = format!("The complainant asked for information. {prose}");
+        let rec = crate::parse(input.as_bytes(), None).record;
+        let ids =
+            |v: &[foidesk_law::ProvisionId]| v.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+        assert_eq!(rec.outcome, outcome, "{prose}");
+        assert_eq!(ids(&rec.provisions_cited), cited, "{prose}");
+        assert_eq!(ids(&rec.breaches), breaches, "{prose}");
+    }
+
+    #[test]
+    fn the_commissioners_wording_decides() {
+        use Outcome::*;
+        check(
+            "The MOD withheld the file under sections 24 (national security), 26 (defence) and 27 (international relations). The Commissioner's decision is that the MOD was entitled to rely on section 24.",
+            Some(AuthorityEntitled),
+            &["s.24", "s.26", "s.27"],
+            &[],
+        );
+        check(
+            "The council refused the request under section 43(2). The Commissioner's decision is that the council was entitled to rely on section 43(2) for the majority of the information, however it was not entitled to withhold the remainder.",
+            Some(Mixed),
+            &["s.43(2)"],
+            &[],
+        );
+        check(
+            "The council cited regulation 12(4)(b). The Commissioner's decision is that the public interest in favour of disclosure is outweighed by the public interest in maintaining the exception.",
+            Some(AuthorityEntitled),
+            &["reg.12(4)(b)"],
+            &[],
+        );
+        check(
+            "The Trust relied on section 36(2)(c). The Commissioner's decision is that section 36(2)(c) is engaged but that the public interest in maintaining the exemption does not outweigh the public interest in disclosure.",
+            Some(AuthorityNotEntitled),
+            &["s.36(2)(c)"],
+            &[],
+        );
+        check(
+            "The force said that confirming whether it held the information would exceed the appropriate limit. The Commissioner's decision is that she is not satisfied that the force has shown that it would exceed the appropriate limit.",
+            Some(AuthorityNotEntitled),
+            &[],
+            &[],
+        );
+        check(
+            "The Commissioner's decision is that the council breached section 10(1) and section 17(1) by failing to respond within 20 working days, and that it has since responded. He requires no steps.",
+            None,
+            &[],
+            &["s.10(1)", "s.17(1)"],
+        );
+    }
 }
