@@ -24,6 +24,9 @@ const TITLES: &[&str] = &[
     "Environmental Information Regulations 2004",
     "The Environmental Information Regulations 2004",
 ];
+/// A line this long or shorter holds one structure at most (a line of a page, not a
+/// paragraph's worth of collapsed text).
+const SHORT_LINE: usize = 200;
 /// How far into the text front matter can be.
 const FRONT_CHARS: usize = 3000;
 
@@ -34,8 +37,7 @@ pub(crate) fn relayout(chars: Vec<Ch>) -> Vec<Ch> {
         .map(<[Ch]>::len)
         .max()
         .unwrap_or(0);
-    let front_runs = chars.iter().take(FRONT_CHARS).any(|c| c.c == ':');
-    if longest <= 200 && !front_runs {
+    if longest <= SHORT_LINE && !labels_run_together(&chars) {
         return chars;
     }
     let text: Vec<char> = chars.iter().map(|c| c.c).collect();
@@ -55,6 +57,15 @@ pub(crate) fn relayout(chars: Vec<Ch>) -> Vec<Ch> {
                 if n == last_no + 1 {
                     last_no = n;
                 }
+            }
+            // A short line past the front matter has nothing run onto it.
+            let end = text[i..]
+                .iter()
+                .position(|c| *c == '\n')
+                .map_or(text.len(), |p| i + p);
+            if i >= FRONT_CHARS && end - i <= SHORT_LINE {
+                i = end;
+                continue;
             }
         }
         let mid_line = i > line_start && text[i - 1] == ' ';
@@ -170,11 +181,26 @@ pub(crate) fn relayout(chars: Vec<Ch>) -> Vec<Ch> {
 
 /// A cheap test before the heading search: the first two letters start some heading.
 fn heading_initial(text: &[char], at: usize) -> bool {
-    let two: String = text[at..text.len().min(at + 2)]
-        .iter()
-        .flat_map(|c| c.to_lowercase())
-        .collect();
-    crate::sections::heading_starts_with(&two)
+    let mut two = [0u8; 2];
+    for (k, slot) in two.iter_mut().enumerate() {
+        match text.get(at + k) {
+            Some(c) if c.is_ascii_alphabetic() => *slot = c.to_ascii_lowercase() as u8,
+            _ => return false,
+        }
+    }
+    std::str::from_utf8(&two).is_ok_and(crate::sections::heading_starts_with)
+}
+
+/// Whether a front-matter line holds a label after its start ("Public Authority: Address:").
+fn labels_run_together(chars: &[Ch]) -> bool {
+    let head: String = chars.iter().take(FRONT_CHARS).map(|c| c.c).collect();
+    head.lines().any(|line| {
+        let line = line.trim_start();
+        FRONT_LABELS.iter().any(|l| {
+            line.get(1..)
+                .is_some_and(|rest| rest.contains(&format!(" {l}")))
+        })
+    })
 }
 
 /// Bullets, emphasis, heading marks and rules: they stand for no words.

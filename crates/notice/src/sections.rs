@@ -149,15 +149,17 @@ pub(crate) fn heading_starts_with(prefix: &str) -> bool {
 
 /// The length in chars of a known heading that `text` starts with, followed by a space.
 pub(crate) fn known_heading_prefix(text: &[char]) -> Option<usize> {
-    let head: String = text.iter().collect();
+    // Compared char by char: this runs for many capitalised words of collapsed text.
+    let matches = |h: &str| {
+        h.len() < text.len()
+            && h.chars()
+                .zip(text)
+                .all(|(a, b)| a == b.to_ascii_lowercase())
+            && matches!(text[h.len()], ' ' | ':' | '*' | '_')
+    };
     HEADINGS
         .iter()
-        .filter(|(h, _)| {
-            head.len() > h.len()
-                && head.is_char_boundary(h.len())
-                && head[..h.len()].eq_ignore_ascii_case(h)
-                && head[h.len()..].starts_with([' ', ':', '*', '_'])
-        })
+        .filter(|(h, _)| matches(h))
         .map(|(h, _)| h.chars().count())
         .max()
 }
