@@ -28,7 +28,7 @@ mod record;
 mod sections;
 
 #[cfg(feature = "pdf")]
-pub use pdf::{parse_pdf, pdf_text};
+pub use pdf::{extract_pdf_text, parse_pdf, pdf_text, PdfError};
 pub use record::{
     DecisionLabel, Diagnostic, Finding, FormatEra, NoticeRecord, Outcome, Paragraph, RegimeSet,
     Signatory, SourceKind, Spans, Timeline,
