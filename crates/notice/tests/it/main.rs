@@ -3,6 +3,7 @@
 mod common;
 mod corpus;
 mod pdf;
+mod printed;
 mod props;
 mod robustness;
 mod snapshots;
