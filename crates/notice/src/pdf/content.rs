@@ -3,8 +3,8 @@
 
 use super::font::{deref, get, number, Font};
 use super::load::{decoded, MAX_CONTENT_TOTAL, MAX_PAGES};
+use super::ops::{Lexer, Operand};
 use super::PdfError;
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -13,6 +13,8 @@ use std::rc::Rc;
 const MAX_OPERATIONS: usize = 20_000_000;
 /// Forms drawn inside forms, at most this deep.
 const MAX_FORM_DEPTH: usize = 8;
+/// Strings shown in one document, at most (each is kept until the page is laid out).
+const MAX_SPANS: usize = 4_000_000;
 
 /// A string shown on a page, in page space (points, y up).
 #[derive(Debug, Clone)]
@@ -38,8 +40,13 @@ fn mul(m: &Matrix, n: &Matrix) -> Matrix {
     ]
 }
 
-fn matrix(operands: &[Object]) -> Option<Matrix> {
-    let v: Vec<f32> = operands.iter().filter_map(number).collect();
+fn matrix(operands: &[Operand]) -> Option<Matrix> {
+    let v: Vec<f32> = operands.iter().filter_map(Operand::number).collect();
+    v.try_into().ok()
+}
+
+fn object_matrix(items: &[Object]) -> Option<Matrix> {
+    let v: Vec<f32> = items.iter().filter_map(number).collect();
     v.try_into().ok()
 }
 
@@ -54,6 +61,7 @@ pub(super) fn pages(doc: &Document) -> Result<Vec<Vec<Span>>, PdfError> {
         fonts: HashMap::new(),
         operations: 0,
         content_bytes: 0,
+        spans: 0,
     };
     ids.iter().map(|&id| run.page(id)).collect()
 }
@@ -63,6 +71,7 @@ struct Run<'a> {
     fonts: HashMap<ObjectId, Rc<Font>>,
     operations: usize,
     content_bytes: usize,
+    spans: usize,
 }
 
 #[derive(Clone)]
@@ -107,6 +116,10 @@ impl<'a> Run<'a> {
             rise: 0.0,
         };
         self.stream(&data, resources, state, 0, &mut spans)?;
+        self.spans += spans.len();
+        if self.spans > MAX_SPANS {
+            return Err(PdfError::TooLarge("more than 4 million strings shown"));
+        }
         Ok(spans)
     }
 
@@ -122,88 +135,88 @@ impl<'a> Run<'a> {
         if self.content_bytes > MAX_CONTENT_TOTAL {
             return Err(PdfError::TooLarge("page content exceeds 256 MiB"));
         }
-        let Ok(content) = Content::decode(data) else {
-            return Ok(());
-        };
-        self.operations += content.operations.len();
-        if self.operations > MAX_OPERATIONS {
-            return Err(PdfError::TooLarge(
-                "more than 20 million drawing operations",
-            ));
-        }
+        let mut lexer = Lexer::new(data);
+        let mut args: Vec<Operand> = Vec::new();
         let mut stack: Vec<State> = Vec::new();
         let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
-        for op in &content.operations {
-            let args = op.operands.as_slice();
-            let num = |i: usize| args.get(i).and_then(number).unwrap_or(0.0);
-            match op.operator.as_str() {
-                "q" if stack.len() < 256 => stack.push(gs.clone()),
-                "Q" => gs = stack.pop().unwrap_or(gs),
-                "cm" => {
+        while let Some(operator) = lexer.next(&mut args) {
+            self.operations += 1;
+            if self.operations > MAX_OPERATIONS {
+                return Err(PdfError::TooLarge(
+                    "more than 20 million drawing operations",
+                ));
+            }
+            if spans.len() > MAX_SPANS {
+                return Err(PdfError::TooLarge("more than 4 million strings shown"));
+            }
+            let args = args.as_slice();
+            let num = |i: usize| args.get(i).and_then(Operand::number).unwrap_or(0.0);
+            match operator {
+                b"q" if stack.len() < 256 => stack.push(gs.clone()),
+                b"Q" => gs = stack.pop().unwrap_or(gs),
+                b"cm" => {
                     if let Some(m) = matrix(args) {
                         gs.ctm = mul(&m, &gs.ctm);
                     }
                 }
-                "BT" => (tm, tlm) = (IDENTITY, IDENTITY),
-                "Tf" => {
+                b"BT" => (tm, tlm) = (IDENTITY, IDENTITY),
+                b"Tf" => {
                     gs.size = num(1);
-                    gs.font = args
-                        .first()
-                        .and_then(|n| n.as_name().ok())
-                        .and_then(|n| self.font(resources, n));
+                    gs.font = match args.first() {
+                        Some(Operand::Name(n)) => self.font(resources, n),
+                        _ => None,
+                    };
                 }
-                "Tc" => gs.char_space = num(0),
-                "Tw" => gs.word_space = num(0),
-                "Tz" => gs.scale = num(0) / 100.0,
-                "TL" => gs.leading = num(0),
-                "Ts" => gs.rise = num(0),
-                "Td" | "TD" => {
-                    if op.operator == "TD" {
+                b"Tc" => gs.char_space = num(0),
+                b"Tw" => gs.word_space = num(0),
+                b"Tz" => gs.scale = num(0) / 100.0,
+                b"TL" => gs.leading = num(0),
+                b"Ts" => gs.rise = num(0),
+                b"Td" | b"TD" => {
+                    if operator == b"TD" {
                         gs.leading = -num(1);
                     }
                     tlm = mul(&[1.0, 0.0, 0.0, 1.0, num(0), num(1)], &tlm);
                     tm = tlm;
                 }
-                "Tm" => {
+                b"Tm" => {
                     if let Some(m) = matrix(args) {
                         (tm, tlm) = (m, m);
                     }
                 }
-                "T*" | "'" | "\"" => {
-                    if op.operator == "\"" {
+                b"T*" | b"'" | b"\"" => {
+                    if operator == b"\"" {
                         gs.word_space = num(0);
                         gs.char_space = num(1);
                     }
                     tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.leading], &tlm);
                     tm = tlm;
-                    if let Some(s) = args.last().and_then(|o| o.as_str().ok()) {
+                    if let (false, Some(Operand::String(s))) = (operator == b"T*", args.last()) {
                         show(&gs, &mut tm, s, spans);
                     }
                 }
-                "Tj" => {
-                    if let Some(s) = args.first().and_then(|o| o.as_str().ok()) {
+                b"Tj" => {
+                    if let Some(Operand::String(s)) = args.first() {
                         show(&gs, &mut tm, s, spans);
                     }
                 }
-                "TJ" => {
-                    for item in args
-                        .first()
-                        .and_then(|o| o.as_array().ok())
-                        .into_iter()
-                        .flatten()
-                    {
+                b"TJ" => {
+                    let Some(Operand::Array(items)) = args.first() else {
+                        continue;
+                    };
+                    for item in items {
                         match item {
-                            Object::String(s, _) => show(&gs, &mut tm, s, spans),
+                            Operand::String(s) => show(&gs, &mut tm, s, spans),
                             other => {
-                                let adjust = number(other).unwrap_or(0.0);
+                                let adjust = other.number().unwrap_or(0.0);
                                 let tx = -adjust / 1000.0 * gs.size * gs.scale;
                                 tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &tm);
                             }
                         }
                     }
                 }
-                "Do" if depth < MAX_FORM_DEPTH => {
-                    if let Some(name) = args.first().and_then(|o| o.as_name().ok()) {
+                b"Do" if depth < MAX_FORM_DEPTH => {
+                    if let Some(Operand::Name(name)) = args.first() {
                         self.form(resources, name, &gs, depth, spans)?;
                     }
                 }
@@ -238,7 +251,7 @@ impl<'a> Run<'a> {
         if let Some(m) = get(doc, &form.dict, b"Matrix")
             .as_array()
             .ok()
-            .and_then(|a| matrix(a))
+            .and_then(|a| object_matrix(a))
         {
             inner.ctm = mul(&m, &gs.ctm);
         }

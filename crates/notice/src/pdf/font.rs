@@ -168,7 +168,10 @@ impl Font {
                     }
                     (Some(first), Some(last)) => {
                         let width = w.get(i + 2).and_then(|o| number(deref(doc, o)));
-                        if let (Ok(last), Some(width)) = (last.as_i64(), width) {
+                        // Ranges are searched one by one: a bounded number of them.
+                        if let (Ok(last), Some(width), true) =
+                            (last.as_i64(), width, ranges.len() < 4096)
+                        {
                             let lo = u32::try_from(first).unwrap_or(0);
                             ranges.push((lo, u32::try_from(last).unwrap_or(lo), width));
                         }

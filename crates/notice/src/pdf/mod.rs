@@ -10,6 +10,7 @@ mod encoding;
 mod font;
 mod layout;
 mod load;
+mod ops;
 
 use crate::record::Diagnostic;
 use crate::{parse, Format, Parsed};
