@@ -1,4 +1,4 @@
-//! Fuzz target: the PDF path (text extraction, then the text parser) never panics,
+//! Fuzz target: the PDF path (our text layer over lopdf, then the text parser) never panics,
 //! and every span lies within the extracted text.
 #![no_main]
 

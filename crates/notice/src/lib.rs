@@ -32,7 +32,7 @@ mod sections;
 pub use api::{parse_records, record_pages, RecordPage};
 pub use page::join::join_page;
 #[cfg(feature = "pdf")]
-pub use pdf::{parse_pdf, pdf_text};
+pub use pdf::{extract_pdf_text, parse_pdf, pdf_text, PdfError};
 pub use record::{
     DecisionLabel, Diagnostic, Finding, FormatEra, NoticeRecord, Outcome, Paragraph, RegimeSet,
     Signatory, SourceKind, Spans, Timeline,

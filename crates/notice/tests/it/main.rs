@@ -5,6 +5,7 @@ mod corpus;
 mod not_notice;
 mod pages;
 mod pdf;
+mod printed;
 mod props;
 mod records;
 mod robustness;
