@@ -37,7 +37,8 @@ pub(crate) fn relayout(chars: Vec<Ch>) -> Vec<Ch> {
         .map(<[Ch]>::len)
         .max()
         .unwrap_or(0);
-    if longest <= SHORT_LINE && !labels_run_together(&chars) {
+    let intact = longest <= SHORT_LINE || numbered_lines(&chars) >= 5 || !has_front_matter(&chars);
+    if intact && !labels_run_together(&chars) {
         return chars;
     }
     let text: Vec<char> = chars.iter().map(|c| c.c).collect();
@@ -191,6 +192,34 @@ fn heading_initial(text: &[char], at: usize) -> bool {
     std::str::from_utf8(&two).is_ok_and(crate::sections::heading_starts_with)
 }
 
+/// Whether the text opens like a notice (a front-matter label or an Act's title): only a
+/// notice's structure is rebuilt; a page or an abstract is read as prose.
+fn has_front_matter(chars: &[Ch]) -> bool {
+    let head: String = chars.iter().take(FRONT_CHARS).map(|c| c.c).collect();
+    FRONT_LABELS.iter().chain(TITLES).any(|l| head.contains(l))
+}
+
+/// How many lines open with a paragraph number ("12. ", "- 12. "): a text that keeps its
+/// paragraphs on lines of their own has kept its structure.
+fn numbered_lines(chars: &[Ch]) -> usize {
+    chars
+        .split(|c| c.c == '\n')
+        .filter(|line| {
+            let mut k = 0;
+            while line.get(k).is_some_and(|c| c.c == ' ' || is_mark(c.c)) {
+                k += 1;
+            }
+            let digits = line[k..]
+                .iter()
+                .take_while(|c| c.c.is_ascii_digit())
+                .count();
+            (1..=3).contains(&digits)
+                && line.get(k + digits).is_some_and(|c| c.c == '.')
+                && line.get(k + digits + 1).is_none_or(|c| c.c == ' ')
+        })
+        .count()
+}
+
 /// Whether a front-matter line holds a label after its start ("Public Authority: Address:").
 fn labels_run_together(chars: &[Ch]) -> bool {
     let head: String = chars.iter().take(FRONT_CHARS).map(|c| c.c).collect();
@@ -333,8 +362,9 @@ mod tests {
             ],
         );
         check(
-            "Date: 5 December 2025 1. Request: The complainant asked on 6 September 2025. 2. Commissioner's Decision: A breach of section 10. 3. Steps: Respond.",
+            "Reference: IC-2-B Date: 5 December 2025 1. Request: The complainant asked on 6 September 2025. 2. Commissioner's Decision: A breach of section 10. 3. Steps: Respond.",
             &[
+                "Reference: IC-2-B",
                 "Date: 5 December 2025",
                 "1. Request:",
                 "The complainant asked on 6 September 2025.",
@@ -344,22 +374,5 @@ mod tests {
                 "Respond.",
             ],
         );
-    }
-}
-#[cfg(test)]
-mod dev_dump {
-    #[test]
-    fn dump() {
-        let Some(p) = std::env::var_os("DUMP") else {
-            return;
-        };
-        let b = std::fs::read(p).unwrap();
-        let out: String = super::relayout(crate::normalise::decode(&b))
-            .iter()
-            .map(|c| c.c)
-            .collect();
-        for l in out.split('\n').take(40) {
-            eprintln!("| {}", &l[..l.len().min(150)]);
-        }
     }
 }

@@ -19,7 +19,7 @@ const BEFORE: &[(&str, u8)] = &[
     ("asked the ", 3),
     ("wrote to the ", 3),
     ("wrote to ", 3),
-    (" from the ", 2),
+    (" from the ", 1),
     (" by ", 1),
     (" by the ", 1),
     ("owned by ", 1),
@@ -125,7 +125,35 @@ pub(super) fn from_prose(text: &str) -> Option<Range<usize>> {
             best = Some((weight, run));
         }
     }
-    best.map(|(_, run)| run)
+    let run = best.map(|(_, run)| run)?;
+    let name = &head[run.clone()];
+    let single = !name.contains(' ');
+    let capitals = name.chars().filter(|c| c.is_uppercase()).count();
+    if single && capitals < 2 {
+        // One capitalised word ("It", "Ofsted" aside) is more often a sentence's first word.
+        return None;
+    }
+    Some(defined_as(head, name).unwrap_or(run))
+}
+
+/// The full name a short one was defined for: "the Department for Transport (\"DfT\")".
+fn defined_as(head: &str, short: &str) -> Option<Range<usize>> {
+    if short.contains(' ') {
+        return None;
+    }
+    let at = [
+        format!("({short})"),
+        format!("(\"{short}\")"),
+        format!("(\"the {short}\")"),
+    ]
+    .iter()
+    .filter_map(|d| head.find(d.as_str()))
+    .min()?;
+    let before = head[..at].trim_end();
+    capitalised_runs(before)
+        .into_iter()
+        .last()
+        .filter(|r| r.end == before.len() && head[r.clone()].contains(' '))
 }
 
 fn floor(s: &str, mut i: usize) -> usize {

@@ -1,12 +1,12 @@
 //! The decision summary: what the authority relied on, NCND, outcome, breaches, steps.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use foidesk_law::{Catalogue, ProvisionId};
 
 use super::polarity::{
-    affirmed, is_finding, public_interest, role, Role, AGAINST_AUTHORITY, FOR_AUTHORITY, PARTIAL,
-    WEAK,
+    is_finding, public_interest, role, Phrases, Role, AGAINST, PARTLY, STRONG_FOR, WEAK_FOR,
 };
 use super::{blocks_in, find_word, sentences};
 use crate::record::{NoticeRecord, Outcome};
@@ -39,6 +39,7 @@ const BREACH_PHRASES: &[&str] = &[
     "did not issue",
     "failed to comply",
     "did not comply",
+    "didn't comply",
     "not comply with",
     "failure to comply with section",
     "failure to comply with regulation",
@@ -73,6 +74,11 @@ const STEPS_NO: &[&str] = &[
     "requires no",
     "no action",
 ];
+static STEPS_ORDERED: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(STEPS_YES));
+static STEPS_NONE: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(STEPS_NO));
+static BREACH_WORDING: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(BREACH_PHRASES));
+static DOUBTED: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(DOUBT));
+
 struct Sentence<'a> {
     text: &'a str,
     lower: String,
@@ -119,8 +125,8 @@ pub(super) fn extract(doc: &Doc, ranges: &[Range<usize>], rec: &mut NoticeRecord
         let steps = l.contains("steps")
             || l.contains("contempt")
             || l.contains("section 54")
-            || STEPS_YES.iter().any(|p| l.contains(p));
-        let breach = has_word(l, BREACH) || BREACH_PHRASES.iter().any(|p| l.contains(p));
+            || STEPS_ORDERED.any(l);
+        let breach = has_word(l, BREACH) || BREACH_WORDING.any(l);
         for c in cat.parse_citations(&mask_asides(s.text)).citations {
             let (ids, spans) = match role(&c.id) {
                 Role::Procedural if breach => (&mut rec.breaches, &mut rec.spans.breaches),
@@ -135,21 +141,17 @@ pub(super) fn extract(doc: &Doc, ranges: &[Range<usize>], rec: &mut NoticeRecord
             rec.ncnd = true;
             rec.spans.ncnd = Some(whole(s));
         }
-        let order = (STEPS_YES.iter().any(|p| l.contains(p))
-            && !STEPS_NO.iter().any(|p| l.contains(p)))
+        let order = (STEPS_ORDERED.any(l) && !STEPS_NONE.any(l))
             || l.contains("contempt")
             || l.contains("section 54");
         if is_finding(l) && !order {
             let balance = public_interest(l);
-            let against = AGAINST_AUTHORITY.iter().any(|p| l.contains(p)) || balance == Some(false);
-            let strong_for = FOR_AUTHORITY
-                .iter()
-                .filter(|p| !WEAK.contains(p))
-                .any(|p| affirmed(l, p));
-            let weak_for = WEAK.iter().any(|p| affirmed(l, p));
+            let against = AGAINST.any(l) || balance == Some(false);
+            let strong_for = STRONG_FOR.affirmed(l);
+            let weak_for = WEAK_FOR.affirmed(l);
             // "The Commissioner is not satisfied that … would exceed the limit": the doubt
             // turns what follows against the authority.
-            let doubted = DOUBT.iter().any(|p| l.contains(p));
+            let doubted = DOUBTED.any(l);
             let against = against || doubted;
             let for_authority =
                 !doubted && (balance == Some(true) || strong_for || (weak_for && !against));
@@ -159,15 +161,15 @@ pub(super) fn extract(doc: &Doc, ranges: &[Range<usize>], rec: &mut NoticeRecord
             if against && neg.is_none() {
                 neg = Some(whole(s));
             }
-            if against && PARTIAL.iter().any(|p| l.contains(p)) {
+            if against && PARTLY.any(l) {
                 partial = true;
             }
         }
         let ordered = ["require", "request", "must", "order"]
             .iter()
             .any(|w| l.contains(w));
-        let yes = STEPS_YES.iter().any(|p| l.contains(p)) || (ordered && days(l).is_some());
-        if yes && !STEPS_NO.iter().any(|p| l.contains(p)) && !rec.steps_required {
+        let yes = STEPS_ORDERED.any(l) || (ordered && days(l).is_some());
+        if yes && !STEPS_NONE.any(l) && !rec.steps_required {
             rec.steps_required = true;
             rec.spans.steps_required = Some(whole(s));
         }
@@ -194,6 +196,58 @@ pub(super) fn extract(doc: &Doc, ranges: &[Range<usize>], rec: &mut NoticeRecord
         ),
         (None, None) => (None, None),
     };
+}
+
+/// Breaches the facts or reasons state more finely than the summary ("section 10" in the
+/// summary, "section 10(1)" in the reasons). Exemptions stay as the summary names them:
+/// one relied on for a part outside the complaint's scope is not part of the decision.
+pub(super) fn finer_breaches(doc: &Doc, rec: &mut NoticeRecord) {
+    let cat = Catalogue::standard();
+    for b in blocks_in(doc, &[Section::Facts, Section::Reasons, Section::Other]) {
+        let text = doc.block_text(b);
+        for r in sentences(text) {
+            let sentence = &text[r.clone()];
+            let lower = sentence.to_ascii_lowercase();
+            // Even pieces lie outside quotation marks.
+            let outside: String = sentence
+                .split('"')
+                .enumerate()
+                .map(|(i, piece)| {
+                    if i % 2 == 0 {
+                        piece.to_string()
+                    } else {
+                        " ".repeat(piece.len() + 2)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("")
+                .chars()
+                .take(sentence.len())
+                .collect();
+            let breach = has_word(&lower, BREACH) || BREACH_WORDING.any(&lower);
+            if !breach {
+                continue;
+            }
+            for c in cat.parse_citations(&mask_asides(&outside)).citations {
+                let at = doc.span(
+                    b.range.start + r.start + c.span.start..b.range.start + r.start + c.span.end,
+                );
+                match role(&c.id) {
+                    Role::Procedural if breach => {
+                        if let Some(i) = rec
+                            .breaches
+                            .iter()
+                            .position(|b| b.depth() == 1 && b.covers(&c.id) && *b != c.id)
+                        {
+                            rec.breaches[i] = c.id;
+                            rec.spans.breaches[i] = at;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
 }
 
 /// `text` with asides in brackets ("(national security)", "(in failing to reply)") blanked

@@ -42,6 +42,7 @@ pub(crate) fn extract(
     rec.source_kind = Some(SourceKind::Notice);
     front::extract(doc, &mut rec);
     decision::extract(doc, &decision::summary_ranges(doc), &mut rec);
+    decision::finer_breaches(doc, &mut rec);
     front::regime(doc, &doc.text, &mut rec);
     refs::related(doc, &mut rec);
     timeline::extract(doc, &mut rec);

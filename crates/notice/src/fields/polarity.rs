@@ -2,10 +2,53 @@
 //! against it, which say a decision was only partly one way, and which provisions are
 //! exemptions rather than procedural duties.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use foidesk_law::{ProvisionId, Regime};
 
-/// Findings for the authority (lower case), when not negated just before.
-pub(super) const FOR_AUTHORITY: &[&str] = &[
+/// A list of phrases searched in one pass (most sentences are checked against every list).
+pub(super) struct Phrases {
+    automaton: Option<AhoCorasick>,
+    phrases: &'static [&'static str],
+}
+
+impl Phrases {
+    pub(super) fn new(phrases: &'static [&'static str]) -> Phrases {
+        Phrases {
+            automaton: AhoCorasick::new(phrases).ok(),
+            phrases,
+        }
+    }
+
+    /// Some phrase occurs in `lower`.
+    pub(super) fn any(&self, lower: &str) -> bool {
+        match &self.automaton {
+            Some(a) => a.is_match(lower),
+            None => self.phrases.iter().any(|p| lower.contains(p)),
+        }
+    }
+
+    /// Some phrase occurs at a word start and is not negated just before it.
+    pub(super) fn affirmed(&self, lower: &str) -> bool {
+        match &self.automaton {
+            Some(a) => a
+                .find_overlapping_iter(lower)
+                .any(|m| affirmed_at(lower, m.start())),
+            None => self.phrases.iter().any(|p| affirmed(lower, p)),
+        }
+    }
+}
+
+/// The lists as automata, built once.
+pub(super) static STRONG_FOR: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(STRONG));
+pub(super) static WEAK_FOR: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(WEAK));
+pub(super) static AGAINST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(AGAINST_AUTHORITY));
+pub(super) static PARTLY: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(PARTIAL));
+
+/// Findings for the authority (lower case), when not negated just before; the weak ones
+/// are in [`WEAK`].
+pub(super) const STRONG: &[&str] = &[
     "entitled to rely",
     "entitled to withhold",
     "entitled to refuse",
@@ -32,12 +75,6 @@ pub(super) const FOR_AUTHORITY: &[&str] = &[
     "falls outside",
     "fell outside",
     "not covered by",
-    "is engaged",
-    "was engaged",
-    "are engaged",
-    "were engaged",
-    "be engaged",
-    "is applicable",
     "correctly",
     "properly",
     "appropriately",
@@ -110,6 +147,7 @@ pub(super) const AGAINST_AUTHORITY: &[&str] = &[
 /// Weak findings for the authority, overridden in the same sentence by a finding against
 /// it ("engaged, but the public interest favours disclosure").
 pub(super) const WEAK: &[&str] = &[
+    "engages",
     "is engaged",
     "was engaged",
     "are engaged",
@@ -179,22 +217,26 @@ pub(super) fn role(id: &ProvisionId) -> Role {
 }
 
 /// `phrase` occurs in `lower` at a word start and is not negated just before it.
-pub(super) fn affirmed(lower: &str, phrase: &str) -> bool {
+fn affirmed(lower: &str, phrase: &str) -> bool {
     let mut from = 0;
     while let Some(p) = lower.get(from..).and_then(|h| h.find(phrase)) {
         let s = from + p;
-        let word_ok = s == 0 || !lower.as_bytes()[s - 1].is_ascii_alphabetic();
-        let before = lower.get(s.saturating_sub(8)..s).unwrap_or("");
-        if word_ok
-            && !before.contains("not ")
-            && !before.contains("n't ")
-            && !before.contains("no ")
-        {
+        if affirmed_at(lower, s) {
             return true;
         }
         from = s + phrase.len();
     }
     false
+}
+
+/// A phrase starting at `s` starts a word and is not negated just before it.
+fn affirmed_at(lower: &str, s: usize) -> bool {
+    let word_ok = s == 0 || !lower.as_bytes()[s - 1].is_ascii_alphabetic();
+    let from = (s.saturating_sub(8)..s)
+        .find(|i| lower.is_char_boundary(*i))
+        .unwrap_or(s);
+    let before = &lower[from..s];
+    word_ok && !before.contains("not ") && !before.contains("n't ") && !before.contains("no ")
 }
 
 /// Which way the public interest test went, when the sentence weighs it: `Some(true)` for
