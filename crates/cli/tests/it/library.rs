@@ -438,6 +438,16 @@ fn every_hit(data: &Path) -> Vec<Value> {
     v["hits"].as_array().unwrap().clone()
 }
 
+/// The hand label of one file of the real corpus.
+fn labels_of(real: &Path, file: &str) -> Value {
+    std::fs::read_to_string(real.join("labels.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|l| l["file"] == file)
+        .unwrap_or_else(|| panic!("{file} is labelled"))
+}
+
 /// `notice parse --json` of one file: one record per line.
 fn parsed(file: &Path) -> Vec<Value> {
     let (code, out, err) = foidesk_testkit::foidesk!()
@@ -461,8 +471,8 @@ fn same(a: &str, b: &str) -> bool {
     words(a) == words(b)
 }
 
-/// The website's 25 JSON records and the four notices among them (their pdftotext
-/// transcriptions 001–004; `corpus_file` names them), ingested in either order, make 25
+/// The website's 25 JSON records and the four notices among them (the Commissioner's own
+/// PDFs, pdf/001–004; `corpus_file` names their text), ingested in either order, make 25
 /// entries: each notice once, as itself, with its record's sector, labels and address,
 /// and every field on which the two disagree said on stderr.
 #[test]
@@ -478,7 +488,10 @@ fn records_join_their_notices_in_either_order() {
     let joined: Vec<(usize, PathBuf)> = raw
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| Some((i, real.join(r["corpus_file"].as_str()?))))
+        .filter_map(|(i, r)| {
+            let stem = r["corpus_file"].as_str()?.trim_end_matches(".txt");
+            Some((i, real.join("pdf").join(format!("{stem}.pdf"))))
+        })
         .collect();
     assert_eq!(joined.len(), 4);
     let notices: Vec<PathBuf> = joined.iter().map(|(_, p)| p.clone()).collect();
@@ -510,6 +523,34 @@ fn records_join_their_notices_in_either_order() {
             let entry = entry[0];
             assert_eq!(entry["file"].as_str(), notice_file.to_str(), "{reference}");
             assert_eq!(entry["source_kind"], "notice", "{reference}");
+            // The PDF's entry is the record its hand labels describe.
+            let label = labels_of(&real, raw[*i]["corpus_file"].as_str().unwrap());
+            for key in [
+                "reference",
+                "date",
+                "public_authority",
+                "regime",
+                "outcome",
+                "ncnd",
+            ] {
+                if !label[key].is_null() {
+                    assert_eq!(entry[key], label[key], "{reference}: {key}");
+                }
+            }
+            let cited: Vec<&Value> = entry["provisions_cited"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .collect();
+            let want: Vec<&Value> = label["provisions_cited"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .collect();
+            assert!(
+                cited.iter().all(|c| want.contains(c)),
+                "{reference}: {cited:?} {want:?}"
+            );
             assert_eq!(entry["sector"], raw[*i]["sector"], "{reference}");
             assert_eq!(entry["url"], raw[*i]["url"], "{reference}");
             let labels: Vec<String> = raw[*i]["filterItemDecisions"]
