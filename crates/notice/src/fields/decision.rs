@@ -127,7 +127,13 @@ pub(super) fn extract(doc: &Doc, ranges: &[Range<usize>], rec: &mut NoticeRecord
             || l.contains("section 54")
             || STEPS_ORDERED.any(l);
         let breach = has_word(l, BREACH) || BREACH_WORDING.any(l);
-        for c in cat.parse_citations(&mask_asides(s.text)).citations {
+        // A citation needs a number: most sentences have none and skip the parser.
+        let cites = if l.bytes().any(|b| b.is_ascii_digit()) {
+            cat.parse_citations(&mask_asides(s.text)).citations
+        } else {
+            Vec::new()
+        };
+        for c in cites {
             let (ids, spans) = match role(&c.id) {
                 Role::Procedural if breach => (&mut rec.breaches, &mut rec.spans.breaches),
                 Role::Exemption if !steps || !breach => {
