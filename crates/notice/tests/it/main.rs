@@ -10,3 +10,4 @@ mod records;
 mod robustness;
 mod snapshots;
 mod synthetic;
+mod variants;
