@@ -172,9 +172,14 @@ fn title_before(flat: &Flat, body: usize, at: usize) -> Option<(String, Range<us
 /// BAILII's older layout: "Summary: …" then "Section of Act/EIR & Finding: FOI 44 - …".
 fn bailii_summary(flat: &Flat, body: usize, meta: &mut PageMeta) -> Option<Vec<Range<usize>>> {
     let text = flat.text;
-    let summary = body + text[body..].find("Summary:")?;
     let lower = text.to_ascii_lowercase();
-    let section = summary + lower[summary..].find("section of act")?;
+    // At a line's start, or run on mid-line in its printed form.
+    let label = |p: usize, printed: &str| flat.starts_line(p) || text[p..].starts_with(printed);
+    let summary = words_at(&lower, "summary")
+        .find(|&p| p >= body && lower[p..].starts_with("summary:") && label(p, "Summary:"))?;
+    let section = words_at(&lower[summary..], "section of act")
+        .map(|p| summary + p)
+        .find(|&p| label(p, "Section of Act/EIR & Finding:"))?;
     let colon = section + text[section..].find(':')?;
     if colon - section > 40 {
         return None;

@@ -183,12 +183,17 @@ mod tests {
         ];
         for (file, starts, ends) in cases {
             let input = std::fs::read_to_string(format!("{dir}{file}")).unwrap();
-            let lines = prose(&input, file.ends_with(".html"));
-            assert_eq!(lines.len(), 1, "{file}: {lines:?}");
-            assert!(
-                lines[0].starts_with(starts) && lines[0].ends_with(ends),
-                "{file}: {lines:?}"
-            );
+            // The page as it is, and with its line breaks lost (but the "Source:" line).
+            let (source, body) = input.split_at(input.find('\n').map_or(0, |p| p + 1));
+            let collapsed = format!("{source}{}", body.replace('\n', " "));
+            for input in [&input, &collapsed] {
+                let lines = prose(input, file.ends_with(".html"));
+                assert_eq!(lines.len(), 1, "{file}: {lines:?}");
+                assert!(
+                    lines[0].starts_with(starts) && lines[0].ends_with(ends),
+                    "{file}: {lines:?}"
+                );
+            }
         }
     }
 

@@ -16,13 +16,24 @@ enum Variant {
 
 const VARIANTS: [Variant; 3] = [Variant::Collapse, Variant::Wrap, Variant::Furniture];
 
-/// What a variant takes away from the text, so the field read from it may differ:
-/// (variant, field, why).
-const DESTROYS: &[(Variant, &str, &str)] = &[(
-    Variant::Collapse,
-    "signatory",
-    "the signatory is the lines above the Commissioner's address; one line has no lines",
-)];
+/// What a variant takes away from the text, so that the field read from it may differ:
+/// (variant, field, only this file when the loss is its own layout's, why).
+const DESTROYS: &[(Variant, &str, Option<&str>, &str)] = &[
+    (
+        Variant::Collapse,
+        "signatory",
+        None,
+        "the name and the role under 'Signed' are told apart only by the line break between \
+         them ('Carol Scott' / 'Senior Case Officer'); on one line nothing separates them",
+    ),
+    (
+        Variant::Collapse,
+        "public_authority",
+        Some("004.txt"),
+        "its front matter prints both labels before both values ('Public Authority:', \
+         'Address:', then 'Sport England', 'SportPark'): only the line break ends the name",
+    ),
+];
 
 /// How wide the re-wrapped lines are.
 const WIDTH: usize = 60;
@@ -153,8 +164,10 @@ fn variants_give_their_originals_records() {
                 whole = false;
                 let why = DESTROYS
                     .iter()
-                    .find(|(dv, f, _)| *dv == v && f == field)
-                    .map(|d| d.2);
+                    .find(|(dv, f, only, _)| {
+                        *dv == v && f == field && only.is_none_or(|o| o == name)
+                    })
+                    .map(|d| d.3);
                 let line = format!("{v:?} {name}: {field}: got {g}, want {w}");
                 match why {
                     Some(why) => lines.push(format!("{line} (destroyed: {why})")),
