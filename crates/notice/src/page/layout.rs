@@ -72,7 +72,10 @@ fn label_run(flat: &Flat, lower: &str, at: usize) -> Option<(usize, PageMeta)> {
         let rest = &text[value..];
         pos = match kind {
             0 => {
-                let (date, r) = first_date(head(rest, 40)).filter(|(_, r)| r.start == 0)?;
+                let Some((date, r)) = first_date(head(rest, 40)).filter(|(_, r)| r.start == 0)
+                else {
+                    break;
+                };
                 meta.date = Some((date, value..value + r.end));
                 value + r.end
             }
