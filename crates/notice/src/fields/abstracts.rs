@@ -48,23 +48,38 @@ pub(super) fn extract(doc: &Doc, page: &PageMeta, rec: &mut NoticeRecord) {
     rec.format_era = super::era(rec, None, page.url_year);
 }
 
-/// The kept lines that are not furniture, as runs of adjacent lines.
+/// The kept text that is not furniture, as runs of adjacent lines. Furniture may cover
+/// part of a line (a page whose labels and prose share one): the rest of it is kept.
 fn prose_ranges(doc: &Doc, furniture: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    let mut last_kept = false;
     for line in &doc.lines {
-        if furniture
+        let mut at = line.start;
+        let mut pieces = Vec::new();
+        for f in furniture
             .iter()
-            .any(|f| f.start <= line.start && line.end <= f.end)
+            .filter(|f| f.start < line.end && f.end > line.start)
         {
-            last_kept = false;
-            continue;
+            if f.start > at {
+                pieces.push(at..f.start);
+            }
+            at = at.max(f.end);
         }
-        match out.last_mut() {
-            Some(run) if last_kept && run.end + 1 == line.start => run.end = line.end,
-            _ => out.push(line.clone()),
+        if at < line.end {
+            pieces.push(at..line.end);
         }
-        last_kept = true;
+        for p in pieces {
+            let t = &doc.text[p.clone()];
+            let p =
+                p.start + (t.len() - t.trim_start().len())..p.end - (t.len() - t.trim_end().len());
+            if p.is_empty() {
+                continue;
+            }
+            match out.last_mut() {
+                // Adjacent lines join, as the separator between them is all that parts them.
+                Some(run) if doc.text[run.end..p.start].trim().is_empty() => run.end = p.end,
+                _ => out.push(p),
+            }
+        }
     }
     out
 }

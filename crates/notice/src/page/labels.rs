@@ -5,33 +5,107 @@ use foidesk_law::ProvisionId;
 
 use crate::record::{DecisionLabel, Finding};
 
-/// The labels in `text`, and whether one was cut off (a provision with no finding).
+/// The labels at the start of `text`, and whether one was cut off (a provision with no
+/// finding).
+#[cfg(test)]
 pub(crate) fn parse(text: &str) -> (Vec<DecisionLabel>, bool) {
-    let starts = label_starts(text);
-    let mut out: Vec<DecisionLabel> = Vec::new();
-    let mut truncated = false;
-    for (i, &(at, regime_len)) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).map_or(text.len(), |n| n.0);
-        let label = &text[at..end];
-        let Some((provision, finding)) = split(label, regime_len) else {
-            continue;
-        };
-        match (provision, finding) {
-            (Some(p), Some(f)) if !out.iter().any(|d| d.provision == p && d.finding == f) => {
-                out.push(DecisionLabel {
-                    provision: p,
-                    finding: f,
-                });
-            }
-            (Some(_), None) if finding_text(label, regime_len).is_empty() => truncated = true,
-            _ => {}
-        }
-    }
-    (out, truncated)
+    let run = run(text);
+    (run.labels, run.truncated)
 }
 
-/// Where each "FOI n" / "EIR n" starts, and the regime word's length.
-fn label_starts(text: &str) -> Vec<(usize, usize)> {
+/// A run of labels and where it ends.
+#[derive(Debug, Default)]
+pub(crate) struct Run {
+    pub labels: Vec<DecisionLabel>,
+    pub truncated: bool,
+    /// Bytes of `text` the run takes (0 when it holds no label).
+    pub len: usize,
+}
+
+/// The labels that open `text`, one after another (separated by spaces, line breaks or
+/// commas), up to the first thing that is not a label; what follows may be prose.
+pub(crate) fn run(text: &str) -> Run {
+    let mut out = Run::default();
+    let mut pos = 0;
+    loop {
+        let at = skip(text, pos, |c| c.is_whitespace() || c == ',');
+        let Some((provision, after)) = head(&text[at..]) else {
+            break;
+        };
+        let sep = skip(text, at + after, char::is_whitespace);
+        let sep = match text[sep..].chars().next() {
+            Some(':' | '-') => sep + 1,
+            _ => sep,
+        };
+        let body = skip(text, sep, char::is_whitespace);
+        if body == text.len() {
+            // "FOI 17:" as the text's last words: the page stops mid-label.
+            out.truncated |= provision.is_some() && sep > at + after;
+            out.len = text.len();
+            break;
+        }
+        let Some((finding, len)) = finding(&text[body..]) else {
+            break;
+        };
+        if let Some(p) = provision {
+            if !out
+                .labels
+                .iter()
+                .any(|d| d.provision == p && d.finding == finding)
+            {
+                out.labels.push(DecisionLabel {
+                    provision: p,
+                    finding,
+                });
+            }
+        }
+        pos = body + len;
+        out.len = pos;
+    }
+    out
+}
+
+/// Where the last run of labels in `text` starts, when it runs to the end of `text`.
+pub(crate) fn tail(text: &str) -> Option<(usize, Run)> {
+    let end = text.trim_end().len();
+    label_starts(text).into_iter().find_map(|s| {
+        let r = run(&text[s..]);
+        (r.len > 0 && s + r.len >= end && (!r.labels.is_empty() || r.truncated)).then_some((s, r))
+    })
+}
+
+fn skip(text: &str, from: usize, pred: impl Fn(char) -> bool) -> usize {
+    text[from..]
+        .char_indices()
+        .find(|(_, c)| !pred(*c))
+        .map_or(text.len(), |(i, _)| from + i)
+}
+
+/// "FOI 36(2)(b)(ii)" or "EIR 5.2" at the start of `text`: the provision (`None` when its
+/// number is not one), and the bytes the label's head takes.
+fn head(text: &str) -> Option<(Option<ProvisionId>, usize)> {
+    let prefix = if text.starts_with("FOI ") {
+        "s."
+    } else if text.starts_with("EIR ") {
+        "reg."
+    } else {
+        return None;
+    };
+    let body = &text[4..];
+    if !body.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let cut = body
+        .find(|c: char| c == ':' || c == '-' || c == ',' || c.is_whitespace())
+        .unwrap_or(body.len());
+    let number = body[..cut].trim_end_matches('.');
+    let provision =
+        canonical(number).and_then(|c| ProvisionId::parse(&format!("{prefix}{c}")).ok());
+    Some((provision, 4 + cut))
+}
+
+/// Where each "FOI n" / "EIR n" starts.
+fn label_starts(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     for word in ["FOI", "EIR"] {
@@ -42,37 +116,13 @@ fn label_starts(text: &str) -> Vec<(usize, usize)> {
             let before = s == 0 || !b[s - 1].is_ascii_alphanumeric();
             let after = b.get(e) == Some(&b' ') && b.get(e + 1).is_some_and(u8::is_ascii_digit);
             if before && after {
-                out.push((s, word.len()));
+                out.push(s);
             }
             from = e;
         }
     }
     out.sort_unstable();
     out
-}
-
-/// The provision and finding of one label ("FOI 14: Upheld"); `None` when it is no label.
-fn split(label: &str, regime_len: usize) -> Option<(Option<ProvisionId>, Option<Finding>)> {
-    let body = &label[regime_len + 1..];
-    let cut = body.find([':', ' ', '-', ',', '\n']).unwrap_or(body.len());
-    let number = body[..cut].trim_end_matches('.');
-    let prefix = if label.starts_with("FOI") {
-        "s."
-    } else {
-        "reg."
-    };
-    let provision =
-        canonical(number).and_then(|c| ProvisionId::parse(&format!("{prefix}{c}")).ok());
-    Some((provision, finding(finding_text(label, regime_len))))
-}
-
-/// What follows the provision and its ":" or "-", trimmed.
-fn finding_text(label: &str, regime_len: usize) -> &str {
-    let body = &label[regime_len + 1..];
-    let cut = body.find([':', ' ', '-', ',', '\n']).unwrap_or(body.len());
-    body[cut..]
-        .trim_start_matches([':', '-', ' ', '\n'])
-        .trim_end_matches([',', ' ', '\n', '.', ';'])
 }
 
 /// "36(2)(b)(ii)" stays; the dotted forms "5.2" and "12.5.b" become "5(2)" and "12(5)(b)".
@@ -97,20 +147,36 @@ fn canonical(number: &str) -> Option<String> {
     Some(out)
 }
 
-fn finding(text: &str) -> Option<Finding> {
-    let t = text.to_ascii_lowercase();
-    let t = t.strip_prefix("complaint ").unwrap_or(&t).trim();
-    match t {
-        "upheld" => Some(Finding::Upheld),
-        "not upheld" => Some(Finding::NotUpheld),
-        "partly upheld" | "partially upheld" => Some(Finding::PartlyUpheld),
-        _ => None,
+/// The finding that opens `text` ("Not upheld", "Complaint Partly Upheld"), and its length.
+fn finding(text: &str) -> Option<(Finding, usize)> {
+    let mut words = Vec::new();
+    let mut pos = 0;
+    while words.len() < 3 {
+        let start = skip(text, pos, char::is_whitespace);
+        let end = skip(text, start, char::is_alphabetic);
+        if end == start {
+            break;
+        }
+        words.push((text[start..end].to_ascii_lowercase(), end));
+        pos = end;
     }
+    let w: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+    let from = usize::from(w.first() == Some(&"complaint"));
+    let (finding, n) = match w.get(from..).unwrap_or(&[]) {
+        ["upheld", ..] => (Finding::Upheld, 1),
+        ["not", "upheld", ..] => (Finding::NotUpheld, 2),
+        ["partly" | "partially", "upheld", ..] => (Finding::PartlyUpheld, 2),
+        _ => return None,
+    };
+    let end = words[from + n - 1].1;
+    // A finding is a whole word: "Upheld2" is not one.
+    let next = text[end..].chars().next();
+    (!next.is_some_and(char::is_alphanumeric)).then_some((finding, end))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::{parse, tail};
     use crate::record::Finding;
 
     fn show(text: &str) -> (Vec<String>, bool) {
@@ -158,6 +224,13 @@ mod tests {
                 false,
             ),
             ("FOIA 12 and EIRs", &[], false),
+            // Prose on the same line after the labels (line breaks lost).
+            (
+                "EIR 5: Partly upheld The complainant asked",
+                &["reg.5 P"],
+                false,
+            ),
+            ("FOI 44 -\nComplaint\nUpheld. The", &["s.44 U"], false),
         ];
         for (text, want, cut) in cases {
             assert_eq!(
@@ -166,5 +239,16 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn the_labels_ending_a_text() {
+        let text = "The Commissioner decided. EIR 5: Upheld EIR 12(4)(b): Not upheld\n";
+        let (at, run) = tail(text).expect("a tail");
+        assert_eq!(&text[at..at + 6], "EIR 5:");
+        assert_eq!(run.labels.len(), 2);
+        let cut = "matter. FOI 1: Not upheld FOI 17:";
+        assert!(tail(cut).is_some_and(|(_, r)| r.truncated && r.labels.len() == 1));
+        assert!(tail("FOI 1: Not upheld and more prose.").is_none());
     }
 }

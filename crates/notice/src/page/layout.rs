@@ -1,219 +1,291 @@
 //! The page layouts: the Commissioner's page (a title, then "Date", "Sector" and
-//! "Decision(s)" lines, then the abstract), BAILII's two layouts, and reposts.
+//! "Decision(s)" labels, then the abstract), BAILII's two layouts, and reposts. Each is
+//! found in the text as a run of words, so a page whose line breaks were lost or moved
+//! reads the same; furniture is every part of the text outside the abstract's prose.
 
 use std::ops::Range;
 
+use super::flat::{complement, head, trim, words_at, Flat};
 use super::{address, labels, PageMeta};
 use crate::dates::first_date;
 use crate::record::SourceKind;
 
-type Lines<'a> = [(Range<usize>, &'a str)];
-
-/// The page's metadata from its lines; `None` when no page layout fits.
-pub(crate) fn read(lines: &Lines) -> Option<PageMeta> {
+/// The page's metadata; `None` when no page layout fits.
+pub(crate) fn read(text: &str, lines: &[Range<usize>]) -> Option<PageMeta> {
+    let flat = Flat::new(text, lines);
     let mut meta = PageMeta::default();
-    let mut from = 0;
-    if let Some((r, first)) = lines.first() {
-        if let Some(src) = strip_label(first, "source") {
-            from = 1;
-            meta.furniture.push(r.clone());
-            let url = src.trim();
-            if url.starts_with("http") && !url.contains(' ') {
-                meta.url = Some(url.to_string());
-            }
+    let mut body = 0;
+    if let Some(src) = strip_label(flat.line(0), "source") {
+        body = lines[0].end;
+        let url = src.trim();
+        if url.starts_with("http") && !url.contains(' ') {
+            meta.url = Some(url.to_string());
         }
     }
-    let body = &lines[from..];
-    let found = commissioners(body, &mut meta)
-        || bailii_summary(body, &mut meta)
-        || bailii_dated(body, &mut meta)
-        || repost(body, &mut meta);
-    found.then_some(meta)
+    let prose = commissioners(&flat, body, &mut meta)
+        .or_else(|| bailii_summary(&flat, body, &mut meta))
+        .or_else(|| bailii_dated(&flat, body, &mut meta))
+        .or_else(|| repost(&flat, body, &mut meta))?;
+    meta.furniture = complement(&prose, text.len());
+    Some(meta)
 }
 
+/// The longest sector seen ("Mid and South Essex NHS Foundation Trust, Health") has 8.
+const MAX_SECTOR_WORDS: usize = 10;
+const DATE: &[&str] = &["date", "dyddiad"];
+const SECTOR: &[&str] = &["sector"];
+const DECISIONS: &[&str] = &["decision(s)", "decisions", "penderfyniad(au)"];
+
 /// "Date 16 December 2014", "Sector Local government", "Decision(s) EIR 5: Partly upheld"
-/// (or each label alone on its line, its value on the next), under the authority's name.
-fn commissioners(lines: &Lines, meta: &mut PageMeta) -> bool {
-    const DATE: &[&str] = &["date", "dyddiad"];
-    const SECTOR: &[&str] = &["sector"];
-    const DECISIONS: &[&str] = &["decision(s)", "decisions", "penderfyniad(au)"];
-    // The block starts at its first label; a dated label must hold a date.
-    let Some(at) = lines.iter().position(|(_, t)| {
-        labelled(t, DATE).is_some_and(|v| v.is_empty() || first_date(v).is_some())
-            || labelled(t, SECTOR).is_some()
-            || labelled(t, DECISIONS).is_some()
-    }) else {
-        return false;
-    };
-    let mut end = at;
-    let mut seen = 0;
-    let mut i = at;
-    while i < lines.len().min(at + 8) {
-        let (r, text) = &lines[i];
-        let mut value = |names: &[&str]| -> Option<(Range<usize>, String)> {
-            let v = labelled(text, names)?;
-            if !v.is_empty() {
-                let start = r.end - v.len();
-                return Some((start..r.end, v.to_string()));
-            }
-            // The value on the next line (HTML puts each in its own element).
-            let (nr, next) = lines.get(i + 1)?;
-            i += 1;
-            Some((nr.clone(), next.to_string()))
+/// (each label on its line, its value on the next, or all on one line), under the
+/// authority's name. Returns the abstract's prose.
+fn commissioners(flat: &Flat, body: usize, meta: &mut PageMeta) -> Option<Vec<Range<usize>>> {
+    let lower = flat.text.to_ascii_lowercase();
+    let mut starts: Vec<usize> = [DATE, SECTOR, DECISIONS]
+        .iter()
+        .flat_map(|names| names.iter().flat_map(|n| words_at(&lower, n)))
+        .filter(|&p| p >= body)
+        .collect();
+    starts.sort_unstable();
+    let (at, end, found) = starts
+        .into_iter()
+        .find_map(|p| label_run(flat, &lower, p).map(|(e, m)| (p, e, m)))?;
+    let url = meta.url.take();
+    *meta = found;
+    meta.url = url;
+    meta.kind = Some(SourceKind::NoticePage);
+    meta.authority = title_before(flat, body, at);
+    Some(flat.prose_from(end))
+}
+
+/// The labels from `at`: where they end and what they state, when at least two follow
+/// one another.
+fn label_run(flat: &Flat, lower: &str, at: usize) -> Option<(usize, PageMeta)> {
+    let text = flat.text;
+    let mut meta = PageMeta::default();
+    let (mut pos, mut seen) = (at, 0);
+    loop {
+        let p = trim(text, pos..text.len()).start;
+        let Some((kind, value)) = label_at(flat, lower, p) else {
+            break;
         };
-        if let Some((vr, v)) = value(DATE) {
-            if let Some((date, dr)) = first_date(&v) {
-                meta.date = Some((date, vr.start + dr.start..vr.start + dr.end));
+        let rest = &text[value..];
+        pos = match kind {
+            0 => {
+                let Some((date, r)) = first_date(head(rest, 40)).filter(|(_, r)| r.start == 0)
+                else {
+                    break;
+                };
+                meta.date = Some((date, value..value + r.end));
+                value + r.end
             }
-        } else if let Some((_, v)) = value(SECTOR) {
-            meta.sector = Some(v.trim().to_string());
-        } else if let Some((_, v)) = value(DECISIONS) {
-            (meta.decisions, meta.truncated) = labels::parse(&v);
-        } else {
+            1 => {
+                // To the next label, or the end of its line.
+                let line_end = flat.lines[flat.line_at(value)].end.max(value);
+                let next = DECISIONS
+                    .iter()
+                    .chain(DATE)
+                    .filter_map(|n| words_at(&lower[value..line_end], n).next())
+                    .min()
+                    .map_or(line_end, |n| value + n);
+                let r = trim(text, value..next);
+                let len = sector_len(&text[r.clone()]);
+                meta.sector = Some(text[r.start..r.start + len].trim().to_string());
+                r.start + len
+            }
+            _ => {
+                let run = labels::run(rest);
+                (meta.decisions, meta.truncated) = (run.labels, run.truncated);
+                value + run.len
+            }
+        };
+        seen += 1;
+    }
+    (seen >= 2).then_some((pos, meta))
+}
+
+/// Which label stands at `p` (0 date, 1 sector, 2 decisions) and where its value starts.
+fn label_at(flat: &Flat, lower: &str, p: usize) -> Option<(usize, usize)> {
+    let at_line_start = flat.starts_line(p);
+    for (kind, names) in [DATE, SECTOR, DECISIONS].iter().enumerate() {
+        for n in *names {
+            let word = lower.get(p..p + n.len()) == Some(n)
+                && !lower[p + n.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
+            // Mid-line, a label is capitalised ("Date", not "date").
+            let capital = flat.text[p..].starts_with(|c: char| c.is_uppercase());
+            if word && (capital || at_line_start) {
+                let value = p + n.len();
+                let v = &flat.text[value..];
+                let skipped = v.len() - v.trim_start_matches([':', ' ', '\t', '\n']).len();
+                return Some((kind, value + skipped));
+            }
+        }
+    }
+    None
+}
+
+/// "Local government (City council)" at the start of `text`: all of a short value; in a
+/// long one (the abstract run on after it), up to where a sentence starts: a capitalised
+/// word outside brackets and not after a comma.
+fn sector_len(text: &str) -> usize {
+    if text.split_whitespace().take(MAX_SECTOR_WORDS + 1).count() <= MAX_SECTOR_WORDS {
+        return text.trim_end().len();
+    }
+    let mut depth = 0i32;
+    let mut prev_comma = false;
+    let mut end = 0;
+    for (n, (at, word)) in words(text).enumerate() {
+        if n > 0 && depth == 0 && !prev_comma && word.starts_with(char::is_uppercase) {
             break;
         }
-        seen += 1;
-        i += 1;
-        end = i;
+        depth += word.matches('(').count() as i32 - word.matches(')').count() as i32;
+        prev_comma = word.ends_with(',');
+        end = at + word.len();
     }
-    if seen < 2 {
-        *meta = PageMeta {
-            url: meta.url.take(),
-            furniture: std::mem::take(&mut meta.furniture),
-            ..PageMeta::default()
-        };
-        return false;
+    end
+}
+
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+/// The page's title just before `at`: the start of `at`'s line (when the labels follow it
+/// on one line), else the line above, skipping running headers.
+fn title_before(flat: &Flat, body: usize, at: usize) -> Option<(String, Range<usize>)> {
+    let i = flat.line_at(at);
+    let line = &flat.lines[i];
+    let mut r = trim(flat.text, line.start.max(body)..at);
+    if r.is_empty() {
+        let above = (0..i).rev().find(|&j| !flat.is_running(j))?;
+        r = flat.lines[above].clone();
+        if r.start < body {
+            return None;
+        }
     }
-    meta.kind = Some(SourceKind::NoticePage);
-    if let Some(t) = at
-        .checked_sub(1)
-        .map(|p| &lines[p])
-        .filter(|(_, t)| is_title(t))
-    {
-        meta.authority = Some((t.1.to_string(), t.0.clone()));
+    // A site's navigation link run onto the title ("Skip to main content").
+    let t = &flat.text[r.clone()];
+    if t.to_ascii_lowercase().starts_with("skip to main content") {
+        r = trim(flat.text, r.start + "skip to main content".len()..r.end);
     }
-    let prose = prose_run(lines, end);
-    furnish(lines, prose, meta);
-    true
+    let t = &flat.text[r.clone()];
+    is_title(t).then(|| (t.to_string(), r))
 }
 
 /// BAILII's older layout: "Summary: …" then "Section of Act/EIR & Finding: FOI 44 - …".
-fn bailii_summary(lines: &Lines, meta: &mut PageMeta) -> bool {
-    let summary = lines
-        .iter()
-        .position(|(_, t)| strip_label(t, "summary").is_some());
-    let finding = lines
-        .iter()
-        .position(|(_, t)| t.to_ascii_lowercase().starts_with("section of act"));
-    let (Some(s), Some(f)) = (summary, finding) else {
-        return false;
-    };
-    if f <= s {
-        return false;
+fn bailii_summary(flat: &Flat, body: usize, meta: &mut PageMeta) -> Option<Vec<Range<usize>>> {
+    let text = flat.text;
+    let lower = text.to_ascii_lowercase();
+    // At a line's start, or run on mid-line in its printed form.
+    let label = |p: usize, printed: &str| flat.starts_line(p) || text[p..].starts_with(printed);
+    let summary = words_at(&lower, "summary")
+        .find(|&p| p >= body && lower[p..].starts_with("summary:") && label(p, "Summary:"))?;
+    let section = words_at(&lower[summary..], "section of act")
+        .map(|p| summary + p)
+        .find(|&p| label(p, "Section of Act/EIR & Finding:"))?;
+    let colon = section + text[section..].find(':')?;
+    if colon - section > 40 {
+        return None;
     }
+    let run = labels::run(&text[colon + 1..]);
     meta.kind = Some(SourceKind::Abstract);
-    let text: Vec<&str> = lines[f..].iter().map(|(_, t)| *t).collect();
-    let joined = text.join("\n");
-    let after = joined.find(':').map_or("", |p| &joined[p + 1..]);
-    (meta.decisions, meta.truncated) = labels::parse(after);
-    // The "Summary:" label itself is furniture; its line is prose.
-    let (r, t) = &lines[s];
-    let label = t.len() - t["summary:".len()..].trim_start().len();
-    meta.furniture.push(r.start..r.start + label);
-    furnish(lines, s..f, meta);
-    true
+    (meta.decisions, meta.truncated) = (run.labels, run.truncated);
+    Some(vec![trim(text, summary + "Summary:".len()..section)])
 }
 
 /// BAILII's later layout: "25 July 2016, Local government (City council)" (under the
-/// authority's name, when given), the abstract, then the labels.
-fn bailii_dated(lines: &Lines, meta: &mut PageMeta) -> bool {
-    let Some(at) = lines
-        .iter()
-        .take(3)
-        .position(|(_, t)| date_and_sector(t).is_some())
-    else {
-        return false;
-    };
-    let (r, text) = &lines[at];
-    let Some((date, dr, sector)) = date_and_sector(text) else {
-        return false;
-    };
-    let prose = prose_run(lines, at + 1);
-    let label_text: Vec<&str> = lines[prose.end..].iter().map(|(_, t)| *t).collect();
-    let (decisions, truncated) = labels::parse(&label_text.join("\n"));
-    if decisions.is_empty() && !truncated {
-        return false;
-    }
+/// authority's name, or after it on one line), the abstract, then the labels.
+fn bailii_dated(flat: &Flat, body: usize, meta: &mut PageMeta) -> Option<Vec<Range<usize>>> {
+    let text = flat.text;
+    let first = flat.line_at(body);
+    let (date, dr, sector) = (first..flat.lines.len().min(first + 3)).find_map(|i| {
+        let r = flat.lines[i].clone();
+        let line = &text[r.start.max(body)..r.end];
+        let off = r.end - line.len();
+        let (date, dr, sector) = date_and_sector(line)?;
+        Some((
+            date,
+            off + dr.start..off + dr.end,
+            off + sector.start..off + sector.end,
+        ))
+    })?;
+    let (tail, run) = labels::tail(&text[sector.end..])?;
+    let tail = sector.end + tail;
     meta.kind = Some(SourceKind::Abstract);
-    meta.date = Some((date, r.start + dr.start..r.start + dr.end));
-    meta.sector = Some(sector.to_string());
-    (meta.decisions, meta.truncated) = (decisions, truncated);
-    if let Some(t) = at
-        .checked_sub(1)
-        .map(|p| &lines[p])
-        .filter(|(_, t)| is_title(t))
-    {
-        meta.authority = Some((t.1.to_string(), t.0.clone()));
+    meta.date = Some((date, dr.clone()));
+    meta.sector = Some(text[sector.clone()].to_string());
+    (meta.decisions, meta.truncated) = (run.labels, run.truncated);
+    meta.authority = title_before(flat, body, dr.start);
+    let prose = flat
+        .prose_from(sector.end)
+        .into_iter()
+        .filter_map(|r| {
+            let r = trim(text, r.start..r.end.min(tail));
+            (!r.is_empty()).then_some(r)
+        })
+        .collect();
+    Some(prose)
+}
+
+/// "25 July 2016, Local government (City council)": a date (after the title, if any),
+/// then the sector; the date's range and the sector's, in `line`.
+fn date_and_sector(line: &str) -> Option<(foidesk_calendar::Date, Range<usize>, Range<usize>)> {
+    // A title of up to 20 words comes first, if anything does.
+    let (date, r) = first_date(head(line, 300))?;
+    let before = line[..r.start].trim();
+    if !before.is_empty() && !is_title(before) {
+        return None;
     }
-    furnish(lines, prose, meta);
-    true
+    let after = line[r.end..].strip_prefix(',')?;
+    let start = r.end + 1 + (after.len() - after.trim_start().len());
+    let len = sector_len(&line[start..]);
+    let sector = line[start..start + len].trim_end();
+    let words = sector.split_whitespace().count();
+    ((1..=MAX_SECTOR_WORDS).contains(&words) && !sector.ends_with('.')).then_some((
+        date,
+        r,
+        start..start + len,
+    ))
 }
 
 /// A copy of the abstract on another site: its prose is the Commissioner's ("The
 /// Commissioner's decision is that …"), with the site's own furniture around it.
-fn repost(lines: &Lines, meta: &mut PageMeta) -> bool {
-    let start = lines
+fn repost(flat: &Flat, body: usize, meta: &mut PageMeta) -> Option<Vec<Range<usize>>> {
+    let mut prose = flat.prose_from(body);
+    cut_at_site_words(flat.text, &mut prose);
+    let text: String = prose
         .iter()
-        .position(|(_, t)| is_prose(t))
-        .unwrap_or(lines.len());
-    let prose = prose_run(lines, start);
-    let text: String = lines[prose.clone()]
-        .iter()
-        .map(|(_, t)| t.to_ascii_lowercase())
+        .map(|r| flat.text[r.clone()].to_ascii_lowercase())
         .collect::<Vec<_>>()
         .join(" ");
     let commissioners = text.contains("the commissioner's decision is")
         || text.contains("the commissioner has decided");
-    let short = prose.len() <= 12 && text.len() <= 6000;
+    let short = text.len() <= 6000;
     let from_address = meta.url.as_deref().and_then(address::reference).is_some();
-    let feed = lines.iter().any(|(_, t)| {
-        let l = t.to_ascii_lowercase();
-        l.contains("powered by wpematico") || l == "source link" || l == "leave a reply"
-    });
-    if !(commissioners && short && (from_address || feed || prose.len() <= 4)) {
-        return false;
+    let all = flat.text[body..].to_ascii_lowercase();
+    let feed = FEED.iter().any(|s| all.contains(s));
+    // Without an address or a feed's furniture, the page must be the abstract alone.
+    let alone = text.len() * 4 >= all.trim().len() * 3;
+    if !(commissioners && short && (from_address || feed || alone)) {
+        return None;
     }
     meta.kind = Some(SourceKind::Abstract);
-    furnish(lines, prose, meta);
-    true
+    Some(prose)
 }
 
-/// Every line outside `prose` is furniture.
-fn furnish(lines: &Lines, prose: Range<usize>, meta: &mut PageMeta) {
-    for (i, (r, _)) in lines.iter().enumerate() {
-        if !prose.contains(&i) && !meta.furniture.contains(r) {
-            meta.furniture.push(r.clone());
+/// A feed's own words after the abstract it copies.
+const FEED: &[&str] = &["powered by wpematico", "source link", "leave a reply"];
+
+/// Ends `prose` where a feed's words start in it (the page's line breaks lost, they run on
+/// from the abstract's last sentence).
+fn cut_at_site_words(text: &str, prose: &mut Vec<Range<usize>>) {
+    for r in prose.iter_mut() {
+        let lower = text[r.clone()].to_ascii_lowercase();
+        if let Some(p) = FEED.iter().filter_map(|w| words_at(&lower, w).next()).min() {
+            *r = trim(text, r.start..r.start + p);
         }
     }
-    meta.furniture.sort_by_key(|r| (r.start, r.end));
-}
-
-/// The run of prose lines from `from` (skipping furniture before it), ending at the first
-/// line that is not prose.
-fn prose_run(lines: &Lines, from: usize) -> Range<usize> {
-    let start = (from..lines.len())
-        .find(|&i| is_prose(lines[i].1))
-        .unwrap_or(lines.len());
-    let end = (start..lines.len())
-        .find(|&i| !is_prose(lines[i].1) || !labels::parse(lines[i].1).0.is_empty())
-        .unwrap_or(lines.len());
-    start..end
-}
-
-/// A sentence or more, not a menu item or a label.
-fn is_prose(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    words >= 8 || (words >= 4 && text.trim_end().ends_with(['.', ':', ';']))
+    prose.retain(|r| !r.is_empty());
 }
 
 /// A page title: a name, not a sentence or a navigation link.
@@ -225,35 +297,6 @@ fn is_title(text: &str) -> bool {
         && !lower.starts_with("skip to")
         && !lower.starts_with("source:")
         && first_date(text).is_none()
-}
-
-/// "25 July 2016, Local government (City council)": a date first, then the sector alone.
-fn date_and_sector(text: &str) -> Option<(foidesk_calendar::Date, Range<usize>, &str)> {
-    let (date, r) = first_date(text)?;
-    if r.start != 0 {
-        return None;
-    }
-    let sector = text[r.end..].strip_prefix(',')?.trim();
-    let words = sector.split_whitespace().count();
-    ((1..=8).contains(&words) && !sector.ends_with('.')).then_some((date, r, sector))
-}
-
-/// The value after a label such as "Date" in "Date 16 December 2014" or "Date: …"
-/// (empty when the label stands alone).
-fn labelled<'a>(text: &'a str, names: &[&str]) -> Option<&'a str> {
-    let t = text.trim_start_matches(['•', '*', '-', ' ', '\u{b7}']);
-    names.iter().find_map(|n| {
-        let head = t.get(..n.len())?;
-        if !head.eq_ignore_ascii_case(n) {
-            return None;
-        }
-        let rest = &t[n.len()..];
-        if rest.is_empty() {
-            return Some(rest);
-        }
-        rest.starts_with([' ', ':', '\t'])
-            .then(|| rest.trim_start_matches([':', ' ', '\t']).trim_end())
-    })
 }
 
 /// The text after "label:" at the start of a line.

@@ -6,6 +6,7 @@
 //! abstract) is read by `fields`, like a notice's own decision summary.
 
 mod address;
+mod flat;
 mod foreign;
 mod html;
 pub(crate) mod join;
@@ -34,7 +35,8 @@ pub(crate) struct PageMeta {
     pub url_reference: Option<String>,
     /// The year in the address (ICO and BAILII addresses carry one), for undated pages.
     pub url_year: Option<i16>,
-    /// Lines that are metadata or site furniture, not the abstract's prose.
+    /// The text outside the abstract's prose (metadata, site furniture): sorted, disjoint,
+    /// and parts of lines where a page's labels and prose share one.
     pub furniture: Vec<Range<usize>>,
     /// The page stops mid-label (a provision with no finding).
     pub truncated: bool,
@@ -47,12 +49,7 @@ pub(crate) fn read(doc: &Doc, raw_html: Option<&str>) -> Option<PageMeta> {
     if is_full_notice(doc) {
         return None;
     }
-    let lines: Vec<(Range<usize>, &str)> = doc
-        .lines
-        .iter()
-        .map(|r| (r.clone(), doc.text.get(r.clone()).unwrap_or("")))
-        .collect();
-    let mut meta = layout::read(&lines)?;
+    let mut meta = layout::read(&doc.text, &doc.lines)?;
     let head = raw_html.map(html::Head::read).unwrap_or_default();
     if let Some(url) = head.url {
         meta.url = Some(url);
@@ -140,7 +137,7 @@ mod tests {
         if html {
             chars = normalise::html_to_text(&chars);
         }
-        let doc = sections::build(normalise::clean_lines(&chars));
+        let doc = sections::build(normalise::clean_lines(&crate::layout::relayout(chars)));
         let meta = super::read(&doc, html.then_some(input)).expect("a page");
         let mut text = doc.text.clone();
         // Blank out furniture, from the end so earlier ranges stay valid.
@@ -186,12 +183,17 @@ mod tests {
         ];
         for (file, starts, ends) in cases {
             let input = std::fs::read_to_string(format!("{dir}{file}")).unwrap();
-            let lines = prose(&input, file.ends_with(".html"));
-            assert_eq!(lines.len(), 1, "{file}: {lines:?}");
-            assert!(
-                lines[0].starts_with(starts) && lines[0].ends_with(ends),
-                "{file}: {lines:?}"
-            );
+            // The page as it is, and with its line breaks lost (but the "Source:" line).
+            let (source, body) = input.split_at(input.find('\n').map_or(0, |p| p + 1));
+            let collapsed = format!("{source}{}", body.replace('\n', " "));
+            for input in [&input, &collapsed] {
+                let lines = prose(input, file.ends_with(".html"));
+                assert_eq!(lines.len(), 1, "{file}: {lines:?}");
+                assert!(
+                    lines[0].starts_with(starts) && lines[0].ends_with(ends),
+                    "{file}: {lines:?}"
+                );
+            }
         }
     }
 
@@ -219,6 +221,49 @@ mod tests {
                 lines.iter().all(|l| l.split_whitespace().count() >= 4),
                 "{n:03}: {lines:?}"
             );
+        }
+    }
+
+    /// The page with its line breaks lost, or re-wrapped at 60 columns (the corpus's
+    /// "Source:" line kept): its prose is the same words as the page's own.
+    #[test]
+    fn real_pages_leave_the_same_abstract_whatever_the_line_breaks() {
+        let dir = foidesk_testkit::shared("corpus/real");
+        for n in 6..=70 {
+            let input = std::fs::read_to_string(dir.join(format!("{n:03}.txt"))).unwrap();
+            let (head, body) = input.split_at(input.find('\n').map_or(0, |p| p + 1));
+            // Words, not list bullets (a line's own bullet is dropped, one run on is not).
+            let words = |s: String| -> Vec<String> {
+                s.split_whitespace()
+                    .filter(|w| *w != "\u{2022}")
+                    .map(str::to_string)
+                    .collect()
+            };
+            let want = words(prose(&input, n == 70).join(" "));
+            let collapsed = body.replace(['\n', '\u{c}'], " ");
+            let wrapped: Vec<String> = body
+                .lines()
+                .map(|l| {
+                    let mut out = String::new();
+                    let mut width = 0;
+                    for w in l.split_whitespace() {
+                        if width > 0 && width + 1 + w.chars().count() > 60 {
+                            out.push('\n');
+                            width = 0;
+                        } else if width > 0 {
+                            out.push(' ');
+                            width += 1;
+                        }
+                        out.push_str(w);
+                        width += w.chars().count();
+                    }
+                    out
+                })
+                .collect();
+            for (how, text) in [("collapsed", collapsed), ("wrapped", wrapped.join("\n"))] {
+                let got = words(prose(&format!("{head}\n{text}"), n == 70).join(" "));
+                assert_eq!(got, want, "{n:03} {how}");
+            }
         }
     }
 }

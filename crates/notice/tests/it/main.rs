@@ -11,3 +11,4 @@ mod records;
 mod robustness;
 mod snapshots;
 mod synthetic;
+mod variants;
