@@ -57,10 +57,8 @@ fn date_at(b: &[u8], start: usize) -> Option<(Date, Range<usize>)> {
             break;
         }
     }
-    if b.get(i) != Some(&b' ') {
-        return None;
-    }
-    i += 1;
+    // Collapsed text can keep several spaces (or a tab) where a line broke.
+    i = past_spaces(b, i)?;
     let word = b[i..]
         .iter()
         .take_while(|c| c.is_ascii_alphabetic())
@@ -76,10 +74,7 @@ fn date_at(b: &[u8], start: usize) -> Option<(Date, Range<usize>)> {
     if b.get(i) == Some(&b',') {
         i += 1;
     }
-    if b.get(i) != Some(&b' ') {
-        return None;
-    }
-    i += 1;
+    i = past_spaces(b, i)?;
     let year_start = i;
     let year = number(b, &mut i, 4)?;
     if i - year_start != 4 || b.get(i).is_some_and(u8::is_ascii_digit) {
@@ -89,6 +84,15 @@ fn date_at(b: &[u8], start: usize) -> Option<(Date, Range<usize>)> {
     let year = i16::try_from(year).ok()?;
     let date = Date::new(year, *month, day).ok()?;
     Some((date, start..i))
+}
+
+/// Past one or more spaces or tabs at `i`; `None` when there are none.
+fn past_spaces(b: &[u8], i: usize) -> Option<usize> {
+    let n = b[i.min(b.len())..]
+        .iter()
+        .take_while(|c| matches!(c, b' ' | b'\t'))
+        .count();
+    (n > 0).then_some(i + n)
 }
 
 fn number(b: &[u8], i: &mut usize, max: usize) -> Option<u32> {
@@ -120,5 +124,10 @@ mod tests {
         assert_eq!(d("31 February 2018"), None);
         assert_eq!(d("section 31 of FOIA"), None);
         assert_eq!(d("5 May 20199"), None);
+        assert_eq!(
+            d("on 12   April 2018, declining"),
+            Some("2018-04-12".into())
+        );
+        assert_eq!(d("on 31 January  \t2018"), Some("2018-01-31".into()));
     }
 }

@@ -81,6 +81,9 @@ pub(crate) fn relayout(chars: Vec<Ch>) -> Vec<Ch> {
             if let Some(found) = structure_at(&text, at, last_no) {
                 breaks.push(i);
                 line_start = i;
+                if let Some(end) = running_header_end(&text, at) {
+                    breaks.push(end);
+                }
                 i = at + 1;
                 match found {
                     Structure::Para(n) => last_no = n,
@@ -108,6 +111,10 @@ pub(crate) fn relayout(chars: Vec<Ch>) -> Vec<Ch> {
             if label && (limit == usize::MAX || starts_with(&text, i, "Reference:")) {
                 breaks.push(i);
                 line_start = i;
+                if let Some(end) = running_header_end(&text, i) {
+                    // The line after it is still read for a heading run onto its text.
+                    breaks.push(end);
+                }
                 i += 1;
                 continue;
             }
@@ -259,7 +266,9 @@ enum Structure {
 }
 
 fn structure_at(text: &[char], at: usize, last_no: u32) -> Option<Structure> {
-    if at < FRONT_CHARS && FRONT_LABELS.iter().any(|l| starts_with(text, at, l)) {
+    // Past the front matter only the running "Reference:" header is split off.
+    let label = FRONT_LABELS.iter().any(|l| starts_with(text, at, l));
+    if label && (at < FRONT_CHARS || starts_with(text, at, "Reference:")) {
         return Some(Structure::Label);
     }
     if at < FRONT_CHARS && TITLES.iter().any(|t| starts_with(text, at, t)) {
@@ -283,6 +292,21 @@ fn past_markup(text: &[char], at: usize) -> usize {
             _ => return j,
         }
     }
+}
+
+/// Past the front matter, "Reference: IC-123-A4B5" is a running header: it ends after
+/// its one token, and the page's text goes on after it.
+fn running_header_end(text: &[char], at: usize) -> Option<usize> {
+    if at < FRONT_CHARS || !starts_with(text, at, "Reference:") {
+        return None;
+    }
+    let token = skip_marks(text, at + "Reference:".len());
+    let end = token
+        + text[token..]
+            .iter()
+            .take_while(|c| !c.is_whitespace())
+            .count();
+    (end > token && end < text.len()).then(|| skip_spaces(text, end))
 }
 
 fn starts_with(text: &[char], at: usize, pat: &str) -> bool {

@@ -14,6 +14,8 @@ fn usable(line: &str) -> bool {
         && !line.ends_with(':')
         && !line.contains(':')
         && !line.contains('@')
+        && !line.contains('/')
+        && line.split_whitespace().count() <= 8
         && line.chars().next().is_some_and(char::is_alphabetic)
 }
 
