@@ -1,7 +1,8 @@
 //! Ingest figures, side by side, on one core (`cargo bench -p foidesk-notice --bench ingest`):
 //! - PDF ingest (read, extract, parse) of the real PDFs in ../shared/corpus/real/pdf, in
 //!   notices per second, against running `pdftotext` on each (a process per file);
-//! - text parsing of the real text files (../shared/corpus/real/*.txt) in MB/s;
+//! - text parsing in MB/s of the corpus notices (../shared/corpus/notices) and of the real
+//!   text files (../shared/corpus/real/*.txt, mostly abstracts);
 //! - peak memory (VmHWM) of a process extracting a 200-page PDF that LibreOffice
 //!   writes, at bench time, from the corpus notices repeated.
 //!
@@ -146,21 +147,29 @@ fn main() {
         println!("PDF text only, pdftotext: not installed");
     }
 
-    let texts: Vec<Vec<u8>> = files(&real, "txt")
-        .iter()
-        .map(|p| std::fs::read(p).expect("text"))
-        .collect();
-    let bytes: usize = texts.iter().map(Vec::len).sum();
-    let parses = rate(|| {
-        for t in &texts {
-            std::hint::black_box(foidesk_notice::parse(t, None));
-        }
-    });
-    println!(
-        "text parsing, {} real text files:       {:>8.1} MB/s",
-        texts.len(),
-        parses * bytes as f64 / 1e6
-    );
+    // Text parsing, two ways: the whole notices of the corpus, and the real text files
+    // (mostly the Commissioner's abstracts, read in full as decision prose).
+    let notices = foidesk_testkit::corpus_notices();
+    for (what, dir) in [
+        ("corpus notices", notices.as_path()),
+        ("real text files", real.as_path()),
+    ] {
+        let texts: Vec<Vec<u8>> = files(dir, "txt")
+            .iter()
+            .map(|p| std::fs::read(p).expect("text"))
+            .collect();
+        let bytes: usize = texts.iter().map(Vec::len).sum();
+        let parses = rate(|| {
+            for t in &texts {
+                std::hint::black_box(foidesk_notice::parse(t, None));
+            }
+        });
+        println!(
+            "text parsing, {:>2} {what:<16}        {:>8.1} MB/s",
+            texts.len(),
+            parses * bytes as f64 / 1e6
+        );
+    }
 
     let dir = std::env::temp_dir().join(format!("foidesk-ingest-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");

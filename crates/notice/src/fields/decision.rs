@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use foidesk_law::{Catalogue, ProvisionId};
 
 use super::polarity::{
-    is_finding, public_interest, role, Phrases, Role, AGAINST, PARTLY, STRONG_FOR, WEAK_FOR,
+    is_finding, public_interest, role, Role, Vocabulary, AGAINST_AUTHORITY, PARTIAL, STRONG, WEAK,
 };
 use super::{blocks_in, find_word, sentences};
 use crate::record::{NoticeRecord, Outcome};
@@ -74,10 +74,27 @@ const STEPS_NO: &[&str] = &[
     "requires no",
     "no action",
 ];
-static STEPS_ORDERED: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(STEPS_YES));
-static STEPS_NONE: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(STEPS_NO));
-static BREACH_WORDING: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(BREACH_PHRASES));
-static DOUBTED: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(DOUBT));
+/// Every list, searched in one pass; the constants below index them.
+static CUES: LazyLock<Vocabulary> = LazyLock::new(|| {
+    Vocabulary::new(&[
+        STEPS_YES,
+        STEPS_NO,
+        BREACH_PHRASES,
+        DOUBT,
+        AGAINST_AUTHORITY,
+        PARTIAL,
+        STRONG,
+        WEAK,
+    ])
+});
+const STEPS_ORDERED: usize = 0;
+const STEPS_NONE: usize = 1;
+const BREACH_WORDING: usize = 2;
+const DOUBTED: usize = 3;
+const AGAINST: usize = 4;
+const PARTLY: usize = 5;
+const STRONG_FOR: usize = 6;
+const WEAK_FOR: usize = 7;
 
 struct Sentence<'a> {
     text: &'a str,
@@ -122,11 +139,12 @@ pub(super) fn extract(doc: &Doc, ranges: &[Range<usize>], rec: &mut NoticeRecord
     let (mut pos, mut neg, mut partial) = (None, None, false);
     for s in &all {
         let l = &s.lower;
+        let cues = CUES.scan(l);
         let steps = l.contains("steps")
             || l.contains("contempt")
             || l.contains("section 54")
-            || STEPS_ORDERED.any(l);
-        let breach = has_word(l, BREACH) || BREACH_WORDING.any(l);
+            || cues.any(STEPS_ORDERED);
+        let breach = has_word(l, BREACH) || cues.any(BREACH_WORDING);
         // A citation needs a number: most sentences have none and skip the parser.
         let cites = if l.bytes().any(|b| b.is_ascii_digit()) {
             cat.parse_citations(&mask_asides(s.text)).citations
@@ -147,17 +165,17 @@ pub(super) fn extract(doc: &Doc, ranges: &[Range<usize>], rec: &mut NoticeRecord
             rec.ncnd = true;
             rec.spans.ncnd = Some(whole(s));
         }
-        let order = (STEPS_ORDERED.any(l) && !STEPS_NONE.any(l))
+        let order = (cues.any(STEPS_ORDERED) && !cues.any(STEPS_NONE))
             || l.contains("contempt")
             || l.contains("section 54");
         if is_finding(l) && !order {
             let balance = public_interest(l);
-            let against = AGAINST.any(l) || balance == Some(false);
-            let strong_for = STRONG_FOR.affirmed(l);
-            let weak_for = WEAK_FOR.affirmed(l);
+            let against = cues.any(AGAINST) || balance == Some(false);
+            let strong_for = cues.affirmed(STRONG_FOR);
+            let weak_for = cues.affirmed(WEAK_FOR);
             // "The Commissioner is not satisfied that … would exceed the limit": the doubt
             // turns what follows against the authority.
-            let doubted = DOUBTED.any(l);
+            let doubted = cues.any(DOUBTED);
             let against = against || doubted;
             let for_authority =
                 !doubted && (balance == Some(true) || strong_for || (weak_for && !against));
@@ -167,15 +185,15 @@ pub(super) fn extract(doc: &Doc, ranges: &[Range<usize>], rec: &mut NoticeRecord
             if against && neg.is_none() {
                 neg = Some(whole(s));
             }
-            if against && PARTLY.any(l) {
+            if against && cues.any(PARTLY) {
                 partial = true;
             }
         }
         let ordered = ["require", "request", "must", "order"]
             .iter()
             .any(|w| l.contains(w));
-        let yes = STEPS_ORDERED.any(l) || (ordered && days(l).is_some());
-        if yes && !STEPS_NONE.any(l) && !rec.steps_required {
+        let yes = cues.any(STEPS_ORDERED) || (ordered && days(l).is_some());
+        if yes && !cues.any(STEPS_NONE) && !rec.steps_required {
             rec.steps_required = true;
             rec.spans.steps_required = Some(whole(s));
         }
@@ -230,7 +248,7 @@ pub(super) fn finer_breaches(doc: &Doc, rec: &mut NoticeRecord) {
                 .chars()
                 .take(sentence.len())
                 .collect();
-            let breach = has_word(&lower, BREACH) || BREACH_WORDING.any(&lower);
+            let breach = has_word(&lower, BREACH) || CUES.scan(&lower).any(BREACH_WORDING);
             if !breach {
                 continue;
             }

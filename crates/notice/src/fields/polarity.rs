@@ -2,49 +2,75 @@
 //! against it, which say a decision was only partly one way, and which provisions are
 //! exemptions rather than procedural duties.
 
-use std::sync::LazyLock;
-
 use aho_corasick::AhoCorasick;
 use foidesk_law::{ProvisionId, Regime};
 
-/// A list of phrases searched in one pass (most sentences are checked against every list).
-pub(super) struct Phrases {
+/// Lists of phrases searched together in one pass over a sentence: most sentences are
+/// checked against every list.
+pub(super) struct Vocabulary {
     automaton: Option<AhoCorasick>,
-    phrases: &'static [&'static str],
+    patterns: Vec<&'static str>,
+    /// For each pattern, the list it came from.
+    list_of: Vec<usize>,
 }
 
-impl Phrases {
-    pub(super) fn new(phrases: &'static [&'static str]) -> Phrases {
-        Phrases {
-            automaton: AhoCorasick::new(phrases).ok(),
-            phrases,
+/// Which lists a sentence holds a phrase of, and which of those at a word start with no
+/// negation just before ("was not entitled" does not affirm "entitled").
+#[derive(Clone, Copy, Default)]
+pub(super) struct Found {
+    any: u32,
+    affirmed: u32,
+}
+
+impl Found {
+    pub(super) fn any(self, list: usize) -> bool {
+        self.any & (1 << list) != 0
+    }
+    pub(super) fn affirmed(self, list: usize) -> bool {
+        self.affirmed & (1 << list) != 0
+    }
+}
+
+impl Vocabulary {
+    /// At most 32 lists.
+    pub(super) fn new(lists: &[&'static [&'static str]]) -> Vocabulary {
+        let mut patterns = Vec::new();
+        let mut list_of = Vec::new();
+        for (i, list) in lists.iter().enumerate().take(32) {
+            patterns.extend_from_slice(list);
+            list_of.extend(std::iter::repeat_n(i, list.len()));
+        }
+        Vocabulary {
+            automaton: AhoCorasick::new(&patterns).ok(),
+            patterns,
+            list_of,
         }
     }
 
-    /// Some phrase occurs in `lower`.
-    pub(super) fn any(&self, lower: &str) -> bool {
-        match &self.automaton {
-            Some(a) => a.is_match(lower),
-            None => self.phrases.iter().any(|p| lower.contains(p)),
-        }
-    }
-
-    /// Some phrase occurs at a word start and is not negated just before it.
-    pub(super) fn affirmed(&self, lower: &str) -> bool {
+    pub(super) fn scan(&self, lower: &str) -> Found {
+        let mut found = Found::default();
+        let mut note = |pattern: usize, start: usize| {
+            let bit = 1 << self.list_of[pattern];
+            found.any |= bit;
+            if affirmed_at(lower, start) {
+                found.affirmed |= bit;
+            }
+        };
         match &self.automaton {
             Some(a) => a
                 .find_overlapping_iter(lower)
-                .any(|m| affirmed_at(lower, m.start())),
-            None => self.phrases.iter().any(|p| affirmed(lower, p)),
+                .for_each(|m| note(m.pattern().as_usize(), m.start())),
+            None => {
+                for (i, p) in self.patterns.iter().enumerate() {
+                    for (start, _) in lower.match_indices(p) {
+                        note(i, start);
+                    }
+                }
+            }
         }
+        found
     }
 }
-
-/// The lists as automata, built once.
-pub(super) static STRONG_FOR: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(STRONG));
-pub(super) static WEAK_FOR: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(WEAK));
-pub(super) static AGAINST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(AGAINST_AUTHORITY));
-pub(super) static PARTLY: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(PARTIAL));
 
 /// Findings for the authority (lower case), when not negated just before; the weak ones
 /// are in [`WEAK`].
@@ -214,19 +240,6 @@ pub(super) fn role(id: &ProvisionId) -> Role {
             _ => Role::Neither,
         },
     }
-}
-
-/// `phrase` occurs in `lower` at a word start and is not negated just before it.
-fn affirmed(lower: &str, phrase: &str) -> bool {
-    let mut from = 0;
-    while let Some(p) = lower.get(from..).and_then(|h| h.find(phrase)) {
-        let s = from + p;
-        if affirmed_at(lower, s) {
-            return true;
-        }
-        from = s + phrase.len();
-    }
-    false
 }
 
 /// A phrase starting at `s` starts a word and is not negated just before it.
