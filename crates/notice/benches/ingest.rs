@@ -68,22 +68,7 @@ fn long_pdf(dir: &Path, pages: usize) -> Option<PathBuf> {
     }
     let source = dir.join("long.txt");
     std::fs::write(&source, text).ok()?;
-    let status = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.join("profile").display()
-        ))
-        .args([
-            "--headless",
-            "--infilter=Text (encoded):UTF8,LF,,,",
-            "--convert-to",
-            "pdf",
-        ])
-        .arg("--outdir")
-        .arg(dir)
-        .arg(&source)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
+    let status = foidesk_testkit::soffice_to_pdf("soffice", dir, [source])
         .status()
         .ok()?;
     status.success().then(|| dir.join("long.pdf"))

@@ -43,3 +43,31 @@ macro_rules! foidesk {
         $crate::Foidesk::new(env!("CARGO_BIN_EXE_foidesk"))
     };
 }
+
+/// LibreOffice converting plain-text files to PDF in `outdir`, with a private profile there
+/// (runs at the same time must not share one), its output silenced. `soffice` is the
+/// program; the caller spawns and waits.
+pub fn soffice_to_pdf(
+    soffice: impl AsRef<std::ffi::OsStr>,
+    outdir: &Path,
+    inputs: impl IntoIterator<Item = PathBuf>,
+) -> std::process::Command {
+    let mut command = std::process::Command::new(soffice);
+    command
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            outdir.join("profile").display()
+        ))
+        .args([
+            "--headless",
+            "--infilter=Text (encoded):UTF8,LF,,,",
+            "--convert-to",
+            "pdf",
+        ])
+        .arg("--outdir")
+        .arg(outdir)
+        .args(inputs)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    command
+}

@@ -89,16 +89,10 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// A run of regular bytes, at least one (a stray delimiter is taken alone).
     fn word(&mut self) -> &'a [u8] {
         let start = self.pos;
-        while self
-            .data
-            .get(self.pos)
-            .is_some_and(|&b| !is_white(b) && !is_delimiter(b))
-        {
-            self.pos += 1;
-        }
-        if self.pos == start {
+        if self.word_or_empty().is_empty() {
             self.pos += 1;
         }
         &self.data[start..self.pos]

@@ -5,16 +5,13 @@ use crate::common::fixtures_dir;
 
 #[test]
 fn not_notices_are_named() {
-    let cases = [
-        ("tribunal.txt", "a tribunal decision"),
-        (
-            "scottish.txt",
-            "a Scottish Information Commissioner decision",
-        ),
-        ("case_summary.txt", "a third-party case summary"),
-        ("request_page.txt", "a WhatDoTheyKnow request page"),
-        ("press_release.txt", "a press release"),
-    ];
+    let table = std::fs::read_to_string(fixtures_dir().join("pages/not_notices.tsv")).unwrap();
+    let cases: Vec<(&str, &str)> = table
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .collect();
+    assert_eq!(cases.len(), 5);
     for (file, looks) in cases {
         let bytes = std::fs::read(fixtures_dir().join("pages").join(file)).unwrap();
         let parsed = foidesk_notice::parse(&bytes, None);

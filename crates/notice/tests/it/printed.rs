@@ -166,25 +166,10 @@ fn libreoffice_prints_parse_to_expected() {
     let dir = work_dir("libreoffice");
     let notices = corpus_dir();
     let files: Vec<String> = expected().into_iter().map(|(f, _)| f).collect();
-    // A private profile, so that runs at the same time do not share one.
-    let child = Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.join("profile").display()
-        ))
-        .args([
-            "--headless",
-            "--infilter=Text (encoded):UTF8,LF,,,",
-            "--convert-to",
-            "pdf",
-        ])
-        .arg("--outdir")
-        .arg(&dir)
-        .args(files.iter().map(|f| notices.join(f)))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("soffice starts");
+    let child =
+        foidesk_testkit::soffice_to_pdf(soffice, &dir, files.iter().map(|f| notices.join(f)))
+            .spawn()
+            .expect("soffice starts");
     finish(child, "soffice converting the notices");
     check_printed("libreoffice", |file| {
         dir.join(Path::new(file).with_extension("pdf"))
