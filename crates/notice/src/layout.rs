@@ -31,13 +31,17 @@ const SHORT_LINE: usize = 200;
 const FRONT_CHARS: usize = 3000;
 
 pub(crate) fn relayout(chars: Vec<Ch>) -> Vec<Ch> {
-    // Text with its line breaks has short lines: nothing to do.
+    // Pages and abstracts are read as prose: only a notice's structure is rebuilt.
+    if !has_front_matter(&chars) {
+        return chars;
+    }
+    // Text with its line breaks has short lines, or paragraphs on lines of their own.
     let longest = chars
         .split(|c| c.c == '\n')
         .map(<[Ch]>::len)
         .max()
         .unwrap_or(0);
-    let intact = longest <= SHORT_LINE || numbered_lines(&chars) >= 5 || !has_front_matter(&chars);
+    let intact = longest <= SHORT_LINE || numbered_lines(&chars) >= 5;
     if intact && !labels_run_together(&chars) {
         return chars;
     }
@@ -231,11 +235,10 @@ fn numbered_lines(chars: &[Ch]) -> usize {
 fn labels_run_together(chars: &[Ch]) -> bool {
     let head: String = chars.iter().take(FRONT_CHARS).map(|c| c.c).collect();
     head.lines().any(|line| {
-        let line = line.trim_start();
-        FRONT_LABELS.iter().any(|l| {
-            line.get(1..)
-                .is_some_and(|rest| rest.contains(&format!(" {l}")))
-        })
+        let rest = line.trim_start().get(1..).unwrap_or("");
+        FRONT_LABELS
+            .iter()
+            .any(|l| rest.match_indices(l).any(|(p, _)| rest[..p].ends_with(' ')))
     })
 }
 

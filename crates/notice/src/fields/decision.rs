@@ -6,7 +6,8 @@ use std::sync::LazyLock;
 use foidesk_law::{Catalogue, ProvisionId};
 
 use super::polarity::{
-    is_finding, public_interest, role, Role, Vocabulary, AGAINST_AUTHORITY, PARTIAL, STRONG, WEAK,
+    opens_as_finding, public_interest, role, Role, Vocabulary, AGAINST_AUTHORITY, FINDING, NCND,
+    PARTIAL, STRONG, WEAK,
 };
 use super::{blocks_in, find_word, sentences};
 use crate::record::{NoticeRecord, Outcome};
@@ -85,6 +86,8 @@ static CUES: LazyLock<Vocabulary> = LazyLock::new(|| {
         PARTIAL,
         STRONG,
         WEAK,
+        FINDING,
+        NCND,
     ])
 });
 const STEPS_ORDERED: usize = 0;
@@ -95,6 +98,8 @@ const AGAINST: usize = 4;
 const PARTLY: usize = 5;
 const STRONG_FOR: usize = 6;
 const WEAK_FOR: usize = 7;
+const FINDS: usize = 8;
+const REFUSED_TO_CONFIRM: usize = 9;
 
 struct Sentence<'a> {
     text: &'a str,
@@ -161,14 +166,14 @@ pub(super) fn extract(doc: &Doc, ranges: &[Range<usize>], rec: &mut NoticeRecord
             };
             push_unique(ids, spans, c.id, span(s, c.span));
         }
-        if !rec.ncnd && is_ncnd(l) {
+        if !rec.ncnd && (cues.any(REFUSED_TO_CONFIRM) || find_word(l, "ncnd").is_some()) {
             rec.ncnd = true;
             rec.spans.ncnd = Some(whole(s));
         }
         let order = (cues.any(STEPS_ORDERED) && !cues.any(STEPS_NONE))
             || l.contains("contempt")
             || l.contains("section 54");
-        if is_finding(l) && !order {
+        if (cues.any(FINDS) || opens_as_finding(l)) && !order {
             let balance = public_interest(l);
             let against = cues.any(AGAINST) || balance == Some(false);
             let strong_for = cues.affirmed(STRONG_FOR);
@@ -226,6 +231,10 @@ pub(super) fn extract(doc: &Doc, ranges: &[Range<usize>], rec: &mut NoticeRecord
 /// summary, "section 10(1)" in the reasons). Exemptions stay as the summary names them:
 /// one relied on for a part outside the complaint's scope is not part of the decision.
 pub(super) fn finer_breaches(doc: &Doc, rec: &mut NoticeRecord) {
+    // Only a breach named by its section alone can be refined.
+    if !rec.breaches.iter().any(|b| b.depth() == 1) {
+        return;
+    }
     let cat = Catalogue::standard();
     for b in blocks_in(doc, &[Section::Facts, Section::Reasons, Section::Other]) {
         let text = doc.block_text(b);
@@ -305,16 +314,6 @@ pub(super) fn keep_finest(ids: &mut Vec<ProvisionId>, spans: &mut Vec<Range<usiz
         .collect();
     retain_by(ids, &keep);
     retain_by(spans, &keep);
-}
-
-/// The authority refused to confirm or deny (or the Commissioner found it need not).
-fn is_ncnd(l: &str) -> bool {
-    l.contains("neither confirm nor deny")
-        || l.contains("confirm or deny")
-        || l.contains("confirm nor deny")
-        || l.contains("confirm whether or not")
-        || l.contains("to confirm whether")
-        || find_word(l, "ncnd").is_some()
 }
 
 fn retain_by<T>(v: &mut Vec<T>, keep: &[bool]) {

@@ -309,24 +309,38 @@ pub(super) fn public_interest(l: &str) -> Option<bool> {
     None
 }
 
-/// The sentence is the Commissioner's finding, not the authority's account of itself.
-pub(super) fn is_finding(l: &str) -> bool {
-    l.contains("commissioner")
-        || l.contains("decision is")
-        || [
-            "he ",
-            "she ",
-            "it is the ",
-            "however, he",
-            "however he",
-            "however, she",
-        ]
-        .iter()
-        .any(|p| l.starts_with(p))
-        || l.contains(" he has ")
-        || l.contains(" she has ")
-        || l.contains(" he finds")
-        || l.contains(" she finds")
-        || l.contains(" he also ")
-        || l.contains(" she also ")
+/// Words that make a sentence the Commissioner's finding, not the authority's account of
+/// itself (with a sentence that opens "He …" or "She …").
+pub(super) const FINDING: &[&str] = &[
+    "commissioner",
+    "decision is",
+    " he has ",
+    " she has ",
+    " he finds",
+    " she finds",
+    " he also ",
+    " she also ",
+];
+
+/// A sentence that opens with the Commissioner as "he" or "she".
+pub(super) fn opens_as_finding(l: &str) -> bool {
+    [
+        "he ",
+        "she ",
+        "it is the ",
+        "however, he",
+        "however he",
+        "however, she",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
 }
+
+/// The authority refused to confirm or deny (or the Commissioner found it need not).
+pub(super) const NCND: &[&str] = &[
+    "neither confirm nor deny",
+    "confirm or deny",
+    "confirm nor deny",
+    "confirm whether or not",
+    "to confirm whether",
+];
