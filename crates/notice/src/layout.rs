@@ -32,7 +32,8 @@ const FRONT_CHARS: usize = 3000;
 
 pub(crate) fn relayout(chars: Vec<Ch>) -> Vec<Ch> {
     // Pages and abstracts are read as prose: only a notice's structure is rebuilt.
-    if !has_front_matter(&chars) {
+    let head: String = chars.iter().take(FRONT_CHARS).map(|c| c.c).collect();
+    if !FRONT_LABELS.iter().chain(TITLES).any(|l| head.contains(l)) {
         return chars;
     }
     // Text with its line breaks has short lines, or paragraphs on lines of their own.
@@ -42,7 +43,7 @@ pub(crate) fn relayout(chars: Vec<Ch>) -> Vec<Ch> {
         .max()
         .unwrap_or(0);
     let intact = longest <= SHORT_LINE || numbered_lines(&chars) >= 5;
-    if intact && !labels_run_together(&chars) {
+    if intact && !labels_run_together(&head) {
         return chars;
     }
     let text: Vec<char> = chars.iter().map(|c| c.c).collect();
@@ -203,13 +204,6 @@ fn heading_initial(text: &[char], at: usize) -> bool {
     std::str::from_utf8(&two).is_ok_and(crate::sections::heading_starts_with)
 }
 
-/// Whether the text opens like a notice (a front-matter label or an Act's title): only a
-/// notice's structure is rebuilt; a page or an abstract is read as prose.
-fn has_front_matter(chars: &[Ch]) -> bool {
-    let head: String = chars.iter().take(FRONT_CHARS).map(|c| c.c).collect();
-    FRONT_LABELS.iter().chain(TITLES).any(|l| head.contains(l))
-}
-
 /// How many lines open with a paragraph number ("12. ", "- 12. "): a text that keeps its
 /// paragraphs on lines of their own has kept its structure.
 fn numbered_lines(chars: &[Ch]) -> usize {
@@ -232,8 +226,7 @@ fn numbered_lines(chars: &[Ch]) -> usize {
 }
 
 /// Whether a front-matter line holds a label after its start ("Public Authority: Address:").
-fn labels_run_together(chars: &[Ch]) -> bool {
-    let head: String = chars.iter().take(FRONT_CHARS).map(|c| c.c).collect();
+fn labels_run_together(head: &str) -> bool {
     head.lines().any(|line| {
         let rest = line.trim_start().get(1..).unwrap_or("");
         FRONT_LABELS

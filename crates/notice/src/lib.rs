@@ -133,10 +133,7 @@ pub fn parse(input: &[u8], format_hint: Option<Format>) -> Parsed {
             diagnostics,
         };
     }
-    let mut record = fields::extract(&doc, page.as_ref(), &mut diagnostics);
-    if let Some(page) = &page {
-        page::apply(page, &doc, &mut record, &mut diagnostics);
-    }
+    let record = fields::extract(&doc, page.as_ref(), &mut diagnostics);
     Parsed {
         record,
         format,

@@ -1,5 +1,5 @@
-//! Notice pages and abstracts: the page's own authority and date, then its prose read like
-//! a notice's decision summary; `page::apply` adds the rest of the page's metadata.
+//! Notice pages and abstracts: what the page states about itself (authority, date, sector,
+//! labels, address), then its prose read like a notice's decision summary.
 
 use std::ops::Range;
 
@@ -10,6 +10,11 @@ use crate::sections::Doc;
 
 pub(super) fn extract(doc: &Doc, page: &PageMeta, rec: &mut NoticeRecord) {
     rec.source_kind = page.kind;
+    rec.sector = page.sector.clone();
+    rec.decisions = page.decisions.clone();
+    rec.url = page.url.clone();
+    rec.url_reference = page.url_reference.clone();
+    rec.truncated = page.truncated;
     let prose = prose_ranges(doc, &page.furniture);
     decision::extract(doc, &prose, rec);
     if let Some((authority, r)) = &page.authority {

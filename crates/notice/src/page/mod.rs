@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use foidesk_calendar::Date;
 
-use crate::record::{DecisionLabel, Diagnostic, FormatEra, NoticeRecord, SourceKind};
+use crate::record::{DecisionLabel, SourceKind};
 use crate::sections::{Doc, Kind};
 
 pub(crate) use foreign::not_a_notice;
@@ -81,50 +81,6 @@ fn is_full_notice(doc: &Doc) -> bool {
             || lower.starts_with("public authority") && t.len() <= 17
     });
     doc.title.is_some() && (front || numbered >= 3)
-}
-
-/// Copies what the page states into `rec` where the notice's own reading found nothing,
-/// and withdraws the diagnostics about what the page supplied (or a page never has).
-pub(crate) fn apply(
-    page: &PageMeta,
-    doc: &Doc,
-    rec: &mut NoticeRecord,
-    diags: &mut Vec<Diagnostic>,
-) {
-    rec.source_kind = page.kind.or(rec.source_kind);
-    if rec.public_authority.is_none() {
-        if let Some((name, r)) = &page.authority {
-            rec.public_authority = Some(name.clone());
-            rec.spans.public_authority = Some(doc.span(r.clone()));
-        }
-    }
-    if rec.date.is_none() {
-        if let Some((date, r)) = &page.date {
-            rec.date = Some(*date);
-            rec.spans.date = Some(doc.span(r.clone()));
-        }
-    }
-    rec.sector = page.sector.clone();
-    rec.decisions = page.decisions.clone();
-    rec.url = page.url.clone();
-    rec.url_reference = page.url_reference.clone();
-    rec.truncated |= page.truncated;
-    diags.retain(|d| {
-        let supplied = (d.message == "no date found" && rec.date.is_some())
-            || (d.message == "no public authority found" && rec.public_authority.is_some())
-            || d.message == "no signatory found";
-        !supplied
-    });
-    if rec.format_era.is_none() {
-        let year = rec.date.map(|d| d.year()).or(page.url_year);
-        rec.format_era = year.map(|y| {
-            if y < 2012 {
-                FormatEra::OldSection50
-            } else {
-                FormatEra::Modern
-            }
-        });
-    }
 }
 
 #[cfg(test)]
