@@ -3,6 +3,10 @@
 //! alone and takes these from here, so the layers under it can change
 //! behind this list.
 
+pub use crate::round_robins::{
+    CellResult, ConsistencyWarning, GridCell, GridPart, GridRow, RoundRobinGrid, Stance,
+    WarningPattern, WarningPeer,
+};
 pub use foidesk_calendar::{
     CalendarError, CalendarSettings, Date, Holiday, LateProclamationPolicy, NonWorkingDay,
 };

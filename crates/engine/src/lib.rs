@@ -31,6 +31,7 @@ mod register;
 mod registration;
 mod requester;
 mod requests;
+mod round_robins;
 mod service;
 mod stats;
 mod text;
