@@ -192,6 +192,7 @@ pub async fn load(system: &System) -> anyhow::Result<()> {
             Err(e) => return Err(e).with_context(|| format!("adding demo account {email}")),
         }
     }
+    crate::demo_library::load(system).await?;
     println!(
         "foidesk: demo: {opened} cases opened ({} examples and {} live requests in all)",
         EXAMPLES.len(),

@@ -193,6 +193,7 @@ pub fn run(engine: &Arc<Engine>, args: LibraryArgs) -> anyhow::Result<()> {
                 ncnd: ncnd.then_some(true),
                 from,
                 to,
+                kind: None,
                 sort: if newest {
                     Sort::Newest
                 } else {

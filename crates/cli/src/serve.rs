@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use clap::Args;
-use foidesk_engine::Engine;
+use foidesk_engine::{Engine, IndexPlace};
 use foidesk_server::{AppState, Limits};
 
 use crate::demo;
@@ -127,8 +127,14 @@ pub fn run(engine: Arc<Engine>, args: ServeArgs) -> anyhow::Result<()> {
         if args.demo {
             demo::print_sign_in(addr);
         }
+        // The library's index: beside SQLite in the data directory; for a
+        // database server, in memory, rebuilt from the store.
+        let index = match &place.database_url {
+            None => IndexPlace::Dir(place.data_dir().join("index").join("notices")),
+            Some(_) => IndexPlace::Memory,
+        };
         let state = AppState {
-            service: system.service(),
+            service: system.service().with_index_place(index),
             secure_cookies: args.secure_cookies,
         };
         foidesk_server::serve_with_limits(listener, state, args.limits.limits(), shutdown_signal())

@@ -27,7 +27,8 @@ pub use foidesk_law::{Catalogue, Provision, ProvisionId, Regime};
 pub use foidesk_notice::Outcome as LibraryOutcome;
 pub use foidesk_notice::{NoticeRecord, Parsed};
 pub use foidesk_search::{
-    Hit, HitParagraph, NoticeIndex, Opened, SearchQuery, SearchResults, Sort,
+    Hit, HitParagraph, NoticeIndex, NoticePage, NumberedParagraph, Opened, OutcomeCount,
+    SearchQuery, SearchResults, Sort,
 };
 pub use foidesk_store::{
     redact_url, Authority, CaseSort, CaseSummary, Holdings, LibraryStats, ListedCase, Listing,

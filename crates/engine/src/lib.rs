@@ -26,6 +26,7 @@ mod lifecycle;
 mod notice;
 mod open_complaint;
 mod passwords;
+mod precedent;
 mod profile;
 mod register;
 mod registration;
@@ -61,10 +62,12 @@ pub use library::{
     content_hash, FileOutcome, Ingest, IngestReport, IngestStatus, Library, ReadDocument,
     SourceFile,
 };
+pub use library::{kind_from_notice, IndexPlace, LibraryDesk};
 pub use lifecycle::{AccountOutcome, AuditLine, AUDIT_LINES, COMMAND_LINE};
 pub use notice::{notice_to_case, NoticeCase};
 pub use open_complaint::{ComplaintAuthority, OpenComplaint};
 pub use passwords::Passwords;
+pub use precedent::{considered, Precedent, Precedents, PRECEDENTS};
 pub use profile::{
     AuthorityProfile, Signatory, MAX_ADDRESS_LINES, MAX_REFERENCE_PREFIX_CHARS, MAX_SIGNATORIES,
 };

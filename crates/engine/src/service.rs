@@ -221,6 +221,8 @@ pub const DEMO_PASSWORD: &str = "demo-password-not-for-real-use";
 pub struct Service {
     engine: Arc<Engine>,
     store: Store,
+    /// The decision-notice library, opened on first use (`library::served`).
+    library: crate::library::Shelf,
 }
 
 impl Service {
@@ -253,6 +255,7 @@ impl Service {
             engine: &self.engine,
             store: &self.store,
             user,
+            library: &self.library,
         }
     }
 
@@ -314,6 +317,27 @@ impl Service {
             .await
     }
 
+    /// Keep the library's index at `place` (the command line's choice; in
+    /// memory unless told).
+    pub fn with_index_place(mut self, place: crate::IndexPlace) -> Service {
+        self.library = crate::library::Shelf::new(place);
+        self
+    }
+
+    /// The library for someone not signed in, if the stored setting allows it.
+    pub async fn public_library(&self) -> Result<Option<crate::LibraryDesk<'_>>, EngineError> {
+        if !self.engine.library_is_public(&self.store).await? {
+            return Ok(None);
+        }
+        let desk = crate::LibraryDesk::open(&self.engine, &self.store, &self.library).await?;
+        Ok(Some(desk))
+    }
+
+    /// Whether the library is open to people not signed in.
+    pub async fn library_is_public(&self) -> Result<bool, EngineError> {
+        self.engine.library_is_public(&self.store).await
+    }
+
     /// Whether the store answers a cheap question within `within`.
     pub async fn ping(&self, within: Duration) -> Result<(), EngineError> {
         Ok(self.store.ping(within).await?)
@@ -325,11 +349,47 @@ pub struct AsUser<'a> {
     engine: &'a Engine,
     store: &'a Store,
     user: &'a User,
+    library: &'a crate::library::Shelf,
+}
+
+impl<'a> AsUser<'a> {
+    /// The decision-notice library (every signed-in user may read it).
+    pub async fn library(&self) -> Result<crate::LibraryDesk<'a>, EngineError> {
+        crate::LibraryDesk::open(self.engine, self.store, self.library).await
+    }
 }
 
 impl AsUser<'_> {
     pub fn user(&self) -> &User {
         self.user
+    }
+
+    /// Open the library to people not signed in, or close it (administrators).
+    pub async fn set_public_library(&self, on: bool) -> Result<(), EngineError> {
+        self.engine
+            .set_public_library(self.store, self.actor(), on)
+            .await
+    }
+
+    /// The Commissioner's decisions bearing on a case the caller may see
+    /// (`precedent.rs`); `NotFound` for any other case.
+    pub async fn precedents(&self, case_id: i64) -> Result<crate::Precedents, EngineError> {
+        let Some(view) = self.case(case_id).await? else {
+            return Err(EngineError::NotFound {
+                what: "case",
+                key: case_id.to_string(),
+            });
+        };
+        let register = self.engine.register(self.store).await?;
+        let kind = register
+            .entries
+            .iter()
+            .find(|e| e.authority.id == view.summary.authority_id)
+            .map(|e| e.kind);
+        self.library()
+            .await?
+            .precedents_for(&view, kind, self.engine.today())
+            .await
     }
 
     /// The cases this user may see, a page at a time in id order.
@@ -743,6 +803,7 @@ impl System {
             service: Service {
                 engine: engine.into(),
                 store,
+                library: Default::default(),
             },
         }
     }

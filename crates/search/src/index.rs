@@ -27,6 +27,16 @@ pub struct BuiltFrom {
     pub last: Option<(i64, String)>,
 }
 
+/// What the engine reads from a notice beyond the record: the authority's
+/// name as its register matches names, and the kind of body the notice
+/// itself says the authority is. A filter by kind takes the register's word
+/// for names it knows and this kind for the rest (see `KindFilter`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Derived {
+    pub authority_key: Option<String>,
+    pub authority_kind: Option<String>,
+}
+
 /// How `NoticeIndex::open` found the directory.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Opened {
@@ -90,6 +100,11 @@ impl NoticeIndex {
             reader,
             fields,
         })
+    }
+
+    /// See what another process committed to the same directory.
+    pub fn reload(&self) -> Result<(), SearchError> {
+        Ok(self.reader.reload()?)
     }
 
     pub fn doc_count(&self) -> u64 {
@@ -191,6 +206,16 @@ pub struct NoticeWriter<'a> {
 impl NoticeWriter<'_> {
     /// Index one stored notice under its store id (replacing any earlier copy).
     pub fn add(&mut self, id: i64, record: &NoticeRecord) -> Result<(), SearchError> {
+        self.add_with(id, record, &Derived::default())
+    }
+
+    /// `add`, with what the engine derived from the notice.
+    pub fn add_with(
+        &mut self,
+        id: i64,
+        record: &NoticeRecord,
+        derived: &Derived,
+    ) -> Result<(), SearchError> {
         let f = self.owner.fields;
         let id = u64::try_from(id).unwrap_or(0);
         self.writer.delete_term(Term::from_field_u64(f.id, id));
@@ -205,6 +230,12 @@ impl NoticeWriter<'_> {
         }
         if let Some(a) = &record.public_authority {
             doc.add_text(f.authority, a);
+        }
+        if let Some(k) = &derived.authority_key {
+            doc.add_text(f.authority_key, k);
+        }
+        if let Some(k) = &derived.authority_kind {
+            doc.add_text(f.authority_kind, k);
         }
         if let Some(r) = record.regime {
             doc.add_text(f.regime, r.as_str());

@@ -38,8 +38,23 @@ pub struct SearchQuery {
     pub ncnd: Option<bool>,
     pub from: Option<Date>,
     pub to: Option<Date>,
+    /// The kind of body the authority is.
+    pub kind: Option<KindFilter>,
     pub sort: Sort,
     pub limit: usize,
+}
+
+/// Notices of one kind of authority: those whose authority the register
+/// knows as that kind (by match key), and those it does not know at all whose
+/// notice says that kind (`Derived::authority_kind`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KindFilter {
+    /// The kind's wire name ("police").
+    pub kind: String,
+    /// Match keys of the register's names and aliases of this kind.
+    pub keys: Vec<String>,
+    /// Match keys of every other name the register knows: their kind is the register's.
+    pub other_keys: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -70,6 +85,8 @@ pub struct Hit {
     /// The page's decision labels, "s.10: upheld".
     pub decisions: Vec<String>,
     pub url: Option<String>,
+    /// The kind of body the notice itself says the authority is.
+    pub authority_kind: Option<String>,
     pub paragraph: Option<HitParagraph>,
 }
 
@@ -105,10 +122,10 @@ impl NoticeIndex {
             clauses.push((Occur::Must, tq.box_clone()));
         }
         if let Some(p) = &q.provision {
-            clauses.push((
-                Occur::Must,
-                term(Term::from_field_text(f.provision, &p.to_string())),
-            ));
+            clauses.push((Occur::Must, self.provision_clause(std::slice::from_ref(p))));
+        }
+        if let Some(k) = &q.kind {
+            clauses.extend(self.kind_clauses(k));
         }
         if let Some(a) = &q.authority {
             for word in self.words(f.authority, a)? {
@@ -186,8 +203,46 @@ impl NoticeIndex {
         })
     }
 
+    /// Cites any of `provisions`, or a provision any of them contains.
+    pub(crate) fn provision_clause(&self, provisions: &[ProvisionId]) -> Box<dyn Query> {
+        let any: Vec<(Occur, Box<dyn Query>)> = provisions
+            .iter()
+            .map(|p| {
+                (
+                    Occur::Should,
+                    term(Term::from_field_text(self.fields.provision, &p.to_string())),
+                )
+            })
+            .collect();
+        Box::new(BooleanQuery::new(any))
+    }
+
+    /// The clauses that keep notices of one kind of authority.
+    pub(crate) fn kind_clauses(&self, k: &KindFilter) -> Vec<(Occur, Box<dyn Query>)> {
+        let f = self.fields;
+        let mut any: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Should,
+            term(Term::from_field_text(f.authority_kind, &k.kind)),
+        )];
+        any.extend(k.keys.iter().map(|key| {
+            (
+                Occur::Should,
+                term(Term::from_field_text(f.authority_key, key)),
+            )
+        }));
+        let mut out: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, Box::new(BooleanQuery::new(any)))];
+        out.extend(k.other_keys.iter().map(|key| {
+            (
+                Occur::MustNot,
+                term(Term::from_field_text(f.authority_key, key)),
+            )
+        }));
+        out
+    }
+
     /// The field's own analysis of `text` (so "Police," matches "police").
-    fn words(&self, field: Field, text: &str) -> Result<Vec<String>, SearchError> {
+    pub(crate) fn words(&self, field: Field, text: &str) -> Result<Vec<String>, SearchError> {
         let mut analyzer = self.reader.searcher().index().tokenizer_for_field(field)?;
         let mut stream = analyzer.token_stream(text);
         let mut out = Vec::new();
@@ -197,7 +252,7 @@ impl NoticeIndex {
         Ok(out)
     }
 
-    fn hit(
+    pub(crate) fn hit(
         &self,
         searcher: &Searcher,
         addr: DocAddress,
@@ -242,12 +297,13 @@ impl NoticeIndex {
             sector: text(f.sector),
             decisions: all(f.decision),
             url: text(f.url),
+            authority_kind: text(f.authority_kind),
             paragraph,
         })
     }
 }
 
-fn term(t: Term) -> Box<dyn Query> {
+pub(crate) fn term(t: Term) -> Box<dyn Query> {
     Box::new(TermQuery::new(t, IndexRecordOption::Basic))
 }
 
@@ -280,7 +336,7 @@ fn head(word: &str) -> Head {
 }
 
 impl Highlighter {
-    fn new(analyzer: TextAnalyzer, stems: Vec<String>) -> Highlighter {
+    pub(crate) fn new(analyzer: TextAnalyzer, stems: Vec<String>) -> Highlighter {
         let heads = stems.iter().map(|s| head(s)).collect();
         Highlighter {
             analyzer,
@@ -326,7 +382,7 @@ impl Highlighter {
 
 /// The paragraph with the most matched words; the first one when the query
 /// has no words (a filter-only search), which is the decision summary.
-fn best_paragraph(
+pub(crate) fn best_paragraph(
     paragraphs: &[String],
     metas: &[String],
     highlighter: Option<&RefCell<Highlighter>>,

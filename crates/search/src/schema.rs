@@ -7,7 +7,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the fields or their analysis change; an index stamped
 /// with another version is rebuilt from the store.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Separates a paragraph's number from its heading in the stored `paragraph_meta`.
 pub(crate) const META_SEP: char = '\u{1f}';
@@ -37,6 +37,10 @@ pub(crate) struct Fields {
     pub url: Field,
     pub paragraph: Field,
     pub paragraph_meta: Field,
+    /// The authority's name as the engine's register matches names.
+    pub authority_key: Field,
+    /// The kind of body the notice itself says (sector, or name): see `Derived`.
+    pub authority_kind: Field,
 }
 
 pub(crate) fn build() -> (Schema, Fields) {
@@ -66,6 +70,8 @@ pub(crate) fn build() -> (Schema, Fields) {
         url: b.add_text_field("url", STORED),
         paragraph: b.add_text_field("paragraph", english),
         paragraph_meta: b.add_text_field("paragraph_meta", STORED),
+        authority_key: b.add_text_field("authority_key", STRING),
+        authority_kind: b.add_text_field("authority_kind", STRING | STORED),
     };
     (b.build(), fields)
 }

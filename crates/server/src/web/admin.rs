@@ -149,6 +149,7 @@ pub async fn page(
         Ok(m) => m,
         Err(e) => return internal(&e).into_response(),
     };
+    let library = super::library_admin::section(state, who).await;
     let mut account_options: Vec<(String, String)> =
         vec![(String::new(), "Choose an account".to_owned())];
     account_options.extend(users.iter().map(|x| (x.id.to_string(), x.email.clone())));
@@ -224,6 +225,7 @@ pub async fn page(
             button class="button" type="submit" { "Add account" }
         }
         (requesters)
+        (library)
         h2 id="audit" { "Audit record" }
         p { "Changes to accounts, newest first (the latest " (foidesk_engine::AUDIT_LINES) ")." }
         @if audit.is_empty() {

@@ -73,12 +73,14 @@ pub async fn show(
     let files = super::attachments::listed(&state, &who, &view).await;
     let complaint =
         super::complaint::section(&state, &who, &view, files.as_deref().unwrap_or_default());
+    let precedents = super::precedent::panel(&state, &who, view.summary.id).await;
     let body = html! {
         @if let Some(kind) = saved {
             (success_banner(&format!("Recorded: {}", kind.label()), None))
         }
         (case_body(&who, &view, files.as_deref().unwrap_or_default(), state.service.engine().today(), complaint))
         (super::attachments::section(&who, &view, files.as_deref()))
+        (precedents)
     };
     respond(StatusCode::OK, layout(&title, Some(&viewer), &[], body))
 }

@@ -564,6 +564,21 @@ fn render(
     f: &Fields,
     errors: &[Problem],
 ) -> Response {
+    render_with(state, status, who, view, target, f, errors, html! {})
+}
+
+/// `render`, with a panel after the form (the precedents, on a response's form).
+#[allow(clippy::too_many_arguments)]
+fn render_with(
+    state: &AppState,
+    status: StatusCode,
+    who: &WebUser,
+    view: &CaseView,
+    target: Target,
+    f: &Fields,
+    errors: &[Problem],
+    panel: maud::Markup,
+) -> Response {
     let kind = target.kind();
     let title = target.title();
     let viewer = Viewer {
@@ -602,6 +617,7 @@ fn render(
             }
             a class="button button--secondary" href={ "/cases/" (view.summary.id) } { "Cancel" }
         }
+        (panel)
     };
     respond(status, layout(&title, Some(&viewer), errors, body))
 }
@@ -722,7 +738,8 @@ pub async fn form(
     match checked(&state, &who, &id, &kind).await {
         Ok((view, kind)) => {
             let typed = today_fields(&state);
-            render(
+            let panel = super::precedent::for_event(&state, &who, &view, kind).await;
+            render_with(
                 &state,
                 StatusCode::OK,
                 &who,
@@ -730,6 +747,7 @@ pub async fn form(
                 Target::Record(kind),
                 &typed,
                 &[],
+                panel,
             )
         }
         Err(r) => r,
@@ -825,7 +843,8 @@ pub async fn letter_form(
         .and_then(|(_, letter)| letter)
         .map(|(letter, _)| fields_of(&letter.event));
     let typed = drafted.unwrap_or_else(|| today_fields(&state));
-    render(
+    let panel = super::precedent::for_event(&state, &who, &view, kind).await;
+    render_with(
         &state,
         StatusCode::OK,
         &who,
@@ -833,6 +852,7 @@ pub async fn letter_form(
         Target::Letter(kind),
         &typed,
         &[],
+        panel,
     )
 }
 

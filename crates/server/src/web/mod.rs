@@ -17,11 +17,16 @@ mod intake;
 mod invite;
 mod join;
 mod letters;
+mod library;
+mod library_admin;
+mod library_chart;
+mod library_law;
 mod lifecycle;
 mod make_request;
 mod my_requests;
 mod open_complaint;
 pub(crate) mod page;
+mod precedent;
 mod profile;
 mod questions;
 mod register;
@@ -125,6 +130,11 @@ pub fn router() -> Router<AppState> {
         )
         .route("/admin/password", post(lifecycle::reset_password))
         .route("/statistics", get(stats::show))
+        .route("/library", get(library::search))
+        .route("/library/outcomes", get(library_chart::show))
+        .route("/library/{id}", get(library::notice))
+        .route("/law/{provision}", get(library_law::show))
+        .route("/admin/library", post(library_admin::set))
         .route("/assets/app.css", get(stylesheet))
 }
 

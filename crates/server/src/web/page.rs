@@ -52,6 +52,7 @@ pub fn layout(title: &str, viewer: Option<&Viewer>, errors: &[Problem], body: Ma
                                     li { a href="/" { "Dashboard" } }
                                     li { a href="/cases" { "Cases" } }
                                     li { a href="/statistics" { "Statistics" } }
+                                    li { a href="/library" { "Library" } }
                                     @if v.user.role == Role::Administrator {
                                         li { a href="/admin" { "Admin" } }
                                     }

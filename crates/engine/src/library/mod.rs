@@ -1,5 +1,15 @@
 //! The decision-notice library: ingest, search, counts and index rebuilds.
 //! The store holds the notices; the search index is a cache rebuilt from it.
+//! `served` is a server's hold on it; `kind` the kind of body a notice's
+//! authority is.
+
+mod kind;
+mod served;
+
+pub(crate) use kind::derive;
+pub use kind::kind_from_notice;
+pub(crate) use served::{kind_filter_for, Shelf};
+pub use served::{IndexPlace, LibraryDesk};
 
 use foidesk_notice::{NoticeRecord, Parsed, RecordPage, SourceKind};
 use foidesk_search::{BuiltFrom, NoticeIndex, NoticeWriter, Opened, SearchQuery, SearchResults};
@@ -275,7 +285,7 @@ impl Library {
     }
 
     /// The store as the index should record it if it were in step.
-    async fn store_now(&self) -> Result<BuiltFrom, EngineError> {
+    pub(crate) async fn store_now(&self) -> Result<BuiltFrom, EngineError> {
         let notices = self.store.notice_count().await?;
         Ok(BuiltFrom {
             store_id: self.store_id.clone(),
@@ -303,7 +313,7 @@ impl Library {
                         message: e.to_string(),
                     }
                 })?;
-                writer.add(n.id, &record)?;
+                writer.add_with(n.id, &record, &derive(&record))?;
                 count += 1;
             }
         }
@@ -385,7 +395,7 @@ impl Ingest<'_> {
         let inserted = self.library.store.add_notices(&batch).await?;
         for ((slot, record), result) in records.iter().zip(inserted) {
             if let Inserted::Added(id) = result {
-                self.writer.add(id, record)?;
+                self.writer.add_with(id, record, &derive(record))?;
                 outcomes[*slot].status = IngestStatus::Added;
             }
         }
@@ -434,7 +444,7 @@ impl Ingest<'_> {
             .store
             .join_entries(into.id, &joined, &to_json(&entry)?, &at)
             .await?;
-        self.writer.add(into.id, &entry)?;
+        self.writer.add_with(into.id, &entry, &derive(&entry))?;
         for id in joined {
             self.writer.remove(id);
         }
