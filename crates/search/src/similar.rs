@@ -8,7 +8,7 @@ use foidesk_calendar::Date;
 use foidesk_law::ProvisionId;
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{AllQuery, BooleanQuery, MoreLikeThisQuery, Occur, Query};
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, MoreLikeThisQuery, Occur, Query};
 use tantivy::schema::{OwnedValue, Value};
 use tantivy::{TantivyDocument, Term};
 
@@ -81,11 +81,16 @@ impl NoticeIndex {
         clauses.push((Occur::Should, Box::new(AllQuery)));
         let mut filtered: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Must, Box::new(BooleanQuery::new(clauses)))];
+        // Filters count nothing towards the score, which is likeness alone.
+        let unscored =
+            |q: Box<dyn Query>| -> Box<dyn Query> { Box::new(ConstScoreQuery::new(q, 0.0)) };
         if !q.provisions.is_empty() {
-            filtered.push((Occur::Must, self.provision_clause(&q.provisions)));
+            filtered.push((Occur::Must, unscored(self.provision_clause(&q.provisions))));
         }
         if let Some(k) = &q.kind {
-            filtered.extend(self.kind_clauses(k));
+            for (occur, clause) in self.kind_clauses(k) {
+                filtered.push((occur, unscored(clause)));
+            }
         }
         for id in &q.exclude {
             let id = u64::try_from(*id).unwrap_or(0);

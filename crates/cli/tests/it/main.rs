@@ -8,6 +8,7 @@ mod durability;
 mod hostile_sign_in;
 mod import;
 mod library;
+mod library_web;
 mod lifecycle;
 mod notice;
 mod render;

@@ -8,6 +8,7 @@ mod decision;
 mod import;
 mod intake;
 mod letters;
+mod precedent;
 mod records;
 mod register;
 mod requester;

@@ -1,3 +1,4 @@
 //! The crate's integration tests, one binary: a module per area.
 
 mod search;
+mod similar;

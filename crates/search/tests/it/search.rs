@@ -13,7 +13,7 @@ fn fixtures() -> PathBuf {
 }
 
 /// (file stem, path) of every notice indexed.
-fn notices() -> Vec<(String, PathBuf)> {
+pub(crate) fn notices() -> Vec<(String, PathBuf)> {
     let mut out = Vec::new();
     for (dir, keep) in [("corpus", ".wrap60.txt"), ("synthetic", "")] {
         for e in std::fs::read_dir(fixtures().join(dir)).unwrap() {
@@ -29,7 +29,7 @@ fn notices() -> Vec<(String, PathBuf)> {
     out
 }
 
-fn built(notices: u64) -> BuiltFrom {
+pub(crate) fn built(notices: u64) -> BuiltFrom {
     BuiltFrom {
         store_id: "test-store".into(),
         notices,

@@ -66,6 +66,11 @@ const PAGES: &[(&str, &str)] = &[
     ("GET", "/complaints/new"),
     ("POST", "/complaints/new"),
     ("GET", "/complaints/{id}/opened"),
+    ("GET", "/library"),
+    ("GET", "/library/outcomes"),
+    ("GET", "/library/{id}"),
+    ("GET", "/law/{provision}"),
+    ("POST", "/admin/library"),
 ];
 
 /// Answers that are not a route's success: unknown paths, a case that does
@@ -115,6 +120,7 @@ fn fill(world: &World, path: &str) -> String {
         .replace("/record/decision", "/record/assigned")
         .replace("{n}", "1")
         .replace("{slug}", "a")
+        .replace("{provision}", "s.31(3)")
 }
 
 /// `path` as `who` (a token name), or with a session `cookie`, or neither.
