@@ -215,7 +215,7 @@ async fn servers_on_one_store_agree_through_the_store() {
         .await
         .is_err());
     servers[1]
-        .as_user(&admin)
+        .as_user(admin)
         .set_public_library(true)
         .await
         .unwrap();
