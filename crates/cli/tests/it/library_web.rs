@@ -36,8 +36,18 @@ fn sources() -> Vec<PathBuf> {
     out
 }
 
+/// Stops the server however the test ends.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// `foidesk serve` on the data directory, and its address.
-fn serve(data: &Path) -> (Child, String) {
+fn serve(data: &Path) -> (Server, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_foidesk"))
         .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
         .arg(data)
@@ -46,12 +56,16 @@ fn serve(data: &Path) -> (Child, String) {
         .spawn()
         .unwrap();
     let mut out = BufReader::new(child.stdout.take().unwrap());
+    let server = Server(child);
     loop {
         let mut line = String::new();
         assert!(out.read_line(&mut line).unwrap() > 0, "serve exited");
         if let Some(rest) = line.split("listening on http://").nth(1) {
             let addr = rest.split_whitespace().next().unwrap();
-            return (child, format!("http://{addr}"));
+            let addr = format!("http://{addr}");
+            // Keep reading so the server never blocks on a full pipe.
+            std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
+            return (server, addr);
         }
     }
 }
@@ -130,7 +144,7 @@ async fn the_browser_finds_what_the_command_line_finds() {
         check(d, "q=recognition", &["recognition"], 2),
     ];
 
-    let (mut child, base) = serve(d);
+    let (server, base) = serve(d);
     let anonymous = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -187,6 +201,5 @@ async fn the_browser_finds_what_the_command_line_finds() {
         text.contains("href=\"#provision\"") && text.contains("href=\"#from\""),
         "{text}"
     );
-    child.kill().unwrap();
-    child.wait().unwrap();
+    drop(server);
 }
