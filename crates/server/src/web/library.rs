@@ -274,7 +274,7 @@ fn filter_form(q: &QueryMap, problems: &[Problem]) -> Markup {
             (field("q", "Words in the notice", Some("For example, \"smart devices\" or listening"), "search"))
             (field("provision", "Provision", Some("s.31 also finds s.31(3)"), "text"))
             (select("outcome", "Decision", &outcomes))
-            (select("ncnd", "Neither confirm nor deny", &[("", "Either"), ("yes", "Neither confirmed nor denied"), ("no", "Confirmed or denied")]))
+            (select("ncnd", "Neither confirmed nor denied?", &[("", "Either"), ("yes", "Yes"), ("no", "No")]))
             (field("authority", "Authority", Some("Words in its name"), "text"))
             (select("kind", "Kind of authority", &kinds))
             (date_input("from", "Decided from", Some("For example, 1 4 2020"), (&from.0, &from.1, &from.2), problems))

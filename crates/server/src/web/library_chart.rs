@@ -97,6 +97,10 @@ fn figures(provision: &str, counts: &[OutcomeCount]) -> Markup {
         .max()
         .unwrap_or(1)
         .max(1);
+    // The table's columns: the decisions any year has.
+    let shown: Vec<usize> = (0..SERIES.len())
+        .filter(|&i| years.values().any(|v| v[i] > 0))
+        .collect();
     let rows = u32::try_from(years.len()).unwrap_or(0);
     let legend_y = rows * ROW + 10;
     let height = legend_y + 2 * ROW;
@@ -139,10 +143,10 @@ fn figures(provision: &str, counts: &[OutcomeCount]) -> Markup {
         }
         div class="table-wrap" {
             table class="table" {
-                caption { "Notices citing " (provision) " by year and decision" }
+                caption { "Notices by year" }
                 thead { tr {
                     th scope="col" { "Year" }
-                    @for (o, words, _) in SERIES {
+                    @for (o, words, _) in shown.iter().map(|&i| SERIES[i]) {
                         th scope="col" class="numeric" {
                             @match LibraryOutcome::from_name(o) {
                                 Some(outcome) => abbr title=(outcome.label()) { (words) },
@@ -156,7 +160,7 @@ fn figures(provision: &str, counts: &[OutcomeCount]) -> Markup {
                     @for (year, values) in &years {
                         tr {
                             th scope="row" { (year) }
-                            @for n in values { td class="numeric" { (n) } }
+                            @for &i in &shown { td class="numeric" { (values[i]) } }
                             td class="numeric" { (values.iter().sum::<u32>()) }
                         }
                     }
