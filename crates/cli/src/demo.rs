@@ -192,10 +192,13 @@ pub async fn load(system: &System) -> anyhow::Result<()> {
             Err(e) => return Err(e).with_context(|| format!("adding demo account {email}")),
         }
     }
+    // After the accounts: the requester sends part of it from their desk.
+    opened += crate::demo_round_robin::load(system, &register, REQUESTER_EMAIL).await?;
     println!(
-        "foidesk: demo: {opened} cases opened ({} examples and {} live requests in all)",
+        "foidesk: demo: {opened} cases opened ({} examples, {} live requests and {} in the round robin in all)",
         EXAMPLES.len(),
-        LIVE.len()
+        LIVE.len(),
+        crate::demo_round_robin::cases()
     );
     Ok(())
 }
@@ -203,7 +206,7 @@ pub async fn load(system: &System) -> anyhow::Result<()> {
 /// A letter profile for a demo authority, so its letters have a letterhead,
 /// an address block and a signatory; kept if it has one already. The
 /// address and email are made up and say so.
-async fn give_profile(system: &System, slug: &str, name: &str) -> anyhow::Result<()> {
+pub(crate) async fn give_profile(system: &System, slug: &str, name: &str) -> anyhow::Result<()> {
     let Some(authority) = system.authority(slug).await? else {
         return Ok(());
     };
@@ -304,7 +307,7 @@ const LIVE: [(&str, u32, [&str; 2]); 5] = [
 ];
 
 /// The date `n` working days before today.
-fn working_days_ago(engine: &Engine, n: u32) -> anyhow::Result<Date> {
+pub(crate) fn working_days_ago(engine: &Engine, n: u32) -> anyhow::Result<Date> {
     let today = engine.today();
     let mut day = today;
     while engine.calendar().working_days_between(day, today)? < n {

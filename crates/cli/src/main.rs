@@ -9,6 +9,7 @@ mod bench_cases;
 mod calendar;
 mod cases;
 mod demo;
+mod demo_round_robin;
 mod law;
 mod library;
 mod notice;
