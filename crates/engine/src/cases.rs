@@ -287,6 +287,7 @@ impl Engine {
             projection: projection(&case, &stage),
             listing: crate::intake::listing_of(file),
             created_at: now.to_owned(),
+            print: None,
         })
     }
 
