@@ -38,6 +38,8 @@ const LAYERS: &[Layer] = &[
     layer("case",     &["calendar", "law"], &["testkit"]),
     layer("notice",   &["calendar", "law"], &["testkit"]),
     layer("docs",     &["calendar", "law", "case"], &["notice", "testkit"]),
+    // Recognising one request from its text alone needs nothing of the law or the case.
+    layer("likeness", &[], &[]),
     // The store knows no case law: it keeps what the engine gives it. Its tests take
     // itself again with the `testing` feature (the conformance harness).
     layer("store",    &[], &["store"]),
@@ -52,7 +54,7 @@ const LAYERS: &[Layer] = &[
 ];
 
 /// Crates that do no I/O, read no environment and no clock.
-const PURE: &[&str] = &["calendar", "law", "case", "notice", "docs"];
+const PURE: &[&str] = &["calendar", "law", "case", "notice", "docs", "likeness"];
 
 /// Crates only one layer may use (any kind of dependency).
 const OWNED: &[(&str, &str)] = &[("sqlx", "store"), ("tantivy", "search"), ("axum", "server")];
