@@ -44,7 +44,7 @@ const LAYERS: &[Layer] = &[
     // itself again with the `testing` feature (the conformance harness).
     layer("store",    &[], &["store"]),
     layer("search",   &["calendar", "law", "notice"], &[]),
-    layer("engine",   &["calendar", "law", "case", "docs", "notice", "store", "search"], &["store", "testkit"]),
+    layer("engine",   &["calendar", "law", "case", "docs", "notice", "store", "search", "likeness"], &["store", "testkit"]),
     // The API boundary: the server and the binary reach the rest only through the engine
     // (the server's tests take the engine again with its `testing` feature).
     layer("server",   &["engine"], &["engine", "testkit"]),
