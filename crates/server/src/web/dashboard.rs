@@ -59,6 +59,7 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
         }
         Role::Requester => vec![super::my_requests::section(state, who, "My requests").await?],
         Role::Caseworker => vec![super::complaint_queue::dashboard_panel(state, who).await?],
+        Role::Coordinator => Vec::new(),
     };
     let views = service.as_user(&who.user).case_views(CHART_CASES).await?;
     let figures = stats(&views);
