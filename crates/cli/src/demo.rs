@@ -101,8 +101,12 @@ const REQUESTER_EMAIL: &str = "requester@demo.foidesk.test";
 /// The `store_meta` key that marks a store the demo loaded into when empty.
 const DEMO_MARK: &str = "demo";
 
+/// The kind of authority the demo's coordinator (the national police FOI
+/// unit) coordinates.
+const COORDINATED_KIND: &str = "police";
+
 /// (role, email, name)
-const ACCOUNTS: [(Role, &str, &str); 4] = [
+const ACCOUNTS: [(Role, &str, &str); 5] = [
     (
         Role::Administrator,
         "admin@demo.foidesk.test",
@@ -115,6 +119,11 @@ const ACCOUNTS: [(Role, &str, &str); 4] = [
         "Demo Caseworker",
     ),
     (Role::Requester, REQUESTER_EMAIL, "Demo Requester"),
+    (
+        Role::Coordinator,
+        "coordinator@demo.foidesk.test",
+        "Demo Coordinator, National Police FOI Unit",
+    ),
 ];
 
 /// Whether the demo may load into this store; marks an empty store as a
@@ -179,10 +188,11 @@ pub async fn load(system: &System) -> anyhow::Result<()> {
         opened += open_live_requests(system, slug).await?;
     }
     for (role, email, person) in ACCOUNTS {
-        let authority = if role == Role::Officer {
-            officer_authority.as_deref()
-        } else {
-            None
+        // An officer's authority; the kind a coordinator coordinates.
+        let authority = match role {
+            Role::Officer => officer_authority.as_deref(),
+            Role::Coordinator => Some(COORDINATED_KIND),
+            _ => None,
         };
         match system
             .add_user(email, person, role, authority, DEMO_PASSWORD)

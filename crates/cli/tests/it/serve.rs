@@ -49,12 +49,14 @@ async fn the_demo_starts_and_each_account_sees_its_cases() {
     // register knows both names they use for the force), five live requests
     // and its copy of the round robin, the requester the thirteen synthetic
     // requests, the five live ones and the round robin's batch of six, the
-    // caseworker the nine complained of.
+    // caseworker the nine complained of, the coordinator none (it sees
+    // round robins, never cases).
     for (email, expected) in [
         ("admin@demo.foidesk.test", 70),
         ("officer@demo.foidesk.test", 8),
         ("requester@demo.foidesk.test", 24),
         ("caseworker@demo.foidesk.test", 9),
+        ("coordinator@demo.foidesk.test", 0),
     ] {
         let client = reqwest::Client::builder()
             .cookie_store(true)

@@ -73,11 +73,18 @@ pub async fn show(
     let files = super::attachments::listed(&state, &who, &view).await;
     let complaint =
         super::complaint::section(&state, &who, &view, files.as_deref().unwrap_or_default());
+    let round_robin = super::round_robin::panel(
+        &state,
+        &who,
+        &view,
+        query.get("round-robin").map(String::as_str),
+    )
+    .await;
     let body = html! {
         @if let Some(kind) = saved {
             (success_banner(&format!("Recorded: {}", kind.label()), None))
         }
-        (case_body(&who, &view, files.as_deref().unwrap_or_default(), state.service.engine().today(), complaint))
+        (case_body(&who, &view, files.as_deref().unwrap_or_default(), state.service.engine().today(), complaint, round_robin))
         (super::attachments::section(&who, &view, files.as_deref()))
     };
     respond(StatusCode::OK, layout(&title, Some(&viewer), &[], body))
@@ -316,6 +323,7 @@ fn case_body(
     files: &[Attachment],
     today: Date,
     complaint: Markup,
+    round_robin: Markup,
 ) -> Markup {
     let s = &view.summary;
     let r = &view.case.request;
@@ -411,6 +419,7 @@ fn case_body(
                 }
             }
         }
+        (round_robin)
         h2 { "Deadlines" }
         @if view.deadlines.is_empty() {
             p { "No deadline applies." }

@@ -59,7 +59,16 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
         }
         Role::Requester => vec![super::my_requests::section(state, who, "My requests").await?],
         Role::Caseworker => vec![super::complaint_queue::dashboard_panel(state, who).await?],
-        Role::Coordinator => Vec::new(),
+        Role::Coordinator => {
+            let list = service
+                .as_user(&who.user)
+                .coordinated_round_robins()
+                .await?;
+            vec![html! {
+                h2 id="round-robins-title" { "Round robins you coordinate" }
+                (super::coordinator::table(&list))
+            }]
+        }
     };
     let views = service.as_user(&who.user).case_views(CHART_CASES).await?;
     let figures = stats(&views);

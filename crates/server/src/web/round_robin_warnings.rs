@@ -1,0 +1,103 @@
+//! Warnings on a planned response that departs from a consistent answer
+//! (the round robin's peers, this authority's own near-duplicates, the
+//! coordinator's advice), each with the answers it rests on, and the reason
+//! the officer must give to go on. A warning advises; with a reason the
+//! response is sent, and the reason is kept on the case.
+
+use foidesk_engine::api::{ConsistencyWarning, EventFile, EventType, Outcome, PartOutcome};
+use maud::{html, Markup};
+
+use super::case_page::provision_words;
+use super::page::{textarea, Problem};
+use super::session::WebUser;
+use crate::AppState;
+
+/// The warnings on a planned event: only a response has any. They are for
+/// showing; whether a reason is needed is the engine's to say when the
+/// response is recorded (`ReasonNeeded`), so a warning that cannot be
+/// worked out here shows nothing rather than blocking.
+pub async fn planned(
+    state: &AppState,
+    who: &WebUser,
+    case: i64,
+    event: &EventFile,
+) -> Vec<ConsistencyWarning> {
+    if event.kind != EventType::Response.as_str() {
+        return Vec::new();
+    }
+    let outcomes: Vec<PartOutcome> = event
+        .outcomes
+        .iter()
+        .filter_map(|o| {
+            Some(PartOutcome {
+                part: o.part.clone(),
+                outcome: Outcome::from_name(&o.outcome)?,
+                provisions: o.provisions.iter().filter_map(|p| p.parse().ok()).collect(),
+            })
+        })
+        .collect();
+    state
+        .service
+        .as_user(&who.user)
+        .consistency_warnings(case, &outcomes)
+        .await
+        .unwrap_or_default()
+}
+
+/// The form field that carries the reason.
+pub const REASON: &str = "consistency_reason";
+
+/// The problem when a reason is needed and none was given.
+pub fn reason_missing() -> Problem {
+    super::page::problem(
+        REASON,
+        "Enter why you are departing from a consistent answer",
+    )
+}
+
+fn part_words(part: &str) -> String {
+    if part == "all" {
+        "The whole request".to_owned()
+    } else {
+        format!("Part {part}")
+    }
+}
+
+/// The warnings, each with its peers as links where the viewer may open
+/// their case, then the required reason.
+pub fn section(warnings: &[ConsistencyWarning], typed: &str, errors: &[Problem]) -> Markup {
+    if warnings.is_empty() {
+        return html! {};
+    }
+    html! {
+        div class="warning-panel" id="consistency-warnings" {
+            h2 { "Check this answer against others" }
+            p { "This answer departs from how the same or a similar request was answered. You can still send it: say why below, and the reason is kept on the case." }
+            @for (n, w) in warnings.iter().enumerate() {
+                div class="warning-panel__item" id={ "consistency-warning-" (n + 1) } {
+                    h3 { (part_words(&w.part)) ": " (w.pattern.label()) }
+                    p { (w.message) }
+                    @if !w.peers.is_empty() {
+                        ul class="list body-s" {
+                            @for peer in &w.peers {
+                                li {
+                                    @match peer.case_id {
+                                        Some(id) => a href={ "/cases/" (id) } { (peer.authority) },
+                                        None => (peer.authority),
+                                    }
+                                    ": " (peer.outcome.label())
+                                    @if !peer.provisions.is_empty() {
+                                        @let words: Vec<String> = peer.provisions.iter().map(|p| provision_words(p)).collect();
+                                        ", under " (words.join(", "))
+                                    }
+                                    @if let Some(d) = peer.date { ", " (d.long_form()) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            (textarea(REASON, "Why are you departing from this answer?", Some("Required to send it. Kept on the case, never shown to the requester."), typed, errors))
+        }
+    }
+}
