@@ -16,6 +16,7 @@ mod records;
 mod register;
 mod requester;
 mod requests;
+mod round_robin_pages;
 mod round_robins;
 mod sign_in;
 mod web;
