@@ -28,8 +28,9 @@ async function metRow(page) {
 export default async function roundRobin(browser, run) {
   const context = await run.axeContext(browser, { viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
-  const step = async (who, label) => {
-    await run.accessible(page, `round robin: ${label}`, who);
+  // A page reached by a POST is checked but not revisited at 375 px.
+  const step = async (who, label, posted = false) => {
+    await run.accessible(page, `round robin: ${label}`, posted ? undefined : who);
     await run.shot(page, `round-robin-${label.replace(/[^a-z0-9]+/gi, '-')}`);
   };
 
@@ -87,10 +88,11 @@ export default async function roundRobin(browser, run) {
   const summary = await page.textContent('.error-summary');
   expect(summary.includes('Enter why you are departing'), `the error summary asks for a reason: ${summary}`);
   expect(await page.$('.error-summary a[href="#consistency_reason"]'), 'the summary links to the reason');
-  await step(OFFICER, 'no reason given');
+  await step(OFFICER, 'no reason given', true);
   const unsent = await context.newPage();
   await unsent.goto(caseUrl);
-  expect(!(await unsent.textContent('#timeline, main')).includes('Response sent'), 'nothing was recorded without a reason');
+  const timelineBefore = await unsent.$('#timeline');
+  expect(!timelineBefore || !(await timelineBefore.innerText()).includes('Response sent'), 'nothing was recorded without a reason');
   await unsent.close();
 
   const reason = 'Our force published its training syllabus for digital evidence last year, so saying we hold it reveals nothing new.';
@@ -114,7 +116,7 @@ export default async function roundRobin(browser, run) {
   await cpage.click('header a:text-is("Round robins")');
   await run.accessible(cpage, 'round robin: coordinator list', COORDINATOR);
   await run.shot(cpage, 'round-robin-coordinator-list');
-  await cpage.click('main a:has-text("Connected devices")');
+  await cpage.click('main a:has-text("Internet of Things")');
   const seen = await metRow(cpage);
   expect(seen && /confirmed held/.test(seen[1]) && /disclosed/.test(seen[1]), `the coordinator sees the Met's part 2 updated: ${seen}`);
   const page2 = await cpage.textContent('main');

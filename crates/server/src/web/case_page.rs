@@ -419,7 +419,6 @@ fn case_body(
                 }
             }
         }
-        (round_robin)
         h2 { "Deadlines" }
         @if view.deadlines.is_empty() {
             p { "No deadline applies." }
@@ -464,6 +463,7 @@ fn case_body(
                 }
             }
         }
+        (round_robin)
         h2 { "Timeline" }
         @if view.file.events.is_empty() {
             p { "Nothing has happened yet." }

@@ -171,22 +171,22 @@ async fn grid_page(
         user: &who.user,
         csrf: &who.csrf,
     };
-    let title = grid
-        .parts
-        .first()
-        .map_or_else(|| format!("Round robin {id}"), |p| p.text.clone());
+    let title = format!("Round robin {id}");
     let typed_part = field(typed, "part");
     let body = html! {
         a class="back-link" href="/round-robins" { "All round robins" }
         @if saved { (success_banner("Advice recorded", Some("The authorities in the round robin see it when they plan their answers."))) }
-        span class="caption" { "Round robin " (grid.id) @if !grid.references.is_empty() { ", " (grid.references.join(", ")) } }
-        h1 class="round-robin__title" { (title) }
-        p { (grid.rows.len()) " authorities received it." }
+        h1 { (title) }
+        p {
+            "The same request went to " (grid.rows.len()) " authorities."
+            @if !grid.references.is_empty() { " Known as " (grid.references.join(", ")) "." }
+        }
         (super::round_robin::grid(&grid, "How each authority answered, part by part"))
         (super::round_robin::advice(&grid))
         h2 { "Advise the authorities" }
         @for p in &grid.parts {
             @let (f, e): (&[(String, String)], &[Problem]) = if p.id == typed_part { (typed, errors) } else { (&[], &[]) };
+            h3 { "Part " (p.id) }
             (advice_form(who, &grid, &p.id, &f.to_vec(), e))
         }
     };

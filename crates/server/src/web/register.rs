@@ -134,7 +134,7 @@ fn row(e: &RegisterEntry, shares: bool, csrf: &str) -> Markup {
                 @if e.aliases.is_empty() { "—" } @else { (e.aliases.join("; ")) }
             }
             td data-label="Round robins" id={ "sharing-" (a.slug) } {
-                form method="post" action={ "/authorities/" (a.slug) "/sharing" } {
+                form method="post" action={ "/authorities/" (a.slug) "/sharing" } class="sharing-form" {
                     (csrf_field(csrf))
                     input type="hidden" name="shares" value=(if shares { "no" } else { "yes" });
                     @if shares { "Shares its answers" } @else { "Does not share its answers" }

@@ -37,6 +37,8 @@ fn cell_body(cell: &GridCell) -> Markup {
     let result = match (cell.stance, cell.result) {
         (None, CellResult::Pending | CellResult::NotShared | CellResult::NotAsked) => None,
         (Some(Stance::NotHeld), CellResult::NotHeld) => None,
+        // Neither confirming nor denying withholds: the tag says it all.
+        (Some(Stance::Ncnd), CellResult::Withheld) => None,
         (_, r) => Some(r.label()),
     };
     let provisions: Vec<String> = cell.provisions.iter().map(|p| provision_words(p)).collect();
@@ -113,7 +115,8 @@ pub fn grid(grid: &RoundRobinGrid, caption: &str) -> Markup {
                     }
                 }
                 tbody {
-                    @for row in &grid.rows {
+                    // The caller's own row first.
+                    @for row in grid.rows.iter().filter(|r| r.own).chain(grid.rows.iter().filter(|r| !r.own)) {
                         tr class=[row.own.then_some("round-robin__own")] {
                             th scope="row" data-label="Authority" { (authority_cell(row)) }
                             @for p in &grid.parts {

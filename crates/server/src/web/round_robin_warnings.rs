@@ -4,7 +4,9 @@
 //! the officer must give to go on. A warning advises; with a reason the
 //! response is sent, and the reason is kept on the case.
 
-use foidesk_engine::api::{ConsistencyWarning, EventFile, EventType, Outcome, PartOutcome};
+use foidesk_engine::api::{
+    ConsistencyWarning, EventFile, EventType, Outcome, PartOutcome, WarningPeer,
+};
 use maud::{html, Markup};
 
 use super::case_page::provision_words;
@@ -63,6 +65,27 @@ fn part_words(part: &str) -> String {
     }
 }
 
+/// Answers listed under a warning before the rest fold away.
+const SHOWN: usize = 5;
+
+/// One earlier answer, linked to its case where the viewer may open it.
+fn peer_line(peer: &WarningPeer) -> Markup {
+    html! {
+        li {
+            @match peer.case_id {
+                Some(id) => a href={ "/cases/" (id) } { (peer.authority) },
+                None => (peer.authority),
+            }
+            ": " (peer.outcome.label())
+            @if !peer.provisions.is_empty() {
+                @let words: Vec<String> = peer.provisions.iter().map(|p| provision_words(p)).collect();
+                ", under " (words.join(", "))
+            }
+            @if let Some(d) = peer.date { ", " (d.long_form()) }
+        }
+    }
+}
+
 /// The warnings, each with its peers as links where the viewer may open
 /// their case, then the required reason.
 pub fn section(warnings: &[ConsistencyWarning], typed: &str, errors: &[Problem]) -> Markup {
@@ -79,18 +102,13 @@ pub fn section(warnings: &[ConsistencyWarning], typed: &str, errors: &[Problem])
                     p { (w.message) }
                     @if !w.peers.is_empty() {
                         ul class="list body-s" {
-                            @for peer in &w.peers {
-                                li {
-                                    @match peer.case_id {
-                                        Some(id) => a href={ "/cases/" (id) } { (peer.authority) },
-                                        None => (peer.authority),
-                                    }
-                                    ": " (peer.outcome.label())
-                                    @if !peer.provisions.is_empty() {
-                                        @let words: Vec<String> = peer.provisions.iter().map(|p| provision_words(p)).collect();
-                                        ", under " (words.join(", "))
-                                    }
-                                    @if let Some(d) = peer.date { ", " (d.long_form()) }
+                            @for peer in w.peers.iter().take(SHOWN) { (peer_line(peer)) }
+                        }
+                        @if w.peers.len() > SHOWN {
+                            details class="details" {
+                                summary class="details__summary" { "The other " (w.peers.len() - SHOWN) " answers" }
+                                ul class="list body-s details__text" {
+                                    @for peer in w.peers.iter().skip(SHOWN) { (peer_line(peer)) }
                                 }
                             }
                         }
