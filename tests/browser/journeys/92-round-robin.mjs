@@ -55,10 +55,10 @@ export default async function roundRobin(browser, run) {
     expect(!grid.includes(requesterField), `the round-robin panel never names the requester (${requesterField})`);
   }
   // Helper D's precedent panel, where this branch has it.
-  const precedents = await page.$('#precedents');
+  const precedents = await page.$('section.precedents');
   if (precedents) {
     const said = await precedents.innerText();
-    expect(/section (23\(5\)|24\(2\)|31\(3\))/.test(said), `precedents on the provisions in play: ${said}`);
+    expect(/(s\.|section )(23\(5\)|24\(2\)|31\(3\))/.test(said), `precedents on the provisions in play: ${said}`);
   }
   expect(text.includes('Round robin'), 'the case page has the round-robin panel');
   await step(OFFICER, 'the case with its grid');
