@@ -676,3 +676,59 @@ async fn no_grid_or_coordinator_page_or_json_names_the_requester() {
         world.finish().await;
     }
 }
+
+#[tokio::test]
+async fn an_officer_confirms_a_variant_the_engine_only_suggested() {
+    for world in common::worlds().await {
+        let label = world.label;
+        let rr = round_robin(&world).await;
+        // Authority B's copy asks only the second part: a variant, not joined.
+        let mut file = copy("Authority B", false);
+        file.request.parts.remove(0);
+        file.request.parts[0].id = "1".into();
+        let case = world
+            .system
+            .open_case("b", "B-RR", file, "setup")
+            .await
+            .unwrap()
+            .summary
+            .id;
+        assert_eq!(
+            world.store.round_robin_of(case).await.unwrap(),
+            None,
+            "{label}"
+        );
+        let cookie = world.session("officer_b").await;
+        let page = world.page(&format!("/cases/{case}"), &cookie).await;
+        assert!(page.text.contains("not linked to a round robin"), "{label}");
+        assert!(
+            page.text.contains("a variant of this request"),
+            "{label}: {}",
+            panel(&page.text)
+        );
+        let confirm = format!("name=\"round_robin\" value=\"{}\"", rr.id);
+        assert!(
+            page.text.contains(&confirm),
+            "{label}: {}",
+            panel(&page.text)
+        );
+        let csrf = csrf_of(&page.text);
+        let id = rr.id.to_string();
+        let link = format!("/cases/{case}/round-robin/link");
+        let linked = world
+            .form(&link, &cookie, &[("csrf", &csrf), ("round_robin", &id)])
+            .await;
+        assert_eq!(linked.status, 303, "{label}: {}", linked.text);
+        assert_eq!(
+            world.store.round_robin_of(case).await.unwrap(),
+            Some(rr.id),
+            "{label}"
+        );
+        let page = world
+            .page(&format!("/cases/{case}?round-robin=joined"), &cookie)
+            .await;
+        assert!(page.text.contains("linked to the round robin"), "{label}");
+        assert!(page.text.contains("id=\"round-robin-grid\""), "{label}");
+        world.finish().await;
+    }
+}
