@@ -7,8 +7,8 @@
 // Sending without a reason is refused with an error summary and records
 // nothing; with a reason the response is sent and the reason is on the
 // case's timeline. Then the coordinator (the national police FOI unit)
-// finds the round robin and sees the Met's part 2 cell updated. Screenshots
-// and axe-core on every page.
+// finds the round robin, sees the Met's part 2 cell updated and records
+// its advice on part 2. Screenshots and axe-core on every page.
 
 import { expect } from '../lib.mjs';
 import { answerAll } from './20-response.mjs';
@@ -126,6 +126,17 @@ export default async function roundRobin(browser, run) {
   expect(!(await cpage.$('#round-robin-grid a[href^="/cases/"]')), 'the coordinator cannot open cases');
   await run.accessible(cpage, 'round robin: coordinator grid', COORDINATOR);
   await run.shot(cpage, 'round-robin-coordinator-grid');
+
+  // Advice on part 2, as most forces answered it.
+  await cpage.check('input[name="outcome-2"][value=ncnd]');
+  await cpage.fill('#provisions-2', 'section 23(5), section 24(2), section 31(3)');
+  await cpage.fill('#note-2', 'Neither confirm nor deny, as most forces have.');
+  await cpage.click('main button:has-text("Record advice on part 2")');
+  expect((await cpage.textContent('.notification-banner')).includes('Advice recorded'), 'a banner confirms the advice');
+  const advice = await cpage.textContent('#round-robin-advice');
+  expect(advice.includes('Part 2') && advice.includes('section 23(5)'), `the advice is shown: ${advice}`);
+  await run.accessible(cpage, 'round robin: advice recorded', COORDINATOR);
+  await run.shot(cpage, 'round-robin-advice-recorded');
   await coordinator.close();
-  return `${REFERENCE}: the grid of ${rows.length} forces, a disclosure on part 2 warned, refused without a reason, sent with one; the coordinator sees the cell updated`;
+  return `${REFERENCE}: the grid of ${rows.length} forces, a disclosure on part 2 warned, refused without a reason, sent with one; the coordinator sees the cell updated and advises on part 2`;
 }
