@@ -181,8 +181,8 @@ async fn grid_page(
             "The same request went to " (grid.rows.len()) " authorities."
             @if !grid.references.is_empty() { " Known as " (grid.references.join(", ")) "." }
         }
+        h2 { "The request and its answers" }
         (super::round_robin::grid(&grid, "How each authority answered, part by part"))
-        (super::round_robin::advice(&grid))
         h2 { "Advise the authorities" }
         @for p in &grid.parts {
             @let (f, e): (&[(String, String)], &[Problem]) = if p.id == typed_part { (typed, errors) } else { (&[], &[]) };

@@ -91,7 +91,8 @@ fn tally(grid: &RoundRobinGrid, part: &str) -> String {
     said.join(", ")
 }
 
-/// The request's parts and how each was answered, then the grid itself.
+/// The request's parts and how each was answered, the coordinator's
+/// advice, then the grid itself.
 pub fn grid(grid: &RoundRobinGrid, caption: &str) -> Markup {
     html! {
         dl class="summary-list" id="round-robin-parts" {
@@ -105,6 +106,7 @@ pub fn grid(grid: &RoundRobinGrid, caption: &str) -> Markup {
                 }
             }
         }
+        (advice(grid))
         div class="table-wrap" {
             table class="table table--stack round-robin" id="round-robin-grid" {
                 caption { (caption) }
@@ -137,7 +139,7 @@ pub fn grid(grid: &RoundRobinGrid, caption: &str) -> Markup {
 }
 
 /// The coordinator's latest advice on each part, if any.
-pub fn advice(grid: &RoundRobinGrid) -> Markup {
+fn advice(grid: &RoundRobinGrid) -> Markup {
     html! {
         @if !grid.advice.is_empty() {
             h3 { "National advice" }
@@ -196,7 +198,6 @@ pub async fn panel(state: &AppState, who: &WebUser, view: &CaseView, done: Optio
                         " Answers of authorities that do not share them show only as answered or pending."
                     }
                     (self::grid(g, "How each authority answered, part by part"))
-                    (advice(g))
                     @if let Some(own) = g.rows.iter().find(|r| r.own) {
                         @if who.user.role == Role::Officer { (sharing_form(who, &own.authority_slug, own.shared, id)) }
                     }
