@@ -6,6 +6,7 @@ mod accounts;
 mod assess;
 mod bench;
 mod bench_cases;
+mod bench_round_robins;
 mod calendar;
 mod cases;
 mod demo;

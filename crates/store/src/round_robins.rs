@@ -504,6 +504,57 @@ impl Store {
             .collect())
     }
 
+    /// The cases in a round robin now, each with its events, in two
+    /// queries whatever their number (the grid reads them all).
+    pub async fn round_robin_cases(&self, id: i64) -> Result<Vec<crate::CaseRecord>, StoreError> {
+        const MEMBERS: &str = "SELECT l.case_id FROM round_robin_links l \
+             WHERE l.round_robin_id = $1 AND l.action = 'joined' \
+             AND l.id = (SELECT MAX(m.id) FROM round_robin_links m WHERE m.case_id = l.case_id)";
+        let mut conn = self.pool.acquire().await?;
+        let rows = sqlx::query(sql_text(self.sql_owned(format!(
+            "SELECT c.id, c.authority_id, c.reference, c.desk, c.requester, c.version, c.status, \
+             c.next_deadline, c.assignee, c.request, c.complained FROM cases c \
+             WHERE c.id IN ({MEMBERS}) ORDER BY c.id"
+        ))))
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+        let events = sqlx::query(sql_text(self.sql_owned(format!(
+            "SELECT e.case_id, e.version, e.kind, e.body, e.recorded_by, e.recorded_at \
+             FROM case_events e WHERE e.case_id IN ({MEMBERS}) ORDER BY e.case_id, e.version"
+        ))))
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut by_case: std::collections::HashMap<i64, Vec<crate::StoredEvent>> =
+            std::collections::HashMap::new();
+        for r in &events {
+            by_case
+                .entry(r.try_get(0)?)
+                .or_default()
+                .push(crate::StoredEvent {
+                    version: r.try_get(1)?,
+                    kind: r.try_get(2)?,
+                    body_json: r.try_get(3)?,
+                    recorded_by: r.try_get(4)?,
+                    recorded_at: r.try_get(5)?,
+                });
+        }
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let summary = crate::cases::summary(row)?;
+            // Events up to the row's version: an append may commit between the reads.
+            let mut events = by_case.remove(&summary.id).unwrap_or_default();
+            events.retain(|e| e.version <= summary.version);
+            out.push(crate::CaseRecord {
+                summary,
+                request_json: row.try_get(9)?,
+                events,
+            });
+        }
+        Ok(out)
+    }
+
     /// The membership log of a round robin, oldest first.
     pub async fn round_robin_log(&self, id: i64) -> Result<Vec<LinkEvent>, StoreError> {
         let rows = sqlx::query(self.sql(

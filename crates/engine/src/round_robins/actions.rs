@@ -163,6 +163,32 @@ impl Engine {
             .await
     }
 
+    /// The warnings on `event` as it would be appended to case `case_id`
+    /// (none unless it is a response); an event that does not fit the
+    /// timeline is refused as an append would refuse it.
+    pub(crate) async fn consistency_warnings_for_event_as(
+        &self,
+        store: &Store,
+        user: &User,
+        case_id: i64,
+        event: &foidesk_case::file::EventFile,
+    ) -> Result<Vec<ConsistencyWarning>, EngineError> {
+        let summary = self.worked_case(store, user, case_id).await?;
+        let record = store
+            .case(case_id)
+            .await?
+            .ok_or_else(|| not_found("case", case_id))?;
+        let (mut file, _) = self.file_of(record)?;
+        file.events.push(event.clone());
+        let case = foidesk_case::validate(&file, self.law())?;
+        let planned = match case.events.last().map(|e| &e.kind) {
+            Some(foidesk_case::EventKind::Response(r)) => r.outcomes.clone(),
+            _ => return Ok(Vec::new()),
+        };
+        self.warnings_for(store, Some(user), &summary, &planned)
+            .await
+    }
+
     /// Link case `case_id` to a round robin: the round robin joined.
     pub(crate) async fn link_round_robin_as(
         &self,

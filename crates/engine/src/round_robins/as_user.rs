@@ -36,6 +36,19 @@ impl AsUser<'_> {
             .await
     }
 
+    /// The warnings on `event` (a response, as a form or the letter would
+    /// record it) before it is recorded: none for any other kind.
+    pub async fn consistency_warnings_for_event(
+        &self,
+        case_id: i64,
+        event: &foidesk_case::file::EventFile,
+    ) -> Result<Vec<ConsistencyWarning>, EngineError> {
+        let (engine, store, user) = self.parts();
+        engine
+            .consistency_warnings_for_event_as(store, user, case_id, event)
+            .await
+    }
+
     /// Link the case to a round robin (officers of its authority,
     /// administrators): the round robin joined.
     pub async fn link_round_robin(&self, case_id: i64, by: LinkBy) -> Result<i64, EngineError> {

@@ -124,10 +124,7 @@ impl Engine {
             .map(|p| foidesk_likeness::normalise(&p.text, &names))
             .collect();
         let mut members = Vec::new();
-        for m in store.round_robin_members(id).await? {
-            let Some(record) = store.case(m.case_id).await? else {
-                continue;
-            };
+        for record in store.round_robin_cases(id).await? {
             let summary = record.summary.clone();
             let (file, case) = self.file_of(record)?;
             let entry = register

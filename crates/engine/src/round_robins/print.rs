@@ -211,8 +211,11 @@ impl Engine {
                     None => None,
                 }
             };
-            keys.entry(print.exact_key.clone())
-                .or_insert((i, case.authority_id));
+            // A request with no words left is like nothing, not like another such.
+            if !print.normalised.is_empty() {
+                keys.entry(print.exact_key.clone())
+                    .or_insert((i, case.authority_id));
+            }
             let received = file.request.received.clone();
             case.print = Some(print.new_print(&received, join));
         }

@@ -278,6 +278,12 @@ async fn check_warns(w: &Warns) {
         "2026-11-30",
         [("disclosed", ""), (w.plan.0.as_str(), w.plan.1)],
     );
+    // The same warnings on the event a form or a letter would record.
+    let before = officer
+        .consistency_warnings_for_event(mine, &event)
+        .await
+        .unwrap();
+    assert_eq!(before, warnings, "{}", w.name);
     let v = world
         .system
         .case_view(mine)

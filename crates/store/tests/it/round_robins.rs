@@ -164,6 +164,12 @@ async fn prints_are_found_by_band_and_joins_are_written_with_the_case() {
             1,
             "{label}"
         );
+        let cases = store.round_robin_cases(rr).await.unwrap();
+        let got: Vec<_> = cases
+            .iter()
+            .map(|c| (c.summary.id, c.events.len()))
+            .collect();
+        assert_eq!(got, [(ids[0], 1)], "{label}");
         let log = store.round_robin_log(rr).await.unwrap();
         assert_eq!(log.len(), 3, "{label}");
         assert_eq!(
