@@ -4,9 +4,7 @@
 //! the officer must give to go on. A warning advises; with a reason the
 //! response is sent, and the reason is kept on the case.
 
-use foidesk_engine::api::{
-    ConsistencyWarning, EventFile, EventType, Outcome, PartOutcome, WarningPeer,
-};
+use foidesk_engine::api::{ConsistencyWarning, EventFile, EventType, WarningPeer};
 use maud::{html, Markup};
 
 use super::case_page::provision_words;
@@ -14,10 +12,11 @@ use super::page::{textarea, Problem};
 use super::session::WebUser;
 use crate::AppState;
 
-/// The warnings on a planned event: only a response has any. They are for
-/// showing; whether a reason is needed is the engine's to say when the
-/// response is recorded (`ReasonNeeded`), so a warning that cannot be
-/// worked out here shows nothing rather than blocking.
+/// The warnings on a planned event, worked out as recording it would work
+/// them out (only a response has any). They are for showing: whether a
+/// reason is needed is the engine's to say when the event is recorded
+/// (`ReasonNeeded`), so warnings that cannot be worked out show nothing
+/// rather than block.
 pub async fn planned(
     state: &AppState,
     who: &WebUser,
@@ -27,21 +26,10 @@ pub async fn planned(
     if event.kind != EventType::Response.as_str() {
         return Vec::new();
     }
-    let outcomes: Vec<PartOutcome> = event
-        .outcomes
-        .iter()
-        .filter_map(|o| {
-            Some(PartOutcome {
-                part: o.part.clone(),
-                outcome: Outcome::from_name(&o.outcome)?,
-                provisions: o.provisions.iter().filter_map(|p| p.parse().ok()).collect(),
-            })
-        })
-        .collect();
     state
         .service
         .as_user(&who.user)
-        .consistency_warnings(case, &outcomes)
+        .consistency_warnings_for_event(case, event)
         .await
         .unwrap_or_default()
 }
