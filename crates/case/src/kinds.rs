@@ -83,6 +83,11 @@ event_types! {
     Response = "response", "Response sent",
         recorded_by [Authority], then Some(Responded),
         fields [Outcomes, PublicInterestReasons, StatesReviewProcedure, StatesComplaintRight], requester_sees true;
+    /// Why the authority answers a part differently from the round robin's
+    /// other answers, its own earlier ones or the advice: written just
+    /// before the response it explains. No legal effect.
+    ConsistencyReason = "consistency_reason", "Reason for departing from a consistent answer",
+        recorded_by [Authority], then None, fields [Message], requester_sees false;
     InternalReviewRequested = "internal_review_requested", "Internal review requested",
         recorded_by [Authority, Requester], then Some(AwaitingInternalReview), fields [Message],
         requester_sees true;

@@ -223,6 +223,8 @@ pub enum EventKind {
     },
     EirExtension,
     Response(Response),
+    /// Why a response departs from a consistent answer (round robins).
+    ConsistencyReason,
     InternalReviewRequested,
     InternalReview {
         result: ReviewResult,
@@ -283,6 +285,7 @@ impl EventKind {
             EventKind::PitExtension { .. } => EventType::PitExtension,
             EventKind::EirExtension => EventType::EirExtension,
             EventKind::Response(_) => EventType::Response,
+            EventKind::ConsistencyReason => EventType::ConsistencyReason,
             EventKind::InternalReviewRequested => EventType::InternalReviewRequested,
             EventKind::InternalReview { .. } => EventType::InternalReview,
             EventKind::Complaint => EventType::Complaint,

@@ -417,6 +417,10 @@ fn validate_event(
         EventType::Assigned => assigned(&here, e)?,
         EventType::Acknowledged => EventKind::Acknowledged,
         EventType::Withdrawn => EventKind::Withdrawn,
+        EventType::ConsistencyReason => {
+            required_text(&here, "message", e.message.as_deref(), "the reason")?;
+            EventKind::ConsistencyReason
+        }
         EventType::Duplicate => EventKind::Duplicate {
             of: required_text(
                 &here,

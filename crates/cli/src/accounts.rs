@@ -54,7 +54,8 @@ pub struct UserAdd {
     /// requester, officer, caseworker or administrator.
     #[arg(long)]
     role: String,
-    /// The authority an officer works for (its slug).
+    /// The authority an officer works for (its slug); for a coordinator,
+    /// the kind of authority it coordinates (such as police).
     #[arg(long)]
     authority: Option<String>,
     #[command(flatten)]

@@ -21,6 +21,8 @@ pub enum BenchCommand {
     Library(LibraryBench),
     /// Load rate, overdue-queue and case-fetch latency with many cases.
     Cases(crate::bench_cases::CasesBench),
+    /// Likeness quality, then linking and grid latency with many requests.
+    RoundRobins(crate::bench_round_robins::RoundRobinsBench),
 }
 
 #[derive(Args)]
@@ -46,6 +48,7 @@ pub fn run(engine: &Arc<Engine>, cmd: BenchCommand) -> anyhow::Result<()> {
     let args = match cmd {
         BenchCommand::Library(args) => args,
         BenchCommand::Cases(args) => return crate::bench_cases::run(engine, args),
+        BenchCommand::RoundRobins(args) => return crate::bench_round_robins::run(engine, args),
     };
     let seeds = load_seeds(engine, &args.seeds)?;
     let scratch = std::env::temp_dir().join(format!("foidesk-bench-{}", std::process::id()));

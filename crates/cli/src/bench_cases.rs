@@ -15,7 +15,7 @@ use crate::bench::{authority, print_figures, Rng};
 use crate::library::{runtime, StoreArgs};
 use crate::BadInput;
 
-mod timeline;
+pub(crate) mod timeline;
 
 /// Cases per `import_cases` call, so one transaction.
 const BATCH: usize = 5_000;
@@ -126,7 +126,7 @@ impl Figures {
 }
 
 /// p50, p99 and max in milliseconds (nearest rank).
-fn spread(mut times: Vec<Duration>) -> (f64, f64, f64) {
+pub(crate) fn spread(mut times: Vec<Duration>) -> (f64, f64, f64) {
     times.sort_unstable();
     let ms = |p: f64| {
         let rank = (times.len() as f64 * p).ceil() as usize;

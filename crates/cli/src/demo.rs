@@ -101,8 +101,12 @@ const REQUESTER_EMAIL: &str = "requester@demo.foidesk.test";
 /// The `store_meta` key that marks a store the demo loaded into when empty.
 const DEMO_MARK: &str = "demo";
 
+/// The kind of authority the demo's coordinator (the national police FOI
+/// unit) coordinates.
+const COORDINATED_KIND: &str = "police";
+
 /// (role, email, name)
-const ACCOUNTS: [(Role, &str, &str); 4] = [
+const ACCOUNTS: [(Role, &str, &str); 5] = [
     (
         Role::Administrator,
         "admin@demo.foidesk.test",
@@ -115,6 +119,11 @@ const ACCOUNTS: [(Role, &str, &str); 4] = [
         "Demo Caseworker",
     ),
     (Role::Requester, REQUESTER_EMAIL, "Demo Requester"),
+    (
+        Role::Coordinator,
+        "coordinator@demo.foidesk.test",
+        "Demo Coordinator, National Police FOI Unit",
+    ),
 ];
 
 /// Whether the demo may load into this store; marks an empty store as a
@@ -179,10 +188,11 @@ pub async fn load(system: &System) -> anyhow::Result<()> {
         opened += open_live_requests(system, slug).await?;
     }
     for (role, email, person) in ACCOUNTS {
-        let authority = if role == Role::Officer {
-            officer_authority.as_deref()
-        } else {
-            None
+        // An officer's authority; the kind a coordinator coordinates.
+        let authority = match role {
+            Role::Officer => officer_authority.as_deref(),
+            Role::Coordinator => Some(COORDINATED_KIND),
+            _ => None,
         };
         match system
             .add_user(email, person, role, authority, DEMO_PASSWORD)
@@ -193,10 +203,13 @@ pub async fn load(system: &System) -> anyhow::Result<()> {
         }
     }
     crate::demo_library::load(system).await?;
+    // After the accounts: the requester sends part of it from their desk.
+    opened += crate::demo_round_robin::load(system, &register, REQUESTER_EMAIL).await?;
     println!(
-        "foidesk: demo: {opened} cases opened ({} examples and {} live requests in all)",
+        "foidesk: demo: {opened} cases opened ({} examples, {} live requests and {} in the round robin in all)",
         EXAMPLES.len(),
-        LIVE.len()
+        LIVE.len(),
+        crate::demo_round_robin::cases()
     );
     Ok(())
 }
@@ -204,7 +217,7 @@ pub async fn load(system: &System) -> anyhow::Result<()> {
 /// A letter profile for a demo authority, so its letters have a letterhead,
 /// an address block and a signatory; kept if it has one already. The
 /// address and email are made up and say so.
-async fn give_profile(system: &System, slug: &str, name: &str) -> anyhow::Result<()> {
+pub(crate) async fn give_profile(system: &System, slug: &str, name: &str) -> anyhow::Result<()> {
     let Some(authority) = system.authority(slug).await? else {
         return Ok(());
     };
@@ -305,7 +318,7 @@ const LIVE: [(&str, u32, [&str; 2]); 5] = [
 ];
 
 /// The date `n` working days before today.
-fn working_days_ago(engine: &Engine, n: u32) -> anyhow::Result<Date> {
+pub(crate) fn working_days_ago(engine: &Engine, n: u32) -> anyhow::Result<Date> {
     let today = engine.today();
     let mut day = today;
     while engine.calendar().working_days_between(day, today)? < n {

@@ -35,12 +35,17 @@ impl User {
             Role::Requester => Access::Hidden,
             Role::Caseworker if with_regulator(&case.projection.status) => Access::Write,
             Role::Caseworker => Access::Hidden,
+            // Round robins only, through their grid: never a case.
+            Role::Coordinator => Access::Hidden,
         }
     }
 
     /// Whether this role records events of `kind` on a case it may write:
     /// an administrator any, anyone else those recorded at their desk.
     pub fn may_record(&self, kind: EventType) -> bool {
+        if self.role == Role::Coordinator {
+            return false;
+        }
         match self.role.desk() {
             None => true,
             Some(desk) => kind.recorded_by().contains(&desk),
@@ -52,7 +57,7 @@ impl User {
         match self.role {
             Role::Administrator => true,
             Role::Officer => self.authority_id == Some(authority.id),
-            Role::Requester | Role::Caseworker => false,
+            Role::Requester | Role::Caseworker | Role::Coordinator => false,
         }
     }
 
@@ -69,6 +74,7 @@ impl User {
             // one stored, it would see nothing.
             Role::Officer => CaseScope::Authority(self.authority_id.unwrap_or(-1)),
             Role::Requester => CaseScope::Requester(self.email.clone()),
+            Role::Coordinator => CaseScope::Authority(-1),
             Role::Caseworker => CaseScope::Statuses(
                 Status::with_regulator()
                     .into_iter()
@@ -168,7 +174,8 @@ impl Role {
             Role::Requester => Some(Desk::Requester),
             Role::Officer => Some(Desk::Authority),
             Role::Caseworker => Some(Desk::Regulator),
-            Role::Administrator => None,
+            // Records no event (`may_record` says so before asking).
+            Role::Administrator | Role::Coordinator => None,
         }
     }
 }
@@ -268,10 +275,23 @@ impl Engine {
         case_id: i64,
         expected: i64,
         event: EventFile,
+        reason: Option<&str>,
     ) -> Result<CaseView, EngineError> {
         self.check_may_append(store, user, case_id, &event).await?;
+        let check = crate::cases::Consistency {
+            viewer: user,
+            reason,
+        };
         let mut view = self
-            .append_event(store, case_id, expected, event, &user.email)
+            .append_event_with(
+                store,
+                case_id,
+                expected,
+                event,
+                &user.email,
+                &[],
+                Some(check),
+            )
             .await?;
         redact_for(user, &mut view);
         Ok(view)
@@ -351,7 +371,7 @@ impl Engine {
                     ..filter.clone()
                 }
             }
-            Role::Caseworker | Role::Requester => {
+            Role::Caseworker | Role::Requester | Role::Coordinator => {
                 return Err(forbidden(format!(
                     "queues are for officers and administrators, not {}",
                     user.role.with_article()

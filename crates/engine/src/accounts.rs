@@ -30,6 +30,9 @@ vocabulary! {
         /// The Commissioner's staff: complaints and decision notices.
         Caseworker = "caseworker", "Caseworker (the Commissioner)";
         Administrator = "administrator", "Administrator";
+        /// A national FOI unit: coordinates the round robins among
+        /// authorities of one kind; never sees a case or who asked.
+        Coordinator = "coordinator", "Coordinator (national FOI unit)";
     }
 }
 
@@ -41,6 +44,7 @@ impl Role {
             Role::Officer => "an officer",
             Role::Caseworker => "a caseworker",
             Role::Administrator => "an administrator",
+            Role::Coordinator => "a coordinator",
         }
     }
 }
@@ -64,7 +68,8 @@ pub(crate) fn invalid(field: &str, message: impl Into<String>) -> EngineError {
 }
 
 impl Engine {
-    /// A new account. Officers belong to an authority; other roles do not.
+    /// A new account. Officers belong to an authority; other roles do not,
+    /// but a coordinator names in `authority_slug` the kind it coordinates.
     pub(crate) async fn add_user(
         &self,
         store: &Store,
@@ -87,6 +92,11 @@ impl Engine {
             ),
             (Role::Officer, None) => {
                 return Err(invalid("authority", "an officer belongs to an authority"))
+            }
+            (Role::Coordinator, kind) => {
+                return self
+                    .add_coordinator(store, &email, name, kind, password)
+                    .await
             }
             (_, Some(_)) => {
                 return Err(invalid("authority", "only officers belong to an authority"))
@@ -111,6 +121,52 @@ impl Engine {
             name: name.trim().to_owned(),
             role,
             authority_id,
+            disabled_at: None,
+        })
+    }
+
+    /// A coordinator's account with the kind of authority it coordinates
+    /// (`kind`, a register kind's name such as "police"), in one write.
+    async fn add_coordinator(
+        &self,
+        store: &Store,
+        email: &str,
+        name: &str,
+        kind: Option<&str>,
+        password: &str,
+    ) -> Result<User, EngineError> {
+        let kind = kind.map(str::trim).unwrap_or_default();
+        let kind = crate::AuthorityKind::from_name(kind).ok_or_else(|| {
+            invalid(
+                "authority",
+                format!(
+                    "a coordinator coordinates one kind of authority: give one of {}",
+                    crate::AuthorityKind::ALL
+                        .iter()
+                        .map(|k| k.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        })?;
+        let password_hash = self.passwords.hash(password).await?;
+        let new = NewUser {
+            email: email.to_owned(),
+            name: name.trim().to_owned(),
+            role: Role::Coordinator.as_str().to_owned(),
+            authority_id: None,
+            password_hash,
+            created_at: self.timestamp(),
+        };
+        let id = store
+            .add_coordinator(&new, kind.as_str(), crate::COMMAND_LINE)
+            .await?;
+        Ok(User {
+            id,
+            email: new.email,
+            name: new.name,
+            role: Role::Coordinator,
+            authority_id: None,
             disabled_at: None,
         })
     }

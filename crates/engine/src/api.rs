@@ -4,8 +4,8 @@
 //! behind this list.
 
 pub use crate::round_robins::{
-    CellResult, ConsistencyWarning, GridCell, GridPart, GridRow, RoundRobinGrid, Stance,
-    WarningPattern, WarningPeer,
+    Advice, CellResult, ConsistencyWarning, GridCell, GridPart, GridRow, LinkBy, PartAdvice,
+    RelatedRequest, RoundRobinGrid, RoundRobinSummary, Stance, WarningPattern, WarningPeer,
 };
 pub use foidesk_calendar::{
     CalendarError, CalendarSettings, Date, Holiday, LateProclamationPolicy, NonWorkingDay,
@@ -23,6 +23,9 @@ pub use foidesk_case::{
 };
 pub use foidesk_case::{day_and_month, requester_status};
 pub use foidesk_law::{Catalogue, Provision, ProvisionId, Regime};
+/// The likeness crate's quality on synthetic pairs (for `bench round-robins`).
+pub use foidesk_likeness::quality::{measure as likeness_quality, Quality as LikenessQuality};
+pub use foidesk_likeness::Likeness;
 /// The outcome a decision notice in the library records (the notice parser's).
 pub use foidesk_notice::Outcome as LibraryOutcome;
 pub use foidesk_notice::{NoticeRecord, Parsed};

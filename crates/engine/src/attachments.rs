@@ -459,10 +459,11 @@ impl Engine {
             .into_iter()
             .map(check_file)
             .collect::<Result<Vec<_>, _>>()?;
-        self.append_event_with(store, case_id, expected, event, by, &stored)
+        self.append_event_with(store, case_id, expected, event, by, &stored, None)
             .await
     }
 
+    #[allow(clippy::too_many_arguments)]
     pub(crate) async fn append_event_with_attachments_as(
         &self,
         store: &Store,
@@ -471,10 +472,27 @@ impl Engine {
         expected: i64,
         event: EventFile,
         files: Vec<NewAttachment>,
+        reason: Option<&str>,
     ) -> Result<CaseView, EngineError> {
         self.check_may_append(store, user, case_id, &event).await?;
+        let stored = files
+            .into_iter()
+            .map(check_file)
+            .collect::<Result<Vec<_>, _>>()?;
+        let check = crate::cases::Consistency {
+            viewer: user,
+            reason,
+        };
         let mut view = self
-            .append_event_with_attachments(store, case_id, expected, event, files, &user.email)
+            .append_event_with(
+                store,
+                case_id,
+                expected,
+                event,
+                &user.email,
+                &stored,
+                Some(check),
+            )
             .await?;
         crate::access::redact_for(user, &mut view);
         Ok(view)

@@ -6,7 +6,7 @@ use foidesk_calendar::Date;
 use foidesk_case::file::{CaseFile, EventFile};
 use foidesk_case::{
     assess_with, assignee, check_dates_not_after, check_event_date_not_after, deadline_states,
-    stage, validate, Assessment, Case, Context, DeadlineState, Stage,
+    stage, validate, Assessment, Case, Context, DeadlineState, EventKind, EventType, Stage,
 };
 use foidesk_store::{
     Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, NewStoredAttachment, Projection,
@@ -91,7 +91,9 @@ impl Engine {
                 field: "authority".into(),
                 message: format!("no authority '{authority_slug}'"),
             })?;
-        let new = self.new_case(authority.id, reference, &file, by, &self.timestamp())?;
+        let mut new = self.new_case(authority.id, reference, &file, by, &self.timestamp())?;
+        self.print_cases(store, std::slice::from_mut(&mut new), &[&file], false, by)
+            .await?;
         let id = store.create_case(&new).await?;
         self.case_view(store, id)
             .await?
@@ -113,12 +115,17 @@ impl Engine {
         event: EventFile,
         by: &str,
     ) -> Result<CaseView, EngineError> {
-        self.append_event_with(store, case_id, expected, event, by, &[])
+        self.append_event_with(store, case_id, expected, event, by, &[], None)
             .await
     }
 
     /// `append_event`, keeping `files` (checked by the caller) with the
     /// event in the same transaction, each linked to the event's version.
+    /// With `check` (a person records it), a response is checked for
+    /// consistency first: with warnings and no reason it is refused
+    /// (`ReasonNeeded`); with a reason, a `consistency_reason` event holding
+    /// it is written just before the response, in the same write.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) async fn append_event_with(
         &self,
         store: &Store,
@@ -127,6 +134,7 @@ impl Engine {
         event: EventFile,
         by: &str,
         files: &[NewStoredAttachment],
+        check: Option<Consistency<'_>>,
     ) -> Result<CaseView, EngineError> {
         let record = store.case(case_id).await?.ok_or(EngineError::NotFound {
             what: "case",
@@ -149,15 +157,42 @@ impl Engine {
             ..
         } = view;
         let now = self.timestamp();
-        let written = new_event(&event, by, &now)?;
+        let mut written = vec![new_event(&event, by, &now)?];
+        let date = event.date.clone();
         file.events.push(event);
-        let case = validate(&file, self.law())?;
+        let mut case = validate(&file, self.law())?;
+        if let Some(check) = check {
+            let planned = match case.events.last().map(|e| &e.kind) {
+                Some(EventKind::Response(r)) => r.outcomes.clone(),
+                _ => Vec::new(),
+            };
+            let warnings = self
+                .warnings_for(store, Some(check.viewer), &summary, &planned)
+                .await?;
+            if !warnings.is_empty() {
+                let reason = match check.reason.map(str::trim).filter(|r| !r.is_empty()) {
+                    Some(r) => crate::round_robins::checked_reason(r)?,
+                    None => return Err(EngineError::ReasonNeeded(warnings)),
+                };
+                let noted = EventFile {
+                    kind: EventType::ConsistencyReason.as_str().to_owned(),
+                    date,
+                    message: Some(reason),
+                    ..EventFile::default()
+                };
+                written.insert(0, new_event(&noted, by, &now)?);
+                let at = file.events.len() - 1;
+                file.events.insert(at, noted);
+                recorded.push((by.to_owned(), now.clone()));
+                case = validate(&file, self.law())?;
+            }
+        }
         // Only the new event: the stored ones were checked when written.
         check_event_date_not_after(&case, file.events.len(), self.latest_event_date())?;
         let (case, assessment, stage) = self.assessed(case)?;
         let projection = projection(&case, &stage);
         summary.version = store
-            .append_with_attachments(case_id, expected, &[written], &projection, by, &now, files)
+            .append_with_attachments(case_id, expected, &written, &projection, by, &now, files)
             .await?;
         summary.projection = projection;
         recorded.push((by.to_owned(), now));
@@ -287,6 +322,7 @@ impl Engine {
             projection: projection(&case, &stage),
             listing: crate::intake::listing_of(file),
             created_at: now.to_owned(),
+            print: None,
         })
     }
 
@@ -318,6 +354,13 @@ impl Engine {
         let stage = stage(&case, &assessment);
         Ok((case, assessment, stage))
     }
+}
+
+/// A person recording an event, and the reason they give for departing
+/// from a consistent answer, if any.
+pub(crate) struct Consistency<'a> {
+    pub viewer: &'a crate::User,
+    pub reason: Option<&'a str>,
 }
 
 /// What the queues sort and filter by, worked out from the whole timeline.

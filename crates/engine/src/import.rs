@@ -41,6 +41,9 @@ impl Engine {
                 .map_err(|e| at_item(i, e))?;
             cases.push(case);
         }
+        let files: Vec<&CaseFile> = items.iter().map(|(_, _, f)| f).collect();
+        self.print_cases(store, &mut cases, &files, false, by)
+            .await?;
         Ok(store.create_cases(&cases).await?)
     }
 }

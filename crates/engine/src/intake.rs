@@ -318,7 +318,7 @@ impl Engine {
                 (Role::Officer, Some(authority_id))
             }
             Role::Caseworker => (Role::Caseworker, None),
-            Role::Officer | Role::Requester => {
+            Role::Officer | Role::Requester | Role::Coordinator => {
                 return Err(EngineError::Forbidden {
                     message: format!(
                         "{} may not list an authority's accounts",

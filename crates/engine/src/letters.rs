@@ -362,6 +362,7 @@ impl Engine {
         case_id: i64,
         event_type: EventType,
         expected: i64,
+        reason: Option<&str>,
     ) -> Result<CaseView, EngineError> {
         let (view, profile, work) = self
             .letter_context(store, user, case_id, event_type)
@@ -388,6 +389,7 @@ impl Engine {
                 expected,
                 letter.event,
                 vec![file],
+                reason,
             )
             .await?;
         // The next letter of this kind starts afresh, but for what every

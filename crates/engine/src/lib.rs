@@ -142,6 +142,10 @@ pub enum EngineError {
     /// Said only to someone who gave the account's right password.
     #[error("this account has been disabled: ask an administrator to enable it")]
     Disabled,
+    /// A planned response departs from a consistent answer: record a
+    /// reason to go on (a warning never blocks).
+    #[error("{} consistency warning(s): give a reason to go on", .0.len())]
+    ReasonNeeded(Vec<round_robins::ConsistencyWarning>),
     #[error("stored record {id} could not be read back: {message}")]
     CorruptRecord { id: i64, message: String },
 }

@@ -239,7 +239,7 @@ impl Engine {
         let allowed = match user.role {
             Role::Administrator => true,
             Role::Officer => user.authority_id == Some(authority_id),
-            Role::Requester | Role::Caseworker => false,
+            Role::Requester | Role::Caseworker | Role::Coordinator => false,
         };
         if !allowed {
             return Err(EngineError::Forbidden {

@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 
 use foidesk_calendar::Date;
+use foidesk_case::file::CaseFile;
 use foidesk_case::{requester_status, Channel, RequesterType};
 use foidesk_law::Regime;
 use foidesk_store::{Authority, NewCase, Store};
@@ -141,6 +142,10 @@ impl Engine {
                 let reference = next_reference(prefix, today.year(), &taken);
                 cases.push(self.new_case(authority.id, &reference, file, &user.email, &now)?);
             }
+            let batch = cases.len() > 1;
+            let refs: Vec<&CaseFile> = files.iter().collect();
+            self.print_cases(store, &mut cases, &refs, batch, &user.email)
+                .await?;
             let written = if let [one] = cases.as_slice() {
                 store.create_case(one).await.map(|id| (None, vec![id]))
             } else {

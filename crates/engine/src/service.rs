@@ -392,6 +392,11 @@ impl AsUser<'_> {
             .await
     }
 
+    /// The engine, store and caller, for use cases kept in other modules.
+    pub(crate) fn parts(&self) -> (&Engine, &Store, &User) {
+        (self.engine, self.store, self.user)
+    }
+
     /// The cases this user may see, a page at a time in id order.
     pub async fn cases(&self, after_id: i64, limit: i64) -> Result<Vec<CaseSummary>, EngineError> {
         self.engine
@@ -429,7 +434,24 @@ impl AsUser<'_> {
         event: EventFile,
     ) -> Result<CaseView, EngineError> {
         self.engine
-            .append_event_as(self.store, self.user, case_id, expected, event)
+            .append_event_as(self.store, self.user, case_id, expected, event, None)
+            .await
+    }
+
+    /// `append_event` with the reason for departing from a consistent
+    /// answer, if the officer gave one: a response with consistency
+    /// warnings and no reason is refused with `ReasonNeeded` naming them;
+    /// with a reason, a `consistency_reason` event holding it is written
+    /// just before the response, in the same write.
+    pub async fn append_event_with_reason(
+        &self,
+        case_id: i64,
+        expected: i64,
+        event: EventFile,
+        reason: Option<&str>,
+    ) -> Result<CaseView, EngineError> {
+        self.engine
+            .append_event_as(self.store, self.user, case_id, expected, event, reason)
             .await
     }
 
@@ -657,7 +679,7 @@ impl AsUser<'_> {
     ) -> Result<CaseView, EngineError> {
         self.engine
             .append_event_with_attachments_as(
-                self.store, self.user, case_id, expected, event, files,
+                self.store, self.user, case_id, expected, event, files, None,
             )
             .await
     }
@@ -734,7 +756,21 @@ impl AsUser<'_> {
         expected: i64,
     ) -> Result<CaseView, EngineError> {
         self.engine
-            .send_letter_as(self.store, self.user, case_id, event_type, expected)
+            .send_letter_as(self.store, self.user, case_id, event_type, expected, None)
+            .await
+    }
+
+    /// `send_letter` with the reason for departing from a consistent
+    /// answer (see `append_event_with_reason`).
+    pub async fn send_letter_with_reason(
+        &self,
+        case_id: i64,
+        event_type: EventType,
+        expected: i64,
+        reason: Option<&str>,
+    ) -> Result<CaseView, EngineError> {
+        self.engine
+            .send_letter_as(self.store, self.user, case_id, event_type, expected, reason)
             .await
     }
 

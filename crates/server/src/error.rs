@@ -5,7 +5,7 @@
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use foidesk_engine::api::CaseError;
+use foidesk_engine::api::{CaseError, ConsistencyWarning};
 use foidesk_engine::EngineError;
 use serde::Serialize;
 
@@ -25,6 +25,8 @@ pub struct ApiError {
     pub fields: Vec<FieldError>,
     /// The current version, on a conflict.
     pub current_version: Option<i64>,
+    /// The consistency warnings a response needs a reason for.
+    pub warnings: Vec<ConsistencyWarning>,
 }
 
 impl ApiError {
@@ -35,6 +37,7 @@ impl ApiError {
             message: message.into(),
             fields: Vec::new(),
             current_version: None,
+            warnings: Vec::new(),
         }
     }
 
@@ -97,6 +100,17 @@ impl ApiError {
                 current_version: Some(current),
                 ..ApiError::new(StatusCode::CONFLICT, "version_conflict", e.to_string())
             },
+            EngineError::ReasonNeeded(warnings) => {
+                let message = format!(
+                    "the planned response has {} consistency warning(s): to go on, send the \
+                     reason as \"consistency_reason\" beside the event",
+                    warnings.len()
+                );
+                ApiError {
+                    warnings,
+                    ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "reason_needed", message)
+                }
+            }
             e @ EngineError::NothingToAppend => {
                 ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", e.to_string())
             }
@@ -198,6 +212,8 @@ struct Inner<'a> {
     fields: &'a [FieldError],
     #[serde(skip_serializing_if = "Option::is_none")]
     current_version: Option<i64>,
+    #[serde(skip_serializing_if = "<[ConsistencyWarning]>::is_empty")]
+    warnings: &'a [ConsistencyWarning],
 }
 
 impl IntoResponse for ApiError {
@@ -209,6 +225,7 @@ impl IntoResponse for ApiError {
                 message: &self.message,
                 fields: &self.fields,
                 current_version: self.current_version,
+                warnings: &self.warnings,
             },
         };
         let mut response = (self.status, axum::Json(body)).into_response();

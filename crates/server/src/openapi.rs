@@ -3,7 +3,7 @@
 //! case file's fields are documented in full in docs/case-file.md.
 
 use axum::Json;
-use foidesk_engine::api::{Desk, EventType, Status};
+use foidesk_engine::api::{CellResult, Desk, EventType, Stance, Status, WarningPattern};
 use foidesk_engine::Role;
 use serde_json::{json, Map, Value};
 
@@ -118,6 +118,12 @@ fn schemas() -> Value {
     let opt_text = json!({"type": ["string", "null"]});
     let int = json!({"type": "integer"});
     let status = json!({"enum": Status::NAMES});
+    // No stance: a refusal on cost or as vexatious, or nothing shown.
+    let stances: Vec<Value> = Stance::NAMES
+        .iter()
+        .map(|n| json!(n))
+        .chain([Value::Null])
+        .collect();
     let summary = json!({
         "type": "object",
         "properties": {
@@ -126,13 +132,29 @@ fn schemas() -> Value {
             "next_deadline": opt_text, "assignee": opt_text,
         },
     });
-    json!({
+    let warning = json!({"type": "object", "properties": {"part": text, "pattern": {"enum": WarningPattern::NAMES}, "message": text, "peers": {"type": "array", "items": {"type": "object", "properties": {"authority": text, "case_id": {"type": ["integer", "null"]}, "outcome": text, "provisions": {"type": "array", "items": text}, "date": opt_text}}}}});
+    let round_robin = json!({"type": "object", "description": "Never any requester field.", "properties": {"round_robin": {"type": "object", "properties": {
+        "id": int,
+        "references": {"type": "array", "items": text},
+        "parts": {"type": "array", "items": {"type": "object", "properties": {"id": text, "text": text}}},
+        "rows": {"type": "array", "items": {"type": "object", "properties": {
+            "authority": text, "authority_slug": text, "regime": text, "own": {"type": "boolean"}, "shared": {"type": "boolean"}, "case_id": {"type": ["integer", "null"]},
+            "cells": {"type": "array", "items": {"type": "object", "properties": {
+                "part": text, "stance": {"enum": stances},
+                "result": {"enum": CellResult::NAMES}, "provisions": {"type": "array", "items": text}, "date": opt_text,
+                "decision_notice": opt_text, "appeal": opt_text,
+            }}},
+        }}},
+        "advice": {"type": "array", "items": {"type": "object", "properties": {"part": text, "outcome": text, "provisions": {"type": "array", "items": text}, "note": opt_text, "date": opt_text}}},
+    }}}});
+    let mut all = json!({
         "Error": {
             "type": "object",
             "properties": {"error": {"type": "object", "properties": {
                 "status": int, "code": text, "message": text,
                 "fields": {"type": "array", "items": {"type": "object", "properties": {"path": text, "message": text}}},
                 "current_version": int,
+                "warnings": {"type": "array", "description": "With code reason_needed: the consistency warnings a response needs a reason for.", "items": schema_ref("ConsistencyWarning")},
             }}},
         },
         "Health": {"type": "object", "properties": {"status": text}},
@@ -151,10 +173,15 @@ fn schemas() -> Value {
         "CaseFile": {"type": "object", "description": "A case file as JSON: the same fields as the TOML of docs/case-file.md.", "required": ["request"], "properties": {"case": {"type": "object"}, "request": {"type": "object"}, "events": {"type": "array", "items": schema_ref("Event")}}},
         "CaseFileToml": {"type": "string", "description": "A case file in TOML (docs/case-file.md)."},
         "NewCase": {"type": "object", "required": ["authority", "reference", "case"], "properties": {"authority": text, "reference": text, "case": schema_ref("CaseFile")}},
-        "Event": {"type": "object", "required": ["kind", "date"], "properties": {"kind": {"enum": EventType::NAMES}, "date": {"type": "string", "format": "date"}, "note": text}},
+        "Event": {"type": "object", "required": ["kind", "date"], "properties": {"kind": {"enum": EventType::NAMES}, "date": {"type": "string", "format": "date"}, "note": text, "consistency_reason": {"type": "string", "description": "On POST: why a response departs from a consistent answer, when it has warnings (else 422 reason_needed)."}}},
         "Events": {"type": "object", "properties": {"case_id": int, "version": int, "events": {"type": "array", "items": {"type": "object", "properties": {"version": int, "recorded_by": text, "recorded_at": text, "event": schema_ref("Event")}}}}},
         "Case": {"allOf": [schema_ref("CaseSummary"), {"type": "object", "properties": {"next_deadline_name": opt_text, "case": schema_ref("CaseFile")}}]},
         "Assessment": {"type": "object", "properties": {"case_id": int, "version": int, "as_at": text, "status": status, "next_deadline": {"type": ["object", "null"]}, "assessment": {"type": "object"}}},
         "Queue": {"type": "object", "properties": {"queue": text, "as_at": text, "cases": {"type": "array", "items": schema_ref("CaseSummary")}}},
-    })
+    });
+    if let Some(map) = all.as_object_mut() {
+        map.insert("ConsistencyWarning".into(), warning);
+        map.insert("RoundRobin".into(), round_robin);
+    }
+    all
 }

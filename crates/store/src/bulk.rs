@@ -70,6 +70,7 @@ impl Store {
             }
             q.execute(&mut **tx).await?;
         }
+        self.write_prints(tx, &ids, cases).await?;
         Ok(ids)
     }
 
@@ -159,7 +160,7 @@ impl Store {
     /// `($1, …, $w), ($w+1, …)`: `rows` tuples of `width` placeholders. SQLite
     /// gets bare `?`s: sqlx looks up each numbered one by name, and SQLite's
     /// lookup scans every name, which is quadratic in a statement this long.
-    fn rows_of_params(&self, rows: usize, width: usize) -> String {
+    pub(crate) fn rows_of_params(&self, rows: usize, width: usize) -> String {
         let mut out = String::with_capacity(rows.saturating_mul(width).saturating_mul(8));
         let mut n: usize = 0;
         for r in 0..rows {
@@ -185,6 +186,6 @@ impl Store {
 
 /// Only static text and numbered placeholders go into these statements;
 /// every value is bound.
-fn sql_text(text: String) -> SqlStr {
+pub(crate) fn sql_text(text: String) -> SqlStr {
     AssertSqlSafe(text).into_sql_str()
 }

@@ -62,6 +62,8 @@ pub struct NewCase {
     /// What the case list shows and searches (the request never changes).
     pub listing: crate::Listing,
     pub created_at: String,
+    /// How the request is recognised across authorities (round robins).
+    pub print: Option<crate::NewPrint>,
 }
 
 /// A case without its events: one row of a queue.
@@ -237,6 +239,8 @@ impl Store {
             });
         };
         self.insert_events(&mut tx, id, 0, &new.events).await?;
+        self.write_prints(&mut tx, &[id], std::slice::from_ref(new))
+            .await?;
         tx.commit().await?;
         Ok(id)
     }

@@ -13,8 +13,10 @@
 //! revoked, an account's disabled time and password hash (each change with
 //! an audit row). Deleted: only failed sign-ins older than the throttle's
 //! window, which are counters, not records. Authority profiles, letter
-//! drafts, attachments, batch links, invitations (and their uses) and
-//! settings are only ever added: the latest profile, draft or setting wins.
+//! drafts, attachments, batch links, invitations (and their uses),
+//! settings and the round robins' prints, links, advice, sharing settings
+//! and coordinator scopes are only ever added: the latest profile, draft,
+//! setting, link or advice wins.
 
 mod accounts;
 mod attachments;
@@ -31,6 +33,7 @@ mod meta;
 mod open;
 mod profiles;
 mod register;
+mod round_robins;
 mod sessions;
 mod settings;
 #[cfg(feature = "testing")]
@@ -59,6 +62,9 @@ pub use listing::{
 pub use open::{redact_url, Holdings, OpenSettings};
 pub use profiles::StoredProfile;
 pub use register::{StoredAlias, StoredDetails};
+pub use round_robins::{
+    Join, JoinTo, LinkEvent, Member, NewPrint, StoredAdvice, StoredPrint, StoredRoundRobin,
+};
 pub use settings::SettingChange;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");

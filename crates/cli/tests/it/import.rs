@@ -82,7 +82,7 @@ fn import_finds_each_authority_in_the_register_by_any_of_its_names() {
     check(
         &foidesk(d, &["authority", "import", "examples/register.toml"]),
         0,
-        "added 10 authorities",
+        "added 53 authorities",
     );
     // The two 2020 and 2023 Met files name the force in two ways.
     let met_2023 = "examples/cases/2023-09-04_metropolitan-police-service.toml";

@@ -37,7 +37,7 @@ async fn the_demo_starts_and_each_account_sees_its_cases() {
     }
     let base = base.unwrap();
     assert!(
-        printed.contains("23 cases opened (18 examples and 5 live requests"),
+        printed.contains("70 cases opened (18 examples, 5 live requests and 47 in the round robin"),
         "{printed}"
     );
     // The demo keeps to its own folder, apart from real work.
@@ -46,14 +46,17 @@ async fn the_demo_starts_and_each_account_sees_its_cases() {
     let health = reqwest::get(format!("{base}/healthz")).await.unwrap();
     assert_eq!(health.status().as_u16(), 200);
     // (account, cases it lists): the officer has the Met's two examples (the
-    // register knows both names they use for the force) and five live
-    // requests, the requester the thirteen synthetic requests and the five
-    // live ones, the caseworker the nine complained of.
+    // register knows both names they use for the force), five live requests
+    // and its copy of the round robin, the requester the thirteen synthetic
+    // requests, the five live ones and the round robin's batch of six, the
+    // caseworker the nine complained of, the coordinator none (it sees
+    // round robins, never cases).
     for (email, expected) in [
-        ("admin@demo.foidesk.test", 23),
-        ("officer@demo.foidesk.test", 7),
-        ("requester@demo.foidesk.test", 18),
+        ("admin@demo.foidesk.test", 70),
+        ("officer@demo.foidesk.test", 8),
+        ("requester@demo.foidesk.test", 24),
         ("caseworker@demo.foidesk.test", 9),
+        ("coordinator@demo.foidesk.test", 0),
     ] {
         let client = reqwest::Client::builder()
             .cookie_store(true)
@@ -100,7 +103,7 @@ async fn the_demo_starts_and_each_account_sees_its_cases() {
         .skip(1)
         .filter_map(|rest| rest.split('"').next())
         .collect();
-    assert_eq!(links.len(), 10, "{page}");
+    assert_eq!(links.len(), 53, "{page}");
     for link in links {
         let profile = admin
             .get(format!("{base}/admin/authorities/{link}"))

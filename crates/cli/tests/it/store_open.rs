@@ -460,7 +460,7 @@ async fn finding_5_a_demo_store_takes_the_demo_again_unchanged() {
     let store = foidesk_engine::testing::Store::open(&url).await.unwrap();
     assert!(store.meta("demo").await.unwrap().is_some());
     let holdings = store.holdings().await.unwrap();
-    assert_eq!((holdings.cases, holdings.users), (23, 4), "{holdings}");
+    assert_eq!((holdings.cases, holdings.users), (70, 5), "{holdings}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

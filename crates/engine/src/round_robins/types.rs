@@ -43,6 +43,8 @@ vocabulary! {
         CostLimit = "cost_limit", "refused: cost limit (s.12)";
         Vexatious = "vexatious", "refused: vexatious (s.14)";
         Pending = "pending", "not yet answered";
+        /// The authority's request does not ask this part (a variant).
+        NotAsked = "not_asked", "not asked";
         /// Another authority's answer that it has neither published nor
         /// shared with the round robin.
         NotShared = "not_shared", "answered, not shared";
@@ -67,8 +69,64 @@ impl CellResult {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RoundRobinGrid {
     pub id: i64,
+    /// External references it is known by (a national referral number).
+    pub references: Vec<String>,
     pub parts: Vec<GridPart>,
     pub rows: Vec<GridRow>,
+    /// The coordinator's latest advice, by part.
+    pub advice: Vec<PartAdvice>,
+}
+
+/// The coordinator's advice on one part: the answer it advises.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PartAdvice {
+    pub part: String,
+    pub outcome: Outcome,
+    pub provisions: Vec<String>,
+    pub note: Option<String>,
+    pub date: Option<Date>,
+}
+
+/// A round robin in a coordinator's list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RoundRobinSummary {
+    pub id: i64,
+    /// The first part's words.
+    pub subject: String,
+    pub references: Vec<String>,
+    pub authorities: usize,
+    /// Members that have answered.
+    pub answered: usize,
+}
+
+/// How an officer links their case to a round robin.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkBy {
+    /// An external reference (a national referral number, a
+    /// WhatDoTheyKnow batch id): joins the round robin known by it, or
+    /// starts one.
+    Reference(String),
+    /// Confirms a suggested variant: joins this round robin.
+    Confirm(i64),
+    /// Confirms a suggested variant in no round robin yet: starts one with
+    /// that request (`RelatedRequest::link`).
+    Case(i64),
+}
+
+/// A stored request like this one that is not in its round robin: a
+/// variant an officer may confirm, or one only related (same topic).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RelatedRequest {
+    pub authority: String,
+    /// The case, only when the caller may open it.
+    pub case_id: Option<i64>,
+    pub likeness: foidesk_likeness::Likeness,
+    pub similarity: f64,
+    pub received: Option<Date>,
+    pub round_robin: Option<i64>,
+    /// What to pass to `link_round_robin` to confirm it (variants only).
+    #[serde(skip)]
+    pub link: Option<LinkBy>,
 }
 
 /// A column: one part of the request, as the round robin words it.

@@ -13,5 +13,6 @@ mod records;
 mod register;
 mod requester;
 mod requests;
+mod round_robins;
 mod sign_in;
 mod time;

@@ -263,20 +263,63 @@ pub async fn append(
     caller: Caller,
     Path(id): Path<String>,
     headers: HeaderMap,
-    JsonBody(event): JsonBody<EventFile>,
+    JsonBody(body): JsonBody<serde_json::Value>,
 ) -> Result<Response, ApiError> {
     let id = case_id(&id)?;
     let expected = if_match(&headers)?;
     let number = usize::try_from(expected)
         .unwrap_or(usize::MAX)
         .saturating_add(1);
+    let (event, reason) = event_and_reason(body)?;
     let view = state
         .service
         .as_user(&caller.0)
-        .append_event(id, expected, event)
+        .append_event_with_reason(id, expected, event, reason.as_deref())
         .await
         .map_err(|e| ApiError::from_engine(e, &PathScope::Event { number }))?;
     case_response(StatusCode::CREATED, view)
+}
+
+/// The event, and the reason for departing from a consistent answer sent
+/// beside it as `consistency_reason` (a string), if any.
+fn event_and_reason(mut body: serde_json::Value) -> Result<(EventFile, Option<String>), ApiError> {
+    let reason = match body
+        .as_object_mut()
+        .and_then(|o| o.remove("consistency_reason"))
+    {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(_) => {
+            return Err(ApiError::invalid(
+                "consistency_reason",
+                "the reason must be a string",
+            ))
+        }
+    };
+    let event = serde_path_to_error::deserialize(body).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { "$".to_owned() } else { path };
+        ApiError::invalid(path, e.into_inner().to_string())
+    })?;
+    Ok((event, reason))
+}
+
+/// The grid of the round robin the case is in, as the caller may see it:
+/// 404 when the case is in none (or the caller may not see it).
+pub async fn round_robin(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let id = case_id(&id)?;
+    let grid = state
+        .service
+        .as_user(&caller.0)
+        .round_robin(id)
+        .await
+        .map_err(|e| ApiError::from_engine(e, &ROOT))?
+        .ok_or_else(|| ApiError::not_found(format!("case {id} is in no round robin")))?;
+    Ok(Json(serde_json::json!({ "round_robin": grid })))
 }
 
 pub async fn export(

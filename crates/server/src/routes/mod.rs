@@ -203,6 +203,13 @@ pub const ROUTES: &[RouteInfo] = &[
     ),
     route(
         "GET",
+        "/api/v1/cases/{id}/round-robin",
+        "The round robin the case is in: each authority's answer to each part, as the caller may see it; 404 when in none",
+        None,
+        (200, "RoundRobin"),
+    ),
+    route(
+        "GET",
         "/api/v1/cases/{id}/export",
         "The case file as TOML",
         None,
@@ -244,6 +251,7 @@ pub fn router() -> Router<AppState> {
             "/api/v1/cases/{id}/events",
             get(cases::events).post(cases::append),
         )
+        .route("/api/v1/cases/{id}/round-robin", get(cases::round_robin))
         .route("/api/v1/cases/{id}/export", get(cases::export))
         .route("/api/v1/queues/{queue}", get(cases::queue))
         .fallback(not_found)

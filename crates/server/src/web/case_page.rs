@@ -74,11 +74,18 @@ pub async fn show(
     let complaint =
         super::complaint::section(&state, &who, &view, files.as_deref().unwrap_or_default());
     let precedents = super::precedent::panel(&state, &who, view.summary.id).await;
+    let round_robin = super::round_robin::panel(
+        &state,
+        &who,
+        &view,
+        query.get("round-robin").map(String::as_str),
+    )
+    .await;
     let body = html! {
         @if let Some(kind) = saved {
             (success_banner(&format!("Recorded: {}", kind.label()), None))
         }
-        (case_body(&who, &view, files.as_deref().unwrap_or_default(), state.service.engine().today(), complaint))
+        (case_body(&who, &view, files.as_deref().unwrap_or_default(), state.service.engine().today(), complaint, round_robin))
         (super::attachments::section(&who, &view, files.as_deref()))
         (precedents)
     };
@@ -318,6 +325,7 @@ fn case_body(
     files: &[Attachment],
     today: Date,
     complaint: Markup,
+    round_robin: Markup,
 ) -> Markup {
     let s = &view.summary;
     let r = &view.case.request;
@@ -457,6 +465,7 @@ fn case_body(
                 }
             }
         }
+        (round_robin)
         h2 { "Timeline" }
         @if view.file.events.is_empty() {
             p { "Nothing has happened yet." }

@@ -59,6 +59,16 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
         }
         Role::Requester => vec![super::my_requests::section(state, who, "My requests").await?],
         Role::Caseworker => vec![super::complaint_queue::dashboard_panel(state, who).await?],
+        Role::Coordinator => {
+            let list = service
+                .as_user(&who.user)
+                .coordinated_round_robins()
+                .await?;
+            vec![html! {
+                h2 id="round-robins-title" { "Round robins you coordinate" }
+                (super::coordinator::table(&list))
+            }]
+        }
     };
     let views = service.as_user(&who.user).case_views(CHART_CASES).await?;
     let figures = stats(&views);
@@ -92,10 +102,13 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
         }
         @for q in &queues { (q) }
         @if matches!(who.user.role, Role::Officer | Role::Administrator) { (steps_due(state, &views)) }
-        h2 id="timeliness" { "Answered by the due date, by month received" }
-        @if chart_bars.is_empty() {
+        // A coordinator sees no case, so it has no timeliness to chart.
+        @if who.user.role == Role::Coordinator {
+        } @else if chart_bars.is_empty() {
+            h2 id="timeliness" { "Answered by the due date, by month received" }
             p { "No request you can see has been answered yet." }
         } @else {
+            h2 id="timeliness" { "Answered by the due date, by month received" }
             (bars("timeliness-chart", "Percentage of requests answered by the due date, by month received", &chart_bars, 100, "%"))
             table class="table" {
                 caption class="visually-hidden" { "Timeliness by month received" }

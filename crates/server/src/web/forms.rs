@@ -7,8 +7,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use foidesk_engine::api::{
-    default_steps_days, AppealResult, CaseError, Catalogue, DeclineGround, EventField, EventFile,
-    EventType, NoticeOutcome, Outcome, OutcomeFile, ReviewResult,
+    default_steps_days, AppealResult, CaseError, Catalogue, ConsistencyWarning, DeclineGround,
+    EventField, EventFile, EventType, NoticeOutcome, Outcome, OutcomeFile, ReviewResult,
 };
 use foidesk_engine::{CaseView, EngineError};
 use maud::{html, Markup};
@@ -18,6 +18,7 @@ use super::page::{
     csrf_field, date_from_fields, date_input, layout, problem, radios, text_input, textarea,
     Problem, Viewer,
 };
+use super::round_robin_warnings::{reason_missing, REASON};
 use super::session::{tokens_match, WebUser};
 use super::{csrf_refused, message_page, respond};
 use crate::error::internal;
@@ -624,12 +625,18 @@ fn render_with(
 
 /// GOV.UK "check your answers": what will be recorded, in words, with a
 /// way back to change it; the answers travel in hidden fields.
+/// With `warnings`, the reason for departing from a consistent answer is
+/// asked for beside the answers (its problem in `errors`).
+#[allow(clippy::too_many_arguments)]
 fn check_page(
     who: &WebUser,
     view: &CaseView,
     target: Target,
     event: &EventFile,
     f: &Fields,
+    warnings: &[ConsistencyWarning],
+    errors: &[Problem],
+    status: StatusCode,
 ) -> Response {
     let viewer = Viewer {
         user: &who.user,
@@ -664,7 +671,7 @@ fn check_page(
         h1 { (title) }
         form method="post" action=(target.action(view.summary.id)) novalidate {
             (csrf_field(&who.csrf))
-            @for (k, v) in f.iter().filter(|(k, _)| k != "csrf" && k != "action") {
+            @for (k, v) in f.iter().filter(|(k, _)| k != "csrf" && k != "action" && k != REASON) {
                 input type="hidden" name=(k) value=(v);
             }
             dl class="summary-list" id="answers" {
@@ -678,12 +685,13 @@ fn check_page(
                     }
                 }
             }
+            (super::round_robin_warnings::section(warnings, field(f, REASON), errors))
             h2 { "Now record it" }
             p { "The case's deadlines and findings will be worked out again from it." }
             button class="button" type="submit" name="action" value="record" { "Record" }
         }
     };
-    respond(StatusCode::OK, layout(title, Some(&viewer), &[], body))
+    respond(status, layout(title, Some(&viewer), errors, body))
 }
 
 async fn checked(
@@ -902,7 +910,9 @@ async fn proceed(
         Err(problems) => return again(StatusCode::UNPROCESSABLE_ENTITY, &problems),
     };
     if action == "check" && target.checks_answers() {
-        return check_page(who, view, target, &event, f);
+        let warnings =
+            super::round_robin_warnings::planned(state, who, view.summary.id, &event).await;
+        return check_page(who, view, target, &event, f, &warnings, &[], StatusCode::OK);
     }
     if let Target::Letter(_) = target {
         return super::letters::started(state, who, view, event, f, |errors| {
@@ -920,13 +930,26 @@ async fn proceed(
     }
     let saved = event.kind.clone();
     let id = view.summary.id;
+    let reason = optional(f, REASON);
     match state
         .service
         .as_user(&who.user)
-        .append_event(id, expected, event)
+        .append_event_with_reason(id, expected, event.clone(), reason.as_deref())
         .await
     {
         Ok(_) => Redirect::to(&format!("/cases/{id}?saved={saved}")).into_response(),
+        // Nothing was written: the answers again, with the warnings and the
+        // reason asked for.
+        Err(EngineError::ReasonNeeded(warnings)) => check_page(
+            who,
+            view,
+            target,
+            &event,
+            f,
+            &warnings,
+            &[reason_missing()],
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
         Err(EngineError::Conflict { .. }) => {
             let p = problem("date", "Someone else recorded an event on this case after you opened this form. Check the case page, then record this again if it is still needed.");
             again(StatusCode::CONFLICT, &[p])

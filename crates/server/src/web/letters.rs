@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use foidesk_engine::api::{EventFile, EventType};
+use foidesk_engine::api::{ConsistencyWarning, EventFile, EventType};
 use foidesk_engine::{
     letters_for, Block, CaseView, Document, EngineError, InputKind, Letter, QuestionPage,
 };
@@ -18,6 +18,7 @@ use maud::{html, Markup};
 
 use super::case_page::{case_not_found, event_lines};
 use super::page::{csrf_field, layout, problem, radios, text_input, textarea, Problem, Viewer};
+use super::round_robin_warnings::{reason_missing, REASON};
 use super::session::{tokens_match, WebUser};
 use super::{csrf_refused, message_page, respond, PageForm};
 use crate::error::internal;
@@ -217,14 +218,33 @@ pub async fn overview(
     let Some(letter) = letter else {
         return Redirect::to(&format!("{}/event", base(view.summary.id, kind))).into_response();
     };
-    overview_page(&state, &who, &view, &letter, &[], StatusCode::OK)
+    let warnings =
+        super::round_robin_warnings::planned(&state, &who, view.summary.id, &letter.event).await;
+    let checked = Checked {
+        warnings: &warnings,
+        reason: "",
+    };
+    overview_page(&state, &who, &view, &letter, checked, &[], StatusCode::OK)
 }
+
+/// The consistency warnings on the letter's event, and the reason typed.
+#[derive(Clone, Copy)]
+struct Checked<'a> {
+    warnings: &'a [ConsistencyWarning],
+    reason: &'a str,
+}
+
+const UNCHECKED: Checked<'static> = Checked {
+    warnings: &[],
+    reason: "",
+};
 
 fn overview_page(
     state: &AppState,
     who: &WebUser,
     view: &CaseView,
     letter: &Letter,
+    checked: Checked,
     errors: &[Problem],
     status: StatusCode,
 ) -> Response {
@@ -277,6 +297,7 @@ fn overview_page(
                 form method="post" action={ (root) "/send" } novalidate {
                     (csrf_field(&who.csrf))
                     input type="hidden" name="version" value=(view.summary.version);
+                    (super::round_robin_warnings::section(checked.warnings, checked.reason, errors))
                     @if letter.event_type == EventType::DecisionNotice {
                         p { "Issuing records “" (letter.event_type.label()) "” on the case, with this notice filed as a PDF that both parties can see. Then serve it on the complainant and the authority by your usual email or post." }
                         button class="button" type="submit" { "Issue the notice" }
@@ -477,21 +498,48 @@ pub async fn send(
             &who,
             &view,
             &letter,
+            UNCHECKED,
             &[p],
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     };
     let id = view.summary.id;
+    let reason = value(REASON).trim();
     match state
         .service
         .as_user(&who.user)
-        .send_letter(id, kind, expected)
+        .send_letter_with_reason(id, kind, expected, Some(reason).filter(|r| !r.is_empty()))
         .await
     {
         Ok(_) => Redirect::to(&format!("/cases/{id}?saved={}", kind.as_str())).into_response(),
+        // Nothing was sent: the letter again, with the warnings and the
+        // reason asked for.
+        Err(EngineError::ReasonNeeded(warnings)) => {
+            let checked = Checked {
+                warnings: &warnings,
+                reason,
+            };
+            overview_page(
+                &state,
+                &who,
+                &view,
+                &letter,
+                checked,
+                &[reason_missing()],
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
         Err(EngineError::Conflict { .. }) => {
             let p = problem("letter", "Someone else recorded an event on this case while you wrote the letter. Check the letter again, then send it.");
-            overview_page(&state, &who, &view, &letter, &[p], StatusCode::CONFLICT)
+            overview_page(
+                &state,
+                &who,
+                &view,
+                &letter,
+                UNCHECKED,
+                &[p],
+                StatusCode::CONFLICT,
+            )
         }
         Err(
             e @ (EngineError::Invalid { .. }
@@ -510,6 +558,7 @@ pub async fn send(
                 &who,
                 &view,
                 &letter,
+                UNCHECKED,
                 &[p],
                 StatusCode::UNPROCESSABLE_ENTITY,
             )

@@ -9,6 +9,7 @@ mod case_page;
 mod chart;
 mod complaint;
 mod complaint_queue;
+mod coordinator;
 mod dashboard;
 mod decision;
 mod documents;
@@ -32,6 +33,9 @@ mod questions;
 mod register;
 mod request_sent;
 mod requester_actions;
+mod round_robin;
+mod round_robin_actions;
+mod round_robin_warnings;
 pub(crate) mod session;
 mod sign_in;
 mod stats;
@@ -129,6 +133,21 @@ pub fn router() -> Router<AppState> {
             post(lifecycle::end_sessions),
         )
         .route("/admin/password", post(lifecycle::reset_password))
+        .route(
+            "/cases/{id}/round-robin/link",
+            get(round_robin_actions::link_form).post(round_robin_actions::link),
+        )
+        .route(
+            "/cases/{id}/round-robin/leave",
+            get(round_robin_actions::leave_form).post(round_robin_actions::leave),
+        )
+        .route(
+            "/authorities/{slug}/sharing",
+            post(round_robin_actions::sharing),
+        )
+        .route("/round-robins", get(coordinator::list))
+        .route("/round-robins/{id}", get(coordinator::show))
+        .route("/round-robins/{id}/advice", post(coordinator::advise))
         .route("/statistics", get(stats::show))
         .route("/library", get(library::search))
         .route("/library/outcomes", get(library_chart::show))

@@ -50,7 +50,11 @@ pub fn layout(title: &str, viewer: Option<&Viewer>, errors: &[Problem], body: Ma
                             nav aria-label="Main" {
                                 ul class="header__nav" {
                                     li { a href="/" { "Dashboard" } }
-                                    li { a href="/cases" { "Cases" } }
+                                    @if v.user.role == Role::Coordinator {
+                                        li { a href="/round-robins" { "Round robins" } }
+                                    } @else {
+                                        li { a href="/cases" { "Cases" } }
+                                    }
                                     li { a href="/statistics" { "Statistics" } }
                                     li { a href="/library" { "Library" } }
                                     @if v.user.role == Role::Administrator {

@@ -66,6 +66,16 @@ pub async fn show(State(state): State<AppState>, who: WebUser) -> Response {
     page(&state, &who, StatusCode::OK, &AddForm::default(), &[]).await
 }
 
+/// Whether each authority shares its answers with its round robins.
+async fn sharing(state: &AppState, who: &WebUser, entries: &[RegisterEntry]) -> Vec<bool> {
+    let me = state.service.as_user(&who.user);
+    let mut out = Vec::with_capacity(entries.len());
+    for e in entries {
+        out.push(me.sharing(&e.authority.slug).await.unwrap_or(false));
+    }
+    out
+}
+
 async fn page(
     state: &AppState,
     who: &WebUser,
@@ -86,14 +96,15 @@ async fn page(
     };
     let kinds = AuthorityKind::ALL.map(|k| (k.as_str(), k.label()));
     let regimes = REGIMES.map(|(value, label, _)| (value, label));
+    let shares = sharing(state, who, &register.entries).await;
     let body = html! {
         h1 { "Register of authorities" }
         p { "Requests, imports and statistics find an authority here by its name or by any other name it goes by, so that one body is never counted as two." }
         table class="table table--stacking" {
             caption class="visually-hidden" { "Authorities" }
-            thead { tr { th scope="col" { "Authority" } th scope="col" { "Kind" } th scope="col" { "Answers under" } th scope="col" { "Also called" } th scope="col" { "Actions" } } }
+            thead { tr { th scope="col" { "Authority" } th scope="col" { "Kind" } th scope="col" { "Answers under" } th scope="col" { "Also called" } th scope="col" { "Round robins" } th scope="col" { "Actions" } } }
             tbody {
-                @for e in &register.entries { (row(e)) }
+                @for (e, shares) in register.entries.iter().zip(&shares) { (row(e, *shares, &who.csrf)) }
             }
         }
         h2 id="add" { "Add an authority" }
@@ -112,7 +123,7 @@ async fn page(
     )
 }
 
-fn row(e: &RegisterEntry) -> Markup {
+fn row(e: &RegisterEntry, shares: bool, csrf: &str) -> Markup {
     let a = &e.authority;
     html! {
         tr {
@@ -121,6 +132,18 @@ fn row(e: &RegisterEntry) -> Markup {
             td data-label="Answers under" { (regimes_in_words(&e.regimes)) }
             td data-label="Also called" {
                 @if e.aliases.is_empty() { "—" } @else { (e.aliases.join("; ")) }
+            }
+            td data-label="Round robins" id={ "sharing-" (a.slug) } {
+                form method="post" action={ "/authorities/" (a.slug) "/sharing" } class="sharing-form" {
+                    (csrf_field(csrf))
+                    input type="hidden" name="shares" value=(if shares { "no" } else { "yes" });
+                    @if shares { "Shares its answers" } @else { "Does not share its answers" }
+                    br;
+                    button class="link-button" type="submit" {
+                        @if shares { "Stop sharing" } @else { "Share" }
+                        span class="visually-hidden" { " the answers of " (a.name) }
+                    }
+                }
             }
             td data-label="Actions" {
                 div { a href={ "/admin/register/" (a.slug) "/aliases" } { "Add another name" span class="visually-hidden" { " for " (a.name) } } }

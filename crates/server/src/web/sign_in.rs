@@ -22,6 +22,7 @@ fn can_do(role: Role) -> &'static str {
         Role::Officer => "An FOI officer of a police force: logs requests, records what happens and sends letters.",
         Role::Caseworker => "A caseworker at the Information Commissioner's Office: sees cases complained about.",
         Role::Requester => "A member of the public: follows the requests they made.",
+        Role::Coordinator => "A national FOI unit: sees the round robins among police forces and records advice, never who asked.",
     }
 }
 

@@ -155,6 +155,7 @@ fn what_words(kind: &EventKind) -> String {
             "The request was assigned to {}.",
             assignee.as_deref().unwrap_or("nobody")
         ),
+        EventKind::ConsistencyReason => "The authority noted why it answered as it did.".into(),
     }
 }
 

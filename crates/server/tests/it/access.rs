@@ -104,6 +104,7 @@ const ONE: &str = "/api/v1/cases/{id}";
 const ASSESSMENT: &str = "/api/v1/cases/{id}/assessment";
 const EVENTS: &str = "/api/v1/cases/{id}/events";
 const EXPORT: &str = "/api/v1/cases/{id}/export";
+const ROUND_ROBIN: &str = "/api/v1/cases/{id}/round-robin";
 const QUEUE: &str = "/api/v1/queues/{queue}";
 const DISABLE: &str = "/api/v1/users/{id}/disable";
 const ENABLE: &str = "/api/v1/users/{id}/enable";
@@ -190,6 +191,13 @@ const TABLE: &[Line] = &[
     line("GET", EXPORT, case(BOpen),                               READ_B_OPEN),
     line("GET", EXPORT, case(BComplained),                         READ_B_COMPLAINED),
     line("GET", EXPORT, Missing,                                   READ_MISSING),
+    // A-1, B-1 and B-2 are one request to two authorities: a round robin;
+    // A-2 repeats A-1 to the same authority, so it is in none (404).
+    line("GET", ROUND_ROBIN, case(AMine),                          READ_A_MINE),
+    line("GET", ROUND_ROBIN, case(AOther),                         READ_MISSING),
+    line("GET", ROUND_ROBIN, case(BOpen),                          READ_B_OPEN),
+    line("GET", ROUND_ROBIN, case(BComplained),                    READ_B_COMPLAINED),
+    line("GET", ROUND_ROBIN, Missing,                              READ_MISSING),
 
     // Appending: clarification_sought on the fresh cases, an appeal on B's
     // complained case. A requester may read their own but not write (403).
@@ -661,8 +669,9 @@ async fn no_existence_leak(world: &World) {
         ("caseworker", c.a_mine),
     ];
     let stale = [("if-match", "\"7\"")];
-    let requests: [(&str, &str, Option<Value>, Headers); 6] = [
+    let requests: [(&str, &str, Option<Value>, Headers); 7] = [
         ("GET", ONE, None, &[]),
+        ("GET", ROUND_ROBIN, None, &[]),
         ("GET", ASSESSMENT, None, &[]),
         ("GET", EVENTS, None, &[]),
         ("GET", EXPORT, None, &[]),

@@ -71,6 +71,14 @@ const PAGES: &[(&str, &str)] = &[
     ("GET", "/library/{id}"),
     ("GET", "/law/{provision}"),
     ("POST", "/admin/library"),
+    ("GET", "/cases/{id}/round-robin/link"),
+    ("POST", "/cases/{id}/round-robin/link"),
+    ("GET", "/cases/{id}/round-robin/leave"),
+    ("POST", "/cases/{id}/round-robin/leave"),
+    ("POST", "/authorities/{slug}/sharing"),
+    ("GET", "/round-robins"),
+    ("GET", "/round-robins/{id}"),
+    ("POST", "/round-robins/{id}/advice"),
 ];
 
 /// Answers that are not a route's success: unknown paths, a case that does

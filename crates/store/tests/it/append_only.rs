@@ -80,6 +80,14 @@ fn only_projections_ends_and_counters_are_ever_changed_or_removed() {
         "invitations",
         "invitation_uses",
         "settings",
+        "request_prints",
+        "request_bands",
+        "round_robins",
+        "round_robin_references",
+        "round_robin_links",
+        "round_robin_advice",
+        "sharing_settings",
+        "coordinator_scopes",
     ] {
         assert!(!updated.contains(kept) && !deleted.contains(kept), "{kept}");
     }

@@ -31,6 +31,7 @@ fn numbered(authority_id: i64, n: usize) -> NewCase {
         },
         listing: Default::default(),
         created_at: AT.into(),
+        print: None,
     }
 }
 

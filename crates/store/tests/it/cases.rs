@@ -43,6 +43,7 @@ fn new_case(
         projection: projection("awaiting_response", next, assignee),
         listing: Default::default(),
         created_at: AT.into(),
+        print: None,
     }
 }
 

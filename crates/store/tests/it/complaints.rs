@@ -64,6 +64,7 @@ async fn complaints_come_oldest_first_by_status_authority_and_assignee() {
                     projection: projection(status, complained, assignee),
                     listing: Default::default(),
                     created_at: AT.into(),
+                    print: None,
                 })
                 .await
                 .unwrap();

@@ -88,6 +88,7 @@ async fn seed(store: &Store) -> i64 {
                     search_text: r.text.to_lowercase(),
                 },
                 created_at: AT.into(),
+                print: None,
             })
             .await
             .unwrap();

@@ -29,6 +29,7 @@ fn new_case(authority_id: i64, reference: &str, requester: Option<&str>, status:
         },
         listing: Default::default(),
         created_at: AT.into(),
+        print: None,
     }
 }
 

@@ -14,3 +14,4 @@ mod open;
 mod records;
 mod register;
 mod requesters;
+mod round_robins;

@@ -47,6 +47,7 @@ async fn a_case(store: &Store) -> (i64, i64) {
             projection: projection(),
             created_at: AT.into(),
             listing: Default::default(),
+            print: None,
         })
         .await
         .unwrap();

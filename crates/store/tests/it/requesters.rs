@@ -19,6 +19,7 @@ fn case(authority_id: i64, reference: &str) -> NewCase {
         projection: Default::default(),
         listing: Default::default(),
         created_at: AT.into(),
+        print: None,
     }
 }
 

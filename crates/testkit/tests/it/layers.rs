@@ -38,11 +38,13 @@ const LAYERS: &[Layer] = &[
     layer("case",     &["calendar", "law"], &["testkit"]),
     layer("notice",   &["calendar", "law"], &["testkit"]),
     layer("docs",     &["calendar", "law", "case"], &["notice", "testkit"]),
+    // Recognising one request from its text alone needs nothing of the law or the case.
+    layer("likeness", &[], &[]),
     // The store knows no case law: it keeps what the engine gives it. Its tests take
     // itself again with the `testing` feature (the conformance harness).
     layer("store",    &[], &["store"]),
     layer("search",   &["calendar", "law", "notice"], &[]),
-    layer("engine",   &["calendar", "law", "case", "docs", "notice", "store", "search"], &["store", "testkit"]),
+    layer("engine",   &["calendar", "law", "case", "docs", "notice", "store", "search", "likeness"], &["store", "testkit"]),
     // The API boundary: the server and the binary reach the rest only through the engine
     // (the server's tests take the engine again with its `testing` feature).
     layer("server",   &["engine"], &["engine", "testkit"]),
@@ -52,7 +54,7 @@ const LAYERS: &[Layer] = &[
 ];
 
 /// Crates that do no I/O, read no environment and no clock.
-const PURE: &[&str] = &["calendar", "law", "case", "notice", "docs"];
+const PURE: &[&str] = &["calendar", "law", "case", "notice", "docs", "likeness"];
 
 /// Crates only one layer may use (any kind of dependency).
 const OWNED: &[(&str, &str)] = &[("sqlx", "store"), ("tantivy", "search"), ("axum", "server")];

@@ -1,0 +1,319 @@
+//! The frame of a letter around the request: salutation, sign-off, signature, list markers.
+//! Works on NFKC text, matching its English phrases without regard to case, so that offsets
+//! stay offsets into the text people wrote (for [`crate::request_parts`]).
+
+/// Opening words, dropped from the start of the request.
+const SALUTATIONS: &[&str] = &[
+    "to whom it may concern",
+    "for the attention of",
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "greetings",
+    "hello",
+    "dear",
+    "fao",
+    "hiya",
+    "hi",
+];
+
+/// Closing words: they and everything after them (the signature) are dropped.
+const SIGN_OFFS: &[&str] = &[
+    "yours faithfully",
+    "yours sincerely",
+    "yours truly",
+    "kind regards",
+    "kindest regards",
+    "best regards",
+    "warm regards",
+    "many regards",
+    "regards",
+    "best wishes",
+    "with best wishes",
+    "all the best",
+    "many thanks",
+    "with many thanks",
+    "with thanks",
+    "thanks in advance",
+    "thank you",
+    "thanks",
+    "sincerely",
+    "respectfully",
+];
+
+/// What may follow "thank you" in a sign-off; "thank you for your reply of ..." opens a
+/// request instead.
+const THANKS_FOLLOWERS: &[&str] = &[
+    "in advance",
+    "for your time",
+    "for your help",
+    "for your assistance",
+    "for your consideration",
+    "for your attention",
+    "for your cooperation",
+    "for your co-operation",
+    "for dealing with",
+    "for handling",
+    "very much",
+    "again",
+];
+
+/// A sign-off line with more words than this after the phrase is prose, not a sign-off.
+const SIGN_OFF_MAX_WORDS: usize = 12;
+
+/// A salutation with no comma or colon within this many words is the whole line.
+const SALUTATION_MAX_WORDS: usize = 8;
+
+/// A run of lines: a list item (its marker gone) or a paragraph.
+pub(crate) struct Block {
+    pub item: bool,
+    pub text: String,
+}
+
+/// The request's lines, without the salutation, the sign-off and what follows it.
+pub(crate) fn body(text: &str) -> Vec<String> {
+    let text = text.replace("\r\n", "\n");
+    let mut lines: Vec<String> = text
+        .split([
+            '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
+        ])
+        .map(str::to_owned)
+        .collect();
+    let first = drop_salutations(&mut lines);
+    let mut lines = lines.split_off(first);
+    drop_sign_off(&mut lines);
+    lines
+}
+
+/// Strips salutations from the first lines with words; returns the index of the first line
+/// of the request.
+fn drop_salutations(lines: &mut [String]) -> usize {
+    let mut i = 0;
+    while i < lines.len() {
+        if !has_word(content(&lines[i])) {
+            i += 1;
+            continue;
+        }
+        match strip_salutation(&lines[i]) {
+            Some(rest) => lines[i] = rest,
+            None => break,
+        }
+    }
+    i
+}
+
+/// The line after any list markers.
+fn content(line: &str) -> &str {
+    strip_markers(line).unwrap_or(line)
+}
+
+fn strip_salutation(line: &str) -> Option<String> {
+    let s = content(line);
+    let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let phrase = SALUTATIONS.iter().find(|p| starts_with_words(s, p))?;
+    let after = &s[phrase.len()..];
+    let words_before = |at: usize| after[..at].split_whitespace().count();
+    let rest = match after.find([',', ':', ';', '!']) {
+        Some(at) if words_before(at) <= SALUTATION_MAX_WORDS => &after[at + 1..],
+        _ if after.split_whitespace().count() <= SALUTATION_MAX_WORDS => "",
+        _ => after,
+    };
+    Some(rest.to_owned())
+}
+
+/// Cuts the lines at the first sign-off that follows some of the request.
+fn drop_sign_off(lines: &mut Vec<String>) {
+    let mut seen_words = false;
+    for j in 0..lines.len() {
+        let line = &lines[j];
+        for at in sentence_starts(line) {
+            let before = seen_words || has_word(&line[..at]);
+            if before && is_sign_off(&line[at..]) {
+                let kept = line[..at].to_owned();
+                lines.truncate(j);
+                lines.push(kept);
+                return;
+            }
+        }
+        seen_words |= has_word(line);
+    }
+}
+
+/// Byte offsets where a sentence may start: the line's first word, and the first word after
+/// each `.`, `!` or `?` followed by white space.
+fn sentence_starts(line: &str) -> Vec<usize> {
+    let first = |from: usize| {
+        line[from..]
+            .find(|c: char| c.is_alphanumeric())
+            .map(|at| from + at)
+    };
+    let mut out: Vec<usize> = first(0).into_iter().collect();
+    let mut chars = line.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        if matches!(c, '.' | '!' | '?') {
+            if let Some(&(next, n)) = chars.peek() {
+                if n.is_whitespace() {
+                    out.extend(first(next));
+                }
+            }
+        }
+    }
+    out.dedup();
+    out
+}
+
+fn is_sign_off(s: &str) -> bool {
+    let Some(phrase) = SIGN_OFFS.iter().find(|p| starts_with_words(s, p)) else {
+        return false;
+    };
+    let after = &s[phrase.len()..];
+    if after.split_whitespace().count() > SIGN_OFF_MAX_WORDS {
+        return false;
+    }
+    if !phrase.contains("thank") || *phrase == "thanks in advance" {
+        return true;
+    }
+    let after = after.trim_start();
+    after.is_empty()
+        || after.starts_with(|c: char| !c.is_alphanumeric())
+        || THANKS_FOLLOWERS.iter().any(|f| starts_with_words(after, f))
+}
+
+/// The request's lines as blocks: a list marker starts an item, a blank line (or a line of
+/// punctuation only) ends a block, other lines continue the open block.
+pub(crate) fn blocks(lines: &[String]) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut open = false;
+    for line in lines {
+        if line.trim().is_empty() {
+            open = false;
+        } else if let Some(rest) = strip_markers(line) {
+            out.push(Block {
+                item: true,
+                text: rest.to_owned(),
+            });
+            open = true;
+        } else if !has_word(line) {
+            open = false;
+        } else if let (true, Some(last)) = (open, out.last_mut()) {
+            last.text.push('\n');
+            last.text.push_str(line);
+        } else {
+            out.push(Block {
+                item: false,
+                text: line.clone(),
+            });
+            open = true;
+        }
+    }
+    out
+}
+
+/// The line after its list markers ("1.", "a)", "(iv)", "-", "•", "Q1", "1.2", "1. a)"), or
+/// None when it has none.
+pub(crate) fn strip_markers(line: &str) -> Option<&str> {
+    let mut s = line.trim_start();
+    let mut stripped = false;
+    for _ in 0..3 {
+        match strip_marker(s) {
+            Some(rest) => {
+                s = rest.trim_start();
+                stripped = true;
+            }
+            None => break,
+        }
+    }
+    stripped.then_some(s)
+}
+
+fn strip_marker(s: &str) -> Option<&str> {
+    let mut chars = s.chars();
+    let first = chars.next()?;
+    let ends = |rest: &str| rest.is_empty() || rest.starts_with(char::is_whitespace);
+    if matches!(
+        first,
+        '•' | '·' | '‣' | '◦' | '▪' | '●' | '○' | '■' | '□' | '►' | '➢'
+    ) {
+        return Some(chars.as_str());
+    }
+    if matches!(first, '-' | '*' | '–' | '—' | '+') {
+        let rest = chars.as_str();
+        return ends(rest).then_some(rest);
+    }
+    if let Some(rest) = question_number(s) {
+        return ends(rest).then_some(rest);
+    }
+    let (opened, inner) = match s.strip_prefix('(') {
+        Some(inner) => (true, inner),
+        None => (false, s),
+    };
+    let after = enumerator(inner)?;
+    let rest = if opened {
+        after.strip_prefix(')')?
+    } else if let Some(rest) = after.strip_prefix(['.', ')', ':']) {
+        rest
+    } else {
+        // "1.2 How many": a dotted number needs no closing mark.
+        let dotted = inner[..inner.len() - after.len()].contains('.');
+        if !dotted {
+            return None;
+        }
+        after
+    };
+    ends(rest).then_some(rest)
+}
+
+/// "Q1", "Q 1", "Question 1", with an optional closing ".", ")" or ":".
+fn question_number(s: &str) -> Option<&str> {
+    let word = ["question", "q"]
+        .iter()
+        .find(|w| s.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)))?;
+    let rest = s[word.len()..].trim_start();
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &rest[digits..];
+    Some(rest.strip_prefix(['.', ')', ':']).unwrap_or(rest))
+}
+
+/// Past a list enumerator at the start of `s`: digits (maybe dotted, "1.2"), one letter, or a
+/// small roman numeral.
+fn enumerator(s: &str) -> Option<&str> {
+    let digits = |t: &str| t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let n = digits(s);
+    if (1..=3).contains(&n) {
+        let mut rest = &s[n..];
+        while let Some(more) = rest.strip_prefix('.') {
+            let m = digits(more);
+            if m == 0 || m > 3 {
+                break;
+            }
+            rest = &more[m..];
+        }
+        return Some(rest);
+    }
+    let romans = s.len() - s.trim_start_matches(['i', 'v', 'x', 'I', 'V', 'X']).len();
+    if (1..=4).contains(&romans) {
+        return Some(&s[romans..]);
+    }
+    let mut chars = s.chars();
+    chars
+        .next()
+        .filter(char::is_ascii_alphabetic)
+        .map(|_| chars.as_str())
+}
+
+/// `s` starts with the words of `phrase` (ASCII, lower case), whatever its case, and a word
+/// ends there.
+pub(crate) fn starts_with_words(s: &str, phrase: &str) -> bool {
+    let Some(head) = s.get(..phrase.len()) else {
+        return false;
+    };
+    head.eq_ignore_ascii_case(phrase)
+        && !s[phrase.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+}
+
+pub(crate) fn has_word(s: &str) -> bool {
+    s.chars().any(char::is_alphanumeric)
+}

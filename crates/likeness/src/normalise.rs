@@ -1,0 +1,279 @@
+//! The versioned normaliser: a request reduced to the words that make it that request.
+
+use std::collections::BTreeMap;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::hash::hash_bytes;
+use crate::letter::{blocks, body, Block};
+
+/// Bump when anything here, in `letter.rs` or in the shingling changes: stored keys and bands
+/// of another version are not comparable.
+pub const NORMALISER_VERSION: u32 = 1;
+
+/// What an authority's name or alias becomes.
+pub const ORG: &str = "_org_";
+/// What a number or a date becomes.
+pub const NUMBER: &str = "_num_";
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+const EXACT_SEEDS: [u64; 2] = [0x6C69_6B65_6E65_7373, 0x666F_6964_6573_6B31];
+
+/// Authority names and aliases (from the register), each of which becomes [`ORG`].
+#[derive(Clone, Debug, Default)]
+pub struct Names {
+    /// Each name's words, by its first word, longest first.
+    by_first: BTreeMap<String, Vec<Vec<String>>>,
+}
+
+impl Names {
+    pub fn new<I, S>(names: I) -> Names
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut by_first: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+        for name in names {
+            let mut name = words(&fold(&nfkc(name.as_ref())));
+            // "The Metropolitan Police Service": a text's "the" before a name goes too.
+            let articles = name.iter().take_while(|w| *w == "the").count();
+            name.drain(..articles);
+            let Some(first) = name.first().cloned() else {
+                continue;
+            };
+            let list = by_first.entry(first).or_default();
+            if !list.contains(&name) {
+                list.push(name);
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        }
+        Names { by_first }
+    }
+
+    /// How many distinct names (and aliases) there are.
+    pub fn len(&self) -> usize {
+        self.by_first.values().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    /// The number of words of the longest name at the start of `words`.
+    fn longest_at(&self, words: &[String]) -> Option<usize> {
+        let list = self.by_first.get(words.first()?)?;
+        list.iter()
+            .find(|name| words.starts_with(name))
+            .map(Vec::len)
+    }
+}
+
+/// A request, normalised: `text` is its words (with placeholders) separated by single spaces,
+/// `parts` the same for each of its parts (list items, or paragraphs when it has no list).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Normalised {
+    pub text: String,
+    pub parts: Vec<String>,
+}
+
+impl Normalised {
+    /// No words at all (an empty request, or one that is only a salutation): such a request
+    /// identifies nothing and is never the same as another.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+pub fn normalise(text: &str, names: &Names) -> Normalised {
+    let blocks = blocks(&body(&nfkc(text)));
+    let all: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    let text = tokens(&fold(&all.join("\n")), names).join(" ");
+    let mut parts: Vec<String> = part_blocks(&blocks)
+        .map(|b| tokens(&fold(&b.text), names).join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() && !text.is_empty() {
+        parts.push(text.clone());
+    }
+    Normalised { text, parts }
+}
+
+/// The request's parts as written (list markers, salutation and sign-off gone, white space
+/// collapsed), one for each of [`normalise`]'s parts and in the same order: what a grid shows
+/// as its columns.
+pub fn request_parts(text: &str) -> Vec<String> {
+    let lines = body(&nfkc(text));
+    let blocks = blocks(&lines);
+    let has_words = |s: &str| !words(&fold(s)).is_empty();
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut parts: Vec<String> = part_blocks(&blocks)
+        .filter(|b| has_words(&b.text))
+        .map(|b| collapse(&b.text))
+        .collect();
+    let all: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    let all = collapse(&all.join("\n"));
+    if parts.is_empty() && has_words(&all) {
+        parts.push(all);
+    }
+    parts
+}
+
+/// The blocks that are parts: the list items when there are any (the text around a list is
+/// its preamble), otherwise the paragraphs.
+fn part_blocks(blocks: &[Block]) -> impl Iterator<Item = &Block> {
+    let listed = blocks
+        .iter()
+        .any(|b| b.item && !words(&fold(&b.text)).is_empty());
+    blocks.iter().filter(move |b| b.item || !listed)
+}
+
+/// A stable hex hash (128 bits) of the normalised text.
+pub fn exact_key(n: &Normalised) -> String {
+    let [a, b] = EXACT_SEEDS.map(|seed| hash_bytes(seed, n.text.as_bytes()));
+    format!("{a:016x}{b:016x}")
+}
+
+fn nfkc(s: &str) -> String {
+    s.nfkc().collect()
+}
+
+/// Case folding after NFKC, repeated until stable: lower-casing can leave characters that
+/// NFKC changes again.
+fn fold(s: &str) -> String {
+    let mut s = nfkc(s);
+    for _ in 0..3 {
+        let next: String = nfkc(&s.to_lowercase().replace('ß', "ss").replace('ς', "σ"));
+        if next == s {
+            break;
+        }
+        s = next;
+    }
+    s
+}
+
+/// Words of folded text: runs of letters, digits and `_`. An apostrophe inside a word joins
+/// it ("don't" is "dont") and a possessive "'s" goes ("force's" is "force").
+fn words(folded: &str) -> Vec<String> {
+    let chars: Vec<char> = folded.chars().collect();
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if is_word(c) {
+            word.push(c);
+        } else if matches!(c, '\'' | '’' | '‘' | 'ʼ')
+            && !word.is_empty()
+            && next.is_some_and(is_word)
+        {
+            let after = chars.get(i + 2).copied();
+            if next == Some('s') && !after.is_some_and(is_word) {
+                i += 1;
+            }
+        } else {
+            push_word(&mut out, &mut word);
+        }
+        i += 1;
+    }
+    push_word(&mut out, &mut word);
+    out
+}
+
+fn push_word(out: &mut Vec<String>, word: &mut String) {
+    let w = std::mem::take(word);
+    if w == ORG || w == NUMBER {
+        out.push(w);
+        return;
+    }
+    let trimmed = w.trim_matches('_');
+    if !trimmed.is_empty() {
+        out.push(trimmed.to_owned());
+    }
+}
+
+/// The words of folded text with names and numbers replaced by their placeholders.
+fn tokens(folded: &str, names: &Names) -> Vec<String> {
+    let raw = words(folded);
+    let mut out: Vec<String> = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        match names.longest_at(&raw[i..]) {
+            Some(n) => {
+                while out.last().is_some_and(|w| w == "the") {
+                    out.pop();
+                }
+                out.push(ORG.to_owned());
+                i += n;
+            }
+            None => {
+                out.push(raw[i].clone());
+                i += 1;
+            }
+        }
+    }
+    for w in &mut out {
+        if w.chars().any(char::is_numeric) {
+            *w = NUMBER.to_owned();
+        }
+    }
+    dates(&mut out);
+    out.dedup_by(|a, b| a == b && (a == ORG || a == NUMBER));
+    out
+}
+
+/// Month names next to a number become numbers too ("4 March 2024", "March 2024", "the 4th of
+/// March"), so a date is one placeholder however it is written.
+fn dates(words: &mut [String]) {
+    let is_num = |w: &String| w == NUMBER;
+    loop {
+        let mut changed = false;
+        for i in 0..words.len() {
+            if !MONTHS.contains(&words[i].as_str()) {
+                continue;
+            }
+            let prev = i.checked_sub(1).map(|p| &words[p]);
+            let next = words.get(i + 1);
+            let of_before = i >= 2 && words[i - 1] == "of" && is_num(&words[i - 2]);
+            if prev.is_some_and(is_num) || next.is_some_and(is_num) || of_before {
+                if of_before {
+                    words[i - 1] = NUMBER.to_owned();
+                }
+                words[i] = NUMBER.to_owned();
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
