@@ -34,8 +34,8 @@ pub mod quality;
 
 pub use compare::{compare, Comparison, Likeness};
 pub use minhash::{
-    bands, related_bands, signature, Signature, BANDS, RELATED_BANDS, RELATED_BAND_BASE,
-    RELATED_ROWS, ROWS, SHINGLE, SIGNATURE_LEN,
+    bands, related_bands, signature, Signature, BANDS, PART_BAND_BASE, PART_BAND_MIN_WORDS,
+    PART_BAND_SLOTS, RELATED_BANDS, RELATED_BAND_BASE, RELATED_ROWS, ROWS, SHINGLE, SIGNATURE_LEN,
 };
 pub use normalise::{
     exact_key, normalise, request_parts, Names, Normalised, NORMALISER_VERSION, NUMBER, ORG,
