@@ -110,8 +110,7 @@ fn content(line: &str) -> &str {
 fn strip_salutation(line: &str) -> Option<String> {
     let s = content(line);
     let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let phrase = SALUTATIONS.iter().find(|p| starts_with_words(s, p))?;
-    let after = &s[phrase.len()..];
+    let after = SALUTATIONS.iter().find_map(|p| after_words(s, p))?;
     let words_before = |at: usize| after[..at].split_whitespace().count();
     let rest = match after.find([',', ':', ';', '!']) {
         Some(at) if words_before(at) <= SALUTATION_MAX_WORDS => &after[at + 1..],
@@ -121,14 +120,15 @@ fn strip_salutation(line: &str) -> Option<String> {
     Some(rest.to_owned())
 }
 
-/// Cuts the lines at the first sign-off that follows some of the request.
+/// Cuts the lines at the first sign-off.
 fn drop_sign_off(lines: &mut Vec<String>) {
     let mut seen_words = false;
     for j in 0..lines.len() {
         let line = &lines[j];
         for at in sentence_starts(line) {
+            // "Thank you ..." may open a request; "Yours faithfully" never does.
             let before = seen_words || has_word(&line[..at]);
-            if before && is_sign_off(&line[at..]) {
+            if is_sign_off(&line[at..]).is_some_and(|thanks| before || !thanks) {
                 let kept = line[..at].to_owned();
                 lines.truncate(j);
                 lines.push(kept);
@@ -162,21 +162,25 @@ fn sentence_starts(line: &str) -> Vec<usize> {
     out
 }
 
-fn is_sign_off(s: &str) -> bool {
-    let Some(phrase) = SIGN_OFFS.iter().find(|p| starts_with_words(s, p)) else {
-        return false;
-    };
-    let after = &s[phrase.len()..];
+/// Whether `s` starts with a sign-off, and if so whether it is a "thanks".
+fn is_sign_off(s: &str) -> Option<bool> {
+    let (phrase, after) = SIGN_OFFS
+        .iter()
+        .find_map(|p| after_words(s, p).map(|after| (p, after)))?;
     if after.split_whitespace().count() > SIGN_OFF_MAX_WORDS {
-        return false;
+        return None;
     }
-    if !phrase.contains("thank") || *phrase == "thanks in advance" {
-        return true;
+    let thanks = phrase.contains("thank");
+    if !thanks || *phrase == "thanks in advance" {
+        return Some(thanks);
     }
     let after = after.trim_start();
-    after.is_empty()
+    let ends = after.is_empty()
         || after.starts_with(|c: char| !c.is_alphanumeric())
-        || THANKS_FOLLOWERS.iter().any(|f| starts_with_words(after, f))
+        || THANKS_FOLLOWERS
+            .iter()
+            .any(|f| after_words(after, f).is_some());
+    ends.then_some(true)
 }
 
 /// The request's lines as blocks: a list marker starts an item, a blank line (or a line of
@@ -304,14 +308,28 @@ fn enumerator(s: &str) -> Option<&str> {
         .map(|_| chars.as_str())
 }
 
-/// `s` starts with the words of `phrase` (ASCII, lower case), whatever its case, and a word
-/// ends there.
-pub(crate) fn starts_with_words(s: &str, phrase: &str) -> bool {
-    let Some(head) = s.get(..phrase.len()) else {
-        return false;
-    };
-    head.eq_ignore_ascii_case(phrase)
-        && !s[phrase.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+/// What follows the words of `phrase` (ASCII, lower case) at the start of `s`, whatever its
+/// case and whatever separates its words, when they are whole words as the tokeniser sees
+/// them (a trailing `_` is trimmed there, so it ends a word here).
+fn after_words<'a>(s: &'a str, phrase: &str) -> Option<&'a str> {
+    let mut rest = s;
+    for (k, word) in phrase.split(' ').enumerate() {
+        if k > 0 {
+            rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        }
+        let head = rest.get(..word.len())?;
+        if !head.eq_ignore_ascii_case(word) {
+            return None;
+        }
+        rest = &rest[word.len()..];
+        if rest
+            .trim_start_matches('_')
+            .starts_with(char::is_alphanumeric)
+        {
+            return None;
+        }
+    }
+    Some(rest)
 }
 
 pub(crate) fn has_word(s: &str) -> bool {

@@ -1,3 +1,7 @@
 //! The crate's integration tests, one binary: a module per area.
 
 mod detection;
+mod golden;
+mod normalise;
+mod properties;
+mod quality;
