@@ -115,9 +115,9 @@ impl Normalised {
 pub fn normalise(text: &str, names: &Names) -> Normalised {
     let blocks = blocks(&body(&nfkc(text)));
     let all: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-    let text = tokens(&fold(&all.join("\n")), names).join(" ");
+    let text = tokens(&fold(&unaddressed(&all.join("\n"))), names).join(" ");
     let mut parts: Vec<String> = part_blocks(&blocks)
-        .map(|b| tokens(&fold(&b.text), names).join(" "))
+        .map(|b| tokens(&fold(&unaddressed(&b.text)), names).join(" "))
         .filter(|p| !p.is_empty())
         .collect();
     if parts.is_empty() && !text.is_empty() {
@@ -132,7 +132,6 @@ pub fn normalise(text: &str, names: &Names) -> Normalised {
 pub fn request_parts(text: &str) -> Vec<String> {
     let lines = body(&nfkc(text));
     let blocks = blocks(&lines);
-    let has_words = |s: &str| !words(&fold(s)).is_empty();
     let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut parts: Vec<String> = part_blocks(&blocks)
         .filter(|b| has_words(&b.text))
@@ -149,10 +148,37 @@ pub fn request_parts(text: &str) -> Vec<String> {
 /// The blocks that are parts: the list items when there are any (the text around a list is
 /// its preamble), otherwise the paragraphs.
 fn part_blocks(blocks: &[Block]) -> impl Iterator<Item = &Block> {
-    let listed = blocks
-        .iter()
-        .any(|b| b.item && !words(&fold(&b.text)).is_empty());
+    let listed = blocks.iter().any(|b| b.item && has_words(&b.text));
     blocks.iter().filter(move |b| b.item || !listed)
+}
+
+/// Whether any word is left of `s` once normalised.
+fn has_words(s: &str) -> bool {
+    !words(&fold(&unaddressed(s))).is_empty()
+}
+
+/// `s` without e-mail addresses and web links: they name a requester or one copy of a
+/// request, never what is asked.
+fn unaddressed(s: &str) -> String {
+    let is_address = |chunk: &str| {
+        let lower = chunk.to_ascii_lowercase();
+        let email = chunk
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+        email
+            || lower.contains("http://")
+            || lower.contains("https://")
+            || lower.starts_with("www.")
+    };
+    let mut out = String::with_capacity(s.len());
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let kept: Vec<&str> = line.split_whitespace().filter(|c| !is_address(c)).collect();
+        out.push_str(&kept.join(" "));
+    }
+    out
 }
 
 /// A stable hex hash (128 bits) of the normalised text.

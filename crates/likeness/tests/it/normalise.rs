@@ -55,6 +55,12 @@ const CASES: &[Case] = &[
         parts: &["thank you for your reply of _num_ i now ask for the minutes"],
     },
     Case {
+        name: "e-mail addresses and web links go",
+        text: "How many cars? Reply to request-42-ab@example.org, not jo@example.org (see https://example.org/r/42 or www.example.org).",
+        want: "how many cars reply to not see or",
+        parts: &["how many cars reply to not see or"],
+    },
+    Case {
         name: "a request that is only a letter's frame is empty",
         text: "Dear Sir or Madam,\n\nKind regards,\nJo",
         want: "",
