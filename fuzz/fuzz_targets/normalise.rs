@@ -7,7 +7,11 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let names = Names::new(["Kent Police", "the Met", "Police Service of Northern Ireland"]);
+    let names = Names::new([
+        "Kent Police",
+        "the Met",
+        "Police Service of Northern Ireland",
+    ]);
     let n = normalise(&text, &names);
     let again = normalise(&n.text, &names);
     assert_eq!(again.text, n.text);

@@ -199,9 +199,10 @@ pub(crate) fn blocks(lines: &[String]) -> Vec<Block> {
             open = true;
         } else if !has_word(line) {
             open = false;
-        } else if let (true, Some(last)) = (open, out.last_mut()) {
+        } else if let Some(last) = out.last_mut().filter(|last| open || continues(last, line)) {
             last.text.push('\n');
             last.text.push_str(line);
+            open = true;
         } else {
             out.push(Block {
                 item: false,
@@ -213,7 +214,15 @@ pub(crate) fn blocks(lines: &[String]) -> Vec<Block> {
     out
 }
 
-/// The line after its list markers ("1.", "a)", "(iv)", "-", "•", "Q1", "1.2", "1. a)"), or
+/// A paragraph that goes on with the item before it across a blank line (as text taken from a
+/// PDF often does): the item has no closing mark and the paragraph starts in lower case.
+fn continues(last: &Block, line: &str) -> bool {
+    last.item
+        && !last.text.trim_end().ends_with(['.', '?', '!', ':', ';'])
+        && line.trim_start().starts_with(char::is_lowercase)
+}
+
+/// The line after its list markers ("1.", "a)", "(iv)", "-", "•", "Q1", "1.2", "1 -"), or
 /// None when it has none.
 pub(crate) fn strip_markers(line: &str) -> Option<&str> {
     let mut s = line.trim_start();
@@ -257,12 +266,18 @@ fn strip_marker(s: &str) -> Option<&str> {
     } else if let Some(rest) = after.strip_prefix(['.', ')', ':']) {
         rest
     } else {
-        // "1.2 How many": a dotted number needs no closing mark.
-        let dotted = inner[..inner.len() - after.len()].contains('.');
-        if !dotted {
-            return None;
+        let enumerator = &inner[..inner.len() - after.len()];
+        let dash = after
+            .trim_start()
+            .strip_prefix(['-', '–', '—'])
+            .filter(|_| enumerator.starts_with(|c: char| c.is_ascii_digit()));
+        match dash {
+            // "1 - Please provide".
+            Some(rest) => rest,
+            // "1.2 How many": a dotted number needs no closing mark.
+            None if enumerator.contains('.') => after,
+            None => return None,
         }
-        after
     };
     ends(rest).then_some(rest)
 }

@@ -1,5 +1,6 @@
 //! The crate's integration tests, one binary: a module per area.
 
+mod corpus;
 mod detection;
 mod golden;
 mod normalise;

@@ -32,9 +32,15 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "list markers of every kind start parts; the preamble is not a part",
-        text: "Hello, please tell me:\n1. one thing\n(b) two things\niii) three\n- four\n• five\nQ6: six\n1.2 seven\n",
-        want: "please tell me one thing two things three four five six seven",
-        parts: &["one thing", "two things", "three", "four", "five", "six", "seven"],
+        text: "Hello, please tell me:\n1. one thing\n(b) two things\niii) three\n- four\n• five\nQ6: six\n1.2 seven\n8 - eight\n",
+        want: "please tell me one thing two things three four five six seven eight",
+        parts: &["one thing", "two things", "three", "four", "five", "six", "seven", "eight"],
+    },
+    Case {
+        name: "an item broken by a blank line goes on when the next line starts in lower case",
+        text: "1. whether the force is using the\n\ntechnology now\n\n2. Its cost.\n\nthe rest is context",
+        want: "whether the force is using the technology now its cost the rest is context",
+        parts: &["whether the force is using the technology now", "its cost"],
     },
     Case {
         name: "without a list, paragraphs are parts and line breaks inside one are not",
