@@ -6,3 +6,4 @@ mod golden;
 mod normalise;
 mod properties;
 mod quality;
+mod vocabulary;
