@@ -123,6 +123,22 @@ pub fn compare(a: &Normalised, b: &Normalised) -> Comparison {
     }
 }
 
+/// Two parts' likeness: shingles alone punish a reworded short part ("how many of your
+/// officers" for "how many officers") as hard as another question ("drones" for "tasers"), so
+/// their topic words, which only the second changes, count for half.
+fn part_similarity(
+    shingles_a: &[u64],
+    shingles_b: &[u64],
+    topic_a: &[u64],
+    topic_b: &[u64],
+) -> f64 {
+    let text = jaccard(shingles_a, shingles_b);
+    if topic_a.is_empty() && topic_b.is_empty() {
+        return text;
+    }
+    (text + jaccard(topic_a, topic_b)) / 2.0
+}
+
 struct Aligned {
     pairs: Vec<(usize, usize)>,
     /// Matched parts' similarity, weighted by their size, over all parts' size.
@@ -134,10 +150,12 @@ struct Aligned {
 fn align(a: &[String], b: &[String]) -> Aligned {
     let sa: Vec<Vec<u64>> = a.iter().map(|p| shingles(p)).collect();
     let sb: Vec<Vec<u64>> = b.iter().map(|p| shingles(p)).collect();
+    let ta: Vec<Vec<u64>> = a.iter().map(|p| topic_words(p)).collect();
+    let tb: Vec<Vec<u64>> = b.iter().map(|p| topic_words(p)).collect();
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
     for (i, x) in sa.iter().enumerate() {
         for (j, y) in sb.iter().enumerate() {
-            let s = jaccard(x, y);
+            let s = part_similarity(x, y, &ta[i], &tb[j]);
             if s >= PART_MATCH {
                 candidates.push((s, i, j));
             }

@@ -75,6 +75,25 @@ of those hearings were held in public?
 Yours sincerely,
 Lee";
 
+/// A two-part request about tasers ...
+const TASERS: &str = "1. How many tasers were deployed by the force in each year from 2019 to 2023,
+broken down by district?
+2. How many officers are trained to carry a taser?";
+
+/// ... reworded a little ...
+const TASERS_REWORDED: &str = "1. How many times were tasers deployed by the force in each
+year from 2019 to 2023, broken down by district?
+2. How many of your officers are trained to carry a taser?";
+
+/// ... with a third part ...
+const TASERS_AND_COST: &str = "1. How many tasers were deployed by the force in each year from
+2019 to 2023, broken down by district?
+2. How many officers are trained to carry a taser?
+3. What did the force spend on tasers in 2023?";
+
+/// ... and a question like its first in all but its subject.
+const DRONES: &str = "How many drones were deployed by the force in each year from 2019 to 2023?";
+
 struct Case {
     name: &'static str,
     a: &'static str,
@@ -122,6 +141,34 @@ const CASES: &[Case] = &[
         likeness: Likeness::Unrelated,
         same_key: false,
         banded: false,
+        related: false,
+    },
+    Case {
+        name: "reworded a little",
+        a: TASERS,
+        b: TASERS_REWORDED,
+        likeness: Likeness::Variant,
+        same_key: false,
+        banded: true,
+        related: true,
+    },
+    Case {
+        name: "with a part added",
+        a: TASERS,
+        b: TASERS_AND_COST,
+        likeness: Likeness::Variant,
+        same_key: false,
+        banded: true,
+        related: true,
+    },
+    Case {
+        name: "another subject in the same words",
+        a: TASERS,
+        b: DRONES,
+        likeness: Likeness::Related,
+        same_key: false,
+        banded: false,
+        // One topic word in seven shared: too few for the coarse bands to find it.
         related: false,
     },
 ];
