@@ -17,6 +17,9 @@ const CONTAINED: f64 = 0.8;
 const CONTAINED_MIN: usize = 8;
 /// Part shingle similarity at or above which two parts are the same part.
 const PART_MATCH: f64 = 0.5;
+/// Parts beyond this many are not aligned (a list of thousands would cost millions of
+/// comparisons); the whole text still counts.
+const ALIGNED_PARTS: usize = 200;
 /// Topic-word similarity at or above which two requests are related.
 const RELATED: f64 = 0.2;
 /// Whole-text shingle similarity at or above which two requests are related whatever their
@@ -148,6 +151,10 @@ struct Aligned {
 /// Matches parts one to one, most similar first, so that reordering costs nothing and a
 /// dropped part costs only its own share.
 fn align(a: &[String], b: &[String]) -> Aligned {
+    let (a, b) = (
+        &a[..a.len().min(ALIGNED_PARTS)],
+        &b[..b.len().min(ALIGNED_PARTS)],
+    );
     let sa: Vec<Vec<u64>> = a.iter().map(|p| shingles(p)).collect();
     let sb: Vec<Vec<u64>> = b.iter().map(|p| shingles(p)).collect();
     let ta: Vec<Vec<u64>> = a.iter().map(|p| topic_words(p)).collect();

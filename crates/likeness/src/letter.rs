@@ -90,14 +90,18 @@ pub(crate) fn body(text: &str) -> Vec<String> {
 fn drop_salutations(lines: &mut [String]) -> usize {
     let mut i = 0;
     while i < lines.len() {
-        if !has_word(content(&lines[i])) {
-            i += 1;
-            continue;
+        // Offsets, not copies: a line of a thousand "dear"s costs no more than reading it.
+        let mut start = 0;
+        while let Some(rest) = strip_salutation(&lines[i][start..]) {
+            start = lines[i].len() - rest.len();
         }
-        match strip_salutation(&lines[i]) {
-            Some(rest) => lines[i] = rest,
-            None => break,
+        if start > 0 {
+            lines[i].drain(..start);
         }
+        if has_word(content(&lines[i])) {
+            break;
+        }
+        i += 1;
     }
     i
 }
@@ -107,17 +111,36 @@ fn content(line: &str) -> &str {
     strip_markers(line).unwrap_or(line)
 }
 
-fn strip_salutation(line: &str) -> Option<String> {
+/// What is left of `line` after its salutation, if it starts with one.
+fn strip_salutation(line: &str) -> Option<&str> {
     let s = content(line);
     let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
     let after = SALUTATIONS.iter().find_map(|p| after_words(s, p))?;
-    let words_before = |at: usize| after[..at].split_whitespace().count();
-    let rest = match after.find([',', ':', ';', '!']) {
-        Some(at) if words_before(at) <= SALUTATION_MAX_WORDS => &after[at + 1..],
-        _ if after.split_whitespace().count() <= SALUTATION_MAX_WORDS => "",
-        _ => after,
+    let head = &after[..word_start(after, SALUTATION_MAX_WORDS)];
+    let rest = match head.find([',', ':', ';', '!']) {
+        Some(at) => &after[at + 1..],
+        None if head.len() == after.len() => &after[after.len()..],
+        None => after,
     };
-    Some(rest.to_owned())
+    Some(rest)
+}
+
+/// The byte offset of word `n` (from 0) of `s`, or its length when it has no more words.
+fn word_start(s: &str, n: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (at, c) in s.char_indices() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            if words == n {
+                return at;
+            }
+            words += 1;
+            in_word = true;
+        }
+    }
+    s.len()
 }
 
 /// Cuts the lines at the first sign-off.
@@ -125,40 +148,43 @@ fn drop_sign_off(lines: &mut Vec<String>) {
     let mut seen_words = false;
     for j in 0..lines.len() {
         let line = &lines[j];
-        for at in sentence_starts(line) {
+        // A list item's sentence starts after its marker.
+        let marker = line.len() - content(line).len();
+        let mut checked = marker;
+        for at in sentence_starts(line, marker) {
+            seen_words |= has_word(&line[checked..at]);
+            checked = at;
             // "Thank you ..." may open a request; "Yours faithfully" never does.
-            let before = seen_words || has_word(&line[..at]);
-            if is_sign_off(&line[at..]).is_some_and(|thanks| before || !thanks) {
+            if is_sign_off(&line[at..]).is_some_and(|thanks| seen_words || !thanks) {
                 let kept = line[..at].to_owned();
                 lines.truncate(j);
                 lines.push(kept);
                 return;
             }
         }
-        seen_words |= has_word(line);
+        seen_words |= has_word(&line[checked..]);
     }
 }
 
-/// Byte offsets where a sentence may start: the line's first word, and the first word after
-/// each `.`, `!` or `?` followed by white space.
-fn sentence_starts(line: &str) -> Vec<usize> {
-    let first = |from: usize| {
-        line[from..]
-            .find(|c: char| c.is_alphanumeric())
-            .map(|at| from + at)
-    };
-    let mut out: Vec<usize> = first(0).into_iter().collect();
-    let mut chars = line.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
-        if matches!(c, '.' | '!' | '?') {
-            if let Some(&(next, n)) = chars.peek() {
-                if n.is_whitespace() {
-                    out.extend(first(next));
-                }
+/// Byte offsets where a sentence may start: the first word from `from`, and the first word
+/// after each `.`, `!` or `?` followed by white space.
+fn sentence_starts(line: &str, from: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut pending = true;
+    let mut chars = line[from..]
+        .char_indices()
+        .map(|(at, c)| (from + at, c))
+        .peekable();
+    while let Some((at, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            if pending {
+                out.push(at);
+                pending = false;
             }
+        } else if matches!(c, '.' | '!' | '?') {
+            pending |= chars.peek().is_some_and(|&(_, n)| n.is_whitespace());
         }
     }
-    out.dedup();
     out
 }
 
@@ -167,7 +193,7 @@ fn is_sign_off(s: &str) -> Option<bool> {
     let (phrase, after) = SIGN_OFFS
         .iter()
         .find_map(|p| after_words(s, p).map(|after| (p, after)))?;
-    if after.split_whitespace().count() > SIGN_OFF_MAX_WORDS {
+    if after.split_whitespace().nth(SIGN_OFF_MAX_WORDS).is_some() {
         return None;
     }
     let thanks = phrase.contains("thank");

@@ -280,26 +280,24 @@ fn tokens(folded: &str, names: &Names) -> Vec<String> {
 /// Month names next to a number become numbers too ("4 March 2024", "March 2024", "the 4th of
 /// March"), so a date is one placeholder however it is written.
 fn dates(words: &mut [String]) {
-    let is_num = |w: &String| w == NUMBER;
-    loop {
-        let mut changed = false;
-        for i in 0..words.len() {
-            if !MONTHS.contains(&words[i].as_str()) {
-                continue;
-            }
-            let prev = i.checked_sub(1).map(|p| &words[p]);
-            let next = words.get(i + 1);
-            let of_before = i >= 2 && words[i - 1] == "of" && is_num(&words[i - 2]);
-            if prev.is_some_and(is_num) || next.is_some_and(is_num) || of_before {
-                if of_before {
-                    words[i - 1] = NUMBER.to_owned();
-                }
-                words[i] = NUMBER.to_owned();
-                changed = true;
-            }
+    let is_month = |w: &String| MONTHS.contains(&w.as_str());
+    // Forwards, a month after a number (or after "number of"); backwards, a month before one.
+    // Each sweep carries along a run of months, so two sweeps reach what repeating would.
+    for i in 0..words.len() {
+        if !is_month(&words[i]) {
+            continue;
         }
-        if !changed {
-            break;
+        let of = i >= 2 && words[i - 1] == "of" && words[i - 2] == NUMBER;
+        if of {
+            words[i - 1] = NUMBER.to_owned();
+        }
+        if of || (i >= 1 && words[i - 1] == NUMBER) {
+            words[i] = NUMBER.to_owned();
+        }
+    }
+    for i in (0..words.len().saturating_sub(1)).rev() {
+        if is_month(&words[i]) && words[i + 1] == NUMBER {
+            words[i] = NUMBER.to_owned();
         }
     }
 }

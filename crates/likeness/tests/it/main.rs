@@ -3,6 +3,7 @@
 mod corpus;
 mod detection;
 mod golden;
+mod hostile;
 mod normalise;
 mod properties;
 mod quality;

@@ -67,6 +67,12 @@ const CASES: &[Case] = &[
         parts: &["how many cars reply to not see or"],
     },
     Case {
+        name: "a sign-off after a list marker is a sign-off",
+        text: "1. How many vans?\n2. Regards, Jo",
+        want: "how many vans",
+        parts: &["how many vans"],
+    },
+    Case {
         name: "a request that is only a letter's frame is empty",
         text: "Dear Sir or Madam,\n\nKind regards,\nJo",
         want: "",
