@@ -77,12 +77,32 @@ pub(crate) fn body(text: &str) -> Vec<String> {
         .split([
             '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
         ])
-        .map(str::to_owned)
+        .map(unaddressed)
         .collect();
     let first = drop_salutations(&mut lines);
     let mut lines = lines.split_off(first);
     drop_sign_off(&mut lines);
     lines
+}
+
+/// `line` without e-mail addresses and web links: they name a requester or one copy of a
+/// request, never what is asked.
+fn unaddressed(line: &str) -> String {
+    let is_address = |chunk: &str| {
+        let lower = chunk.to_ascii_lowercase();
+        let email = chunk
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+        email
+            || lower.contains("http://")
+            || lower.contains("https://")
+            || lower.starts_with("www.")
+    };
+    if !line.contains(['@', ':', '.']) {
+        return line.to_owned();
+    }
+    let kept: Vec<&str> = line.split_whitespace().filter(|c| !is_address(c)).collect();
+    kept.join(" ")
 }
 
 /// Strips salutations from the first lines with words; returns the index of the first line

@@ -114,10 +114,12 @@ impl Normalised {
 
 pub fn normalise(text: &str, names: &Names) -> Normalised {
     let blocks = blocks(&body(&nfkc(text)));
+    let blocks = asked(&blocks);
     let all: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-    let text = tokens(&fold(&unaddressed(&all.join("\n"))), names).join(" ");
+    let text = tokens(&fold(&all.join("\n")), names).join(" ");
     let mut parts: Vec<String> = part_blocks(&blocks)
-        .map(|b| tokens(&fold(&unaddressed(&b.text)), names).join(" "))
+        .into_iter()
+        .map(|b| tokens(&fold(&b.text), names).join(" "))
         .filter(|p| !p.is_empty())
         .collect();
     if parts.is_empty() && !text.is_empty() {
@@ -130,10 +132,11 @@ pub fn normalise(text: &str, names: &Names) -> Normalised {
 /// collapsed), one for each of [`normalise`]'s parts and in the same order: what a grid shows
 /// as its columns.
 pub fn request_parts(text: &str) -> Vec<String> {
-    let lines = body(&nfkc(text));
-    let blocks = blocks(&lines);
+    let blocks = blocks(&body(&nfkc(text)));
+    let blocks = asked(&blocks);
     let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut parts: Vec<String> = part_blocks(&blocks)
+        .into_iter()
         .filter(|b| has_words(&b.text))
         .map(|b| collapse(&b.text))
         .collect();
@@ -145,40 +148,72 @@ pub fn request_parts(text: &str) -> Vec<String> {
     parts
 }
 
+/// Words of a paragraph about how to answer rather than what is asked.
+const PROCEDURE: &[&str] = &[
+    "electronically",
+    "electronic format",
+    "electronic form",
+    "clarification",
+    "clarify",
+    "acknowledge",
+    "acknowledgement",
+    "exempt",
+    "exemption",
+    "exemptions",
+    "redact",
+    "redacted",
+    "redaction",
+    "cost limit",
+    "appropriate limit",
+    "working days",
+    "look forward",
+    "advice and assistance",
+    "section 16",
+    "whatdotheyknow",
+    "promptly",
+];
+
+/// The blocks without the paragraphs about how to answer rather than what is asked (many
+/// requests share one, and it would make them look alike), unless nothing else is asked.
+fn asked(blocks: &[Block]) -> Vec<&Block> {
+    let asked: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| b.item || !procedural(&b.text))
+        .collect();
+    if asked.iter().any(|b| has_words(&b.text)) {
+        asked
+    } else {
+        blocks.iter().collect()
+    }
+}
+
 /// The blocks that are parts: the list items when there are any (the text around a list is
 /// its preamble), otherwise the paragraphs.
-fn part_blocks(blocks: &[Block]) -> impl Iterator<Item = &Block> {
+fn part_blocks<'a>(blocks: &[&'a Block]) -> Vec<&'a Block> {
     let listed = blocks.iter().any(|b| b.item && has_words(&b.text));
-    blocks.iter().filter(move |b| b.item || !listed)
+    blocks
+        .iter()
+        .copied()
+        .filter(|b| b.item || !listed)
+        .collect()
+}
+
+/// A paragraph with no question mark and at least two of the words of [`PROCEDURE`].
+fn procedural(text: &str) -> bool {
+    if text.contains('?') {
+        return false;
+    }
+    let words = format!(" {} ", words(&fold(text)).join(" "));
+    let found = PROCEDURE
+        .iter()
+        .filter(|p| words.contains(&format!(" {p} ")))
+        .count();
+    found >= 2
 }
 
 /// Whether any word is left of `s` once normalised.
 fn has_words(s: &str) -> bool {
-    !words(&fold(&unaddressed(s))).is_empty()
-}
-
-/// `s` without e-mail addresses and web links: they name a requester or one copy of a
-/// request, never what is asked.
-fn unaddressed(s: &str) -> String {
-    let is_address = |chunk: &str| {
-        let lower = chunk.to_ascii_lowercase();
-        let email = chunk
-            .split_once('@')
-            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
-        email
-            || lower.contains("http://")
-            || lower.contains("https://")
-            || lower.starts_with("www.")
-    };
-    let mut out = String::with_capacity(s.len());
-    for (i, line) in s.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let kept: Vec<&str> = line.split_whitespace().filter(|c| !is_address(c)).collect();
-        out.push_str(&kept.join(" "));
-    }
-    out
+    !words(&fold(s)).is_empty()
 }
 
 /// A stable hex hash (128 bits) of the normalised text.

@@ -94,6 +94,19 @@ const TASERS_AND_COST: &str = "1. How many tasers were deployed by the force in 
 /// ... and a question like its first in all but its subject.
 const DRONES: &str = "How many drones were deployed by the force in each year from 2019 to 2023?";
 
+/// How to answer, as many requesters write it.
+const HOW: &str = "I would like to receive the information electronically. If any part of this
+request is exempt, please provide the rest of the information and say which exemption applies
+to the part you withhold. If you need any clarification, please contact me.";
+
+/// Two short questions, each with that paragraph.
+const TASERS_HOW: &str = "How many tasers were deployed by officers in 2023?
+
+{how}";
+const OVERTIME_HOW: &str = "What did the force spend on overtime for detectives in 2022?
+
+{how}";
+
 struct Case {
     name: &'static str,
     a: &'static str,
@@ -171,11 +184,21 @@ const CASES: &[Case] = &[
         // One topic word in seven shared: too few for the coarse bands to find it.
         related: false,
     },
+    Case {
+        name: "two questions sharing only how to answer them",
+        a: TASERS_HOW,
+        b: OVERTIME_HOW,
+        likeness: Likeness::Unrelated,
+        same_key: false,
+        banded: false,
+        related: false,
+    },
 ];
 
 fn check(case: &Case) {
     let names = names();
-    let (a, b) = (normalise(case.a, &names), normalise(case.b, &names));
+    let (ta, tb) = (case.a.replace("{how}", HOW), case.b.replace("{how}", HOW));
+    let (a, b) = (normalise(&ta, &names), normalise(&tb, &names));
     let c = compare(&a, &b);
     assert_eq!(c.likeness, case.likeness, "{}: {c:?}", case.name);
     assert_eq!(

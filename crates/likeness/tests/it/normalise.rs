@@ -49,6 +49,18 @@ const CASES: &[Case] = &[
         parts: &["how many cars does the force own", "how many vans"],
     },
     Case {
+        name: "a paragraph about how to answer goes",
+        text: "How many vans does the force own?\n\nPlease send your answer electronically. If any of it is exempt, send the rest.",
+        want: "how many vans does the force own",
+        parts: &["how many vans does the force own"],
+    },
+    Case {
+        name: "unless nothing else is asked",
+        text: "Please send your answer electronically. If any of it is exempt, send the rest.",
+        want: "please send your answer electronically if any of it is exempt send the rest",
+        parts: &["please send your answer electronically if any of it is exempt send the rest"],
+    },
+    Case {
         name: "dates however written are one placeholder",
         text: "Between the 1st of January 2020 and 31/12/2021, and in May 2022, and 2023-01-05.",
         want: "between the _num_ and _num_ and in _num_ and _num_",
