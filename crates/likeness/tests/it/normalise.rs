@@ -85,6 +85,12 @@ const CASES: &[Case] = &[
         parts: &["how many vans"],
     },
     Case {
+        name: "a line that is only a link is no part of the request before the salutation",
+        text: "https://example.org/request/42\nHi, how many vans?",
+        want: "how many vans",
+        parts: &["how many vans"],
+    },
+    Case {
         name: "a request that is only a letter's frame is empty",
         text: "Dear Sir or Madam,\n\nKind regards,\nJo",
         want: "",
