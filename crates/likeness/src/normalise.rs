@@ -244,9 +244,10 @@ fn fold(s: &str) -> String {
 /// it ("don't" is "dont") and a possessive "'s" goes ("force's" is "force").
 fn words(folded: &str) -> Vec<String> {
     let chars: Vec<char> = folded.chars().collect();
-    let is_word = |c: char| c.is_alphanumeric() || c == '_';
     let mut out = Vec::new();
     let mut word = String::new();
+    // Joining across an apostrophe puts characters side by side that NFKC may reorder.
+    let mut joined = false;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -260,25 +261,34 @@ fn words(folded: &str) -> Vec<String> {
             let after = chars.get(i + 2).copied();
             if next == Some('s') && !after.is_some_and(is_word) {
                 i += 1;
+            } else {
+                joined = true;
             }
         } else {
-            push_word(&mut out, &mut word);
+            push_word(&mut out, std::mem::take(&mut word), joined);
+            joined = false;
         }
         i += 1;
     }
-    push_word(&mut out, &mut word);
+    push_word(&mut out, word, joined);
     out
 }
 
-fn push_word(out: &mut Vec<String>, word: &mut String) {
-    let w = std::mem::take(word);
-    if w == ORG || w == NUMBER {
-        out.push(w);
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn push_word(out: &mut Vec<String>, word: String, joined: bool) {
+    if word == ORG || word == NUMBER {
+        out.push(word);
         return;
     }
-    let trimmed = w.trim_matches('_');
-    if !trimmed.is_empty() {
-        out.push(trimmed.to_owned());
+    let word = if joined { fold(&word) } else { word };
+    for piece in word.split(|c: char| !is_word(c)) {
+        let trimmed = piece.trim_matches('_');
+        if !trimmed.is_empty() {
+            out.push(trimmed.to_owned());
+        }
     }
 }
 

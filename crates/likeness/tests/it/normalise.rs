@@ -91,6 +91,12 @@ const CASES: &[Case] = &[
         parts: &["how many vans"],
     },
     Case {
+        name: "marks joined across an apostrophe are put in canonical order (a fuzz find)",
+        text: "\u{720}\u{73a}'\u{73e}",
+        want: "\u{720}\u{73e}\u{73a}",
+        parts: &["\u{720}\u{73e}\u{73a}"],
+    },
+    Case {
         name: "a request that is only a letter's frame is empty",
         text: "Dear Sir or Madam,\n\nKind regards,\nJo",
         want: "",
@@ -102,6 +108,12 @@ fn check(case: &Case) {
     let names = Names::new(["Kent Police", "The Metropolitan Police Service", "Met"]);
     let n = normalise(case.text, &names);
     assert_eq!(n.text, case.want, "{}", case.name);
+    assert_eq!(
+        normalise(&n.text, &names).text,
+        n.text,
+        "{}: stable",
+        case.name
+    );
     assert_eq!(n.parts, case.parts, "{}", case.name);
     assert_eq!(
         request_parts(case.text).len(),
