@@ -15,7 +15,7 @@ const CONTAINED: f64 = 0.8;
 /// ... when the shorter has at least this many shingles (a one-line request is contained in
 /// too much).
 const CONTAINED_MIN: usize = 8;
-/// Part shingle similarity at or above which two parts are the same part.
+/// Part similarity (`part_similarity`) at or above which two parts are the same part.
 const PART_MATCH: f64 = 0.5;
 /// Parts beyond this many are not aligned (a list of thousands would cost millions of
 /// comparisons); the whole text still counts.

@@ -163,6 +163,29 @@ fn word_start(s: &str, n: usize) -> usize {
     s.len()
 }
 
+/// The letter's frame seen again in the normalised words: the line-by-line reading above
+/// misses a salutation or sign-off that only folding reveals ("H'i" is "hi"), which a second
+/// normalising would then find. Leading salutations go, and a leading sign-off (not a
+/// "thanks") takes the rest with it, as it would on a line of its own.
+pub(crate) fn unframe(words: &mut Vec<String>) {
+    let starts = |words: &[String], phrase: &str| {
+        let phrase: Vec<&str> = phrase.split(' ').collect();
+        words.len() >= phrase.len() && words.iter().zip(&phrase).all(|(w, p)| w == p)
+    };
+    while let Some(p) = SALUTATIONS.iter().find(|p| starts(words, p)) {
+        words.drain(..p.split(' ').count());
+    }
+    let sign_off = SIGN_OFFS
+        .iter()
+        .filter(|p| !p.contains("thank"))
+        .find(|p| starts(words, p));
+    if let Some(p) = sign_off {
+        if words.len() - p.split(' ').count() <= SIGN_OFF_MAX_WORDS {
+            words.clear();
+        }
+    }
+}
+
 /// Cuts the lines at the first sign-off.
 fn drop_sign_off(lines: &mut Vec<String>) {
     let mut seen_words = false;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::hash::hash_bytes;
-use crate::letter::{blocks, body, Block};
+use crate::letter::{blocks, body, unframe, Block};
 
 /// Bump when anything here, in `letter.rs` or in the shingling changes: stored keys and bands
 /// of another version are not comparable.
@@ -116,7 +116,9 @@ pub fn normalise(text: &str, names: &Names) -> Normalised {
     let blocks = blocks(&body(&nfkc(text)));
     let blocks = asked(&blocks);
     let all: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-    let text = tokens(&fold(&all.join("\n")), names).join(" ");
+    let mut text = tokens(&fold(&all.join("\n")), names);
+    unframe(&mut text);
+    let text = text.join(" ");
     let mut parts: Vec<String> = part_blocks(&blocks)
         .into_iter()
         .map(|b| tokens(&fold(&b.text), names).join(" "))

@@ -97,6 +97,12 @@ const CASES: &[Case] = &[
         parts: &["\u{720}\u{73e}\u{73a}"],
     },
     Case {
+        name: "a salutation only folding reveals leaves the text (a fuzz find)",
+        text: "H'i,\nhow many vans?",
+        want: "how many vans",
+        parts: &["hi how many vans"],
+    },
+    Case {
         name: "a request that is only a letter's frame is empty",
         text: "Dear Sir or Madam,\n\nKind regards,\nJo",
         want: "",
