@@ -15,8 +15,11 @@ const CONTAINED: f64 = 0.8;
 /// ... when the shorter has at least this many shingles (a one-line request is contained in
 /// too much).
 const CONTAINED_MIN: usize = 8;
-/// Part shingle similarity at or above which two parts are the same part.
+/// Part similarity (`part_similarity`) at or above which two parts are the same part.
 const PART_MATCH: f64 = 0.5;
+/// Parts beyond this many are not aligned (a list of thousands would cost millions of
+/// comparisons); the whole text still counts.
+const ALIGNED_PARTS: usize = 200;
 /// Topic-word similarity at or above which two requests are related.
 const RELATED: f64 = 0.2;
 /// Whole-text shingle similarity at or above which two requests are related whatever their
@@ -123,6 +126,22 @@ pub fn compare(a: &Normalised, b: &Normalised) -> Comparison {
     }
 }
 
+/// Two parts' likeness: shingles alone punish a reworded short part ("how many of your
+/// officers" for "how many officers") as hard as another question ("drones" for "tasers"), so
+/// their topic words, which only the second changes, count for half.
+fn part_similarity(
+    shingles_a: &[u64],
+    shingles_b: &[u64],
+    topic_a: &[u64],
+    topic_b: &[u64],
+) -> f64 {
+    let text = jaccard(shingles_a, shingles_b);
+    if topic_a.is_empty() && topic_b.is_empty() {
+        return text;
+    }
+    (text + jaccard(topic_a, topic_b)) / 2.0
+}
+
 struct Aligned {
     pairs: Vec<(usize, usize)>,
     /// Matched parts' similarity, weighted by their size, over all parts' size.
@@ -132,12 +151,18 @@ struct Aligned {
 /// Matches parts one to one, most similar first, so that reordering costs nothing and a
 /// dropped part costs only its own share.
 fn align(a: &[String], b: &[String]) -> Aligned {
+    let (a, b) = (
+        &a[..a.len().min(ALIGNED_PARTS)],
+        &b[..b.len().min(ALIGNED_PARTS)],
+    );
     let sa: Vec<Vec<u64>> = a.iter().map(|p| shingles(p)).collect();
     let sb: Vec<Vec<u64>> = b.iter().map(|p| shingles(p)).collect();
+    let ta: Vec<Vec<u64>> = a.iter().map(|p| topic_words(p)).collect();
+    let tb: Vec<Vec<u64>> = b.iter().map(|p| topic_words(p)).collect();
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
     for (i, x) in sa.iter().enumerate() {
         for (j, y) in sb.iter().enumerate() {
-            let s = jaccard(x, y);
+            let s = part_similarity(x, y, &ta[i], &tb[j]);
             if s >= PART_MATCH {
                 candidates.push((s, i, j));
             }

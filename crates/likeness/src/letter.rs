@@ -77,7 +77,7 @@ pub(crate) fn body(text: &str) -> Vec<String> {
         .split([
             '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
         ])
-        .map(str::to_owned)
+        .map(unaddressed)
         .collect();
     let first = drop_salutations(&mut lines);
     let mut lines = lines.split_off(first);
@@ -85,19 +85,43 @@ pub(crate) fn body(text: &str) -> Vec<String> {
     lines
 }
 
+/// `line` without e-mail addresses and web links: they name a requester or one copy of a
+/// request, never what is asked.
+fn unaddressed(line: &str) -> String {
+    let is_address = |chunk: &str| {
+        let lower = chunk.to_ascii_lowercase();
+        let email = chunk
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+        email
+            || lower.contains("http://")
+            || lower.contains("https://")
+            || lower.starts_with("www.")
+    };
+    if !line.contains(['@', ':', '.']) {
+        return line.to_owned();
+    }
+    let kept: Vec<&str> = line.split_whitespace().filter(|c| !is_address(c)).collect();
+    kept.join(" ")
+}
+
 /// Strips salutations from the first lines with words; returns the index of the first line
 /// of the request.
 fn drop_salutations(lines: &mut [String]) -> usize {
     let mut i = 0;
     while i < lines.len() {
-        if !has_word(content(&lines[i])) {
-            i += 1;
-            continue;
+        // Offsets, not copies: a line of a thousand "dear"s costs no more than reading it.
+        let mut start = 0;
+        while let Some(rest) = strip_salutation(&lines[i][start..]) {
+            start = lines[i].len() - rest.len();
         }
-        match strip_salutation(&lines[i]) {
-            Some(rest) => lines[i] = rest,
-            None => break,
+        if start > 0 {
+            lines[i].drain(..start);
         }
+        if has_word(content(&lines[i])) {
+            break;
+        }
+        i += 1;
     }
     i
 }
@@ -107,76 +131,125 @@ fn content(line: &str) -> &str {
     strip_markers(line).unwrap_or(line)
 }
 
-fn strip_salutation(line: &str) -> Option<String> {
+/// What is left of `line` after its salutation, if it starts with one.
+fn strip_salutation(line: &str) -> Option<&str> {
     let s = content(line);
     let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let phrase = SALUTATIONS.iter().find(|p| starts_with_words(s, p))?;
-    let after = &s[phrase.len()..];
-    let words_before = |at: usize| after[..at].split_whitespace().count();
-    let rest = match after.find([',', ':', ';', '!']) {
-        Some(at) if words_before(at) <= SALUTATION_MAX_WORDS => &after[at + 1..],
-        _ if after.split_whitespace().count() <= SALUTATION_MAX_WORDS => "",
-        _ => after,
+    let after = SALUTATIONS.iter().find_map(|p| after_words(s, p))?;
+    let head = &after[..word_start(after, SALUTATION_MAX_WORDS)];
+    let rest = match head.find([',', ':', ';', '!']) {
+        Some(at) => &after[at + 1..],
+        None if head.len() == after.len() => &after[after.len()..],
+        None => after,
     };
-    Some(rest.to_owned())
+    Some(rest)
 }
 
-/// Cuts the lines at the first sign-off that follows some of the request.
+/// The byte offset of word `n` (from 0) of `s`, or its length when it has no more words.
+fn word_start(s: &str, n: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (at, c) in s.char_indices() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            if words == n {
+                return at;
+            }
+            words += 1;
+            in_word = true;
+        }
+    }
+    s.len()
+}
+
+/// The letter's frame seen again in the normalised words: the line-by-line reading above
+/// misses a salutation or sign-off that only folding reveals ("H'i" is "hi"), which a second
+/// normalising would then find. Leading salutations go, and a leading sign-off (not a
+/// "thanks") takes the rest with it, as it would on a line of its own.
+pub(crate) fn unframe(words: &mut Vec<String>) {
+    let starts = |words: &[String], phrase: &str| {
+        let phrase: Vec<&str> = phrase.split(' ').collect();
+        words.len() >= phrase.len() && words.iter().zip(&phrase).all(|(w, p)| w == p)
+    };
+    while let Some(p) = SALUTATIONS.iter().find(|p| starts(words, p)) {
+        words.drain(..p.split(' ').count());
+    }
+    let sign_off = SIGN_OFFS
+        .iter()
+        .filter(|p| !p.contains("thank"))
+        .find(|p| starts(words, p));
+    if let Some(p) = sign_off {
+        if words.len() - p.split(' ').count() <= SIGN_OFF_MAX_WORDS {
+            words.clear();
+        }
+    }
+}
+
+/// Cuts the lines at the first sign-off.
 fn drop_sign_off(lines: &mut Vec<String>) {
     let mut seen_words = false;
     for j in 0..lines.len() {
         let line = &lines[j];
-        for at in sentence_starts(line) {
-            let before = seen_words || has_word(&line[..at]);
-            if before && is_sign_off(&line[at..]) {
+        // A list item's sentence starts after its marker.
+        let marker = line.len() - content(line).len();
+        let mut checked = marker;
+        for at in sentence_starts(line, marker) {
+            seen_words |= has_word(&line[checked..at]);
+            checked = at;
+            // "Thank you ..." may open a request; "Yours faithfully" never does.
+            if is_sign_off(&line[at..]).is_some_and(|thanks| seen_words || !thanks) {
                 let kept = line[..at].to_owned();
                 lines.truncate(j);
                 lines.push(kept);
                 return;
             }
         }
-        seen_words |= has_word(line);
+        seen_words |= has_word(&line[checked..]);
     }
 }
 
-/// Byte offsets where a sentence may start: the line's first word, and the first word after
-/// each `.`, `!` or `?` followed by white space.
-fn sentence_starts(line: &str) -> Vec<usize> {
-    let first = |from: usize| {
-        line[from..]
-            .find(|c: char| c.is_alphanumeric())
-            .map(|at| from + at)
-    };
-    let mut out: Vec<usize> = first(0).into_iter().collect();
-    let mut chars = line.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
-        if matches!(c, '.' | '!' | '?') {
-            if let Some(&(next, n)) = chars.peek() {
-                if n.is_whitespace() {
-                    out.extend(first(next));
-                }
+/// Byte offsets where a sentence may start: the first word from `from`, and the first word
+/// after each `.`, `!` or `?` followed by white space.
+fn sentence_starts(line: &str, from: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut pending = true;
+    let mut chars = line[from..]
+        .char_indices()
+        .map(|(at, c)| (from + at, c))
+        .peekable();
+    while let Some((at, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            if pending {
+                out.push(at);
+                pending = false;
             }
+        } else if matches!(c, '.' | '!' | '?') {
+            pending |= chars.peek().is_some_and(|&(_, n)| n.is_whitespace());
         }
     }
-    out.dedup();
     out
 }
 
-fn is_sign_off(s: &str) -> bool {
-    let Some(phrase) = SIGN_OFFS.iter().find(|p| starts_with_words(s, p)) else {
-        return false;
-    };
-    let after = &s[phrase.len()..];
-    if after.split_whitespace().count() > SIGN_OFF_MAX_WORDS {
-        return false;
+/// Whether `s` starts with a sign-off, and if so whether it is a "thanks".
+fn is_sign_off(s: &str) -> Option<bool> {
+    let (phrase, after) = SIGN_OFFS
+        .iter()
+        .find_map(|p| after_words(s, p).map(|after| (p, after)))?;
+    if after.split_whitespace().nth(SIGN_OFF_MAX_WORDS).is_some() {
+        return None;
     }
-    if !phrase.contains("thank") || *phrase == "thanks in advance" {
-        return true;
+    let thanks = phrase.contains("thank");
+    if !thanks || *phrase == "thanks in advance" {
+        return Some(thanks);
     }
     let after = after.trim_start();
-    after.is_empty()
+    let ends = after.is_empty()
         || after.starts_with(|c: char| !c.is_alphanumeric())
-        || THANKS_FOLLOWERS.iter().any(|f| starts_with_words(after, f))
+        || THANKS_FOLLOWERS
+            .iter()
+            .any(|f| after_words(after, f).is_some());
+    ends.then_some(true)
 }
 
 /// The request's lines as blocks: a list marker starts an item, a blank line (or a line of
@@ -195,9 +268,10 @@ pub(crate) fn blocks(lines: &[String]) -> Vec<Block> {
             open = true;
         } else if !has_word(line) {
             open = false;
-        } else if let (true, Some(last)) = (open, out.last_mut()) {
+        } else if let Some(last) = out.last_mut().filter(|last| open || continues(last, line)) {
             last.text.push('\n');
             last.text.push_str(line);
+            open = true;
         } else {
             out.push(Block {
                 item: false,
@@ -209,7 +283,15 @@ pub(crate) fn blocks(lines: &[String]) -> Vec<Block> {
     out
 }
 
-/// The line after its list markers ("1.", "a)", "(iv)", "-", "•", "Q1", "1.2", "1. a)"), or
+/// A paragraph that goes on with the item before it across a blank line (as text taken from a
+/// PDF often does): the item has no closing mark and the paragraph starts in lower case.
+fn continues(last: &Block, line: &str) -> bool {
+    last.item
+        && !last.text.trim_end().ends_with(['.', '?', '!', ':', ';'])
+        && line.trim_start().starts_with(char::is_lowercase)
+}
+
+/// The line after its list markers ("1.", "a)", "(iv)", "-", "•", "Q1", "1.2", "1 -"), or
 /// None when it has none.
 pub(crate) fn strip_markers(line: &str) -> Option<&str> {
     let mut s = line.trim_start();
@@ -253,12 +335,18 @@ fn strip_marker(s: &str) -> Option<&str> {
     } else if let Some(rest) = after.strip_prefix(['.', ')', ':']) {
         rest
     } else {
-        // "1.2 How many": a dotted number needs no closing mark.
-        let dotted = inner[..inner.len() - after.len()].contains('.');
-        if !dotted {
-            return None;
+        let enumerator = &inner[..inner.len() - after.len()];
+        let dash = after
+            .trim_start()
+            .strip_prefix(['-', '–', '—'])
+            .filter(|_| enumerator.starts_with(|c: char| c.is_ascii_digit()));
+        match dash {
+            // "1 - Please provide".
+            Some(rest) => rest,
+            // "1.2 How many": a dotted number needs no closing mark.
+            None if enumerator.contains('.') => after,
+            None => return None,
         }
-        after
     };
     ends(rest).then_some(rest)
 }
@@ -304,14 +392,28 @@ fn enumerator(s: &str) -> Option<&str> {
         .map(|_| chars.as_str())
 }
 
-/// `s` starts with the words of `phrase` (ASCII, lower case), whatever its case, and a word
-/// ends there.
-pub(crate) fn starts_with_words(s: &str, phrase: &str) -> bool {
-    let Some(head) = s.get(..phrase.len()) else {
-        return false;
-    };
-    head.eq_ignore_ascii_case(phrase)
-        && !s[phrase.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+/// What follows the words of `phrase` (ASCII, lower case) at the start of `s`, whatever its
+/// case and whatever separates its words, when they are whole words as the tokeniser sees
+/// them (a trailing `_` is trimmed there, so it ends a word here).
+fn after_words<'a>(s: &'a str, phrase: &str) -> Option<&'a str> {
+    let mut rest = s;
+    for (k, word) in phrase.split(' ').enumerate() {
+        if k > 0 {
+            rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        }
+        let head = rest.get(..word.len())?;
+        if !head.eq_ignore_ascii_case(word) {
+            return None;
+        }
+        rest = &rest[word.len()..];
+        if rest
+            .trim_start_matches('_')
+            .starts_with(char::is_alphanumeric)
+        {
+            return None;
+        }
+    }
+    Some(rest)
 }
 
 pub(crate) fn has_word(s: &str) -> bool {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::hash::hash_bytes;
-use crate::letter::{blocks, body, Block};
+use crate::letter::{blocks, body, unframe, Block};
 
 /// Bump when anything here, in `letter.rs` or in the shingling changes: stored keys and bands
 /// of another version are not comparable.
@@ -114,9 +114,13 @@ impl Normalised {
 
 pub fn normalise(text: &str, names: &Names) -> Normalised {
     let blocks = blocks(&body(&nfkc(text)));
+    let blocks = asked(&blocks);
     let all: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-    let text = tokens(&fold(&all.join("\n")), names).join(" ");
+    let mut text = tokens(&fold(&all.join("\n")), names);
+    unframe(&mut text);
+    let text = text.join(" ");
     let mut parts: Vec<String> = part_blocks(&blocks)
+        .into_iter()
         .map(|b| tokens(&fold(&b.text), names).join(" "))
         .filter(|p| !p.is_empty())
         .collect();
@@ -130,11 +134,11 @@ pub fn normalise(text: &str, names: &Names) -> Normalised {
 /// collapsed), one for each of [`normalise`]'s parts and in the same order: what a grid shows
 /// as its columns.
 pub fn request_parts(text: &str) -> Vec<String> {
-    let lines = body(&nfkc(text));
-    let blocks = blocks(&lines);
-    let has_words = |s: &str| !words(&fold(s)).is_empty();
+    let blocks = blocks(&body(&nfkc(text)));
+    let blocks = asked(&blocks);
     let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut parts: Vec<String> = part_blocks(&blocks)
+        .into_iter()
         .filter(|b| has_words(&b.text))
         .map(|b| collapse(&b.text))
         .collect();
@@ -146,13 +150,72 @@ pub fn request_parts(text: &str) -> Vec<String> {
     parts
 }
 
+/// Words of a paragraph about how to answer rather than what is asked.
+const PROCEDURE: &[&str] = &[
+    "electronically",
+    "electronic format",
+    "electronic form",
+    "clarification",
+    "clarify",
+    "acknowledge",
+    "acknowledgement",
+    "exempt",
+    "exemption",
+    "exemptions",
+    "redact",
+    "redacted",
+    "redaction",
+    "cost limit",
+    "appropriate limit",
+    "working days",
+    "look forward",
+    "advice and assistance",
+    "section 16",
+    "whatdotheyknow",
+    "promptly",
+];
+
+/// The blocks without the paragraphs about how to answer rather than what is asked (many
+/// requests share one, and it would make them look alike), unless nothing else is asked.
+fn asked(blocks: &[Block]) -> Vec<&Block> {
+    let asked: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| b.item || !procedural(&b.text))
+        .collect();
+    if asked.iter().any(|b| has_words(&b.text)) {
+        asked
+    } else {
+        blocks.iter().collect()
+    }
+}
+
 /// The blocks that are parts: the list items when there are any (the text around a list is
 /// its preamble), otherwise the paragraphs.
-fn part_blocks(blocks: &[Block]) -> impl Iterator<Item = &Block> {
-    let listed = blocks
+fn part_blocks<'a>(blocks: &[&'a Block]) -> Vec<&'a Block> {
+    let listed = blocks.iter().any(|b| b.item && has_words(&b.text));
+    blocks
         .iter()
-        .any(|b| b.item && !words(&fold(&b.text)).is_empty());
-    blocks.iter().filter(move |b| b.item || !listed)
+        .copied()
+        .filter(|b| b.item || !listed)
+        .collect()
+}
+
+/// A paragraph with no question mark and at least two of the words of [`PROCEDURE`].
+fn procedural(text: &str) -> bool {
+    if text.contains('?') {
+        return false;
+    }
+    let words = format!(" {} ", words(&fold(text)).join(" "));
+    let found = PROCEDURE
+        .iter()
+        .filter(|p| words.contains(&format!(" {p} ")))
+        .count();
+    found >= 2
+}
+
+/// Whether any word is left of `s` once normalised.
+fn has_words(s: &str) -> bool {
+    !words(&fold(s)).is_empty()
 }
 
 /// A stable hex hash (128 bits) of the normalised text.
@@ -183,9 +246,10 @@ fn fold(s: &str) -> String {
 /// it ("don't" is "dont") and a possessive "'s" goes ("force's" is "force").
 fn words(folded: &str) -> Vec<String> {
     let chars: Vec<char> = folded.chars().collect();
-    let is_word = |c: char| c.is_alphanumeric() || c == '_';
     let mut out = Vec::new();
     let mut word = String::new();
+    // Joining across an apostrophe puts characters side by side that NFKC may reorder.
+    let mut joined = false;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -199,25 +263,34 @@ fn words(folded: &str) -> Vec<String> {
             let after = chars.get(i + 2).copied();
             if next == Some('s') && !after.is_some_and(is_word) {
                 i += 1;
+            } else {
+                joined = true;
             }
         } else {
-            push_word(&mut out, &mut word);
+            push_word(&mut out, std::mem::take(&mut word), joined);
+            joined = false;
         }
         i += 1;
     }
-    push_word(&mut out, &mut word);
+    push_word(&mut out, word, joined);
     out
 }
 
-fn push_word(out: &mut Vec<String>, word: &mut String) {
-    let w = std::mem::take(word);
-    if w == ORG || w == NUMBER {
-        out.push(w);
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn push_word(out: &mut Vec<String>, word: String, joined: bool) {
+    if word == ORG || word == NUMBER {
+        out.push(word);
         return;
     }
-    let trimmed = w.trim_matches('_');
-    if !trimmed.is_empty() {
-        out.push(trimmed.to_owned());
+    let word = if joined { fold(&word) } else { word };
+    for piece in word.split(|c: char| !is_word(c)) {
+        let trimmed = piece.trim_matches('_');
+        if !trimmed.is_empty() {
+            out.push(trimmed.to_owned());
+        }
     }
 }
 
@@ -254,26 +327,24 @@ fn tokens(folded: &str, names: &Names) -> Vec<String> {
 /// Month names next to a number become numbers too ("4 March 2024", "March 2024", "the 4th of
 /// March"), so a date is one placeholder however it is written.
 fn dates(words: &mut [String]) {
-    let is_num = |w: &String| w == NUMBER;
-    loop {
-        let mut changed = false;
-        for i in 0..words.len() {
-            if !MONTHS.contains(&words[i].as_str()) {
-                continue;
-            }
-            let prev = i.checked_sub(1).map(|p| &words[p]);
-            let next = words.get(i + 1);
-            let of_before = i >= 2 && words[i - 1] == "of" && is_num(&words[i - 2]);
-            if prev.is_some_and(is_num) || next.is_some_and(is_num) || of_before {
-                if of_before {
-                    words[i - 1] = NUMBER.to_owned();
-                }
-                words[i] = NUMBER.to_owned();
-                changed = true;
-            }
+    let is_month = |w: &String| MONTHS.contains(&w.as_str());
+    // Forwards, a month after a number (or after "number of"); backwards, a month before one.
+    // Each sweep carries along a run of months, so two sweeps reach what repeating would.
+    for i in 0..words.len() {
+        if !is_month(&words[i]) {
+            continue;
         }
-        if !changed {
-            break;
+        let of = i >= 2 && words[i - 1] == "of" && words[i - 2] == NUMBER;
+        if of {
+            words[i - 1] = NUMBER.to_owned();
+        }
+        if of || (i >= 1 && words[i - 1] == NUMBER) {
+            words[i] = NUMBER.to_owned();
+        }
+    }
+    for i in (0..words.len().saturating_sub(1)).rev() {
+        if is_month(&words[i]) && words[i + 1] == NUMBER {
+            words[i] = NUMBER.to_owned();
         }
     }
 }

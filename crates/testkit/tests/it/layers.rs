@@ -39,7 +39,7 @@ const LAYERS: &[Layer] = &[
     layer("notice",   &["calendar", "law"], &["testkit"]),
     layer("docs",     &["calendar", "law", "case"], &["notice", "testkit"]),
     // Recognising one request from its text alone needs nothing of the law or the case.
-    layer("likeness", &[], &[]),
+    layer("likeness", &[], &["testkit"]),
     // The store knows no case law: it keeps what the engine gives it. Its tests take
     // itself again with the `testing` feature (the conformance harness).
     layer("store",    &[], &["store"]),
