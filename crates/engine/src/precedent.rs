@@ -89,8 +89,14 @@ impl LibraryDesk<'_> {
         view: &CaseView,
         kind: Option<AuthorityKind>,
         today: Date,
+        round_robin: &[ProvisionId],
     ) -> Result<Precedents, EngineError> {
-        let considered = considered(&view.case);
+        let mut considered = considered(&view.case);
+        for p in round_robin {
+            if !considered.contains(p) {
+                considered.push(p.clone());
+            }
+        }
         let text: Vec<&str> = view
             .case
             .request

@@ -386,9 +386,15 @@ impl AsUser<'_> {
             .iter()
             .find(|e| e.authority.id == view.summary.authority_id)
             .map(|e| e.kind);
+        // What the round robin's other authorities relied on, and the
+        // coordinator's advice, are being considered too.
+        let round_robin = match self.round_robin(case_id).await? {
+            Some(grid) => round_robin_provisions(&grid),
+            None => Vec::new(),
+        };
         self.library()
             .await?
-            .precedents_for(&view, kind, self.engine.today())
+            .precedents_for(&view, kind, self.engine.today(), &round_robin)
             .await
     }
 
@@ -1110,4 +1116,27 @@ impl System {
             .open_library(self.store().clone(), index, opened)
             .await
     }
+}
+
+/// The provisions a round robin's visible answers and advice rely on, most
+/// relied on first.
+fn round_robin_provisions(grid: &crate::api::RoundRobinGrid) -> Vec<foidesk_law::ProvisionId> {
+    let mut counted: Vec<(foidesk_law::ProvisionId, usize)> = Vec::new();
+    let cited = grid
+        .rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .flat_map(|c| &c.provisions)
+        .chain(grid.advice.iter().flat_map(|a| &a.provisions));
+    for text in cited {
+        let Ok(id) = text.parse::<foidesk_law::ProvisionId>() else {
+            continue;
+        };
+        match counted.iter_mut().find(|(p, _)| *p == id) {
+            Some((_, n)) => *n += 1,
+            None => counted.push((id, 1)),
+        }
+    }
+    counted.sort_by(|a, b| b.1.cmp(&a.1));
+    counted.into_iter().map(|(p, _)| p).collect()
 }

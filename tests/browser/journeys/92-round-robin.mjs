@@ -54,12 +54,12 @@ export default async function roundRobin(browser, run) {
     const grid = await page.textContent('#round-robin');
     expect(!grid.includes(requesterField), `the round-robin panel never names the requester (${requesterField})`);
   }
-  // Helper D's precedent panel, where this branch has it.
-  const precedents = await page.$('section.precedents');
-  if (precedents) {
-    const said = await precedents.innerText();
-    expect(/(s\.|section )(23\(5\)|24\(2\)|31\(3\))/.test(said), `precedents on the provisions in play: ${said}`);
-  }
+  // The precedent panel: the Commissioner's decisions on what the other
+  // forces relied on (s.23(5), s.24(2), s.31(3)) come first.
+  const first = await page.$('section.precedents .precedents__list > li');
+  expect(first, 'the case page lists precedents');
+  const said = await first.innerText();
+  expect(/On [^.]*s\.(23\(5\)|24\(2\)|31\(3\))/.test(said), `the first precedent is on a provision in play: ${said}`);
   expect(text.includes('Round robin'), 'the case page has the round-robin panel');
   await step(OFFICER, 'the case with its grid');
 
