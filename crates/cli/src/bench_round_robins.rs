@@ -213,12 +213,13 @@ async fn measure(
     args: &RoundRobinsBench,
     place: &StoreArgs,
 ) -> anyhow::Result<Figures> {
-    eprintln!("measuring likeness on {} synthetic pairs", args.pairs);
-    let quality = likeness_quality(args.pairs, 15);
     if place.database_url.is_none() {
         std::fs::create_dir_all(place.data_dir()).context("creating the data directory")?;
     }
+    // The store first: a database that cannot be opened fails at once.
     let system = System::open(Arc::clone(engine), &place.database_url()).await?;
+    eprintln!("measuring likeness on {} synthetic pairs", args.pairs);
+    let quality = likeness_quality(args.pairs, 15);
     let mut authorities = Vec::with_capacity(args.authorities);
     for n in 0..args.authorities {
         let name = authority(n);

@@ -122,6 +122,8 @@ fn print(r: &sqlx::any::AnyRow) -> Result<StoredPrint, sqlx::Error> {
     })
 }
 
+/// Rows read per band value in a look-up.
+const BAND_READ: usize = 200;
 /// Band rows per statement (3 parameters each), well under SQLite's limit.
 const BAND_ROWS: usize = 5_000;
 const PRINT_WIDTH: usize = 7;
@@ -405,7 +407,9 @@ impl Store {
     }
 
     /// The prints sharing the exact key or any of `bands`, most bands
-    /// shared first, at most `limit` of each kind.
+    /// shared first, at most `limit` of each kind. A band value many
+    /// requests share (common words) says little: at most `BAND_READ` rows
+    /// of each are read, so a look-up costs the same however large the store.
     pub async fn candidates(
         &self,
         exact_key: &str,
@@ -428,20 +432,21 @@ impl Store {
         if bands.is_empty() {
             return Ok(out);
         }
-        let mut conditions = String::new();
+        let mut rows = String::new();
         for i in 0..bands.len() {
             if i > 0 {
-                conditions.push_str(" OR ");
+                rows.push_str(" UNION ALL ");
             }
-            conditions.push_str(&format!(
-                "(band = ${} AND hash = ${})",
+            rows.push_str(&format!(
+                "SELECT case_id FROM (SELECT case_id FROM request_bands \
+                 WHERE band = ${} AND hash = ${} LIMIT {BAND_READ}) b{i}",
                 2 * i + 2,
                 2 * i + 3
             ));
         }
         let text = format!(
-            "SELECT {PRINT_COLUMNS} FROM (SELECT case_id, COUNT(*) AS hits FROM request_bands \
-             WHERE {conditions} GROUP BY case_id ORDER BY COUNT(*) DESC, case_id LIMIT $1) c \
+            "SELECT {PRINT_COLUMNS} FROM (SELECT case_id, COUNT(*) AS hits FROM ({rows}) r \
+             GROUP BY case_id ORDER BY COUNT(*) DESC, case_id LIMIT $1) c \
              JOIN request_prints p ON p.case_id = c.case_id ORDER BY c.hits DESC, p.case_id"
         );
         let mut q = sqlx::query(sql_text(self.sql_owned(text))).bind(limit);

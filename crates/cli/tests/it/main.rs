@@ -3,6 +3,7 @@
 mod accounts;
 mod accuracy;
 mod bench_cases;
+mod bench_round_robins;
 mod cli;
 mod durability;
 mod hostile_sign_in;

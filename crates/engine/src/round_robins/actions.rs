@@ -267,7 +267,7 @@ impl Engine {
         let (file, _) = self.file_of(record)?;
         let names = self.names(store).await?;
         let print = fingerprint(&request_text(&file), &names);
-        Ok(found(store, &print, Some(case_id))
+        Ok(found(store, &print, Some(case_id), false)
             .await?
             .into_iter()
             .filter(|f| matches!(f.likeness, Likeness::Same | Likeness::Variant))
@@ -324,7 +324,7 @@ impl Engine {
         let mine = store.round_robin_of(case_id).await?;
         let works = matches!(user.role, Role::Officer | Role::Administrator);
         let mut out = Vec::new();
-        for f in found(store, &print, Some(case_id)).await? {
+        for f in found(store, &print, Some(case_id), true).await? {
             if f.likeness == Likeness::Unrelated || (mine.is_some() && f.print.round_robin == mine)
             {
                 continue;

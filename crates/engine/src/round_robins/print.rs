@@ -28,7 +28,10 @@ pub(crate) struct Fingerprint {
     pub normalised: Normalised,
     pub exact_key: String,
     pub signature: String,
+    /// Bands for "same" and "variant" candidates.
     pub bands: Vec<(i64, i64)>,
+    /// Coarser bands for "related" ones (same topic).
+    pub related: Vec<(i64, i64)>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -41,11 +44,9 @@ pub(crate) fn fingerprint(text: &str, names: &Names) -> Fingerprint {
     let normalised = foidesk_likeness::normalise(text, names);
     let exact_key = foidesk_likeness::exact_key(&normalised);
     let sig = foidesk_likeness::signature(&normalised);
-    let bands = foidesk_likeness::bands(&sig)
-        .into_iter()
-        .chain(foidesk_likeness::related_bands(&sig))
-        .map(|(b, h)| (i64::from(b), h))
-        .collect();
+    let wide = |v: Vec<(u16, i64)>| v.into_iter().map(|(b, h)| (i64::from(b), h)).collect();
+    let bands = wide(foidesk_likeness::bands(&sig));
+    let related = wide(foidesk_likeness::related_bands(&sig));
     let signature = sig
         .0
         .iter()
@@ -57,6 +58,7 @@ pub(crate) fn fingerprint(text: &str, names: &Names) -> Fingerprint {
         exact_key,
         signature,
         bands,
+        related,
     }
 }
 
@@ -86,7 +88,7 @@ impl Fingerprint {
             exact_key: self.exact_key.clone(),
             normalised: serde_json::to_string(&text).unwrap_or_default(),
             signature: self.signature.clone(),
-            bands: self.bands.clone(),
+            bands: self.bands.iter().chain(&self.related).copied().collect(),
             join,
         }
     }
@@ -101,18 +103,26 @@ pub(crate) struct Found {
 }
 
 /// The stored requests like `print`, verified by exact comparison: same,
-/// variant or related (never unrelated), most alike first.
+/// variant or related (never unrelated), most alike first. Only with
+/// `related` are the coarse bands looked up (listing related requests);
+/// linking and the warnings need only the same and variants.
 pub(crate) async fn found(
     store: &Store,
     print: &Fingerprint,
     except_case: Option<i64>,
+    related: bool,
 ) -> Result<Vec<Found>, EngineError> {
     // A request with no words left (only a salutation) is like nothing.
     if print.normalised.is_empty() {
         return Ok(Vec::new());
     }
+    let bands: Vec<(i64, i64)> = if related {
+        print.bands.iter().chain(&print.related).copied().collect()
+    } else {
+        print.bands.clone()
+    };
     let candidates = store
-        .candidates(&print.exact_key, &print.bands, CANDIDATES)
+        .candidates(&print.exact_key, &bands, CANDIDATES)
         .await?;
     let mut out: Vec<Found> = candidates
         .into_iter()
@@ -201,7 +211,7 @@ impl Engine {
             let join = if batch && i > 0 {
                 Some(join(JoinTo::Item(0), "batch", actor))
             } else {
-                let found = found(store, &print, None).await?;
+                let found = found(store, &print, None, false).await?;
                 match join_for(&found, case.authority_id, actor) {
                     Some(j) => Some(j),
                     None if !batch => keys

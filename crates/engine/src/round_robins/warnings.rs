@@ -121,7 +121,7 @@ impl Engine {
         let received: Option<foidesk_calendar::Date> = file.request.received.parse().ok();
         let since = received.and_then(|r| r.checked_add_days(-OWN_DAYS).ok());
         let rr = store.round_robin_of(summary.id).await?;
-        for f in found(store, &print, Some(summary.id)).await? {
+        for f in found(store, &print, Some(summary.id), false).await? {
             if f.print.authority_id != summary.authority_id
                 || !matches!(f.likeness, Likeness::Same | Likeness::Variant)
                 || (rr.is_some() && f.print.round_robin == rr)
