@@ -1137,6 +1137,6 @@ fn round_robin_provisions(grid: &crate::api::RoundRobinGrid) -> Vec<foidesk_law:
             None => counted.push((id, 1)),
         }
     }
-    counted.sort_by(|a, b| b.1.cmp(&a.1));
+    counted.sort_by_key(|c| std::cmp::Reverse(c.1));
     counted.into_iter().map(|(p, _)| p).collect()
 }
