@@ -114,6 +114,10 @@ pub struct ReturnFacts {
     /// The time for compliance without any extension, if a clock runs.
     pub due: Option<Date>,
     pub timeliness: Timeliness,
+    /// While on hold for an unpaid fee, the last day it may be paid (s.9(2)):
+    /// after that day the request has lapsed, so a projection stored earlier
+    /// is read with `timeliness_on`.
+    pub on_hold_until: Option<Date>,
     pub initial_outcome: InitialOutcome,
     /// A part was refused under s.12 (cost limit; EIR reg.12(4)(b) cases
     /// are recorded by their exception).
@@ -154,6 +158,10 @@ pub fn return_facts(
         answered: response.map(|e| e.date),
         due,
         timeliness,
+        on_hold_until: match timeliness {
+            Timeliness::OnHold => assessment.deadlines.fee_payment_by,
+            _ => None,
+        },
         initial_outcome: match timeliness {
             Timeliness::NotYetAnswered => InitialOutcome::NotYetProcessed,
             _ => InitialOutcome::NoResponseDue,
@@ -197,6 +205,19 @@ pub fn return_facts(
     };
     facts.review_decided = review.map(|(d, _)| d);
     Ok(facts)
+}
+
+impl ReturnFacts {
+    /// The timeliness as at `date`, for facts stored earlier: a request on
+    /// hold for a fee whose payment window has since ended has lapsed.
+    pub fn timeliness_on(&self, date: Date) -> Timeliness {
+        match self.on_hold_until {
+            Some(until) if self.timeliness == Timeliness::OnHold && date > until => {
+                Timeliness::Lapsed
+            }
+            _ => self.timeliness,
+        }
+    }
 }
 
 fn first(case: &Case, pred: impl Fn(&EventKind) -> bool) -> Option<&Event> {

@@ -283,3 +283,40 @@ fn the_counts_serialise_in_the_shape_of_foidesk_stats_json() {
     check(&mut errors, "round trip", back, counts);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
+
+/// Facts stored while a fee was awaited read as lapsed once its window ends,
+/// and as on hold up to its last day.
+#[test]
+fn a_fee_on_hold_lapses_after_its_window() {
+    let data = data();
+    let facts = facts(data.as_at);
+    let awaited = &facts["18-fee-awaited.toml"];
+    let mut errors = Vec::new();
+    let day = |s: &str| Date::parse(s).unwrap();
+    check(
+        &mut errors,
+        "last day",
+        awaited.on_hold_until,
+        Some(day("2024-10-22")),
+    );
+    check(
+        &mut errors,
+        "on its last day",
+        awaited.timeliness_on(day("2024-10-22")),
+        Timeliness::OnHold,
+    );
+    check(
+        &mut errors,
+        "the day after",
+        awaited.timeliness_on(day("2024-10-23")),
+        Timeliness::Lapsed,
+    );
+    let clarification = &facts["14-clarification-awaited.toml"];
+    check(
+        &mut errors,
+        "clarification",
+        clarification.timeliness_on(day("2030-01-01")),
+        Timeliness::OnHold,
+    );
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
