@@ -19,6 +19,7 @@ pub mod file;
 mod kinds;
 mod model;
 mod plain;
+pub mod returns;
 mod stage;
 mod steps;
 mod validate;

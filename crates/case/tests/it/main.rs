@@ -8,6 +8,7 @@ mod examples;
 mod properties;
 mod request_fields;
 mod requester_status;
+mod returns;
 mod stage;
 mod steps;
 mod validation;
