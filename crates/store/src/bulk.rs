@@ -9,7 +9,7 @@ use crate::{Backend, NewCase, Store, StoreError};
 
 /// Bound parameters per statement: SQLite's limit (PostgreSQL allows 65535).
 const MAX_PARAMS: usize = 32_766;
-const CASE_COLUMNS: usize = 17;
+const CASE_COLUMNS: usize = 17 + crate::facts::FACT_COLUMNS.len();
 const EVENT_COLUMNS: usize = 6;
 
 impl Store {
@@ -70,6 +70,12 @@ impl Store {
             }
             q.execute(&mut **tx).await?;
         }
+        let provisions: Vec<_> = ids
+            .iter()
+            .zip(cases)
+            .map(|(id, c)| (*id, c.authority_id, c.projection.facts.as_ref()))
+            .collect();
+        self.write_provisions(tx, &provisions, false).await?;
         self.write_prints(tx, &ids, cases).await?;
         Ok(ids)
     }
@@ -84,9 +90,10 @@ impl Store {
         let text = format!(
             "INSERT INTO cases (authority_id, reference, desk, requester, request, version, \
              status, next_deadline, assignee, created_at, updated_at, subject, received, \
-             regime, requester_type, search_text, complained) VALUES {} \
+             regime, requester_type, search_text, complained, {}) VALUES {} \
              ON CONFLICT (authority_id, reference) DO NOTHING \
              RETURNING id, authority_id, reference",
+            crate::facts::FACT_COLUMNS.join(", "),
             self.rows_of_params(chunk.len(), CASE_COLUMNS)
         );
         let mut q = sqlx::query(sql_text(text));
@@ -110,6 +117,7 @@ impl Store {
                 .bind(&c.listing.requester_type)
                 .bind(&c.listing.search_text)
                 .bind(&p.complained);
+            q = crate::Facts::bind(p.facts.as_ref(), q);
         }
         let mut stored: HashMap<(i64, String), i64> = HashMap::with_capacity(chunk.len());
         for row in q.fetch_all(&mut **tx).await? {

@@ -26,6 +26,9 @@ pub struct Projection {
     /// ISO date of the complaint to the Commissioner, if one was made: the
     /// caseworker's queue sorts by it.
     pub complained: Option<String>,
+    /// What statistics count of the case, written with the projection.
+    /// Never read back into a summary (`None` there).
+    pub facts: Option<crate::Facts>,
 }
 
 /// One event to append: its kind, its body as JSON, and who recorded it when.
@@ -140,6 +143,7 @@ pub(crate) fn summary(r: &sqlx::any::AnyRow) -> Result<CaseSummary, sqlx::Error>
             next_deadline: r.try_get(7)?,
             assignee: r.try_get(8)?,
             complained: r.try_get("complained")?,
+            facts: None,
         },
     })
 }
@@ -199,46 +203,55 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let version = i64::try_from(new.events.len()).unwrap_or(i64::MAX);
         let p = &new.projection;
-        let row: Option<(i64,)> = sqlx::query_as(self.sql(
+        let text = format!(
             "INSERT INTO cases (authority_id, reference, desk, requester, request, version, \
              status, next_deadline, assignee, created_at, updated_at, subject, received, regime, \
-             requester_type, search_text, complained) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14, $15, $16) \
+             requester_type, search_text, complained, {}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14, $15, $16, {}) \
              ON CONFLICT (authority_id, reference) DO NOTHING RETURNING id",
-        ))
-        .bind(new.authority_id)
-        .bind(&new.reference)
-        .bind(&p.desk)
-        .bind(&new.requester)
-        .bind(&new.request_json)
-        .bind(version)
-        .bind(&p.status)
-        .bind(&p.next_deadline)
-        .bind(&p.assignee)
-        .bind(&new.created_at)
-        .bind(&new.listing.subject)
-        .bind(&new.listing.received)
-        .bind(&new.listing.regime)
-        .bind(&new.listing.requester_type)
-        .bind(&new.listing.search_text)
-        .bind(&p.complained)
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(|e| match e {
-            // The only foreign key: the authority.
-            sqlx::Error::Database(d) if d.is_foreign_key_violation() => StoreError::NotFound {
-                what: "authority",
-                key: new.authority_id.to_string(),
-            },
-            other => StoreError::Database(other),
-        })?;
-        let Some((id,)) = row else {
+            crate::facts::FACT_COLUMNS.join(", "),
+            (17..17 + crate::facts::FACT_COLUMNS.len())
+                .map(|n| format!("${n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let q = sqlx::query(crate::bulk::sql_text(self.sql_owned(text)))
+            .bind(new.authority_id)
+            .bind(&new.reference)
+            .bind(&p.desk)
+            .bind(&new.requester)
+            .bind(&new.request_json)
+            .bind(version)
+            .bind(&p.status)
+            .bind(&p.next_deadline)
+            .bind(&p.assignee)
+            .bind(&new.created_at)
+            .bind(&new.listing.subject)
+            .bind(&new.listing.received)
+            .bind(&new.listing.regime)
+            .bind(&new.listing.requester_type)
+            .bind(&new.listing.search_text)
+            .bind(&p.complained);
+        let row = crate::Facts::bind(p.facts.as_ref(), q)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(|e| match e {
+                // The only foreign key: the authority.
+                sqlx::Error::Database(d) if d.is_foreign_key_violation() => StoreError::NotFound {
+                    what: "authority",
+                    key: new.authority_id.to_string(),
+                },
+                other => StoreError::Database(other),
+            })?;
+        let Some(id) = row.map(|r| r.try_get::<i64, _>(0)).transpose()? else {
             return Err(StoreError::Duplicate {
                 what: "case reference",
                 key: new.reference.clone(),
             });
         };
         self.insert_events(&mut tx, id, 0, &new.events).await?;
+        self.write_provisions(&mut tx, &[(id, new.authority_id, p.facts.as_ref())], false)
+            .await?;
         self.write_prints(&mut tx, &[id], std::slice::from_ref(new))
             .await?;
         tx.commit().await?;
@@ -280,23 +293,26 @@ impl Store {
         let new_version = expected.saturating_add(i64::try_from(events.len()).unwrap_or(i64::MAX));
         // The version check and the write are one statement, so two appends
         // at the same version cannot both pass it.
-        let updated = sqlx::query(self.sql(
+        let text = format!(
             "UPDATE cases SET version = $1, status = $2, next_deadline = $3, assignee = $4, \
-             updated_at = $5, desk = $8, complained = $9 WHERE id = $6 AND version = $7",
-        ))
-        .bind(new_version)
-        .bind(&projection.status)
-        .bind(&projection.next_deadline)
-        .bind(&projection.assignee)
-        .bind(at)
-        .bind(case_id)
-        .bind(expected)
-        .bind(&projection.desk)
-        .bind(&projection.complained)
-        .execute(&mut **tx)
-        .await?
-        .rows_affected();
-        if updated == 0 {
+             updated_at = $5, desk = $8, complained = $9, {} WHERE id = $6 AND version = $7 \
+             RETURNING authority_id",
+            crate::facts::set_list(10)
+        );
+        let q = sqlx::query(crate::bulk::sql_text(self.sql_owned(text)))
+            .bind(new_version)
+            .bind(&projection.status)
+            .bind(&projection.next_deadline)
+            .bind(&projection.assignee)
+            .bind(at)
+            .bind(case_id)
+            .bind(expected)
+            .bind(&projection.desk)
+            .bind(&projection.complained);
+        let updated = crate::Facts::bind(projection.facts.as_ref(), q)
+            .fetch_optional(&mut **tx)
+            .await?;
+        let Some(updated) = updated else {
             let current: Option<(i64,)> =
                 sqlx::query_as(self.sql("SELECT version FROM cases WHERE id = $1"))
                     .bind(case_id)
@@ -313,7 +329,14 @@ impl Store {
                     current,
                 },
             });
-        }
+        };
+        let authority_id: i64 = updated.try_get(0)?;
+        self.write_provisions(
+            tx,
+            &[(case_id, authority_id, projection.facts.as_ref())],
+            true,
+        )
+        .await?;
         self.insert_events(tx, case_id, expected, events).await?;
         Ok(new_version)
     }

@@ -26,6 +26,7 @@ mod bulk;
 mod cases;
 mod complaints;
 mod drafts;
+mod facts;
 mod invitations;
 mod library;
 mod listing;
@@ -36,6 +37,7 @@ mod register;
 mod round_robins;
 mod sessions;
 mod settings;
+mod statistics;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod throttle;
@@ -54,6 +56,7 @@ pub use cases::{
 };
 pub use complaints::ComplaintQuery;
 pub use drafts::StoredDraft;
+pub use facts::{Facts, ProvisionSource, StaleFacts};
 pub use invitations::{AccountAudit, Invitation, NewInvitation};
 pub use library::{Inserted, JoinRow, LibraryStats, NewNotice, NoticeSummary, StoredNotice};
 pub use listing::{
@@ -66,6 +69,10 @@ pub use round_robins::{
     Join, JoinTo, LinkEvent, Member, NewPrint, StoredAdvice, StoredPrint, StoredRoundRobin,
 };
 pub use settings::SettingChange;
+pub use statistics::{
+    ClosedComplaint, DateRange, FactsGroup, GroupBy, StatsScope, StepsCounts, TimelinessGroup,
+    TimelinessKey,
+};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");

@@ -738,7 +738,7 @@ impl Store {
 
     /// `sql` for text built at run time from static pieces and numbered
     /// placeholders only.
-    fn sql_owned(&self, text: String) -> String {
+    pub(crate) fn sql_owned(&self, text: String) -> String {
         match self.backend {
             crate::Backend::Postgres => text,
             crate::Backend::Sqlite => text.replace('$', "?"),

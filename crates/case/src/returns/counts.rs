@@ -91,9 +91,17 @@ impl ReturnCounts {
 
     /// Counts one case.
     pub fn add(&mut self, f: &ReturnFacts) {
-        self.received += 1;
+        self.add_cases(&f.count_key(), 1);
+        for id in &f.exemptions {
+            *self.exemptions.entry(id.to_string()).or_default() += 1;
+        }
+    }
+
+    /// Counts `n` cases that share `key` (their exemptions apart).
+    pub fn add_cases(&mut self, key: &CountKey, n: u64) {
+        self.received += n;
         let t = &mut self.timeliness;
-        *match f.timeliness {
+        *match key.timeliness {
             Timeliness::InTime => &mut t.in_time,
             Timeliness::InTimeWithExtension => &mut t.in_time_with_extension,
             Timeliness::Late => &mut t.late,
@@ -101,37 +109,65 @@ impl ReturnCounts {
             Timeliness::OnHold => &mut t.on_hold,
             Timeliness::Lapsed => &mut t.lapsed,
             Timeliness::Closed => &mut t.closed,
-        } += 1;
+        } += n;
         let o = &mut self.initial_outcomes;
-        *match f.initial_outcome {
+        *match key.initial_outcome {
             InitialOutcome::GrantedInFull => &mut o.granted_in_full,
             InitialOutcome::WithheldInFull => &mut o.withheld_in_full,
             InitialOutcome::PartiallyWithheld => &mut o.partially_withheld,
             InitialOutcome::NotHeld => &mut o.not_held,
             InitialOutcome::NotYetProcessed => &mut o.not_yet_processed,
             InitialOutcome::NoResponseDue => &mut o.no_response_due,
-        } += 1;
-        o.cost_limit += u64::from(f.cost_limit);
-        o.vexatious_or_repeated += u64::from(f.vexatious_or_repeated);
-        o.ncnd += u64::from(f.ncnd);
-        o.section_21_only += u64::from(f.section_21_only);
-        for id in &f.exemptions {
-            *self.exemptions.entry(id.to_string()).or_default() += 1;
-        }
+        } += n;
+        let count = |flag: bool| if flag { n } else { 0 };
+        o.cost_limit += count(key.cost_limit);
+        o.vexatious_or_repeated += count(key.vexatious_or_repeated);
+        o.ncnd += count(key.ncnd);
+        o.section_21_only += count(key.section_21_only);
         let r = &mut self.internal_reviews;
-        if f.review_requested.is_some() || f.review.is_some() {
-            r.requested += 1;
-        }
-        if let Some(review) = f.review {
+        r.requested += count(key.review_requested || key.review.is_some());
+        if let Some(review) = key.review {
             *match review {
                 ReviewOutcome::Pending => &mut r.pending,
                 ReviewOutcome::Upheld => &mut r.upheld,
                 ReviewOutcome::OverturnedInPart => &mut r.overturned_in_part,
                 ReviewOutcome::OverturnedInFull => &mut r.overturned_in_full,
                 ReviewOutcome::Declined => &mut r.declined,
-            } += 1;
+            } += n;
         }
-        self.eir += u64::from(f.regime == Regime::Eir);
+        self.eir += count(key.regime == Regime::Eir);
+    }
+}
+
+/// What the return counts of a case apart from its exemptions: cases that
+/// share it are counted together (the store groups them in SQL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CountKey {
+    pub timeliness: Timeliness,
+    pub initial_outcome: InitialOutcome,
+    pub cost_limit: bool,
+    pub vexatious_or_repeated: bool,
+    pub ncnd: bool,
+    pub section_21_only: bool,
+    pub review: Option<ReviewOutcome>,
+    pub review_requested: bool,
+    pub regime: Regime,
+}
+
+impl ReturnFacts {
+    /// The case's `CountKey`, with its timeliness as stored.
+    pub fn count_key(&self) -> CountKey {
+        CountKey {
+            timeliness: self.timeliness,
+            initial_outcome: self.initial_outcome,
+            cost_limit: self.cost_limit,
+            vexatious_or_repeated: self.vexatious_or_repeated,
+            ncnd: self.ncnd,
+            section_21_only: self.section_21_only,
+            review: self.review,
+            review_requested: self.review_requested.is_some(),
+            regime: self.regime,
+        }
     }
 }
 

@@ -13,7 +13,7 @@ use foidesk_calendar::Date;
 use foidesk_law::{vocabulary, NoticeOutcome, ProvisionId, Regime};
 use serde::{Deserialize, Serialize};
 
-pub use counts::{OutcomeCounts, ReturnCounts, ReviewCounts, TimelinessCounts};
+pub use counts::{CountKey, OutcomeCounts, ReturnCounts, ReviewCounts, TimelinessCounts};
 
 use crate::assess::{assess_with, AssessError, Assessment, Context, FindingKind};
 use crate::model::{Case, Event, EventKind, Outcome, ReviewResult};

@@ -28,6 +28,7 @@ fn numbered(authority_id: i64, n: usize) -> NewCase {
             next_deadline: Some(format!("2026-{:02}-{:02}", 1 + n % 12, 1 + n % 28)),
             assignee: None,
             complained: None,
+            facts: None,
         },
         listing: Default::default(),
         created_at: AT.into(),

@@ -25,6 +25,7 @@ fn projection(status: &str, next: Option<&str>, assignee: Option<&str>) -> Proje
         next_deadline: next.map(str::to_owned),
         assignee: assignee.map(str::to_owned),
         complained: None,
+        facts: None,
     }
 }
 

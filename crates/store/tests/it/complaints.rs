@@ -24,6 +24,7 @@ fn projection(status: &str, complained: Option<&str>, assignee: Option<&str>) ->
         next_deadline: None,
         assignee: assignee.map(str::to_owned),
         complained: complained.map(str::to_owned),
+        facts: None,
     }
 }
 

@@ -79,6 +79,7 @@ async fn seed(store: &Store) -> i64 {
                     next_deadline: r.deadline.map(str::to_owned),
                     assignee: r.assignee.map(str::to_owned),
                     complained: None,
+                    facts: None,
                 },
                 listing: Listing {
                     subject: Some(r.text.into()),

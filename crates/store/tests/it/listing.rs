@@ -26,6 +26,7 @@ fn new_case(authority_id: i64, reference: &str, requester: Option<&str>, status:
             next_deadline: None,
             assignee: None,
             complained: None,
+            facts: None,
         },
         listing: Default::default(),
         created_at: AT.into(),

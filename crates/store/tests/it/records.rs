@@ -28,6 +28,7 @@ fn projection() -> Projection {
         next_deadline: Some("2026-12-01".into()),
         assignee: None,
         complained: None,
+        facts: None,
     }
 }
 

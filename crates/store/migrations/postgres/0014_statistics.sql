@@ -1,0 +1,66 @@
+-- Statistics (issue 16): what the official return and the dashboards count
+-- of each case, worked out by the engine from the case's assessment and
+-- written with the projection on every write, so figures are summed in SQL
+-- and never rebuilt from the log at read time. `facts_version` says which
+-- rules wrote them: NULL (rows written before this) or an older version is
+-- worked out again by the engine (`fill_statistics`), batch by batch.
+ALTER TABLE cases
+    ADD COLUMN facts_version BIGINT,
+    ADD COLUMN answered TEXT,
+    ADD COLUMN timeliness TEXT,
+    ADD COLUMN on_hold_until TEXT,
+    ADD COLUMN initial_outcome TEXT,
+    ADD COLUMN cost_limit BIGINT,
+    ADD COLUMN vexatious BIGINT,
+    ADD COLUMN ncnd BIGINT,
+    ADD COLUMN section_21_only BIGINT,
+    ADD COLUMN review TEXT,
+    ADD COLUMN review_requested TEXT,
+    ADD COLUMN review_decided TEXT,
+    ADD COLUMN complaint_closed TEXT,
+    ADD COLUMN notice_outcome TEXT,
+    ADD COLUMN notice_date TEXT,
+    ADD COLUMN steps_due TEXT,
+    ADD COLUMN steps_complied TEXT;
+
+-- The provisions a case relied on or was decided under, one row each:
+-- `source` 'response' (the exemptions and exceptions of the initial
+-- response, counted by the date the request was received) or 'notice'
+-- (the provisions a decision notice found breached, counted by the notice's
+-- date). The authority and the date are copied here so a count per
+-- provision reads this table alone.
+CREATE TABLE case_provisions (
+    case_id BIGINT NOT NULL REFERENCES cases (id),
+    source TEXT NOT NULL,
+    provision TEXT NOT NULL,
+    authority_id BIGINT NOT NULL,
+    dated TEXT NOT NULL,
+    PRIMARY KEY (case_id, source, provision)
+);
+CREATE INDEX case_provisions_by_date ON case_provisions (source, dated, authority_id, provision);
+CREATE INDEX case_provisions_by_authority ON case_provisions (source, authority_id, dated, provision);
+
+-- Every queue form reads an index in deadline order: all authorities, one
+-- authority (replacing the index without the id), one assignee, one desk.
+DROP INDEX cases_by_deadline;
+CREATE INDEX cases_by_next_deadline ON cases (next_deadline, id);
+CREATE INDEX cases_by_authority_deadline ON cases (authority_id, next_deadline, id);
+CREATE INDEX cases_by_assignee_deadline ON cases (assignee, next_deadline, id);
+CREATE INDEX cases_by_desk_deadline ON cases (desk, next_deadline, id);
+
+-- The figures read these two indexes alone, over a range of receipt, for
+-- every authority or one (the second replaces `cases_by_received`); the
+-- Commissioner's by the complaint's, the closing, the notice's and the steps'
+-- dates; and
+-- the cases whose facts are to be worked out again.
+CREATE INDEX cases_figures ON cases (received, authority_id, timeliness, on_hold_until,
+    initial_outcome, review, review_requested, regime, cost_limit, vexatious, ncnd,
+    section_21_only);
+CREATE INDEX cases_figures_by_authority ON cases (authority_id, received, timeliness,
+    on_hold_until, initial_outcome, review, review_requested, regime, cost_limit, vexatious,
+    ncnd, section_21_only);
+DROP INDEX cases_by_received;
+CREATE INDEX cases_by_complaint_closed ON cases (complaint_closed);
+CREATE INDEX cases_by_steps_due ON cases (steps_due);
+CREATE INDEX cases_by_notice_date ON cases (notice_date);
+CREATE INDEX cases_by_facts_version ON cases (facts_version, id);

@@ -1,0 +1,314 @@
+//! Figures summed in SQL from the facts the engine kept on each case
+//! (`facts.rs`): grouped counts the engine folds into the official return,
+//! timeliness by month and by authority, provisions, and the Commissioner's
+//! complaints. Each query reads an index over a date range, never the
+//! whole case table; the categories' meaning stays with the engine.
+
+use sqlx::Row;
+
+use crate::bulk::sql_text;
+use crate::{ProvisionSource, Store, StoreError};
+
+/// Whose cases a figure counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StatsScope {
+    /// Every authority's.
+    All,
+    Authority(i64),
+    /// Those whose requester is this address.
+    Requester(String),
+}
+
+/// A date range, ISO dates, both ends inclusive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateRange {
+    pub from: String,
+    pub to: String,
+}
+
+/// The cases received in a range that share every fact the return counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FactsGroup {
+    /// `None`: facts not yet worked out for these cases.
+    pub timeliness: Option<String>,
+    /// On hold for a fee whose window ended before the day asked about.
+    pub hold_ended: bool,
+    pub initial_outcome: Option<String>,
+    pub cost_limit: bool,
+    pub vexatious: bool,
+    pub ncnd: bool,
+    pub section_21_only: bool,
+    pub review: Option<String>,
+    pub review_requested: bool,
+    pub regime: Option<String>,
+    pub cases: i64,
+}
+
+/// Cases received in a range with one timeliness, within one month of
+/// receipt (`YYYY-MM`) or one authority.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimelinessGroup {
+    pub key: TimelinessKey,
+    pub timeliness: Option<String>,
+    pub hold_ended: bool,
+    pub cases: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TimelinessKey {
+    Month(String),
+    Authority(i64),
+}
+
+/// What timeliness figures are grouped by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupBy {
+    Month,
+    Authority,
+}
+
+/// One complaint closed in a range: when it was made and closed, and the
+/// decision notice's outcome and steps, if a notice closed it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClosedComplaint {
+    pub complained: String,
+    pub closed: String,
+    pub notice_outcome: Option<String>,
+}
+
+/// Decision notices whose steps fell due in a range.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StepsCounts {
+    pub due: i64,
+    pub complied_on_time: i64,
+    pub complied_late: i64,
+}
+
+/// The scope as SQL over `cases` (and the parameter it binds as `$3`),
+/// spelt out per form so each can use its own index.
+fn scope_sql(scope: &StatsScope, all: &'static str) -> (&'static str, Option<String>, Option<i64>) {
+    match scope {
+        StatsScope::All => (all, None, None),
+        StatsScope::Authority(id) => ("authority_id = $3", None, Some(*id)),
+        StatsScope::Requester(r) => ("requester = $3", Some(r.clone()), None),
+    }
+}
+
+macro_rules! bind_scope {
+    ($q:expr, $text:expr, $int:expr) => {
+        match ($text, $int) {
+            (Some(t), _) => $q.bind(t),
+            (None, i) => $q.bind(i),
+        }
+    };
+}
+
+impl Store {
+    /// The cases received in `range` grouped by every fact the return
+    /// counts; `today` decides whether a fee's window has ended.
+    pub async fn facts_groups(
+        &self,
+        scope: &StatsScope,
+        range: &DateRange,
+        today: &str,
+    ) -> Result<Vec<FactsGroup>, StoreError> {
+        let (cond, text, int) = scope_sql(scope, "($3 IS NULL)");
+        let sql = format!(
+            "SELECT timeliness, CASE WHEN on_hold_until < $4 THEN 1 ELSE 0 END, \
+             initial_outcome, cost_limit, vexatious, ncnd, section_21_only, review, \
+             CASE WHEN review_requested IS NULL THEN 0 ELSE 1 END, regime, COUNT(*) \
+             FROM cases WHERE received BETWEEN $1 AND $2 AND {cond} \
+             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10"
+        );
+        let q = sqlx::query(sql_text(self.sql_owned(sql)))
+            .bind(&range.from)
+            .bind(&range.to);
+        let q = bind_scope!(q, text, int).bind(today);
+        let flag = |r: &sqlx::any::AnyRow, i: usize| -> Result<bool, sqlx::Error> {
+            Ok(r.try_get::<Option<i64>, _>(i)?.unwrap_or(0) != 0)
+        };
+        q.fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(FactsGroup {
+                    timeliness: r.try_get(0)?,
+                    hold_ended: flag(r, 1)?,
+                    initial_outcome: r.try_get(2)?,
+                    cost_limit: flag(r, 3)?,
+                    vexatious: flag(r, 4)?,
+                    ncnd: flag(r, 5)?,
+                    section_21_only: flag(r, 6)?,
+                    review: r.try_get(7)?,
+                    review_requested: flag(r, 8)?,
+                    regime: r.try_get(9)?,
+                    cases: r.try_get(10)?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StoreError::from)
+    }
+
+    /// Timeliness of the cases received in `range`, by month of receipt or
+    /// by authority.
+    pub async fn timeliness_groups(
+        &self,
+        scope: &StatsScope,
+        range: &DateRange,
+        today: &str,
+        by: GroupBy,
+    ) -> Result<Vec<TimelinessGroup>, StoreError> {
+        let (cond, text, int) = scope_sql(scope, "($3 IS NULL)");
+        let key = match by {
+            GroupBy::Month => "substr(received, 1, 7)",
+            GroupBy::Authority => "authority_id",
+        };
+        let sql = format!(
+            "SELECT {key}, timeliness, \
+             CASE WHEN on_hold_until < $4 THEN 1 ELSE 0 END, COUNT(*) \
+             FROM cases WHERE received BETWEEN $1 AND $2 AND {cond} GROUP BY 1, 2, 3"
+        );
+        let q = sqlx::query(sql_text(self.sql_owned(sql)))
+            .bind(&range.from)
+            .bind(&range.to);
+        let q = bind_scope!(q, text, int).bind(today);
+        q.fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(TimelinessGroup {
+                    key: match by {
+                        GroupBy::Month => TimelinessKey::Month(r.try_get(0)?),
+                        GroupBy::Authority => TimelinessKey::Authority(r.try_get(0)?),
+                    },
+                    timeliness: r.try_get(1)?,
+                    hold_ended: r.try_get::<Option<i64>, _>(2)?.unwrap_or(0) != 0,
+                    cases: r.try_get(3)?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(StoreError::from)
+    }
+
+    /// Cases per provision from `source`, dated in `range`: for the
+    /// response, the request's receipt; for a notice, the notice's date.
+    /// A requester's scope counts through their cases.
+    pub async fn provision_counts(
+        &self,
+        scope: &StatsScope,
+        source: ProvisionSource,
+        range: &DateRange,
+    ) -> Result<Vec<(String, i64)>, StoreError> {
+        let cond = match scope {
+            StatsScope::All => "($3 IS NULL)",
+            StatsScope::Authority(_) => "p.authority_id = $3",
+            StatsScope::Requester(_) => "p.case_id IN (SELECT id FROM cases WHERE requester = $3)",
+        };
+        let (_, text, int) = scope_sql(scope, "");
+        let sql = format!(
+            "SELECT p.provision, COUNT(*) FROM case_provisions p \
+             WHERE p.source = $4 AND p.dated BETWEEN $1 AND $2 AND {cond} \
+             GROUP BY p.provision ORDER BY p.provision"
+        );
+        let q = sqlx::query(sql_text(self.sql_owned(sql)))
+            .bind(&range.from)
+            .bind(&range.to);
+        let q = bind_scope!(q, text, int).bind(source.as_str());
+        Ok(q.fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect::<Result<_, sqlx::Error>>()?)
+    }
+
+    /// How many complaints were made to the Commissioner in `range`.
+    pub async fn complaints_received(
+        &self,
+        scope: &StatsScope,
+        range: &DateRange,
+    ) -> Result<i64, StoreError> {
+        let (cond, text, int) = scope_sql(scope, "($3 IS NULL)");
+        let sql =
+            format!("SELECT COUNT(*) FROM cases WHERE complained BETWEEN $1 AND $2 AND {cond}");
+        let q = sqlx::query(sql_text(self.sql_owned(sql)))
+            .bind(&range.from)
+            .bind(&range.to);
+        let row = bind_scope!(q, text, int).fetch_one(&self.pool).await?;
+        Ok(row.try_get(0)?)
+    }
+
+    /// The complaints closed (declined or decided) in `range`.
+    pub async fn complaints_closed(
+        &self,
+        scope: &StatsScope,
+        range: &DateRange,
+    ) -> Result<Vec<ClosedComplaint>, StoreError> {
+        let (cond, text, int) = scope_sql(scope, "($3 IS NULL)");
+        let sql = format!(
+            "SELECT complained, complaint_closed, notice_outcome FROM cases \
+             WHERE complaint_closed BETWEEN $1 AND $2 AND complained IS NOT NULL AND {cond}"
+        );
+        let q = sqlx::query(sql_text(self.sql_owned(sql)))
+            .bind(&range.from)
+            .bind(&range.to);
+        Ok(bind_scope!(q, text, int)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(ClosedComplaint {
+                    complained: r.try_get(0)?,
+                    closed: r.try_get(1)?,
+                    notice_outcome: r.try_get(2)?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()?)
+    }
+
+    /// Decision notices issued in `range`, by outcome (`None`: not stated).
+    pub async fn notice_outcomes(
+        &self,
+        scope: &StatsScope,
+        range: &DateRange,
+    ) -> Result<Vec<(Option<String>, i64)>, StoreError> {
+        let (cond, text, int) = scope_sql(scope, "($3 IS NULL)");
+        let sql = format!(
+            "SELECT notice_outcome, COUNT(*) FROM cases \
+             WHERE notice_date BETWEEN $1 AND $2 AND {cond} GROUP BY 1"
+        );
+        let q = sqlx::query(sql_text(self.sql_owned(sql)))
+            .bind(&range.from)
+            .bind(&range.to);
+        Ok(bind_scope!(q, text, int)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect::<Result<_, sqlx::Error>>()?)
+    }
+
+    /// Decision notices whose steps fell due in `range`, and how many were
+    /// complied with by then or later.
+    pub async fn steps_counts(
+        &self,
+        scope: &StatsScope,
+        range: &DateRange,
+    ) -> Result<StepsCounts, StoreError> {
+        let (cond, text, int) = scope_sql(scope, "($3 IS NULL)");
+        let sql = format!(
+            "SELECT COUNT(*), \
+             COALESCE(SUM(CASE WHEN steps_complied <= steps_due THEN 1 ELSE 0 END), 0), \
+             COALESCE(SUM(CASE WHEN steps_complied > steps_due THEN 1 ELSE 0 END), 0) \
+             FROM cases WHERE steps_due BETWEEN $1 AND $2 AND {cond}"
+        );
+        let q = sqlx::query(sql_text(self.sql_owned(sql)))
+            .bind(&range.from)
+            .bind(&range.to);
+        let row = bind_scope!(q, text, int).fetch_one(&self.pool).await?;
+        Ok(StepsCounts {
+            due: row.try_get(0)?,
+            complied_on_time: row.try_get(1)?,
+            complied_late: row.try_get(2)?,
+        })
+    }
+}
