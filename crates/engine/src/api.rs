@@ -14,6 +14,10 @@ pub use foidesk_case::file::{
     CaseFile, CaseMeta, ClosureFile, EventFile, OutcomeFile, PartFile, RequestFile,
     SchoolCalendarFile,
 };
+pub use foidesk_case::returns::{
+    InitialOutcome, OutcomeCounts, ReturnCounts, ReviewCounts, ReviewOutcome,
+    Timeliness as ReturnTimeliness, TimelinessCounts,
+};
 pub use foidesk_case::{
     closing_words, deadline_label, decision_steps, default_steps_days, AppealResult, AssessError,
     Assessment, Case, CaseError, Channel, Correction, DeadlineState, DeadlineStatus, Deadlines,

@@ -6,7 +6,7 @@ use foidesk_calendar::Date;
 use foidesk_case::file::{CaseFile, EventFile};
 use foidesk_case::{
     assess_with, assignee, check_dates_not_after, check_event_date_not_after, deadline_states,
-    stage, validate, Assessment, Case, Context, DeadlineState, EventKind, EventType, Stage,
+    stage, validate, Assessment, Case, DeadlineState, EventKind, EventType, Stage,
 };
 use foidesk_store::{
     Authority, CaseRecord, CaseSummary, Due, NewCase, NewEvent, NewStoredAttachment, Projection,
@@ -190,11 +190,15 @@ impl Engine {
         // Only the new event: the stored ones were checked when written.
         check_event_date_not_after(&case, file.events.len(), self.latest_event_date())?;
         let (case, assessment, stage) = self.assessed(case)?;
-        let projection = projection(&case, &stage);
+        let projection = self.projection(&case, &assessment, &stage)?;
         summary.version = store
             .append_with_attachments(case_id, expected, &written, &projection, by, &now, files)
             .await?;
-        summary.projection = projection;
+        // As a summary read back holds it: the facts are the store's.
+        summary.projection = Projection {
+            facts: None,
+            ..projection
+        };
         recorded.push((by.to_owned(), now));
         let deadlines = self.deadline_states(&case, &assessment)?;
         Ok(CaseView {
@@ -297,7 +301,7 @@ impl Engine {
         plain_all(file)?;
         let case = validate(file, self.law())?;
         check_dates_not_after(&case, self.latest_event_date())?;
-        let (case, _, stage) = self.assessed(case)?;
+        let (case, assessment, stage) = self.assessed(case)?;
         let events = file
             .events
             .iter()
@@ -319,7 +323,7 @@ impl Engine {
                 expect: None,
             })?,
             events,
-            projection: projection(&case, &stage),
+            projection: self.projection(&case, &assessment, &stage)?,
             listing: crate::intake::listing_of(file),
             created_at: now.to_owned(),
             print: None,
@@ -346,11 +350,7 @@ impl Engine {
 
     /// A validated case with its assessment as at today and its stage.
     pub(crate) fn assessed(&self, case: Case) -> Result<(Case, Assessment, Stage), EngineError> {
-        let ctx = Context {
-            calendar: self.calendar(),
-            law: self.law(),
-        };
-        let assessment = assess_with(&case, self.today(), ctx)?;
+        let assessment = assess_with(&case, self.today(), self.context())?;
         let stage = stage(&case, &assessment);
         Ok((case, assessment, stage))
     }
@@ -361,6 +361,23 @@ impl Engine {
 pub(crate) struct Consistency<'a> {
     pub viewer: &'a crate::User,
     pub reason: Option<&'a str>,
+}
+
+impl Engine {
+    /// What the queues sort and filter by and what statistics count,
+    /// worked out from the whole timeline and its assessment.
+    fn projection(
+        &self,
+        case: &Case,
+        assessment: &Assessment,
+        stage: &Stage,
+    ) -> Result<Projection, EngineError> {
+        let facts = crate::facts::facts_of(case, assessment, self.today(), self.context())?;
+        Ok(Projection {
+            facts: Some(facts),
+            ..projection(case, stage)
+        })
+    }
 }
 
 /// What the queues sort and filter by, worked out from the whole timeline.
@@ -375,6 +392,7 @@ fn projection(case: &Case, stage: &Stage) -> Projection {
             .iter()
             .find(|e| matches!(e.kind, foidesk_case::EventKind::Complaint))
             .map(|e| e.date.to_string()),
+        facts: None,
     }
 }
 

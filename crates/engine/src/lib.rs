@@ -18,6 +18,8 @@ mod clock;
 mod complaints;
 mod documents;
 mod drafts;
+mod facts;
+mod figures;
 mod import;
 mod intake;
 mod letters;
@@ -49,6 +51,11 @@ pub use clock::{time_in_words, Clock, FixedClock, SystemClock};
 pub use complaints::{age_words, ComplaintFilter, ComplaintRow, ComplaintStage};
 pub use documents::facts_outline;
 pub use drafts::{LetterDraft, MAX_DRAFT_BYTES};
+pub use facts::FACTS_VERSION;
+pub use figures::{
+    AgeAtClosing, AuthorityFigures, AuthorityName, ComplaintFigures, Figures, MonthFigures,
+    OfficialReturn, Period, StepsFigures, TimelinessFigures,
+};
 pub use foidesk_docs::{
     Block, Document, DocumentKind, Facts, Format, InputKind, Missing, Question, QuestionPage,
     RenderError,

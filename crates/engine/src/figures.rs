@@ -1,0 +1,597 @@
+//! Statistics over every case a caller may see, summed in SQL from the
+//! facts kept at write time (`facts.rs`): the official return, timeliness
+//! by month and by authority, and the Commissioner's figures. The
+//! categories' rules are the case crate's (`returns`); this module only
+//! folds the store's grouped counts into them.
+
+use std::collections::BTreeMap;
+
+use foidesk_calendar::Date;
+use foidesk_case::returns::{CountKey, InitialOutcome, ReturnCounts, ReviewOutcome, Timeliness};
+use foidesk_law::{NoticeOutcome, Regime};
+use foidesk_store::{
+    DateRange, FactsGroup, GroupBy, ProvisionSource, StatsScope, Store, TimelinessKey,
+};
+use serde::Serialize;
+
+use crate::{Engine, EngineError, Role, User};
+
+/// The longest period a figure may cover, in days: enough for every
+/// year foidesk's calendar knows, little enough to refuse a typo's range.
+const LONGEST_PERIOD_DAYS: i64 = 40 * 366;
+
+/// A period of days, both ends included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Period {
+    pub from: Date,
+    pub to: Date,
+}
+
+impl Period {
+    /// The period from `from` to `to`; the end must not come before the start.
+    pub fn new(from: Date, to: Date) -> Result<Period, EngineError> {
+        if to < from {
+            return Err(EngineError::Invalid {
+                field: "to".into(),
+                message: format!(
+                    "the end of the period, {}, comes before its start, {}",
+                    to.long_form(),
+                    from.long_form()
+                ),
+            });
+        }
+        if from.days_until(to) > LONGEST_PERIOD_DAYS {
+            return Err(EngineError::Invalid {
+                field: "to".into(),
+                message: "a period can be at most 40 years long".into(),
+            });
+        }
+        Ok(Period { from, to })
+    }
+
+    /// The calendar quarter `date` falls in (January to March, …).
+    pub fn quarter_of(date: Date) -> Result<Period, EngineError> {
+        let first_month = (date.month() - 1) / 3 * 3 + 1;
+        let from = Date::new(date.year(), first_month, 1)?;
+        let to = from.checked_add_months(3)?.checked_add_days(-1)?;
+        Period::new(from, to)
+    }
+
+    /// The twelve months to `today`: from the first day of the month eleven
+    /// months before, so every month shown is whole but the last.
+    pub fn twelve_months_to(today: Date) -> Result<Period, EngineError> {
+        let from = Date::new(today.year(), today.month(), 1)?.checked_add_months(-11)?;
+        Period::new(from, today)
+    }
+
+    /// Each month the period touches, as (year, month), oldest first.
+    pub fn months(&self) -> Vec<(i16, i8)> {
+        let mut out = Vec::new();
+        let (mut y, mut m) = (self.from.year(), self.from.month());
+        while (y, m) <= (self.to.year(), self.to.month()) {
+            out.push((y, m));
+            (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        }
+        out
+    }
+
+    fn range(&self) -> DateRange {
+        DateRange {
+            from: self.from.to_string(),
+            to: self.to.to_string(),
+        }
+    }
+}
+
+/// An authority as figures name it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AuthorityName {
+    pub slug: String,
+    pub name: String,
+}
+
+/// The official return for a period: requests received in it, counted as
+/// `docs/returns.md` defines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfficialReturn {
+    pub period: Period,
+    /// `None`: every authority the caller may see.
+    pub authority: Option<AuthorityName>,
+    pub counts: ReturnCounts,
+    /// Cases whose facts are still being worked out (after an upgrade),
+    /// and so not yet counted.
+    pub pending: i64,
+}
+
+/// The JSON of `foidesk stats --json` and the API.
+#[derive(Serialize)]
+struct ReturnJson<'a> {
+    from: String,
+    to: String,
+    authority: Option<&'a str>,
+    #[serde(flatten)]
+    counts: &'a ReturnCounts,
+}
+
+impl OfficialReturn {
+    /// `{"from", "to", "authority", "received", "timeliness", …}`.
+    pub fn to_json(&self) -> Result<String, EngineError> {
+        serde_json::to_string_pretty(&ReturnJson {
+            from: self.period.from.to_string(),
+            to: self.period.to.to_string(),
+            authority: self.authority.as_ref().map(|a| a.slug.as_str()),
+            counts: &self.counts,
+        })
+        .map_err(|e| EngineError::Serialise {
+            message: e.to_string(),
+        })
+    }
+}
+
+/// Requests answered, and how, among those received in one month or by
+/// one authority.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct TimelinessFigures {
+    pub received: u64,
+    pub in_time: u64,
+    pub in_time_with_extension: u64,
+    pub late: u64,
+    pub not_yet_answered: u64,
+}
+
+impl TimelinessFigures {
+    pub fn answered(&self) -> u64 {
+        self.in_time + self.in_time_with_extension + self.late
+    }
+
+    /// Whole per cent of those answered that were answered in time (with a
+    /// permitted extension or without), if any were answered.
+    pub fn percent_in_time(&self) -> Option<u64> {
+        let answered = self.answered();
+        (answered > 0).then(|| (self.in_time + self.in_time_with_extension) * 100 / answered)
+    }
+
+    fn add(&mut self, timeliness: Timeliness, n: u64) {
+        self.received += n;
+        match timeliness {
+            Timeliness::InTime => self.in_time += n,
+            Timeliness::InTimeWithExtension => self.in_time_with_extension += n,
+            Timeliness::Late => self.late += n,
+            Timeliness::NotYetAnswered => self.not_yet_answered += n,
+            Timeliness::OnHold | Timeliness::Lapsed | Timeliness::Closed => {}
+        }
+    }
+}
+
+/// A month of receipt's figures.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MonthFigures {
+    pub year: i16,
+    pub month: i8,
+    #[serde(flatten)]
+    pub figures: TimelinessFigures,
+}
+
+/// An authority's figures.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AuthorityFigures {
+    pub authority: AuthorityName,
+    #[serde(flatten)]
+    pub figures: TimelinessFigures,
+}
+
+/// What the dashboard and the statistics page show for a period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Figures {
+    pub ret: OfficialReturn,
+    /// Every month of the period, months with no request included.
+    pub months: Vec<MonthFigures>,
+    /// Each authority with a request in the period, when the figures
+    /// cover more than one authority; by name.
+    pub authorities: Vec<AuthorityFigures>,
+}
+
+/// How long complaints took to close, in calendar days from the complaint.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AgeAtClosing {
+    pub median_days: Option<i64>,
+    pub within_30_days: u64,
+    pub within_90_days: u64,
+    pub within_180_days: u64,
+    pub longer: u64,
+}
+
+/// Decision notices whose steps fell due in the period.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct StepsFigures {
+    pub due: u64,
+    pub complied_on_time: u64,
+    pub complied_late: u64,
+    pub not_complied: u64,
+}
+
+/// The Commissioner's figures for a period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ComplaintFigures {
+    pub period: Period,
+    pub authority: Option<AuthorityName>,
+    /// Complaints made in the period.
+    pub received: u64,
+    /// Complaints closed in the period: declined or decided.
+    pub closed: u64,
+    pub age_at_closing: AgeAtClosing,
+    /// Decision notices issued in the period, by outcome (every outcome
+    /// listed, noughts included; notices with none stated apart).
+    pub notices_by_outcome: Vec<(NoticeOutcome, u64)>,
+    pub notices_without_outcome: u64,
+    /// Decision notices issued in the period, per provision found breached.
+    pub notices_by_provision: Vec<(String, u64)>,
+    pub steps: StepsFigures,
+}
+
+/// The stored timeliness as at `today`: a fee's window that has ended
+/// makes a request on hold lapsed (`ReturnFacts::timeliness_on`).
+fn timeliness_of(stored: Option<&str>, hold_ended: bool) -> Option<Timeliness> {
+    let t = Timeliness::from_name(stored?)?;
+    Some(match t {
+        Timeliness::OnHold if hold_ended => Timeliness::Lapsed,
+        other => other,
+    })
+}
+
+fn count_key(g: &FactsGroup) -> Option<CountKey> {
+    Some(CountKey {
+        timeliness: timeliness_of(g.timeliness.as_deref(), g.hold_ended)?,
+        initial_outcome: InitialOutcome::from_name(g.initial_outcome.as_deref()?)?,
+        cost_limit: g.cost_limit,
+        vexatious_or_repeated: g.vexatious,
+        ncnd: g.ncnd,
+        section_21_only: g.section_21_only,
+        review: match g.review.as_deref() {
+            Some(r) => Some(ReviewOutcome::from_name(r)?),
+            None => None,
+        },
+        review_requested: g.review_requested,
+        regime: match g.regime.as_deref() {
+            Some("eir") => Regime::Eir,
+            _ => Regime::Foia,
+        },
+    })
+}
+
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+impl Engine {
+    /// The store's scope for figures of `authority` (a slug; `None`: all
+    /// the caller may see), as `user` may see them (`None`: the system).
+    pub(crate) async fn figures_scope(
+        &self,
+        store: &Store,
+        user: Option<&User>,
+        authority: Option<&str>,
+        complaints: bool,
+    ) -> Result<(StatsScope, Option<AuthorityName>), EngineError> {
+        let named =
+            match authority {
+                Some(slug) => {
+                    let a = store.authority_by_slug(slug).await?.ok_or_else(|| {
+                        EngineError::Invalid {
+                            field: "authority".into(),
+                            message: format!("there is no authority '{slug}'"),
+                        }
+                    })?;
+                    Some(a)
+                }
+                None => None,
+            };
+        let forbidden = |message: &str| EngineError::Forbidden {
+            message: message.into(),
+        };
+        let scope = match (user.map(|u| (u.role, u)), &named) {
+            (None | Some((Role::Administrator, _)), Some(a)) => StatsScope::Authority(a.id),
+            (None | Some((Role::Administrator, _)), None) => StatsScope::All,
+            (Some((Role::Caseworker, _)), Some(a)) if complaints => StatsScope::Authority(a.id),
+            (Some((Role::Caseworker, _)), None) if complaints => StatsScope::All,
+            (Some((Role::Officer, u)), named) => {
+                let own = u.authority_id.unwrap_or(-1);
+                if named.as_ref().is_some_and(|a| a.id != own) {
+                    return Err(forbidden(
+                        "an officer sees the figures of their own authority",
+                    ));
+                }
+                StatsScope::Authority(own)
+            }
+            (Some((Role::Requester, u)), None) if !complaints => {
+                StatsScope::Requester(u.email.clone())
+            }
+            _ => return Err(forbidden("these figures are not for your role")),
+        };
+        let name = match &scope {
+            StatsScope::Authority(id) => store
+                .authorities()
+                .await?
+                .into_iter()
+                .find(|a| a.id == *id)
+                .map(|a| AuthorityName {
+                    slug: a.slug,
+                    name: a.name,
+                }),
+            _ => None,
+        };
+        Ok((scope, name))
+    }
+
+    /// The official return over `scope` for `period`.
+    pub(crate) async fn official_return_in(
+        &self,
+        store: &Store,
+        scope: &StatsScope,
+        authority: Option<AuthorityName>,
+        period: Period,
+    ) -> Result<OfficialReturn, EngineError> {
+        let range = period.range();
+        let today = self.today().to_string();
+        let mut counts = ReturnCounts::default();
+        let mut pending = 0;
+        for g in store.facts_groups(scope, &range, &today).await? {
+            match count_key(&g) {
+                Some(key) => counts.add_cases(&key, count(g.cases)),
+                None => pending += g.cases,
+            }
+        }
+        for (provision, n) in store
+            .provision_counts(scope, ProvisionSource::Response, &range)
+            .await?
+        {
+            counts.exemptions.insert(provision, count(n));
+        }
+        Ok(OfficialReturn {
+            period,
+            authority,
+            counts,
+            pending,
+        })
+    }
+
+    /// The return with timeliness by month and, across authorities, by authority.
+    pub(crate) async fn figures_in(
+        &self,
+        store: &Store,
+        scope: &StatsScope,
+        authority: Option<AuthorityName>,
+        period: Period,
+    ) -> Result<Figures, EngineError> {
+        let ret = self
+            .official_return_in(store, scope, authority, period)
+            .await?;
+        let range = period.range();
+        let today = self.today().to_string();
+        let mut months: BTreeMap<String, TimelinessFigures> = period
+            .months()
+            .into_iter()
+            .map(|(y, m)| (format!("{y:04}-{m:02}"), TimelinessFigures::default()))
+            .collect();
+        let mut by_authority: BTreeMap<i64, TimelinessFigures> = BTreeMap::new();
+        let mut groups = store
+            .timeliness_groups(scope, &range, &today, GroupBy::Month)
+            .await?;
+        if *scope == StatsScope::All {
+            groups.extend(
+                store
+                    .timeliness_groups(scope, &range, &today, GroupBy::Authority)
+                    .await?,
+            );
+        }
+        for g in groups {
+            let Some(t) = timeliness_of(g.timeliness.as_deref(), g.hold_ended) else {
+                continue;
+            };
+            let bucket = match g.key {
+                TimelinessKey::Month(m) => months.entry(m).or_default(),
+                TimelinessKey::Authority(a) => by_authority.entry(a).or_default(),
+            };
+            bucket.add(t, count(g.cases));
+        }
+        let months = months
+            .into_iter()
+            .filter_map(|(key, figures)| {
+                let (y, m) = key.split_once('-')?;
+                Some(MonthFigures {
+                    year: y.parse().ok()?,
+                    month: m.parse().ok()?,
+                    figures,
+                })
+            })
+            .collect();
+        let mut authorities = Vec::new();
+        if !by_authority.is_empty() {
+            for a in store.authorities().await? {
+                if let Some(figures) = by_authority.remove(&a.id) {
+                    authorities.push(AuthorityFigures {
+                        authority: AuthorityName {
+                            slug: a.slug,
+                            name: a.name,
+                        },
+                        figures,
+                    });
+                }
+            }
+            authorities.sort_by(|a, b| a.authority.name.cmp(&b.authority.name));
+        }
+        Ok(Figures {
+            ret,
+            months,
+            authorities,
+        })
+    }
+
+    /// The Commissioner's figures over `scope` for `period`.
+    pub(crate) async fn complaint_figures_in(
+        &self,
+        store: &Store,
+        scope: &StatsScope,
+        authority: Option<AuthorityName>,
+        period: Period,
+    ) -> Result<ComplaintFigures, EngineError> {
+        let range = period.range();
+        let received = count(store.complaints_received(scope, &range).await?);
+        let closed = store.complaints_closed(scope, &range).await?;
+        let mut ages: Vec<i64> = Vec::with_capacity(closed.len());
+        // Every outcome in the vocabulary's order, noughts included.
+        let mut by_outcome: Vec<(NoticeOutcome, u64)> =
+            NoticeOutcome::ALL.iter().map(|o| (*o, 0)).collect();
+        let mut without_outcome = 0;
+        let mut age = AgeAtClosing::default();
+        for c in &closed {
+            if let (Ok(made), Ok(shut)) = (Date::parse(&c.complained), Date::parse(&c.closed)) {
+                let days = made.days_until(shut).max(0);
+                ages.push(days);
+                *match days {
+                    0..=30 => &mut age.within_30_days,
+                    31..=90 => &mut age.within_90_days,
+                    91..=180 => &mut age.within_180_days,
+                    _ => &mut age.longer,
+                } += 1;
+            }
+        }
+        for (outcome, n) in store.notice_outcomes(scope, &range).await? {
+            match outcome.as_deref().and_then(NoticeOutcome::from_name) {
+                Some(o) => {
+                    if let Some(slot) = by_outcome.iter_mut().find(|(k, _)| *k == o) {
+                        slot.1 += count(n);
+                    }
+                }
+                None => without_outcome += count(n),
+            }
+        }
+        ages.sort_unstable();
+        age.median_days = ages
+            .get(ages.len() / 2)
+            .copied()
+            .filter(|_| !ages.is_empty());
+        let steps = store.steps_counts(scope, &range).await?;
+        let (due, on_time, late) = (
+            count(steps.due),
+            count(steps.complied_on_time),
+            count(steps.complied_late),
+        );
+        Ok(ComplaintFigures {
+            period,
+            authority,
+            received,
+            closed: count(i64::try_from(closed.len()).unwrap_or(i64::MAX)),
+            age_at_closing: age,
+            notices_by_outcome: by_outcome,
+            notices_without_outcome: without_outcome,
+            notices_by_provision: store
+                .provision_counts(scope, ProvisionSource::Notice, &range)
+                .await?
+                .into_iter()
+                .map(|(p, n)| (p, count(n)))
+                .collect(),
+            steps: StepsFigures {
+                due,
+                complied_on_time: on_time,
+                complied_late: late,
+                not_complied: due.saturating_sub(on_time + late),
+            },
+        })
+    }
+}
+
+impl crate::AsUser<'_> {
+    /// The official return for `period`: of `authority` (a slug), or of
+    /// every case the caller may see. Administrators see any authority's,
+    /// officers their own, requesters their own requests'.
+    pub async fn official_return(
+        &self,
+        authority: Option<&str>,
+        period: Period,
+    ) -> Result<OfficialReturn, EngineError> {
+        let (engine, store, user) = self.parts();
+        let (scope, name) = engine
+            .figures_scope(store, Some(user), authority, false)
+            .await?;
+        engine.official_return_in(store, &scope, name, period).await
+    }
+
+    /// The return with timeliness by month (and by authority, across
+    /// authorities), for the dashboard and the statistics page.
+    pub async fn figures(
+        &self,
+        authority: Option<&str>,
+        period: Period,
+    ) -> Result<Figures, EngineError> {
+        let (engine, store, user) = self.parts();
+        let (scope, name) = engine
+            .figures_scope(store, Some(user), authority, false)
+            .await?;
+        engine.figures_in(store, &scope, name, period).await
+    }
+
+    /// The Commissioner's figures (caseworkers and administrators; an
+    /// officer sees those of complaints about their own authority).
+    pub async fn complaint_figures(
+        &self,
+        authority: Option<&str>,
+        period: Period,
+    ) -> Result<ComplaintFigures, EngineError> {
+        let (engine, store, user) = self.parts();
+        let (scope, name) = engine
+            .figures_scope(store, Some(user), authority, true)
+            .await?;
+        engine
+            .complaint_figures_in(store, &scope, name, period)
+            .await
+    }
+}
+
+impl crate::System {
+    /// The official return of `authority`, or of every authority.
+    pub async fn official_return(
+        &self,
+        authority: Option<&str>,
+        period: Period,
+    ) -> Result<OfficialReturn, EngineError> {
+        let (engine, store) = (self.engine(), self.store());
+        let (scope, name) = engine.figures_scope(store, None, authority, false).await?;
+        engine.official_return_in(store, &scope, name, period).await
+    }
+
+    /// `AsUser::figures` for every authority or one.
+    pub async fn figures(
+        &self,
+        authority: Option<&str>,
+        period: Period,
+    ) -> Result<Figures, EngineError> {
+        let (engine, store) = (self.engine(), self.store());
+        let (scope, name) = engine.figures_scope(store, None, authority, false).await?;
+        engine.figures_in(store, &scope, name, period).await
+    }
+
+    /// `AsUser::complaint_figures` for every authority or one.
+    pub async fn complaint_figures(
+        &self,
+        authority: Option<&str>,
+        period: Period,
+    ) -> Result<ComplaintFigures, EngineError> {
+        let (engine, store) = (self.engine(), self.store());
+        let (scope, name) = engine.figures_scope(store, None, authority, true).await?;
+        engine
+            .complaint_figures_in(store, &scope, name, period)
+            .await
+    }
+
+    /// Work out the facts of cases written before statistics were kept (or
+    /// by older rules), a batch at a time; returns how many cases are left.
+    pub async fn fill_statistics(&self) -> Result<i64, EngineError> {
+        let (engine, store) = (self.engine(), self.store());
+        let mut after = 0;
+        while let Some(last) = engine.fill_statistics(store, after).await? {
+            after = last;
+        }
+        Ok(store.count_stale_facts(crate::facts::FACTS_VERSION).await?)
+    }
+}
