@@ -252,8 +252,9 @@ fn count_key(g: &FactsGroup) -> Option<CountKey> {
             None => None,
         },
         review_requested: g.review_requested,
+        // The listing keeps the case file's own spelling ("EIR", "eir").
         regime: match g.regime.as_deref() {
-            Some("eir") => Regime::Eir,
+            Some(r) if r.eq_ignore_ascii_case("eir") => Regime::Eir,
             _ => Regime::Foia,
         },
     })

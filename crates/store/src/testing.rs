@@ -161,3 +161,20 @@ where
         db.finish().await;
     }
 }
+
+/// Forget every case's statistics facts, as a store written before they
+/// were kept (migration 0014) holds none: for tests of the engine's fill.
+pub async fn forget_facts(store: &Store) -> Result<(), crate::StoreError> {
+    let columns = crate::facts::FACT_COLUMNS
+        .iter()
+        .map(|c| format!("{c} = NULL"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    sqlx::query(AssertSqlSafe(format!("UPDATE cases SET {columns}")))
+        .execute(&store.pool)
+        .await?;
+    sqlx::query("DELETE FROM case_provisions")
+        .execute(&store.pool)
+        .await?;
+    Ok(())
+}
