@@ -113,6 +113,15 @@ pub fn migrate(engine: &Arc<Engine>, args: MigrateArgs) -> anyhow::Result<()> {
             "foidesk: the {} database's schema is up to date",
             system.backend_name()
         );
+        // Cases written before statistics were kept are counted from now on.
+        let left = system.fill_statistics().await?;
+        if left == 0 {
+            println!("foidesk: every case's statistics are worked out");
+        } else {
+            println!(
+                "foidesk: {left} cases' statistics could not be worked out (unreadable records)"
+            );
+        }
         // Closed cleanly, SQLite leaves no -wal or -shm file beside the store.
         system.close().await;
         Ok(())

@@ -137,6 +137,14 @@ pub fn run(engine: Arc<Engine>, args: ServeArgs) -> anyhow::Result<()> {
             service: system.service().with_index_place(index),
             secure_cookies: args.secure_cookies,
         };
+        // Cases written before statistics were kept (or by older rules) are
+        // worked out in the background; until then the pages say how many
+        // are not yet counted. Several servers may do this at once.
+        tokio::spawn(async move {
+            if let Err(e) = system.fill_statistics().await {
+                tracing::error!("working out statistics for older cases: {e}");
+            }
+        });
         foidesk_server::serve_with_limits(listener, state, args.limits.limits(), shutdown_signal())
             .await
             .context("serving HTTP")
