@@ -98,6 +98,10 @@ pub struct OfficialReturn {
     /// `None`: every authority the caller may see.
     pub authority: Option<AuthorityName>,
     pub counts: ReturnCounts,
+    /// Requests received in the period that are in a round robin now (the
+    /// same request made to other authorities): not a category of the
+    /// return, shown beside it.
+    pub round_robins: u64,
     /// Cases whose facts are still being worked out (after an upgrade),
     /// and so not yet counted.
     pub pending: i64,
@@ -111,6 +115,7 @@ struct ReturnJson<'a> {
     authority: Option<&'a str>,
     #[serde(flatten)]
     counts: &'a ReturnCounts,
+    round_robins: u64,
 }
 
 impl OfficialReturn {
@@ -121,6 +126,7 @@ impl OfficialReturn {
             to: self.period.to.to_string(),
             authority: self.authority.as_ref().map(|a| a.slug.as_str()),
             counts: &self.counts,
+            round_robins: self.round_robins,
         })
         .map_err(|e| EngineError::Serialise {
             message: e.to_string(),
@@ -335,11 +341,14 @@ impl Engine {
         let range = period.range();
         let today = self.today().to_string();
         let mut counts = ReturnCounts::default();
-        let mut pending = 0;
+        let (mut pending, mut round_robins) = (0, 0);
         for g in store.facts_groups(scope, &range, &today).await? {
             match count_key(&g) {
                 Some(key) => counts.add_cases(&key, count(g.cases)),
                 None => pending += g.cases,
+            }
+            if g.in_round_robin {
+                round_robins += count(g.cases);
             }
         }
         for (provision, n) in store
@@ -352,6 +361,7 @@ impl Engine {
             period,
             authority,
             counts,
+            round_robins,
             pending,
         })
     }

@@ -277,6 +277,16 @@ impl Store {
             },
             other => StoreError::Database(other),
         })?;
+        // The case's own row says whether it is in a round robin now, for
+        // statistics (the latest link wins, as in the log).
+        sqlx::query(self.sql(
+            "UPDATE cases SET in_round_robin = CASE WHEN $2 = 'joined' THEN 1 ELSE 0 END \
+             WHERE id = $1",
+        ))
+        .bind(link.case_id)
+        .bind(&link.action)
+        .execute(&mut **tx)
+        .await?;
         Ok(())
     }
 

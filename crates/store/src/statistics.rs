@@ -41,6 +41,7 @@ pub struct FactsGroup {
     pub review: Option<String>,
     pub review_requested: bool,
     pub regime: Option<String>,
+    pub in_round_robin: bool,
     pub cases: i64,
 }
 
@@ -116,9 +117,9 @@ impl Store {
         let sql = format!(
             "SELECT timeliness, CASE WHEN on_hold_until < $4 THEN 1 ELSE 0 END, \
              initial_outcome, cost_limit, vexatious, ncnd, section_21_only, review, \
-             CASE WHEN review_requested IS NULL THEN 0 ELSE 1 END, regime, COUNT(*) \
-             FROM cases WHERE received BETWEEN $1 AND $2 AND {cond} \
-             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10"
+             CASE WHEN review_requested IS NULL THEN 0 ELSE 1 END, regime, in_round_robin, \
+             COUNT(*) FROM cases WHERE received BETWEEN $1 AND $2 AND {cond} \
+             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11"
         );
         let q = sqlx::query(sql_text(self.sql_owned(sql)))
             .bind(&range.from)
@@ -142,7 +143,8 @@ impl Store {
                     review: r.try_get(7)?,
                     review_requested: flag(r, 8)?,
                     regime: r.try_get(9)?,
-                    cases: r.try_get(10)?,
+                    in_round_robin: flag(r, 10)?,
+                    cases: r.try_get(11)?,
                 })
             })
             .collect::<Result<_, sqlx::Error>>()

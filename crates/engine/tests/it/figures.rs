@@ -349,3 +349,58 @@ async fn figures_follow_the_access_rules() {
         db.finish().await;
     }
 }
+
+/// Requests in a round robin are counted beside the return: the same
+/// request to two authorities makes both members; a third, different one
+/// is not, and the count follows the store's links, not the case's log.
+#[tokio::test]
+async fn the_return_counts_requests_in_a_round_robin() {
+    let data = data();
+    let mut files = files().into_iter().map(|(_, f)| f);
+    let same = files.next().unwrap();
+    let other = CaseFile {
+        request: foidesk_case::file::RequestFile {
+            parts: vec![foidesk_case::file::PartFile {
+                id: "1".into(),
+                text: "The number of parking tickets issued on the high street last year.".into(),
+            }],
+            ..same.request.clone()
+        },
+        ..same.clone()
+    };
+    for db in fresh_stores().await {
+        let e = system(&data.as_at.to_string(), &db.store);
+        for (slug, name) in [
+            ("ambridge", "Ambridge Borough Council"),
+            ("felpersham", "Felpersham City Council"),
+        ] {
+            e.add_authority(slug, name).await.unwrap();
+        }
+        e.open_case("ambridge", "A-1", same.clone(), "o")
+            .await
+            .unwrap();
+        e.open_case("felpersham", "F-1", same.clone(), "o")
+            .await
+            .unwrap();
+        e.open_case("felpersham", "F-2", other.clone(), "o")
+            .await
+            .unwrap();
+        let period = data.total[0].period(data.as_at);
+        let all = e.official_return(None, period).await.unwrap();
+        assert_eq!(
+            (all.counts.received, all.round_robins),
+            (3, 2),
+            "{}",
+            db.label
+        );
+        let one = e.official_return(Some("felpersham"), period).await.unwrap();
+        assert_eq!(
+            (one.counts.received, one.round_robins),
+            (2, 1),
+            "{}",
+            db.label
+        );
+        assert!(all.to_json().unwrap().contains("\"round_robins\": 2"));
+        db.finish().await;
+    }
+}

@@ -21,7 +21,17 @@ ALTER TABLE cases
     ADD COLUMN notice_outcome TEXT,
     ADD COLUMN notice_date TEXT,
     ADD COLUMN steps_due TEXT,
-    ADD COLUMN steps_complied TEXT;
+    ADD COLUMN steps_complied TEXT,
+    -- 1 while the case is in a round robin: kept by the store itself, in the
+    -- transaction that links or unlinks it (a later request can make an older
+    -- one a round robin's founder without a write to that case's log).
+    ADD COLUMN in_round_robin BIGINT NOT NULL DEFAULT 0;
+
+UPDATE cases SET in_round_robin = 1 WHERE id IN (
+    SELECT l.case_id FROM round_robin_links AS l
+    WHERE l.action = 'joined'
+    AND l.id = (SELECT MAX(m.id) FROM round_robin_links AS m WHERE m.case_id = l.case_id)
+);
 
 -- The provisions a case relied on or was decided under, one row each:
 -- `source` 'response' (the exemptions and exceptions of the initial
@@ -51,14 +61,13 @@ CREATE INDEX cases_by_desk_deadline ON cases (desk, next_deadline, id);
 -- The figures read these two indexes alone, over a range of receipt, for
 -- every authority or one (the second replaces `cases_by_received`); the
 -- Commissioner's by the complaint's, the closing, the notice's and the steps'
--- dates; and
--- the cases whose facts are to be worked out again.
+-- dates; and the cases whose facts are to be worked out again.
 CREATE INDEX cases_figures ON cases (received, authority_id, timeliness, on_hold_until,
     initial_outcome, review, review_requested, regime, cost_limit, vexatious, ncnd,
-    section_21_only);
+    section_21_only, in_round_robin);
 CREATE INDEX cases_figures_by_authority ON cases (authority_id, received, timeliness,
     on_hold_until, initial_outcome, review, review_requested, regime, cost_limit, vexatious,
-    ncnd, section_21_only);
+    ncnd, section_21_only, in_round_robin);
 DROP INDEX cases_by_received;
 CREATE INDEX cases_by_complaint_closed ON cases (complaint_closed);
 CREATE INDEX cases_by_steps_due ON cases (steps_due);
