@@ -9,10 +9,12 @@
 //! Invariant: the store hands out plain data (strings, numbers, JSON text);
 //! it does not parse notices or assess cases. No case, event, notice or
 //! account is ever deleted. Updated in place: a case's projection row
-//! (rewritten with each append), the time a session ended or a token was
-//! revoked, an account's disabled time and password hash (each change with
-//! an audit row). Deleted: only failed sign-ins older than the throttle's
-//! window, which are counters, not records. Authority profiles, letter
+//! (rewritten with each append, with its statistics facts), the time a
+//! session ended or a token was revoked, an account's disabled time and
+//! password hash (each change with an audit row). Deleted: only failed
+//! sign-ins older than the throttle's window, which are counters, not
+//! records, and a case's rows in `case_provisions`, a projection of its log
+//! rewritten with its facts. Authority profiles, letter
 //! drafts, attachments, batch links, invitations (and their uses),
 //! settings and the round robins' prints, links, advice, sharing settings
 //! and coordinator scopes are only ever added: the latest profile, draft,

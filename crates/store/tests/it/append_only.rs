@@ -13,8 +13,11 @@ const UPDATED: &[&str] = &[
     "store_meta", // markers such as "demo" (an upsert)
 ];
 
-/// Tables a statement may delete from.
-const DELETED: &[&str] = &["sign_in_failures"];
+/// Tables a statement may delete from, and what for.
+const DELETED: &[&str] = &[
+    "sign_in_failures", // counters past the throttle's window
+    "case_provisions",  // a projection of the log, rewritten with each case's facts
+];
 
 /// The table named after `keyword` wherever it appears in `source`.
 fn tables_after(source: &str, keyword: &str) -> BTreeSet<String> {
