@@ -37,6 +37,7 @@ mod output;
 mod questions;
 mod refusal;
 mod regulator;
+pub mod returns;
 mod review;
 mod story;
 mod template;
