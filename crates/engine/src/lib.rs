@@ -20,6 +20,7 @@ mod documents;
 mod drafts;
 mod facts;
 mod figures;
+mod return_export;
 mod import;
 mod intake;
 mod letters;
