@@ -252,9 +252,11 @@ fn count_key(g: &FactsGroup) -> Option<CountKey> {
             None => None,
         },
         review_requested: g.review_requested,
-        regime: match g.regime.as_deref() {
-            Some("eir") => Regime::Eir,
-            _ => Regime::Foia,
+        // The listing's column, as the intake writes it ("EIR", "FOIA").
+        regime: if g.regime.as_deref() == Some(crate::regime_name(Regime::Eir)) {
+            Regime::Eir
+        } else {
+            Regime::Foia
         },
     })
 }

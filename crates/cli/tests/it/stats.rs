@@ -34,17 +34,19 @@ fn root() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
-/// The case files, each with its date of receipt, by name.
-fn case_files() -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = std::fs::read_dir(root().join(CASES))
+/// The case files, each with its date of receipt and whether it is under
+/// the EIR, by name.
+fn case_files() -> Vec<(String, String, bool)> {
+    let mut files: Vec<(String, String, bool)> = std::fs::read_dir(root().join(CASES))
         .unwrap()
         .map(|e| {
             let path = e.unwrap().path();
             let file: toml::Value =
                 toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
             let received = file["request"]["received"].as_str().unwrap().to_owned();
+            let eir = file["request"]["regime"].as_str() == Some("EIR");
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            (format!("{CASES}/{name}"), received)
+            (format!("{CASES}/{name}"), received, eir)
         })
         .collect();
     files.sort();
@@ -100,13 +102,16 @@ fn stats_prints_the_return_as_json_csv_a_workbook_and_a_table() {
     let (kent, bath): (Vec<_>, Vec<_>) = files.iter().enumerate().partition(|(i, _)| i % 2 == 0);
     for (slug, share) in [("kent", &kent), ("bath", &bath)] {
         let mut args = vec!["import", "--authority", slug];
-        args.extend(share.iter().map(|(_, (f, _))| f.as_str()));
+        args.extend(share.iter().map(|(_, (f, _, _))| f.as_str()));
         stdout(&foidesk(d, &args));
     }
-    let in_period = |share: &[(usize, &(String, String))]| {
+    type Share<'a> = [(usize, &'a (String, String, bool))];
+    let in_period = |share: &Share, eir_only: bool| {
         share
             .iter()
-            .filter(|(_, (_, r))| r.as_str() >= FROM && r.as_str() <= TO)
+            .filter(|(_, (_, r, eir))| {
+                r.as_str() >= FROM && r.as_str() <= TO && (*eir || !eir_only)
+            })
             .count() as u64
     };
 
@@ -167,7 +172,8 @@ fn stats_prints_the_return_as_json_csv_a_workbook_and_a_table() {
     let f = figures(&json);
     let sum =
         |group: &str, keys: &[&str]| keys.iter().map(|k| f[&format!("{group}.{k}")]).sum::<u64>();
-    assert_eq!(f["received"], in_period(&kent));
+    assert_eq!(f["received"], in_period(&kent, false));
+    assert_eq!(f["eir"], in_period(&kent, true));
     assert!(f["received"] > 0);
     let timeliness = [
         "in_time",
@@ -230,7 +236,12 @@ fn stats_prints_the_return_as_json_csv_a_workbook_and_a_table() {
     // All authorities: the sum of the two.
     let all = figures(&stats_json(d, None));
     let bath_figures = figures(&stats_json(d, Some("bath")));
-    assert_eq!(all["received"], in_period(&kent) + in_period(&bath));
+    assert_eq!(
+        all["received"],
+        in_period(&kent, false) + in_period(&bath, false)
+    );
+    assert_eq!(all["eir"], in_period(&kent, true) + in_period(&bath, true));
+    assert!(all["eir"] > 0, "some of the cases are under the EIR");
     for (key, n) in &all {
         let parts = f.get(key).copied().unwrap_or(0) + bath_figures.get(key).copied().unwrap_or(0);
         assert_eq!(*n, parts, "{key}");
