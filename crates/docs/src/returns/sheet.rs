@@ -20,14 +20,25 @@ pub const CSV_COLUMNS: [&str; 9] = [
     "Source",
 ];
 
+/// A cell a spreadsheet would read as a formula, made text (the authority's
+/// name is typed by people; everything else is foidesk's own words).
+fn defused(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
 pub(super) fn csv(report: &ReturnReport) -> Result<Vec<u8>, ExportError> {
     let fail = |e: csv::Error| ExportError::Csv(e.to_string());
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(CSV_COLUMNS).map_err(fail)?;
     let (from, to) = (report.from.to_string(), report.to.to_string());
+    let authority = defused(report.authority_words());
     for row in report.rows()? {
         out.write_record([
-            report.authority_words(),
+            authority.as_str(),
             &from,
             &to,
             row.section.label(),

@@ -270,3 +270,25 @@ fn the_definitions_are_those_of_docs_returns_md() {
         );
     }
 }
+
+#[test]
+fn an_authority_name_is_never_a_formula_in_the_csv() {
+    let counts = ReturnCounts::default();
+    let check = |name: &str, cell: &str| {
+        let report = ReturnReport {
+            from: Date::parse("2024-04-01").unwrap(),
+            to: Date::parse("2024-06-30").unwrap(),
+            authority: Some(name),
+            counts: &counts,
+        };
+        let bytes = report.csv().unwrap();
+        let mut reader = csv::Reader::from_reader(bytes.as_slice());
+        for r in reader.records() {
+            assert_eq!(&r.unwrap()[0], cell, "{name}");
+        }
+    };
+    check("Kent County Council", "Kent County Council");
+    check("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")");
+    check("+44 Council", "'+44 Council");
+    check("@home", "'@home");
+}
