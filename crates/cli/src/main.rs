@@ -18,6 +18,7 @@ mod notice;
 mod register;
 mod render;
 mod serve;
+mod stats;
 mod terminal;
 
 use std::process::ExitCode;
@@ -90,6 +91,8 @@ enum Command {
     Export(cases::ExportArgs),
     /// Create the database or bring its schema up to date (serve does this too).
     Migrate(cases::MigrateArgs),
+    /// The official FOI return for a period (see docs/returns.md).
+    Stats(stats::StatsArgs),
     /// Serve the JSON API (SQLite in the data directory by default).
     Serve(serve::ServeArgs),
     /// Measure foidesk at scale (see README: Benchmarks).
@@ -150,6 +153,7 @@ fn main() -> ExitCode {
         Command::Library(args) => library::run(&engine, args),
         Command::Bench(cmd) => bench::run(&engine, cmd),
         Command::Serve(args) => serve::run(engine, args),
+        Command::Stats(args) => stats::run(&engine, args),
         Command::Import(args) => cases::import(&engine, args),
         Command::Export(args) => cases::export(&engine, args),
         Command::Migrate(args) => cases::migrate(&engine, args),

@@ -14,6 +14,9 @@
 //! questions, [`applicable`] the documents a case calls for, and [`Facts::answers`] /
 //! [`Facts::apply_answers`] take a form's answers to facts and back.
 //!
+//! [`returns`] writes the official FOI return (the case crate's `ReturnCounts`) with each
+//! figure's label, definition and source, as CSV or as an XLSX workbook, in memory.
+//!
 //! Invariants:
 //! * A document with a fact missing is never produced: [`render`] returns
 //!   [`RenderError::Missing`] naming every missing fact ([`FactId`]), and each document type
@@ -37,6 +40,7 @@ mod output;
 mod questions;
 mod refusal;
 mod regulator;
+pub mod returns;
 mod review;
 mod story;
 mod template;

@@ -26,6 +26,11 @@ pub use foidesk_case::{
     Request, RequesterType, ReviewResult, Stage, Status, StepState,
 };
 pub use foidesk_case::{day_and_month, requester_status};
+/// The official return's lines, definitions and sources (`OfficialReturn::rows`).
+pub use foidesk_docs::returns::{
+    exemption_label, Definition as ReturnDefinition, ReturnRow, Section as ReturnSection,
+    Source as ReturnSource, SOURCES as RETURN_SOURCES,
+};
 pub use foidesk_law::{Catalogue, Provision, ProvisionId, Regime};
 /// The likeness crate's quality on synthetic pairs (for `bench round-robins`).
 pub use foidesk_likeness::quality::{measure as likeness_quality, Quality as LikenessQuality};

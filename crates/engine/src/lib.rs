@@ -34,6 +34,7 @@ mod register;
 mod registration;
 mod requester;
 mod requests;
+mod return_export;
 mod round_robins;
 mod service;
 mod stats;

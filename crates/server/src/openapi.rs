@@ -3,7 +3,9 @@
 //! case file's fields are documented in full in docs/case-file.md.
 
 use axum::Json;
-use foidesk_engine::api::{CellResult, Desk, EventType, Stance, Status, WarningPattern};
+use foidesk_engine::api::{
+    CellResult, Desk, EventType, ReturnCounts, Stance, Status, WarningPattern,
+};
 use foidesk_engine::Role;
 use serde_json::{json, Map, Value};
 
@@ -182,6 +184,37 @@ fn schemas() -> Value {
     if let Some(map) = all.as_object_mut() {
         map.insert("ConsistencyWarning".into(), warning);
         map.insert("RoundRobin".into(), round_robin);
+        map.insert("OfficialReturn".into(), official_return());
     }
     all
+}
+
+/// The official return's schema, from the counts' own JSON (so a new
+/// figure appears here by itself): groups of whole numbers, exemptions by
+/// provision id.
+fn official_return() -> Value {
+    let int = json!({"type": "integer", "minimum": 0});
+    let mut properties = Map::new();
+    properties.insert("from".into(), json!({"type": "string", "format": "date"}));
+    properties.insert("to".into(), json!({"type": "string", "format": "date"}));
+    properties.insert(
+        "authority".into(),
+        json!({"type": ["string", "null"], "description": "The authority's slug; null for all the caller may see"}),
+    );
+    let counts = serde_json::to_value(ReturnCounts::default()).unwrap_or(Value::Null);
+    for (key, value) in counts.as_object().into_iter().flatten() {
+        let schema = match value {
+            Value::Object(group) if key == "exemptions" || group.is_empty() => {
+                json!({"type": "object", "additionalProperties": int, "description": "Requests relying on each exemption, by provision id (s.31(1)(a))"})
+            }
+            Value::Object(group) => {
+                let figures: Map<String, Value> =
+                    group.keys().map(|k| (k.clone(), int.clone())).collect();
+                json!({"type": "object", "properties": figures})
+            }
+            _ => int.clone(),
+        };
+        properties.insert(key.clone(), schema);
+    }
+    json!({"type": "object", "description": "Definitions: docs/returns.md", "properties": properties})
 }

@@ -15,4 +15,5 @@ mod notice;
 mod render;
 mod serve;
 mod slow_clients;
+mod stats;
 mod store_open;

@@ -9,3 +9,4 @@ mod notices;
 mod questions;
 mod refusal;
 mod render;
+mod returns;

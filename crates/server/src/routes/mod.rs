@@ -4,6 +4,7 @@
 mod admin;
 mod cases;
 mod params;
+mod statistics;
 
 use axum::http::StatusCode;
 use axum::routing::{get, post};
@@ -222,6 +223,13 @@ pub const ROUTES: &[RouteInfo] = &[
         None,
         (200, "Queue"),
     ),
+    route(
+        "GET",
+        "/api/v1/statistics/return",
+        "The official FOI return (?from=DATE&to=DATE&authority=SLUG): administrators any authority or all, officers their own, requesters their own requests",
+        None,
+        (200, "OfficialReturn"),
+    ),
 ];
 
 pub fn router() -> Router<AppState> {
@@ -254,6 +262,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/cases/{id}/round-robin", get(cases::round_robin))
         .route("/api/v1/cases/{id}/export", get(cases::export))
         .route("/api/v1/queues/{queue}", get(cases::queue))
+        .route(
+            "/api/v1/statistics/return",
+            get(statistics::official_return),
+        )
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
 }

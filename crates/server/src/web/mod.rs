@@ -7,6 +7,7 @@ mod attachments;
 mod case_list;
 mod case_page;
 mod chart;
+mod commissioner_figures;
 mod complaint;
 mod complaint_queue;
 mod coordinator;
@@ -25,8 +26,10 @@ mod library_law;
 mod lifecycle;
 mod make_request;
 mod my_requests;
+mod official_return;
 mod open_complaint;
 pub(crate) mod page;
+mod period;
 mod precedent;
 mod profile;
 mod questions;
@@ -149,6 +152,10 @@ pub fn router() -> Router<AppState> {
         .route("/round-robins/{id}", get(coordinator::show))
         .route("/round-robins/{id}/advice", post(coordinator::advise))
         .route("/statistics", get(stats::show))
+        .route("/statistics/return", get(official_return::show))
+        .route("/statistics/commissioner", get(commissioner_figures::show))
+        .route("/statistics/return.csv", get(official_return::csv))
+        .route("/statistics/return.xlsx", get(official_return::xlsx))
         .route("/library", get(library::search))
         .route("/library/outcomes", get(library_chart::show))
         .route("/library/{id}", get(library::notice))

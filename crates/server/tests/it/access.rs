@@ -106,6 +106,7 @@ const EVENTS: &str = "/api/v1/cases/{id}/events";
 const EXPORT: &str = "/api/v1/cases/{id}/export";
 const ROUND_ROBIN: &str = "/api/v1/cases/{id}/round-robin";
 const QUEUE: &str = "/api/v1/queues/{queue}";
+const STATS: &str = "/api/v1/statistics/return";
 const DISABLE: &str = "/api/v1/users/{id}/disable";
 const ENABLE: &str = "/api/v1/users/{id}/enable";
 const PASSWORD_RESET: &str = "/api/v1/users/{id}/password";
@@ -218,6 +219,11 @@ const TABLE: &[Line] = &[
     line("GET", QUEUE, Nothing,                                    [401, 200, 200, 200, 403, 403, 403]),
     line("GET", QUEUE, Authority("a"),                             [401, 200, 200, 403, 403, 403, 403]),
     line("GET", QUEUE, Authority("b"),                             [401, 200, 403, 200, 403, 403, 403]),
+    // The official return: an officer their own authority's, a requester
+    // their own requests' (no authority named), never a caseworker.
+    line("GET", STATS, Nothing,                                    [401, 200, 200, 200, 403, 200, 200]),
+    line("GET", STATS, Authority("a"),                             [401, 200, 200, 403, 403, 403, 403]),
+    line("GET", STATS, Authority("b"),                             [401, 200, 403, 200, 403, 403, 403]),
 ];
 
 fn case_id(world: &World, c: Case) -> i64 {
@@ -368,6 +374,11 @@ async fn build(world: &World, line: &Line, who: Option<&str>, n: usize) -> Call 
             call.headers.push(("if-match", format!("\"{v}\"")));
         }
         ("GET", QUEUE, Authority(slug)) => call.uri.push_str(&format!("?authority={slug}")),
+        ("GET", STATS, Authority(slug)) => {
+            call.uri
+                .push_str(&format!("?from=2019-01-01&to=2020-12-31&authority={slug}"));
+        }
+        ("GET", STATS, _) => call.uri.push_str("?from=2019-01-01&to=2020-12-31"),
         ("GET", _, _) | ("DELETE", _, _) | ("POST", DISABLE | ENABLE | END_SESSIONS, _) => {}
         (method, path, target) => panic!("no request built for {method} {path} {target:?}"),
     }

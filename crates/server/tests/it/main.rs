@@ -21,4 +21,5 @@ mod round_robin_pages;
 mod round_robin_setup;
 mod round_robins;
 mod sign_in;
+mod statistics_return;
 mod web;
