@@ -19,6 +19,7 @@ impl OfficialReturn {
             to: self.period.to,
             authority: self.authority.as_ref().map(|a| a.name.as_str()),
             counts: &self.counts,
+            round_robins: self.round_robins,
         }
     }
 

@@ -132,6 +132,8 @@ fn stats_prints_the_return_as_json_csv_a_workbook_and_a_table() {
         "exemptions",
         "internal_reviews",
         "eir",
+        // Beside the return's categories: requests in a round robin.
+        "round_robins",
     ];
     expected_keys.sort_unstable();
     let mut keys_sorted = keys.clone();
@@ -220,6 +222,7 @@ fn stats_prints_the_return_as_json_csv_a_workbook_and_a_table() {
         ("Exemptions and exceptions relied on", "exemptions."),
         ("Internal reviews", "internal_reviews."),
         ("Environmental Information Regulations", ""),
+        ("Round robins", ""),
     ]
     .into();
     for r in reader.records() {

@@ -33,7 +33,9 @@ const fn def(
     }
 }
 
-use Section::{Eir, Exemptions, InitialOutcomes, InternalReviews, Received, Timeliness};
+use Section::{
+    Eir, Exemptions, InitialOutcomes, InternalReviews, Received, RoundRobins, Timeliness,
+};
 
 /// The key of the one definition every exemption row shares.
 pub const EXEMPTION_KEY: &str = "exemption";
@@ -117,6 +119,9 @@ pub const DEFINITIONS: &[Definition] = &[
     def(Eir, "eir", Some("requests handled under the EIR"),
         "of the requests counted, those handled under the Environmental Information Regulations 2004 (the case's regime)",
         "2015, 3.2"),
+    def(RoundRobins, "round_robins", Some("requests in a round robin"),
+        "of the requests counted, those in a round robin now: the same request made to other authorities too, as foidesk recognises it from the request's words (not a category of the government's return)",
+        "foidesk"),
 ];
 
 /// The definition of `key` in `section`.

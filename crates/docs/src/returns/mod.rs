@@ -24,6 +24,7 @@ vocabulary! {
         Exemptions = "exemptions", "Exemptions and exceptions relied on";
         InternalReviews = "internal_reviews", "Internal reviews";
         Eir = "eir", "Environmental Information Regulations";
+        RoundRobins = "round_robins", "Round robins";
     }
 }
 
@@ -35,6 +36,9 @@ pub struct ReturnReport<'a> {
     /// The authority's name; `None`: every authority the figures cover.
     pub authority: Option<&'a str>,
     pub counts: &'a ReturnCounts,
+    /// Requests counted that are in a round robin (foidesk's figure beside
+    /// the return's categories).
+    pub round_robins: u64,
 }
 
 /// One line of the return.
@@ -98,7 +102,7 @@ pub fn exemption_label(id: &str) -> String {
 impl ReturnReport<'_> {
     /// Every line, in the order of the JSON: exemptions one line each.
     pub fn rows(&self) -> Result<Vec<ReturnRow>, ExportError> {
-        table::rows(self.counts)
+        table::rows(self.counts, self.round_robins)
     }
 
     /// "Kent County Council" or "All authorities".

@@ -21,7 +21,7 @@ fn row(section: Section, key: &str, count: u64) -> Result<ReturnRow, ExportError
     })
 }
 
-pub(super) fn rows(c: &ReturnCounts) -> Result<Vec<ReturnRow>, ExportError> {
+pub(super) fn rows(c: &ReturnCounts, round_robins: u64) -> Result<Vec<ReturnRow>, ExportError> {
     let t = &c.timeliness;
     let o = &c.initial_outcomes;
     let r = &c.internal_reviews;
@@ -68,5 +68,6 @@ pub(super) fn rows(c: &ReturnCounts) -> Result<Vec<ReturnRow>, ExportError> {
         out.push(row(Section::InternalReviews, key, n)?);
     }
     out.push(row(Section::Eir, "eir", c.eir)?);
+    out.push(row(Section::RoundRobins, "round_robins", round_robins)?);
     Ok(out)
 }

@@ -207,7 +207,7 @@ fn tables(rows: &[ReturnRow]) -> Markup {
 /// "timeliness.in_time", "received": where the figure is in the JSON.
 fn figure_key(r: &ReturnRow) -> String {
     match r.section {
-        ReturnSection::Received | ReturnSection::Eir => r.key.clone(),
+        ReturnSection::Received | ReturnSection::Eir | ReturnSection::RoundRobins => r.key.clone(),
         s => format!("{}.{}", s.as_str(), r.key),
     }
 }

@@ -94,7 +94,7 @@ fn csv_figures(text: &str) -> BTreeMap<String, u64> {
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     let col = |n: &str| header.iter().position(|h| h == n).unwrap();
     let group = |label: &str| match label {
-        "Requests received" | "Environmental Information Regulations" => "",
+        "Requests received" | "Environmental Information Regulations" | "Round robins" => "",
         "Timeliness" => "timeliness.",
         "Initial outcomes" => "initial_outcomes.",
         "Exemptions and exceptions relied on" => "exemptions.",
@@ -192,8 +192,11 @@ async fn the_page_the_api_and_the_downloads_hold_the_same_figures() {
             let parts = from_api.get(key).unwrap_or(&0) + b.get(key).unwrap_or(&0);
             assert_eq!(*n, parts, "{}: {key}", world.label);
         }
-        // Summed in SQL, all authorities' return is the one worked out by hand.
-        assert_eq!(all, hand_worked("Q2 2024"), "{}", world.label);
+        // Summed in SQL, all authorities' return is the one worked out by
+        // hand (the round robins beside it are not a category of the return).
+        let mut categories = all.clone();
+        categories.remove("round_robins");
+        assert_eq!(categories, hand_worked("Q2 2024"), "{}", world.label);
         world.finish().await;
     }
 }
