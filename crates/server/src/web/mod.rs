@@ -11,6 +11,7 @@ mod complaint;
 mod complaint_queue;
 mod coordinator;
 mod dashboard;
+mod dashboard_figures;
 mod decision;
 mod documents;
 mod forms;
@@ -40,6 +41,7 @@ pub(crate) mod session;
 mod sign_in;
 mod stats;
 mod thread;
+mod timeliness;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, StatusCode};
