@@ -36,7 +36,6 @@ mod requester;
 mod requests;
 mod round_robins;
 mod service;
-mod stats;
 mod text;
 mod throttle;
 
@@ -83,7 +82,6 @@ pub use registration::{InvitationLine, Invited, INVITATION_DAYS};
 pub use requester::{Availability, RequesterAction};
 pub use requests::{BatchCase, MakeRequest, MyRequest, MyRequests, SentRequest, MAX_AUTHORITIES};
 pub use service::{AsUser, Service, System, DEMO_PASSWORD};
-pub use stats::{stats, Stats, Timeliness};
 pub use throttle::SignInSettings;
 
 /// The store's conformance harness, for the tests of crates above the
