@@ -22,15 +22,13 @@ pub fn bars(id: &str, caption: &str, bars: &[Bar]) -> Markup {
             figcaption class="bar-chart__caption" id={ (id) "-caption" } { (caption) }
             ol class="bar-chart__rows" {
                 @for b in bars {
-                    li class="bar-chart__row" {
+                    li class={ "bar-chart__row" @if b.percent.is_none() { " bar-chart__row--none" } } {
                         span class="bar-chart__label" { (b.label) }
-                        span class="bar-chart__track" {
-                            @if let Some(p) = b.percent {
-                                svg class="bar-chart__bar" aria-hidden="true" focusable="false"
-                                    xmlns="http://www.w3.org/2000/svg" {
-                                    rect class="bar-chart__scale" width="100%" height="100%" {}
-                                    rect class="bar-chart__fill" width={ (p.min(100)) "%" } height="100%" {}
-                                }
+                        @if let Some(p) = b.percent {
+                            svg class="bar-chart__bar" aria-hidden="true" focusable="false"
+                                xmlns="http://www.w3.org/2000/svg" {
+                                rect class="bar-chart__scale" width="100%" height="100%" {}
+                                rect class="bar-chart__fill" width={ (p.min(100)) "%" } height="100%" {}
                             }
                         }
                         span class="bar-chart__value" { (b.words) }

@@ -67,9 +67,9 @@ pub async fn commissioner(state: &AppState, user: &User) -> Result<Markup, Engin
 
 fn commissioner_section(f: &ComplaintFigures) -> Markup {
     let median = match f.age_at_closing.median_days {
-        Some(1) => "1 day".to_owned(),
-        Some(days) => format!("{days} days"),
-        None => "none closed yet".to_owned(),
+        Some(1) => html! { dd class="card__count" { "1 day" } },
+        Some(days) => html! { dd class="card__count" { (days) " days" } },
+        None => html! { dd class="card__words" { "none closed yet" } },
     };
     html! {
         h2 id="commissioner-figures" { "Complaints this year" }
@@ -79,7 +79,7 @@ fn commissioner_section(f: &ComplaintFigures) -> Markup {
         dl class="grid figures-cards" {
             div class="card" { dt { "Complaints received" } dd class="card__count" { (f.received) } }
             div class="card" { dt { "Complaints closed" } dd class="card__count" { (f.closed) } }
-            div class="card" { dt { "Median age at closing" } dd class="card__count" { (median) } }
+            div class="card" { dt { "Median age at closing" } (median) }
         }
         p { a href="/statistics/commissioner" { "The Commissioner's figures for any period" } }
     }

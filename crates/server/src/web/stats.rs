@@ -202,8 +202,10 @@ fn filter(q: &QueryMap, asked: &Asked, choices: Option<&[(String, String)]>) -> 
     html! {
         form method="get" action="/statistics" novalidate class="figures-filter" {
             h2 class="figures-filter__title" { "Requests received" }
-            (date_input("from", "From", Some("For example, 1 4 2026"), (&from.0, &from.1, &from.2), &asked.problems))
-            (date_input("to", "To", Some("For example, 30 6 2026"), (&to.0, &to.1, &to.2), &asked.problems))
+            div class="figures-filter__dates" {
+                (date_input("from", "From", Some("For example, 1 4 2026"), (&from.0, &from.1, &from.2), &asked.problems))
+                (date_input("to", "To", Some("For example, 30 6 2026"), (&to.0, &to.1, &to.2), &asked.problems))
+            }
             @if choices.is_some() {
                 (select("authority", "Authority", &options, &asked.authority, &asked.problems))
             }
@@ -237,8 +239,10 @@ fn shown(f: &Figures, role: Role) -> Markup {
             div class="card" { dt { "Answered" } dd class="card__count" { (answered) } }
             div class="card" {
                 dt { "Answered in time" }
-                dd class="card__count" {
-                    @if answered == 0 { "none answered" } @else { (in_time * 100 / answered) "%" }
+                @if answered == 0 {
+                    dd class="card__words" { "none answered yet" }
+                } @else {
+                    dd class="card__count" { (in_time * 100 / answered) "%" }
                 }
             }
         }
