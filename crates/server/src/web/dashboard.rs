@@ -19,6 +19,9 @@ use crate::AppState;
 /// "This week": today and the next four working days.
 const WEEK_WORKING_DAYS: u32 = 4;
 const QUEUE_ROWS: i64 = 50;
+/// Cases with steps ordered read for the panel: each is rebuilt from its
+/// log to work out its steps, so few; the list links to the rest.
+const STEPS_ROWS: i64 = 20;
 
 pub async fn show(State(state): State<AppState>, who: WebUser) -> Response {
     match page(&state, &who).await {
@@ -102,17 +105,17 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
 /// The steps decision notices ordered that are not yet complied with, each
 /// with its date and where it stands in the case page's words: the
 /// officer's to take (s.54). Read from the cases whose status is "steps
-/// ordered", at most a queue's rows of them.
+/// ordered", at most `STEPS_ROWS` of them.
 async fn steps_due(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine::EngineError> {
     let today = state.service.engine().today();
     let me = state.service.as_user(&who.user);
     let filter = CaseListFilter {
         status: Some(Status::StepsOrdered),
-        limit: QUEUE_ROWS,
+        limit: STEPS_ROWS,
         ..CaseListFilter::default()
     };
     let listed = me.case_list(&filter).await?;
-    let more = i64::try_from(listed.len()).unwrap_or(i64::MAX) >= QUEUE_ROWS;
+    let more = i64::try_from(listed.len()).unwrap_or(i64::MAX) >= STEPS_ROWS;
     let mut views: Vec<CaseView> = Vec::with_capacity(listed.len());
     for row in &listed {
         if let Some(v) = me.case(row.summary.id).await? {
@@ -150,7 +153,7 @@ async fn steps_due(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_en
             }
         }
         @if more {
-            p { "The first " (QUEUE_ROWS) " cases with steps ordered are shown. "
+            p { "The first " (STEPS_ROWS) " cases with steps ordered are shown. "
                 a href={ "/cases?status=" (Status::StepsOrdered.as_str()) } { "List every case with steps ordered" } }
         }
     })
