@@ -58,7 +58,10 @@ mod tests {
         let drawn = html.matches("bar-chart__fill").count();
         assert_eq!(drawn, if percent.is_some() { count } else { 0 });
         if drawn > 0 {
-            assert!(html.contains(&format!("width=\"{width}\"")), "{html}");
+            assert!(
+                html.contains(&format!("class=\"bar-chart__fill\" width=\"{width}\"")),
+                "{html}"
+            );
         }
         assert!(!html.contains("<b>"), "labels are escaped");
     }
