@@ -134,6 +134,17 @@ pub async fn show(
         let slug = Some(asked.authority.as_str()).filter(|s| !s.is_empty());
         match state.service.as_user(&who.user).figures(slug, period).await {
             Ok(f) => figures = Some(f),
+            // Only an administrator has a list of authorities to choose from.
+            Err(EngineError::Invalid { field, message })
+                if field == "authority" && who.user.role != Role::Administrator =>
+            {
+                return message_page(
+                    &who,
+                    StatusCode::NOT_FOUND,
+                    "There is no such authority",
+                    &engine_words(&EngineError::Invalid { field, message }),
+                )
+            }
             Err(EngineError::Invalid { field, message }) if field == "authority" => {
                 asked.problems.push(problem("authority", format!("Choose an authority from the list: {message}")));
             }

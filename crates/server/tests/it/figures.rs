@@ -257,6 +257,7 @@ async fn an_officer_sees_only_their_authority() {
             ("officer_b", january("a"), 403),
             ("requester", january("a"), 403),
             ("officer_a", "/statistics?authority=b".to_owned(), 403),
+            ("officer_a", january("nowhere"), 404),
         ] {
             let cookie = world.session(who).await;
             let page = world.page(&path, &cookie).await;
