@@ -89,6 +89,9 @@ async function officerWithJavaScript(browser) {
     .map((h) => [h.firstChild.textContent.trim(), Number(h.querySelector('.tag').textContent)])));
   expect(queued['Overdue'] > 0 && queued['Due today'] + queued['Due this week'] > 0,
     `the officer's dashboard shows overdue and due work: ${JSON.stringify(queued)}`);
+  // And a chart with data: at least one month of the twelve has a bar.
+  const bars = await page.$$eval('#timeliness-chart .bar-chart__fill', (b) => b.length);
+  expect(bars > 0, "the officer's dashboard charts at least one month with answered requests");
   const dashboard = await page.textContent('main');
   // DEMO-4 has been answered by the corrections journey.
   expect(['DEMO-1', 'DEMO-2', 'DEMO-3'].every((r) => dashboard.includes(r)), 'the dashboard lists the live requests');

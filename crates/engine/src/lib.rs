@@ -37,7 +37,6 @@ mod requests;
 mod return_export;
 mod round_robins;
 mod service;
-mod stats;
 mod text;
 mod throttle;
 
@@ -84,7 +83,6 @@ pub use registration::{InvitationLine, Invited, INVITATION_DAYS};
 pub use requester::{Availability, RequesterAction};
 pub use requests::{BatchCase, MakeRequest, MyRequest, MyRequests, SentRequest, MAX_AUTHORITIES};
 pub use service::{AsUser, Service, System, DEMO_PASSWORD};
-pub use stats::{stats, Stats, Timeliness};
 pub use throttle::SignInSettings;
 
 /// The store's conformance harness, for the tests of crates above the

@@ -415,13 +415,6 @@ impl AsUser<'_> {
         self.engine.case_for(self.store, self.user, id).await
     }
 
-    /// Up to `limit` of the cases this user may see, each with its assessment.
-    pub async fn case_views(&self, limit: i64) -> Result<Vec<CaseView>, EngineError> {
-        self.engine
-            .case_views_for(self.store, self.user, limit)
-            .await
-    }
-
     pub async fn open_case(
         &self,
         authority_slug: &str,

@@ -1,8 +1,8 @@
 //! The register of authorities: one authority whatever name a file uses.
 
 use crate::common::{example, store, system};
-use foidesk_engine::api::Regime;
-use foidesk_engine::{stats, AuthorityKind, EngineError, NewAuthority, Role};
+use foidesk_engine::api::{Date, Regime};
+use foidesk_engine::{AuthorityKind, EngineError, NewAuthority, Period, Role};
 
 fn kent() -> NewAuthority {
     NewAuthority {
@@ -52,12 +52,25 @@ async fn cases_naming_a_force_two_ways_count_as_one_authority() {
         )
         .await
         .unwrap();
-    let views = s.service().as_user(&admin).case_views(100).await.unwrap();
-    let figures = stats(&views);
-    assert_eq!(figures.cases, 3);
+    let period = Period::new(
+        Date::parse("2024-01-01").unwrap(),
+        Date::parse("2026-11-22").unwrap(),
+    )
+    .unwrap();
+    let figures = s
+        .service()
+        .as_user(&admin)
+        .figures(None, period)
+        .await
+        .unwrap();
+    assert_eq!(figures.ret.counts.received, 3);
     assert_eq!(
-        figures.by_authority.keys().copied().collect::<Vec<_>>(),
-        vec![entry.authority.id],
+        figures
+            .authorities
+            .iter()
+            .map(|a| (a.authority.slug.as_str(), a.figures.received))
+            .collect::<Vec<_>>(),
+        vec![(entry.authority.slug.as_str(), 3)],
         "one authority in the statistics"
     );
 }

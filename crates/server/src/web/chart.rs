@@ -1,52 +1,39 @@
-//! Bar charts as inline SVG, built with maud so every label is escaped. Each
-//! chart has a title and a description for screen readers, and the page
-//! shows the same figures in a table beside it.
+//! Horizontal bar charts: each row's label and value are HTML text at the
+//! page's size, so they wrap rather than shrink or get cut off at 375 px;
+//! only the bar is drawn, as an SVG rectangle whose width is a percentage
+//! attribute (the Content-Security-Policy allows no inline style). The
+//! chart is a figure named by its caption; the page gives the same
+//! figures in a table.
 
 use maud::{html, Markup};
 
-/// One bar: its label and value (0 to `max`).
+/// One row: its label, its value (0 to 100 per cent; `None` draws no bar)
+/// and what the value column says.
 pub struct Bar {
     pub label: String,
-    pub value: u32,
+    pub percent: Option<u64>,
+    pub words: String,
 }
 
-const WIDTH: u32 = 640;
-/// Most bars drawn; a longer series is charted from its last this many
-/// (the table beside the chart lists every figure).
-pub const MAX_BARS: usize = 36;
-const HEIGHT: u32 = 240;
-const LEFT: u32 = 40;
-const BOTTOM: u32 = 50;
-
-/// Vertical bars on a 0..=max scale, `unit` after each value ("%").
-pub fn bars(id: &str, title: &str, bars: &[Bar], max: u32, unit: &str) -> Markup {
-    let bars = &bars[bars.len().saturating_sub(MAX_BARS)..];
-    let max = max.max(1);
-    let plot_h = HEIGHT - BOTTOM - 10;
-    let n = u32::try_from(bars.len()).unwrap_or(1).max(1);
-    let slot = ((WIDTH - LEFT) / n).max(1);
-    let bar_w = (slot * 7 / 10).clamp(1, slot);
-    let description = bars
-        .iter()
-        .map(|b| format!("{}: {}{unit}", b.label, b.value))
-        .collect::<Vec<_>>()
-        .join("; ");
+/// A chart of `bars`, named by `caption`; `id` makes the caption's id.
+pub fn bars(id: &str, caption: &str, bars: &[Bar]) -> Markup {
     html! {
-        svg class="chart" role="img" viewBox={ "0 0 " (WIDTH) " " (HEIGHT) }
-            aria-labelledby={ (id) "-title " (id) "-desc" } xmlns="http://www.w3.org/2000/svg" {
-            title id={ (id) "-title" } { (title) }
-            desc id={ (id) "-desc" } { (description) }
-            line x1=(LEFT) y1="10" x2=(LEFT) y2=(HEIGHT - BOTTOM) stroke="#0b0c0c" {}
-            line x1=(LEFT) y1=(HEIGHT - BOTTOM) x2=(WIDTH) y2=(HEIGHT - BOTTOM) stroke="#0b0c0c" {}
-            text x="0" y="16" { (max) (unit) }
-            text x="0" y=(HEIGHT - BOTTOM) { "0" }
-            @for (i, b) in (0u32..).zip(bars) {
-                @let h = b.value.min(max).saturating_mul(plot_h) / max;
-                @let x = LEFT + i * slot + (slot - bar_w) / 2;
-                @let y = HEIGHT - BOTTOM - h;
-                rect x=(x) y=(y) width=(bar_w) height=(h) fill="#1d70b8" {}
-                text x=(x) y=(y.saturating_sub(4).max(12)) { (b.value) (unit) }
-                text x=(x) y=(HEIGHT - BOTTOM + 16) transform={ "rotate(30 " (x) " " (HEIGHT - BOTTOM + 16) ")" } { (b.label) }
+        figure class="bar-chart" id=(id) aria-labelledby={ (id) "-caption" } {
+            figcaption class="bar-chart__caption" id={ (id) "-caption" } { (caption) }
+            ol class="bar-chart__rows" {
+                @for b in bars {
+                    li class={ "bar-chart__row" @if b.percent.is_none() { " bar-chart__row--none" } } {
+                        span class="bar-chart__label" { (b.label) }
+                        @if let Some(p) = b.percent {
+                            svg class="bar-chart__bar" aria-hidden="true" focusable="false"
+                                xmlns="http://www.w3.org/2000/svg" {
+                                rect class="bar-chart__scale" width="100%" height="100%" {}
+                                rect class="bar-chart__fill" width={ (p.min(100)) "%" } height="100%" {}
+                            }
+                        }
+                        span class="bar-chart__value" { (b.words) }
+                    }
+                }
             }
         }
     }
@@ -54,25 +41,42 @@ pub fn bars(id: &str, title: &str, bars: &[Bar], max: u32, unit: &str) -> Markup
 
 #[cfg(test)]
 mod tests {
-    use super::{bars, Bar, MAX_BARS};
+    use super::{bars, Bar};
 
-    fn check(count: u32, max: u32) {
+    /// `count` bars of `percent` draw `count` rows, a bar in each that has
+    /// a value, its width never past 100%, every label escaped.
+    fn check(count: usize, percent: Option<u64>, width: &str) {
         let series: Vec<Bar> = (0..count)
             .map(|n| Bar {
                 label: format!("<b>{n}"),
-                value: n,
+                percent,
+                words: "w".into(),
             })
             .collect();
-        let svg = bars("c", "t", &series, max, "%").into_string();
-        let drawn = svg.matches("<rect").count();
-        assert_eq!(drawn, (count as usize).min(MAX_BARS), "{count} bars");
-        assert!(!svg.contains("<b>"), "labels are escaped");
+        let html = bars("c", "t", &series).into_string();
+        assert_eq!(html.matches("<li").count(), count, "{count} rows");
+        let drawn = html.matches("bar-chart__fill").count();
+        assert_eq!(drawn, if percent.is_some() { count } else { 0 });
+        if drawn > 0 {
+            assert!(
+                html.contains(&format!("class=\"bar-chart__fill\" width=\"{width}\"")),
+                "{html}"
+            );
+        }
+        assert!(!html.contains("<b>"), "labels are escaped");
     }
 
     #[test]
-    fn any_number_of_bars_draws_without_overflow() {
-        for (count, max) in [(0, 0), (1, 100), (36, 100), (301, 100), (5_000, u32::MAX)] {
-            check(count, max);
+    fn every_row_is_drawn_and_no_bar_runs_past_the_scale() {
+        for (count, percent, width) in [
+            (0, Some(50), ""),
+            (1, Some(0), "0%"),
+            (12, Some(75), "75%"),
+            (480, Some(100), "100%"),
+            (3, Some(u64::MAX), "100%"),
+            (12, None, ""),
+        ] {
+            check(count, percent, width);
         }
     }
 }

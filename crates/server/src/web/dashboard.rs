@@ -1,27 +1,27 @@
 //! The dashboard: what is due today, this week and overdue for an officer or
 //! administrator; a requester's own requests; a caseworker's complaints; and
-//! the timeliness chart for what the user may see.
+//! the figures for what the user may see (`dashboard_figures.rs`).
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use foidesk_engine::api::Date;
-use foidesk_engine::api::{decision_steps, CaseSummary, DeadlineStatus, OrderedStep};
-use foidesk_engine::{stats, QueueFilter, QueueKind, Role};
+use foidesk_engine::api::{decision_steps, CaseSummary, Date, DeadlineStatus, OrderedStep, Status};
+use foidesk_engine::{CaseListFilter, CaseView, QueueFilter, QueueKind, Role};
 use maud::{html, Markup};
 
-use super::chart::{bars, Bar};
+use super::dashboard_figures;
 use super::page::{layout, status_tag, Viewer};
 use super::respond;
 use super::session::WebUser;
 use crate::error::internal;
 use crate::AppState;
 
-/// Cases read for the chart; a larger caseload is charted from its first this many.
-pub const CHART_CASES: i64 = 2_000;
 /// "This week": today and the next four working days.
 const WEEK_WORKING_DAYS: u32 = 4;
 const QUEUE_ROWS: i64 = 50;
+/// Cases with steps ordered read for the panel: each is rebuilt from its
+/// log to work out its steps, so few; the list links to the rest.
+const STEPS_ROWS: i64 = 20;
 
 pub async fn show(State(state): State<AppState>, who: WebUser) -> Response {
     match page(&state, &who).await {
@@ -37,6 +37,7 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
         user: &who.user,
         csrf: &who.csrf,
     };
+    let desk = matches!(who.user.role, Role::Officer | Role::Administrator);
     let queues = match who.user.role {
         Role::Officer | Role::Administrator => {
             let filter = QueueFilter::default();
@@ -55,6 +56,7 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
                     .await?;
                 out.push(queue_table(state, title, &rows));
             }
+            out.push(steps_due(state, who).await?);
             out
         }
         Role::Requester => vec![super::my_requests::section(state, who, "My requests").await?],
@@ -70,23 +72,17 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
             }]
         }
     };
-    let views = service.as_user(&who.user).case_views(CHART_CASES).await?;
-    let figures = stats(&views);
-    // A new officer's empty desk says what to do first.
-    let starting = views.is_empty() && matches!(who.user.role, Role::Officer | Role::Administrator);
-    let chart_bars: Vec<Bar> = figures
-        .by_month
-        .iter()
-        .filter_map(|(month, t)| {
-            t.percent().map(|p| Bar {
-                // Short, so the chart's slanted labels fit: "Nov 2026".
-                label: month_words(month)
-                    .split_once(' ')
-                    .map_or_else(|| month.clone(), |(m, y)| format!("{} {y}", &m[..3])),
-                value: p,
-            })
-        })
-        .collect();
+    // A new officer's empty desk says what to do first: one row read is
+    // enough to know.
+    let starting = desk && service.as_user(&who.user).cases(0, 1).await?.is_empty();
+    // A coordinator sees no case, so has no figures.
+    let figures = match who.user.role {
+        Role::Officer | Role::Administrator | Role::Requester => {
+            Some(dashboard_figures::timeliness(state, &who.user).await?)
+        }
+        Role::Caseworker => Some(dashboard_figures::commissioner(state, &who.user).await?),
+        Role::Coordinator => None,
+    };
     let body = html! {
         span class="caption" { (who.user.name) ", " (who.user.role.label()) }
         h1 { "Dashboard" }
@@ -97,49 +93,44 @@ async fn page(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine:
                 p { "There are no requests on your desk yet. When a request for information arrives, by email, post or a web form, log it here: foidesk works out its deadline and keeps its timeline." }
                 a class="button" href="/requests/new" { "Log a new request" }
             }
-        } @else if matches!(who.user.role, Role::Officer | Role::Administrator) {
+        } @else if desk {
             p { a class="button button--secondary" href="/requests/new" { "Log a new request" } }
         }
         @for q in &queues { (q) }
-        @if matches!(who.user.role, Role::Officer | Role::Administrator) { (steps_due(state, &views)) }
-        // A coordinator sees no case, so it has no timeliness to chart.
-        @if who.user.role == Role::Coordinator {
-        } @else if chart_bars.is_empty() {
-            h2 id="timeliness" { "Answered by the due date, by month received" }
-            p { "No request you can see has been answered yet." }
-        } @else {
-            h2 id="timeliness" { "Answered by the due date, by month received" }
-            (bars("timeliness-chart", "Percentage of requests answered by the due date, by month received", &chart_bars, 100, "%"))
-            table class="table" {
-                caption class="visually-hidden" { "Timeliness by month received" }
-                thead { tr { th scope="col" { "Month received" } th scope="col" class="numeric" { "Answered" } th scope="col" class="numeric" { "On time" } th scope="col" class="numeric" { "Per cent" } } }
-                tbody {
-                    @for (month, t) in &figures.by_month {
-                        tr { td { (month_words(month)) } td class="numeric" { (t.answered) } td class="numeric" { (t.on_time) } td class="numeric" { (t.percent().map(|p| format!("{p}%")).unwrap_or_default()) } }
-                    }
-                }
-            }
-            p class="body-s" { "On time means by the due date of FOIA s.10(1) or EIR reg.5(2), after any clarification or fee pause." }
-        }
+        @if let Some(f) = figures { (f) }
     };
     Ok(layout("Dashboard", Some(&viewer), &[], body))
 }
 
 /// The steps decision notices ordered that are not yet complied with, each
 /// with its date and where it stands in the case page's words: the
-/// officer's to take (s.54).
-fn steps_due(state: &AppState, views: &[foidesk_engine::CaseView]) -> Markup {
+/// officer's to take (s.54). Read from the cases whose status is "steps
+/// ordered", at most `STEPS_ROWS` of them.
+async fn steps_due(state: &AppState, who: &WebUser) -> Result<Markup, foidesk_engine::EngineError> {
     let today = state.service.engine().today();
-    let due: Vec<(&foidesk_engine::CaseView, Vec<OrderedStep>)> = views
+    let me = state.service.as_user(&who.user);
+    let filter = CaseListFilter {
+        status: Some(Status::StepsOrdered),
+        limit: STEPS_ROWS,
+        ..CaseListFilter::default()
+    };
+    let listed = me.case_list(&filter).await?;
+    let more = i64::try_from(listed.len()).unwrap_or(i64::MAX) >= STEPS_ROWS;
+    let mut views: Vec<CaseView> = Vec::with_capacity(listed.len());
+    for row in &listed {
+        if let Some(v) = me.case(row.summary.id).await? {
+            views.push(v);
+        }
+    }
+    let due: Vec<(&CaseView, Vec<OrderedStep>)> = views
         .iter()
-        .filter(|v| v.stage.status == foidesk_engine::api::Status::StepsOrdered)
         .map(|v| (v, decision_steps(&v.case, &v.assessment, today)))
         .filter(|(_, steps)| !steps.is_empty())
         .collect();
     if due.is_empty() {
-        return html! {};
+        return Ok(html! {});
     }
-    html! {
+    Ok(html! {
         h2 id="steps-due" { "Steps the Commissioner ordered " span class="tag tag--grey" { (due.len()) } }
         table class="table table--stack" {
             caption class="visually-hidden" { "Steps ordered by decision notices, not yet complied with" }
@@ -161,7 +152,11 @@ fn steps_due(state: &AppState, views: &[foidesk_engine::CaseView]) -> Markup {
                 }
             }
         }
-    }
+        @if more {
+            p { "The first " (STEPS_ROWS) " cases with steps ordered are shown. "
+                a href={ "/cases?status=" (Status::StepsOrdered.as_str()) } { "List every case with steps ordered" } }
+        }
+    })
 }
 
 /// A queue's deadline in the case page's words ("4 working days left",
@@ -199,35 +194,9 @@ fn queue_table(state: &AppState, title: &str, rows: &[CaseSummary]) -> Markup {
     }
 }
 
-/// "2026-10" as people write it: "October 2026" (anything else as it is).
-pub fn month_words(month: &str) -> String {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let parsed = month
-        .split_once('-')
-        .and_then(|(y, m)| Some((y, m.parse::<usize>().ok()?)))
-        .filter(|(y, m)| y.len() == 4 && (1..=12).contains(m));
-    match parsed {
-        Some((year, m)) => format!("{} {year}", NAMES[m - 1]),
-        None => month.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{days_text, month_words};
+    use super::days_text;
     use foidesk_engine::api::DeadlineStatus;
 
     fn check(status: Option<DeadlineStatus>, text: &str) {
@@ -267,17 +236,5 @@ mod tests {
             Some(DeadlineStatus::Overdue { by_working_days: 4 }),
             "Overdue: missed by 4 working days so far",
         );
-    }
-
-    #[test]
-    fn months_read_as_people_write_them() {
-        for (month, words) in [
-            ("2026-10", "October 2026"),
-            ("2019-01", "January 2019"),
-            ("2019-13", "2019-13"),
-            ("soon", "soon"),
-        ] {
-            assert_eq!(month_words(month), words);
-        }
     }
 }

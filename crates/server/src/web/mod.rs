@@ -12,6 +12,7 @@ mod complaint;
 mod complaint_queue;
 mod coordinator;
 mod dashboard;
+mod dashboard_figures;
 mod decision;
 mod documents;
 mod forms;
@@ -43,6 +44,7 @@ pub(crate) mod session;
 mod sign_in;
 mod stats;
 mod thread;
+mod timeliness;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, StatusCode};
