@@ -186,6 +186,7 @@ pub async fn load(system: &System) -> anyhow::Result<()> {
     }
     if let Some(slug) = &officer_authority {
         opened += open_live_requests(system, slug).await?;
+        opened += crate::demo_history::load(system, slug).await?;
     }
     for (role, email, person) in ACCOUNTS {
         // An officer's authority; the kind a coordinator coordinates.
@@ -206,7 +207,7 @@ pub async fn load(system: &System) -> anyhow::Result<()> {
     // After the accounts: the requester sends part of it from their desk.
     opened += crate::demo_round_robin::load(system, &register, REQUESTER_EMAIL).await?;
     println!(
-        "foidesk: demo: {opened} cases opened ({} examples, {} live requests and {} in the round robin in all)",
+        "foidesk: demo: {opened} cases opened ({} examples, {} live requests, a year of answered ones and {} in the round robin in all)",
         EXAMPLES.len(),
         LIVE.len(),
         crate::demo_round_robin::cases()

@@ -10,6 +10,7 @@ mod bench_round_robins;
 mod calendar;
 mod cases;
 mod demo;
+mod demo_history;
 mod demo_library;
 mod demo_round_robin;
 mod law;

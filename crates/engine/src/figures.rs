@@ -150,11 +150,13 @@ impl TimelinessFigures {
         self.in_time + self.in_time_with_extension + self.late
     }
 
-    /// Whole per cent of those answered that were answered in time (with a
-    /// permitted extension or without), if any were answered.
+    /// Per cent of those answered that were answered in time (with a
+    /// permitted extension or without), to the nearest whole one, if any
+    /// were answered.
     pub fn percent_in_time(&self) -> Option<u64> {
         let answered = self.answered();
-        (answered > 0).then(|| (self.in_time + self.in_time_with_extension) * 100 / answered)
+        let in_time = self.in_time + self.in_time_with_extension;
+        (answered > 0).then(|| (in_time * 200 + answered) / (answered * 2))
     }
 
     fn add(&mut self, timeliness: Timeliness, n: u64) {
