@@ -5,6 +5,7 @@ mod cases;
 mod common;
 mod complaints;
 mod decision;
+mod event_cap;
 mod import;
 mod intake;
 mod letters;
