@@ -584,6 +584,39 @@ impl crate::System {
             .await
     }
 
+    /// How many cases `authority` (or every authority) received in
+    /// `period`, with `timeliness` or any: a plain count over the store,
+    /// sharing no code with `figures`, so the bench can check them by it.
+    pub async fn count_received(
+        &self,
+        authority: Option<&str>,
+        period: Period,
+        timeliness: Option<Timeliness>,
+    ) -> Result<u64, EngineError> {
+        let store = self.store();
+        let authority_id = match authority {
+            Some(slug) => Some(
+                store
+                    .authority_by_slug(slug)
+                    .await?
+                    .ok_or_else(|| EngineError::NotFound {
+                        what: "authority",
+                        key: slug.to_owned(),
+                    })?
+                    .id,
+            ),
+            None => None,
+        };
+        let n = store
+            .count_received(
+                authority_id,
+                &period.range(),
+                timeliness.map(|t| t.as_str()),
+            )
+            .await?;
+        Ok(count(n))
+    }
+
     /// Work out the facts of cases written before statistics were kept (or
     /// by older rules), a batch at a time; returns how many cases are left.
     pub async fn fill_statistics(&self) -> Result<i64, EngineError> {
