@@ -310,6 +310,9 @@ async fn queues_filter_by_due_date_authority_and_assignee() {
     .await;
 }
 
+/// Authority, assignee, desk, and the references the queue lists.
+type QueueLine<'a> = (Option<i64>, Option<&'a str>, Option<&'a str>, &'a [&'a str]);
+
 /// Each queue form (led by no filter, an authority, an assignee or a desk)
 /// with each other filter beside it selects the same cases.
 #[tokio::test]
@@ -328,7 +331,7 @@ async fn every_queue_form_keeps_every_filter() {
             case.projection.desk = desk.into();
             store.create_case(&case).await.unwrap();
         }
-        let lines: [(Option<i64>, Option<&str>, Option<&str>, &[&str]); 9] = [
+        let lines: [QueueLine; 9] = [
             (None, None, None, &["B1", "A1", "B2", "A2", "A3"]),
             (Some(a), None, None, &["A1", "A2", "A3"]),
             (None, Some("sam"), None, &["B1", "A1", "A2"]),
