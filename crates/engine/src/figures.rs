@@ -449,8 +449,15 @@ impl Engine {
         period: Period,
     ) -> Result<ComplaintFigures, EngineError> {
         let range = period.range();
-        let received = count(store.complaints_received(scope, &range).await?);
-        let closed = store.complaints_closed(scope, &range).await?;
+        // Five sums over different indexes: run at once, as the figures' are.
+        let (received, closed, outcomes, steps, provisions) = tokio::try_join!(
+            store.complaints_received(scope, &range),
+            store.complaints_closed(scope, &range),
+            store.notice_outcomes(scope, &range),
+            store.steps_counts(scope, &range),
+            store.provision_counts(scope, ProvisionSource::Notice, &range),
+        )?;
+        let received = count(received);
         let mut ages: Vec<i64> = Vec::with_capacity(closed.len());
         // Every outcome in the vocabulary's order, noughts included.
         let mut by_outcome: Vec<(NoticeOutcome, u64)> =
@@ -469,7 +476,7 @@ impl Engine {
                 } += 1;
             }
         }
-        for (outcome, n) in store.notice_outcomes(scope, &range).await? {
+        for (outcome, n) in outcomes {
             match outcome.as_deref().and_then(NoticeOutcome::from_name) {
                 Some(o) => {
                     if let Some(slot) = by_outcome.iter_mut().find(|(k, _)| *k == o) {
@@ -484,7 +491,6 @@ impl Engine {
             .get(ages.len() / 2)
             .copied()
             .filter(|_| !ages.is_empty());
-        let steps = store.steps_counts(scope, &range).await?;
         let (due, on_time, late) = (
             count(steps.due),
             count(steps.complied_on_time),
@@ -498,12 +504,7 @@ impl Engine {
             age_at_closing: age,
             notices_by_outcome: by_outcome,
             notices_without_outcome: without_outcome,
-            notices_by_provision: store
-                .provision_counts(scope, ProvisionSource::Notice, &range)
-                .await?
-                .into_iter()
-                .map(|(p, n)| (p, count(n)))
-                .collect(),
+            notices_by_provision: provisions.into_iter().map(|(p, n)| (p, count(n))).collect(),
             steps: StepsFigures {
                 due,
                 complied_on_time: on_time,
