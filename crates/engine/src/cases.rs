@@ -30,6 +30,23 @@ pub struct CaseView {
     pub deadlines: Vec<DeadlineState>,
 }
 
+/// The most events one case may hold (docs/case-file.md). Every read of a
+/// case rebuilds and assesses its whole log, so a case of 14,000 events
+/// slowed every page that showed it to over a second; 2,000 is far more
+/// than any real request needs and is read in a few milliseconds.
+pub const MAX_EVENTS_PER_CASE: usize = 2_000;
+
+/// Refuse a timeline longer than `MAX_EVENTS_PER_CASE`, before anything is written.
+fn check_event_count(events: usize) -> Result<(), EngineError> {
+    if events > MAX_EVENTS_PER_CASE {
+        return Err(EngineError::TooManyEvents {
+            limit: MAX_EVENTS_PER_CASE,
+            events,
+        });
+    }
+    Ok(())
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QueueKind {
     DueToday,
@@ -148,6 +165,8 @@ impl Engine {
                 current: record.summary.version,
             });
         }
+        // Before rebuilding the log, so an over-long case is refused cheaply.
+        check_event_count(record.events.len().saturating_add(1))?;
         plain_all(&event)?;
         let view = self.view_of(record)?;
         let CaseView {
@@ -187,6 +206,8 @@ impl Engine {
                 case = validate(&file, self.law())?;
             }
         }
+        // A consistency reason written with the response counts too.
+        check_event_count(file.events.len())?;
         // Only the new event: the stored ones were checked when written.
         check_event_date_not_after(&case, file.events.len(), self.latest_event_date())?;
         let (case, assessment, stage) = self.assessed(case)?;
@@ -298,6 +319,7 @@ impl Engine {
             });
         }
         plain("reference", reference)?;
+        check_event_count(file.events.len())?;
         plain_all(file)?;
         let case = validate(file, self.law())?;
         check_dates_not_after(&case, self.latest_event_date())?;

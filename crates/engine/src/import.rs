@@ -56,9 +56,10 @@ fn at_item(i: usize, err: EngineError) -> EngineError {
             location: field,
             message,
         }) => (format!("items[{i}], {field}"), message),
-        EngineError::Case(_) | EngineError::Assess(_) | EngineError::Calendar(_) => {
-            (format!("items[{i}]"), err.to_string())
-        }
+        EngineError::Case(_)
+        | EngineError::Assess(_)
+        | EngineError::Calendar(_)
+        | EngineError::TooManyEvents { .. } => (format!("items[{i}]"), err.to_string()),
         other => return other,
     };
     EngineError::Invalid { field, message }

@@ -46,7 +46,7 @@ pub use attachments::{
     sha256_hex, size_in_words, Attachment, AttachmentFile, FileType, NewAttachment,
     MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_NAME_CHARS,
 };
-pub use cases::{CaseView, QueueFilter, QueueKind};
+pub use cases::{CaseView, QueueFilter, QueueKind, MAX_EVENTS_PER_CASE};
 pub use clock::{time_in_words, Clock, FixedClock, SystemClock};
 pub use complaints::{age_words, ComplaintFilter, ComplaintRow, ComplaintStage};
 pub use documents::facts_outline;
@@ -133,6 +133,13 @@ pub enum EngineError {
     },
     #[error("an append needs at least one event")]
     NothingToAppend,
+    /// A case would hold more events than `MAX_EVENTS_PER_CASE`.
+    #[error(
+        "a case can hold at most {limit} events, and this one would hold {events}: \
+         open a new case for the correspondence that follows, and give it this \
+         case's reference in a note"
+    )]
+    TooManyEvents { limit: usize, events: usize },
     /// The store failed (could not open, did not answer, a database error):
     /// not the caller's mistake.
     #[error(transparent)]

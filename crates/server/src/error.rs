@@ -114,6 +114,11 @@ impl ApiError {
             e @ EngineError::NothingToAppend => {
                 ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", e.to_string())
             }
+            e @ EngineError::TooManyEvents { .. } => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "too_many_events",
+                e.to_string(),
+            ),
             EngineError::Calendar(e) => {
                 ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", e.to_string())
             }

@@ -6,7 +6,7 @@ use axum::Json;
 use foidesk_engine::api::{
     CellResult, Desk, EventType, ReturnCounts, Stance, Status, WarningPattern,
 };
-use foidesk_engine::Role;
+use foidesk_engine::{Role, MAX_EVENTS_PER_CASE};
 use serde_json::{json, Map, Value};
 
 use crate::routes::ROUTES;
@@ -172,10 +172,10 @@ fn schemas() -> Value {
         "NewAuthority": {"type": "object", "required": ["slug", "name"], "properties": {"slug": {"type": "string", "pattern": "^[a-z0-9-]{1,64}$"}, "name": text}},
         "CaseSummary": summary,
         "CaseList": {"type": "object", "properties": {"cases": {"type": "array", "items": schema_ref("CaseSummary")}, "next_after": {"type": ["integer", "null"]}}},
-        "CaseFile": {"type": "object", "description": "A case file as JSON: the same fields as the TOML of docs/case-file.md.", "required": ["request"], "properties": {"case": {"type": "object"}, "request": {"type": "object"}, "events": {"type": "array", "items": schema_ref("Event")}}},
+        "CaseFile": {"type": "object", "description": "A case file as JSON: the same fields as the TOML of docs/case-file.md.", "required": ["request"], "properties": {"case": {"type": "object"}, "request": {"type": "object"}, "events": {"type": "array", "maxItems": MAX_EVENTS_PER_CASE, "description": format!("At most {MAX_EVENTS_PER_CASE} events: a file with more, or an event appended to a case that holds {MAX_EVENTS_PER_CASE}, is 422 too_many_events and nothing is written."), "items": schema_ref("Event")}}},
         "CaseFileToml": {"type": "string", "description": "A case file in TOML (docs/case-file.md)."},
         "NewCase": {"type": "object", "required": ["authority", "reference", "case"], "properties": {"authority": text, "reference": text, "case": schema_ref("CaseFile")}},
-        "Event": {"type": "object", "required": ["kind", "date"], "properties": {"kind": {"enum": EventType::NAMES}, "date": {"type": "string", "format": "date"}, "note": text, "consistency_reason": {"type": "string", "description": "On POST: why a response departs from a consistent answer, when it has warnings (else 422 reason_needed)."}}},
+        "Event": {"type": "object", "description": format!("One event. A case holds at most {MAX_EVENTS_PER_CASE}: appending to a full case is 422 too_many_events."), "required": ["kind", "date"], "properties": {"kind": {"enum": EventType::NAMES}, "date": {"type": "string", "format": "date"}, "note": text, "consistency_reason": {"type": "string", "description": "On POST: why a response departs from a consistent answer, when it has warnings (else 422 reason_needed)."}}},
         "Events": {"type": "object", "properties": {"case_id": int, "version": int, "events": {"type": "array", "items": {"type": "object", "properties": {"version": int, "recorded_by": text, "recorded_at": text, "event": schema_ref("Event")}}}}},
         "Case": {"allOf": [schema_ref("CaseSummary"), {"type": "object", "properties": {"next_deadline_name": opt_text, "case": schema_ref("CaseFile")}}]},
         "Assessment": {"type": "object", "properties": {"case_id": int, "version": int, "as_at": text, "status": status, "next_deadline": {"type": ["object", "null"]}, "assessment": {"type": "object"}}},

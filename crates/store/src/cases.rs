@@ -106,26 +106,43 @@ pub struct QueueQuery {
     pub limit: i64,
 }
 
-/// A queue's query with its date condition, as a pair: for all authorities,
-/// then for one. The other filters, given as NULL, match all. The authority
-/// is spelt out rather than `($3 IS NULL OR …)` so that the planner can use
-/// `cases_by_deadline`; both forms bind $3, so the parameters are the same.
+/// A queue's query with its date condition, in four forms: for all
+/// authorities, then led by one authority, one assignee or one desk. The
+/// leading filter is spelt out rather than `($3 IS NULL OR …)` so that the
+/// planner reads the index on it in deadline order (`cases_by_next_deadline`,
+/// `cases_by_authority_deadline`, `…_assignee_…`, `…_desk_…`): led by the
+/// deadline alone, a queue of one assignee read every overdue case. The
+/// other filters, given as NULL, match all; every form binds the same
+/// parameters.
 macro_rules! queue_sql {
     ($due:literal) => {
         [
-            queue_sql!($due, "$3 IS NULL"),
-            queue_sql!($due, "authority_id = $3"),
+            queue_sql!($due, "$3 IS NULL AND $4 IS NULL AND $5 IS NULL"),
+            queue_sql!(
+                $due,
+                "authority_id = $3 AND ($4 IS NULL OR desk = $4) \
+                AND ($5 IS NULL OR assignee = $5)"
+            ),
+            queue_sql!(
+                $due,
+                "assignee = $5 AND ($3 IS NULL OR authority_id = $3) \
+                AND ($4 IS NULL OR desk = $4)"
+            ),
+            queue_sql!(
+                $due,
+                "desk = $4 AND ($3 IS NULL OR authority_id = $3) \
+                AND $5 IS NULL"
+            ),
         ]
     };
-    ($due:literal, $authority:literal) => {
+    ($due:literal, $filters:literal) => {
         concat!(
             "SELECT id, authority_id, reference, desk, requester, version, status, ",
             "next_deadline, assignee, complained FROM cases WHERE ",
             $due,
             " AND ",
-            $authority,
-            " AND ($4 IS NULL OR desk = $4) AND ($5 IS NULL OR assignee = $5) ",
-            "ORDER BY next_deadline, id LIMIT $6"
+            $filters,
+            " ORDER BY next_deadline, id LIMIT $6"
         )
     };
 }
@@ -410,14 +427,21 @@ impl Store {
     /// Cases by next deadline, soonest first, with optional filters.
     pub async fn queue(&self, q: &QueueQuery) -> Result<Vec<CaseSummary>, StoreError> {
         // Every form binds two dates, so the parameters are the same in all.
-        const BETWEEN: [&str; 2] = queue_sql!("next_deadline BETWEEN $1 AND $2");
-        const BEFORE: [&str; 2] = queue_sql!("next_deadline < $1 AND next_deadline < $2");
-        let ([all, one], from, to) = match &q.due {
+        const BETWEEN: [&str; 4] = queue_sql!("next_deadline BETWEEN $1 AND $2");
+        const BEFORE: [&str; 4] = queue_sql!("next_deadline < $1 AND next_deadline < $2");
+        let ([all, authority, assignee, desk], from, to) = match &q.due {
             Due::On(d) => (BETWEEN, d, d),
             Due::Between(from, to) => (BETWEEN, from, to),
             Due::Before(d) => (BEFORE, d, d),
         };
-        let text = if q.authority_id.is_some() { one } else { all };
+        // The authority leads when given (the most used form), then the
+        // assignee (few cases each), then the desk.
+        let text = match (q.authority_id, &q.assignee, &q.desk) {
+            (Some(_), _, _) => authority,
+            (None, Some(_), _) => assignee,
+            (None, None, Some(_)) => desk,
+            (None, None, None) => all,
+        };
         let rows = sqlx::query(self.sql(text))
             .bind(from)
             .bind(to)

@@ -34,6 +34,7 @@ mod library;
 mod listing;
 mod meta;
 mod open;
+mod plain_counts;
 mod profiles;
 mod register;
 mod round_robins;

@@ -11,6 +11,8 @@ use sqlx::Row;
 use crate::bulk::sql_text;
 use crate::{NewCase, NewUser, Store, StoreError};
 
+mod lookup;
+
 /// A case's request as the engine recognises it, written with the case.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewPrint {
@@ -110,15 +112,20 @@ const PRINT_COLUMNS: &str = "p.case_id, p.authority_id, p.received, p.normaliser
       FROM round_robin_links l WHERE l.case_id = p.case_id ORDER BY l.id DESC LIMIT 1)";
 
 fn print(r: &sqlx::any::AnyRow) -> Result<StoredPrint, sqlx::Error> {
+    print_from(r, 0)
+}
+
+/// A print from `PRINT_COLUMNS` starting at column `first`.
+fn print_from(r: &sqlx::any::AnyRow, first: usize) -> Result<StoredPrint, sqlx::Error> {
     Ok(StoredPrint {
-        case_id: r.try_get(0)?,
-        authority_id: r.try_get(1)?,
-        received: r.try_get(2)?,
-        normaliser_version: r.try_get(3)?,
-        exact_key: r.try_get(4)?,
-        normalised: r.try_get(5)?,
-        signature: r.try_get(6)?,
-        round_robin: r.try_get(7)?,
+        case_id: r.try_get(first)?,
+        authority_id: r.try_get(first + 1)?,
+        received: r.try_get(first + 2)?,
+        normaliser_version: r.try_get(first + 3)?,
+        exact_key: r.try_get(first + 4)?,
+        normalised: r.try_get(first + 5)?,
+        signature: r.try_get(first + 6)?,
+        round_robin: r.try_get(first + 7)?,
     })
 }
 
@@ -127,6 +134,9 @@ const BAND_READ: usize = 200;
 /// Band rows per statement (3 parameters each), well under SQLite's limit.
 const BAND_ROWS: usize = 5_000;
 const PRINT_WIDTH: usize = 7;
+const LINK_WIDTH: usize = 7;
+/// Link rows per statement (7 parameters each), under SQLite's limit.
+const LINK_ROWS: usize = 4_000;
 
 type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
 
@@ -180,6 +190,11 @@ impl Store {
         }
         // Each case's round robin once joined, so later items can join it.
         let mut joined: Vec<Option<i64>> = vec![None; ids.len()];
+        // A stored case's round robin, read (or founded) once per write.
+        let mut of_case: std::collections::HashMap<i64, i64> = Default::default();
+        // Links wait to be written many to a statement; a founding writes
+        // those before it, so the log keeps the order of the cases.
+        let mut links: Vec<LinkEvent> = Vec::new();
         for (i, (id, c)) in ids.iter().zip(cases).enumerate() {
             let Some(join) = c.print.as_ref().and_then(|p| p.join.as_ref()) else {
                 continue;
@@ -187,11 +202,19 @@ impl Store {
             let at = c.created_at.as_str();
             let rr = match join.to {
                 JoinTo::RoundRobin(rr) => rr,
-                JoinTo::Case(other) => match self.round_robin_of_in(tx, other).await? {
-                    Some(rr) => rr,
+                JoinTo::Case(other) => match of_case.get(&other) {
+                    Some(rr) => *rr,
                     None => {
-                        self.found_in(tx, other, &join.source, &join.actor, at)
-                            .await?
+                        let rr = match self.round_robin_of_in(tx, other).await? {
+                            Some(rr) => rr,
+                            None => {
+                                self.insert_links(tx, &std::mem::take(&mut links)).await?;
+                                self.found_in(tx, other, &join.source, &join.actor, at)
+                                    .await?
+                            }
+                        };
+                        of_case.insert(other, rr);
+                        rr
                     }
                 },
                 JoinTo::Item(j) => {
@@ -201,6 +224,7 @@ impl Store {
                     match slot {
                         Some(rr) => *rr,
                         None => {
+                            self.insert_links(tx, &std::mem::take(&mut links)).await?;
                             let rr = self
                                 .found_in(tx, *other, &join.source, &join.actor, at)
                                 .await?;
@@ -210,7 +234,7 @@ impl Store {
                     }
                 }
             };
-            let link = LinkEvent {
+            links.push(LinkEvent {
                 round_robin_id: rr,
                 case_id: *id,
                 action: "joined".into(),
@@ -218,9 +242,48 @@ impl Store {
                 actor: join.actor.clone(),
                 reason: None,
                 at: at.to_owned(),
-            };
-            self.insert_link(tx, &link).await?;
+            });
             joined[i] = Some(rr);
+        }
+        self.insert_links(tx, &links).await?;
+        Ok(())
+    }
+
+    /// Links in as few statements as the parameter limit allows, in order.
+    async fn insert_links(&self, tx: &mut Tx<'_>, links: &[LinkEvent]) -> Result<(), StoreError> {
+        if let [one] = links {
+            return self.insert_link(tx, one).await;
+        }
+        for chunk in links.chunks(LINK_ROWS) {
+            let text = format!(
+                "INSERT INTO round_robin_links (round_robin_id, case_id, action, source, actor, \
+                 reason, at) VALUES {}",
+                self.rows_of_params(chunk.len(), LINK_WIDTH)
+            );
+            let mut q = sqlx::query(sql_text(text));
+            for l in chunk {
+                q = q
+                    .bind(l.round_robin_id)
+                    .bind(l.case_id)
+                    .bind(&l.action)
+                    .bind(&l.source)
+                    .bind(&l.actor)
+                    .bind(&l.reason)
+                    .bind(&l.at);
+            }
+            q.execute(&mut **tx).await.map_err(|e| match e {
+                sqlx::Error::Database(d) if d.is_foreign_key_violation() => {
+                    let mut rrs: Vec<String> =
+                        chunk.iter().map(|l| l.round_robin_id.to_string()).collect();
+                    rrs.sort();
+                    rrs.dedup();
+                    StoreError::NotFound {
+                        what: "round robin",
+                        key: rrs.join(", "),
+                    }
+                }
+                other => StoreError::Database(other),
+            })?;
         }
         Ok(())
     }

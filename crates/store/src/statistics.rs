@@ -128,9 +128,19 @@ impl Store {
         let flag = |r: &sqlx::any::AnyRow, i: usize| -> Result<bool, sqlx::Error> {
             Ok(r.try_get::<Option<i64>, _>(i)?.unwrap_or(0) != 0)
         };
-        q.fetch_all(&self.pool)
-            .await?
-            .iter()
+        // PostgreSQL guesses tens of thousands of groups (there are a few
+        // hundred) and, within the default 4 MB of work memory, sorts a
+        // year's cases on disk instead of hashing them: 254 ms against 91 ms
+        // at 1,000,000 cases. More memory for this one query lets it hash.
+        let mut tx = self.pool.begin().await?;
+        if self.backend == crate::Backend::Postgres {
+            sqlx::query("SET LOCAL work_mem = '32MB'")
+                .execute(&mut *tx)
+                .await?;
+        }
+        let rows = q.fetch_all(&mut *tx).await?;
+        tx.commit().await?;
+        rows.iter()
             .map(|r| {
                 Ok(FactsGroup {
                     timeliness: r.try_get(0)?,

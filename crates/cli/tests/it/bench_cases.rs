@@ -26,6 +26,8 @@ fn a_small_run_reports_every_figure() {
         "10",
         "--samples",
         "50",
+        "--report-samples",
+        "5",
         "--json",
     ];
     let run = bench_cases(tmp.path(), &args);
@@ -35,40 +37,45 @@ fn a_small_run_reports_every_figure() {
     );
     assert!(run.status.success(), "{err}");
     let figures: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
-    let count = |k: &str| {
-        figures[k]
-            .as_u64()
-            .unwrap_or_else(|| panic!("{k}: {figures}"))
-    };
+    let count = |v: &Value, k: &str| v[k].as_u64().unwrap_or_else(|| panic!("{k}: {figures}"));
     assert_eq!(
-        [
-            count("cases"),
-            count("authorities"),
-            count("queue_samples"),
-            count("case_samples")
-        ],
-        [2000, 10, 50, 50]
+        [count(&figures, "cases"), count(&figures, "authorities")],
+        [2000, 10]
     );
-    assert!(count("events") > 0);
+    let load = &figures["load"];
+    assert!(
+        count(load, "events") > 0 && count(load, "assigned") > 0,
+        "{load}"
+    );
+    assert!(load["cases_per_s"].as_f64().unwrap() > 0.0, "{load}");
     assert_eq!(figures["backend"], "SQLite");
-    let ms = |k: &str| {
-        figures[k]
-            .as_f64()
-            .unwrap_or_else(|| panic!("{k}: {figures}"))
-    };
-    for kind in ["queue", "case"] {
-        let (p50, p99, max) = (
-            ms(&format!("{kind}_p50_ms")),
-            ms(&format!("{kind}_p99_ms")),
-            ms(&format!("{kind}_max_ms")),
-        );
-        assert!(0.0 < p50 && p50 <= p99 && p99 <= max, "{kind}: {figures}");
-        let met = figures[format!("{kind}_target_met")].as_bool().unwrap();
-        assert_eq!(met, p99 < ms(&format!("{kind}_target_p99_ms")), "{kind}");
+    let timings = figures["timings"].as_array().unwrap();
+    // 3 queue kinds x 4 filters, the case view, 3 figures, 2 returns.
+    assert_eq!(timings.len(), 18, "{figures}");
+    let ms = |t: &Value, k: &str| t[k].as_f64().unwrap_or_else(|| panic!("{k}: {t}"));
+    for t in timings {
+        let reports = t["what"].as_str().unwrap().starts_with("figures")
+            || t["what"].as_str().unwrap().contains("return")
+            || t["what"].as_str().unwrap().starts_with("Commissioner");
+        assert_eq!(count(t, "samples"), if reports { 5 } else { 50 }, "{t}");
+        let (p50, p99, max) = (ms(t, "p50_ms"), ms(t, "p99_ms"), ms(t, "max_ms"));
+        assert!(0.0 < p50 && p50 <= p99 && p99 <= max, "{t}");
+        let met = t["target_met"].as_bool().unwrap();
+        assert_eq!(met, p99 < ms(t, "target_p99_ms"), "{t}");
     }
-    assert!(ms("load_seconds") > 0.0 && ms("load_cases_per_s") > 0.0);
     // Some authority has overdue cases among 2,000 spread over seven years.
-    assert!(ms("queue_mean_rows") > 0.0, "{figures}");
+    let overdue = timings
+        .iter()
+        .find(|t| t["what"] == "queue: overdue, one authority")
+        .unwrap();
+    assert!(ms(overdue, "mean_rows") > 0.0, "{overdue}");
+    // Every month of the administrator's and one officer's figures, four figures each.
+    let checks = figures["checks"].as_array().unwrap();
+    assert_eq!(checks.len(), 2 * 12 * 4, "{figures}");
+    assert!(
+        checks.iter().all(|c| c["figures"] == c["counted"]),
+        "{figures}"
+    );
     assert!(err.contains("loaded 2000 of 2000 cases"), "{err}");
     let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
     assert!(

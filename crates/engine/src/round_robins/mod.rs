@@ -5,6 +5,7 @@
 mod actions;
 mod as_user;
 mod grid;
+mod lookup;
 mod print;
 mod types;
 mod warnings;

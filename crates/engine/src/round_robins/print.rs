@@ -8,6 +8,7 @@ use foidesk_likeness::{Likeness, Names, Normalised};
 use foidesk_store::{Join, JoinTo, NewPrint, Store, StoredPrint};
 use serde::{Deserialize, Serialize};
 
+use super::lookup::Lookups;
 use crate::{Engine, EngineError};
 
 /// Candidates verified per look-up (most bands shared first).
@@ -124,6 +125,16 @@ pub(crate) async fn found(
     let candidates = store
         .candidates(&print.exact_key, &bands, CANDIDATES)
         .await?;
+    Ok(verified(print, candidates, except_case))
+}
+
+/// `candidates` of `print` compared with it: those not unrelated, most
+/// alike first (a stored print with its exact key is the same request).
+pub(crate) fn verified(
+    print: &Fingerprint,
+    candidates: Vec<StoredPrint>,
+    except_case: Option<i64>,
+) -> Vec<Found> {
     let mut out: Vec<Found> = candidates
         .into_iter()
         .filter(|c| Some(c.case_id) != except_case)
@@ -149,7 +160,7 @@ pub(crate) async fn found(
             .then(b.similarity.total_cmp(&a.similarity))
             .then(a.print.case_id.cmp(&b.print.case_id))
     });
-    Ok(out)
+    out
 }
 
 fn rank(l: Likeness) -> u8 {
@@ -195,6 +206,7 @@ impl Engine {
     /// first's round robin (founding one with it) and the first joins a
     /// stored request that is the same; otherwise each joins the same
     /// request stored, or an earlier one of this write with its exact key.
+    /// A write of many cases is looked up all at once (`Lookups`).
     pub(crate) async fn print_cases(
         &self,
         store: &Store,
@@ -204,15 +216,36 @@ impl Engine {
         actor: &str,
     ) -> Result<(), EngineError> {
         let names = self.names(store).await?;
+        let prints: Vec<Fingerprint> = files
+            .iter()
+            .map(|f| fingerprint(&request_text(f), &names))
+            .collect();
+        let lookups = if cases.len() > 1 {
+            let wanted: Vec<(usize, i64)> = cases
+                .iter()
+                .enumerate()
+                .take(if batch { 1 } else { cases.len() })
+                .map(|(i, c)| (i, c.authority_id))
+                .collect();
+            Some(Lookups::new(store, &prints, &wanted).await?)
+        } else {
+            None
+        };
         // An earlier case of this write, by exact key, and its authority.
         let mut keys: std::collections::HashMap<String, (usize, i64)> = Default::default();
-        for (i, (case, file)) in cases.iter_mut().zip(files).enumerate() {
-            let print = fingerprint(&request_text(file), &names);
+        for (i, ((case, file), print)) in cases.iter_mut().zip(files).zip(&prints).enumerate() {
             let join = if batch && i > 0 {
                 Some(join(JoinTo::Item(0), "batch", actor))
             } else {
-                let found = found(store, &print, None, false).await?;
-                match join_for(&found, case.authority_id, actor) {
+                let alone;
+                let found = match &lookups {
+                    Some(l) => l.found(print),
+                    None => {
+                        alone = found(store, print, None, false).await?;
+                        alone.as_slice()
+                    }
+                };
+                match join_for(found, case.authority_id, actor) {
                     Some(j) => Some(j),
                     None if !batch => keys
                         .get(&print.exact_key)

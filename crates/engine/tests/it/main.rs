@@ -5,6 +5,7 @@ mod cases;
 mod common;
 mod complaints;
 mod decision;
+mod event_cap;
 mod figures;
 mod import;
 mod intake;

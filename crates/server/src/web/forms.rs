@@ -957,6 +957,7 @@ async fn proceed(
         Err(
             e @ (EngineError::Case(_)
             | EngineError::Invalid { .. }
+            | EngineError::TooManyEvents { .. }
             | EngineError::Assess(_)
             | EngineError::Calendar(_)),
         ) => {

@@ -7,6 +7,7 @@ mod complaints;
 mod concurrency;
 mod dates;
 mod decision;
+mod event_cap;
 mod figures;
 mod headers;
 mod intake;

@@ -310,6 +310,59 @@ async fn queues_filter_by_due_date_authority_and_assignee() {
     .await;
 }
 
+/// Authority, assignee, desk, and the references the queue lists.
+type QueueLine<'a> = (Option<i64>, Option<&'a str>, Option<&'a str>, &'a [&'a str]);
+
+/// Each queue form (led by no filter, an authority, an assignee or a desk)
+/// with each other filter beside it selects the same cases.
+#[tokio::test]
+async fn every_queue_form_keeps_every_filter() {
+    check(async |store, label| {
+        let a = store.add_authority("a", "A", AT).await.unwrap().id;
+        let b = store.add_authority("b", "B", AT).await.unwrap().id;
+        for (auth, r, due, who, desk) in [
+            (a, "A1", "2026-11-20", Some("sam"), "authority"),
+            (a, "A2", "2026-11-21", Some("sam"), "requester"),
+            (a, "A3", "2026-11-21", None, "authority"),
+            (b, "B1", "2026-11-19", Some("sam"), "authority"),
+            (b, "B2", "2026-11-20", Some("kim"), "regulator"),
+        ] {
+            let mut case = new_case(auth, r, Some(due), who);
+            case.projection.desk = desk.into();
+            store.create_case(&case).await.unwrap();
+        }
+        let lines: [QueueLine; 9] = [
+            (None, None, None, &["B1", "A1", "B2", "A2", "A3"]),
+            (Some(a), None, None, &["A1", "A2", "A3"]),
+            (None, Some("sam"), None, &["B1", "A1", "A2"]),
+            (None, None, Some("authority"), &["B1", "A1", "A3"]),
+            (Some(a), Some("sam"), None, &["A1", "A2"]),
+            (Some(b), None, Some("regulator"), &["B2"]),
+            (None, Some("sam"), Some("requester"), &["A2"]),
+            (Some(a), Some("sam"), Some("authority"), &["A1"]),
+            (None, Some("nobody"), None, &[]),
+        ];
+        for (authority_id, assignee, desk, want) in lines {
+            let q = QueueQuery {
+                due: Due::Before("2026-11-22".into()),
+                authority_id,
+                desk: desk.map(str::to_owned),
+                assignee: assignee.map(str::to_owned),
+                limit: 50,
+            };
+            let got: Vec<String> = store
+                .queue(&q)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|c| c.reference)
+                .collect();
+            assert_eq!(got, want, "{label}: {authority_id:?} {assignee:?} {desk:?}");
+        }
+    })
+    .await;
+}
+
 /// 50 clients append to one case at the same version: exactly one wins, the
 /// rest get Conflict, and the log holds exactly the winner's event.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

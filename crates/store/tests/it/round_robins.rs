@@ -302,3 +302,84 @@ async fn advice_sharing_and_coordinators_keep_their_latest_row() {
     })
     .await;
 }
+
+/// Look-ups for many prints at once find, for each, what `candidates` finds
+/// for it alone; links of a write go in together.
+#[tokio::test]
+async fn many_prints_are_looked_up_at_once_as_each_alone() {
+    check(async |store, label| {
+        let kent = store
+            .add_authority("kent", "Kent Police", AT)
+            .await
+            .unwrap();
+        let surrey = store
+            .add_authority("surrey", "Surrey Police", AT)
+            .await
+            .unwrap();
+        let ab = [(0, -5), (1, 7)];
+        let ids = store
+            .create_cases(&[
+                case(kent.id, "K-1", "aaa", &ab, None),
+                case(surrey.id, "S-1", "aaa", &ab, join(JoinTo::Item(0), "batch")),
+                case(surrey.id, "S-2", "bbb", &[(0, 9), (1, 7)], None),
+                case(kent.id, "K-2", "ccc", &[(2, 2)], None),
+            ])
+            .await
+            .unwrap();
+        let rr = store.round_robin_of(ids[0]).await.unwrap().unwrap();
+        // Two links in one statement, to a stored round robin.
+        let more = store
+            .create_cases(&[
+                case(
+                    kent.id,
+                    "K-3",
+                    "ddd",
+                    &[],
+                    join(JoinTo::RoundRobin(rr), "detected"),
+                ),
+                case(
+                    kent.id,
+                    "K-4",
+                    "ddd",
+                    &[],
+                    join(JoinTo::RoundRobin(rr), "detected"),
+                ),
+            ])
+            .await
+            .unwrap();
+        let members = store.round_robin_members(rr).await.unwrap();
+        let got: Vec<i64> = members.iter().map(|m| m.case_id).collect();
+        assert_eq!(got, [ids[0], ids[1], more[0], more[1]], "{label}");
+
+        let looks: [(&str, &[(i64, i64)]); 5] = [
+            ("aaa", &ab),
+            ("bbb", &[(0, 9)]),
+            ("zzz", &[(3, 3)]),
+            ("ccc", &[]),
+            ("ddd", &[(1, 7), (2, 2)]),
+        ];
+        for limit in [1, 10] {
+            let keys: Vec<&str> = looks.iter().map(|(k, _)| *k).collect();
+            let by_keys = store.prints_by_keys(&keys, limit).await.unwrap();
+            let bands: Vec<&[(i64, i64)]> = looks.iter().map(|(_, b)| *b).collect();
+            let by_bands = store.band_candidates(&bands, limit).await.unwrap();
+            for (i, (key, bands)) in looks.iter().enumerate() {
+                let alone = store.candidates(key, &[], limit).await.unwrap();
+                let many: Vec<_> = by_keys
+                    .iter()
+                    .filter(|p| p.exact_key == *key)
+                    .cloned()
+                    .collect();
+                assert_eq!(many, alone, "{label}: key {key}, limit {limit}");
+                let alone = store.candidates("none", bands, limit).await.unwrap();
+                let many: Vec<_> = by_bands
+                    .iter()
+                    .filter(|(k, _)| *k == i)
+                    .map(|(_, p)| p.clone())
+                    .collect();
+                assert_eq!(many, alone, "{label}: bands of {key}, limit {limit}");
+            }
+        }
+    })
+    .await;
+}
