@@ -41,6 +41,7 @@ mod round_robins;
 mod sessions;
 mod settings;
 mod statistics;
+mod tallies;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod throttle;
@@ -72,10 +73,8 @@ pub use round_robins::{
     Join, JoinTo, LinkEvent, Member, NewPrint, StoredAdvice, StoredPrint, StoredRoundRobin,
 };
 pub use settings::SettingChange;
-pub use statistics::{
-    ClosedComplaint, DateRange, FactsGroup, GroupBy, StatsScope, StepsCounts, TimelinessGroup,
-    TimelinessKey,
-};
+pub use statistics::{ClosedComplaint, DateRange, StatsScope, StepsCounts};
+pub use tallies::{Condition, FactColumn, Tally, TallyBy};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");

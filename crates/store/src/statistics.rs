@@ -26,48 +26,6 @@ pub struct DateRange {
     pub to: String,
 }
 
-/// The cases received in a range that share every fact the return counts.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FactsGroup {
-    /// `None`: facts not yet worked out for these cases.
-    pub timeliness: Option<String>,
-    /// On hold for a fee whose window ended before the day asked about.
-    pub hold_ended: bool,
-    pub initial_outcome: Option<String>,
-    pub cost_limit: bool,
-    pub vexatious: bool,
-    pub ncnd: bool,
-    pub section_21_only: bool,
-    pub review: Option<String>,
-    pub review_requested: bool,
-    pub regime: Option<String>,
-    pub in_round_robin: bool,
-    pub cases: i64,
-}
-
-/// Cases received in a range with one timeliness, within one month of
-/// receipt (`YYYY-MM`) or one authority.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TimelinessGroup {
-    pub key: TimelinessKey,
-    pub timeliness: Option<String>,
-    pub hold_ended: bool,
-    pub cases: i64,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TimelinessKey {
-    Month(String),
-    Authority(i64),
-}
-
-/// What timeliness figures are grouped by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum GroupBy {
-    Month,
-    Authority,
-}
-
 /// One complaint closed in a range: when it was made and closed, and the
 /// decision notice's outcome and steps, if a notice closed it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,7 +45,10 @@ pub struct StepsCounts {
 
 /// The scope as SQL over `cases` (and the parameter it binds as `$3`),
 /// spelt out per form so each can use its own index.
-fn scope_sql(scope: &StatsScope, all: &'static str) -> (&'static str, Option<String>, Option<i64>) {
+pub(crate) fn scope_sql(
+    scope: &StatsScope,
+    all: &'static str,
+) -> (&'static str, Option<String>, Option<i64>) {
     match scope {
         StatsScope::All => (all, None, None),
         StatsScope::Authority(id) => ("authority_id = $3", None, Some(*id)),
@@ -105,103 +66,6 @@ macro_rules! bind_scope {
 }
 
 impl Store {
-    /// The cases received in `range` grouped by every fact the return
-    /// counts; `today` decides whether a fee's window has ended.
-    pub async fn facts_groups(
-        &self,
-        scope: &StatsScope,
-        range: &DateRange,
-        today: &str,
-    ) -> Result<Vec<FactsGroup>, StoreError> {
-        let (cond, text, int) = scope_sql(scope, "($3 IS NULL)");
-        let sql = format!(
-            "SELECT timeliness, CASE WHEN on_hold_until < $4 THEN 1 ELSE 0 END, \
-             initial_outcome, cost_limit, vexatious, ncnd, section_21_only, review, \
-             CASE WHEN review_requested IS NULL THEN 0 ELSE 1 END, regime, in_round_robin, \
-             COUNT(*) FROM cases WHERE received BETWEEN $1 AND $2 AND {cond} \
-             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11"
-        );
-        let q = sqlx::query(sql_text(self.sql_owned(sql)))
-            .bind(&range.from)
-            .bind(&range.to);
-        let q = bind_scope!(q, text, int).bind(today);
-        let flag = |r: &sqlx::any::AnyRow, i: usize| -> Result<bool, sqlx::Error> {
-            Ok(r.try_get::<Option<i64>, _>(i)?.unwrap_or(0) != 0)
-        };
-        // PostgreSQL guesses tens of thousands of groups (there are a few
-        // hundred) and, within the default 4 MB of work memory, sorts a
-        // year's cases on disk instead of hashing them: 254 ms against 91 ms
-        // at 1,000,000 cases. More memory for this one query lets it hash.
-        let mut tx = self.pool.begin().await?;
-        if self.backend == crate::Backend::Postgres {
-            sqlx::query("SET LOCAL work_mem = '32MB'")
-                .execute(&mut *tx)
-                .await?;
-        }
-        let rows = q.fetch_all(&mut *tx).await?;
-        tx.commit().await?;
-        rows.iter()
-            .map(|r| {
-                Ok(FactsGroup {
-                    timeliness: r.try_get(0)?,
-                    hold_ended: flag(r, 1)?,
-                    initial_outcome: r.try_get(2)?,
-                    cost_limit: flag(r, 3)?,
-                    vexatious: flag(r, 4)?,
-                    ncnd: flag(r, 5)?,
-                    section_21_only: flag(r, 6)?,
-                    review: r.try_get(7)?,
-                    review_requested: flag(r, 8)?,
-                    regime: r.try_get(9)?,
-                    in_round_robin: flag(r, 10)?,
-                    cases: r.try_get(11)?,
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(StoreError::from)
-    }
-
-    /// Timeliness of the cases received in `range`, by month of receipt or
-    /// by authority.
-    pub async fn timeliness_groups(
-        &self,
-        scope: &StatsScope,
-        range: &DateRange,
-        today: &str,
-        by: GroupBy,
-    ) -> Result<Vec<TimelinessGroup>, StoreError> {
-        let (cond, text, int) = scope_sql(scope, "($3 IS NULL)");
-        let key = match by {
-            GroupBy::Month => "substr(received, 1, 7)",
-            GroupBy::Authority => "authority_id",
-        };
-        let sql = format!(
-            "SELECT {key}, timeliness, \
-             CASE WHEN on_hold_until < $4 THEN 1 ELSE 0 END, COUNT(*) \
-             FROM cases WHERE received BETWEEN $1 AND $2 AND {cond} GROUP BY 1, 2, 3"
-        );
-        let q = sqlx::query(sql_text(self.sql_owned(sql)))
-            .bind(&range.from)
-            .bind(&range.to);
-        let q = bind_scope!(q, text, int).bind(today);
-        q.fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(|r| {
-                Ok(TimelinessGroup {
-                    key: match by {
-                        GroupBy::Month => TimelinessKey::Month(r.try_get(0)?),
-                        GroupBy::Authority => TimelinessKey::Authority(r.try_get(0)?),
-                    },
-                    timeliness: r.try_get(1)?,
-                    hold_ended: r.try_get::<Option<i64>, _>(2)?.unwrap_or(0) != 0,
-                    cases: r.try_get(3)?,
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(StoreError::from)
-    }
-
     /// Cases per provision from `source`, dated in `range`: for the
     /// response, the request's receipt; for a notice, the notice's date.
     /// A requester's scope counts through their cases.
