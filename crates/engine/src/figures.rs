@@ -186,15 +186,24 @@ pub struct AuthorityFigures {
     pub figures: TimelinessFigures,
 }
 
-/// What the dashboard and the statistics page show for a period.
+/// What the dashboard and the statistics page show for a period: the
+/// timeliness of the requests received in it, in all, by month and by
+/// authority (the full return is `OfficialReturn`, on its own page).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Figures {
-    pub ret: OfficialReturn,
+    pub period: Period,
+    /// `None`: every authority the caller may see.
+    pub authority: Option<AuthorityName>,
+    /// The whole period.
+    pub total: TimelinessFigures,
     /// Every month of the period, months with no request included.
     pub months: Vec<MonthFigures>,
     /// Each authority with a request in the period, when the figures
     /// cover more than one authority; by name.
     pub authorities: Vec<AuthorityFigures>,
+    /// Cases whose facts are still being worked out (after an upgrade),
+    /// and so not yet counted.
+    pub pending: i64,
 }
 
 /// How long complaints took to close, in calendar days from the complaint.
@@ -292,13 +301,13 @@ fn return_conditions() -> Vec<(&'static str, &'static str, Condition)> {
             is(FactColumn::Review, r.as_str()),
         ));
     }
-    // The listing keeps the case file's own spelling ("EIR"); `Is` ignores case.
+    // The listing keeps the case file's own spelling of the regime.
     out.push((
         "eir",
         "",
         Condition::All(vec![
             Condition::Set(FactColumn::Timeliness),
-            is(FactColumn::Regime, "eir"),
+            Condition::IsAnyCase(FactColumn::Regime, "eir".to_owned()),
         ]),
     ));
     out
@@ -329,14 +338,16 @@ fn return_counts(
     })
 }
 
-/// What the timeliness figures count, in `TimelinessFigures`' order.
-fn timeliness_conditions() -> [Condition; 5] {
+/// What the timeliness figures count, in `TimelinessFigures`' order,
+/// then the cases whose facts are not yet worked out.
+fn timeliness_conditions() -> [Condition; 6] {
     [
         Condition::Set(FactColumn::Timeliness),
         timeliness_is(Timeliness::InTime),
         timeliness_is(Timeliness::InTimeWithExtension),
         timeliness_is(Timeliness::Late),
         timeliness_is(Timeliness::NotYetAnswered),
+        Condition::Unset(FactColumn::Timeliness),
     ]
 }
 
@@ -453,7 +464,7 @@ impl Engine {
         })
     }
 
-    /// The return with timeliness by month and, across authorities, by authority.
+    /// Timeliness in all, by month and, across authorities, by authority.
     pub(crate) async fn figures_in(
         &self,
         store: &Store,
@@ -464,9 +475,8 @@ impl Engine {
         let range = period.range();
         let today = self.today().to_string();
         let conditions = timeliness_conditions();
-        // The return and the two timeliness sums read the store at once,
-        // each on its own connection: the page waits for the slowest, not
-        // for the three in turn. By day, so SQLite reads its index in order.
+        // The two sums read the store at once, each on its own connection.
+        // By day, so SQLite reads its index in date order and sorts nothing.
         let by_authority = async {
             match scope {
                 StatsScope::All => store
@@ -482,22 +492,22 @@ impl Engine {
                 .await
                 .map_err(EngineError::from)
         };
-        let (ret, days, authority_tallies) = tokio::try_join!(
-            self.official_return_in(store, scope, authority, period),
-            by_day,
-            by_authority,
-        )?;
+        let (days, authority_tallies) = tokio::try_join!(by_day, by_authority)?;
         let mut months: BTreeMap<(i16, i8), TimelinessFigures> = period
             .months()
             .into_iter()
             .map(|m| (m, TimelinessFigures::default()))
             .collect();
+        let (mut total, mut pending) = (TimelinessFigures::default(), 0);
         for day in &days {
+            let figures = timeliness_figures(day);
+            total.add(&figures);
+            pending += day.counts.get(5).copied().unwrap_or(0);
             let Some(date) = day.day.as_deref().and_then(|d| Date::parse(d).ok()) else {
                 continue;
             };
             if let Some(month) = months.get_mut(&(date.year(), date.month())) {
-                month.add(&timeliness_figures(day));
+                month.add(&figures);
             }
         }
         let months = months
@@ -528,9 +538,12 @@ impl Engine {
             authorities.sort_by(|a, b| a.authority.name.cmp(&b.authority.name));
         }
         Ok(Figures {
-            ret,
+            period,
+            authority,
+            total,
             months,
             authorities,
+            pending,
         })
     }
 

@@ -135,9 +135,11 @@ pub enum EngineError {
     NothingToAppend,
     /// A case would hold more events than `MAX_EVENTS_PER_CASE`.
     #[error(
-        "a case can hold at most {limit} events, and this one would hold {events}: \
+        "a case can hold at most {} events, and this one would hold {}: \
          open a new case for the correspondence that follows, and give it this \
-         case's reference in a note"
+         case's reference in a note",
+        thousands(*.limit),
+        thousands(*.events)
     )]
     TooManyEvents { limit: usize, events: usize },
     /// The store failed (could not open, did not answer, a database error):
@@ -335,4 +337,17 @@ impl Engine {
         let assessment = assess_with(&case, as_at, ctx)?;
         Ok((case, assessment))
     }
+}
+
+/// A count as people write it: 2,000.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

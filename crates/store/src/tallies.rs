@@ -47,8 +47,11 @@ impl FactColumn {
 /// What a count counts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Condition {
-    /// The column holds this text (letter case ignored).
+    /// The column holds this text.
     Is(FactColumn, String),
+    /// The column holds this text, whatever its letter case (slower:
+    /// only for columns copied from what people typed).
+    IsAnyCase(FactColumn, String),
     /// The column holds something.
     Set(FactColumn),
     /// The column holds nothing.
@@ -67,6 +70,10 @@ impl Condition {
     fn sql(&self, values: &mut Vec<String>, first: usize) -> String {
         match self {
             Condition::Is(c, v) => {
+                values.push(v.clone());
+                format!("{} = ${}", c.sql(), first + values.len() - 1)
+            }
+            Condition::IsAnyCase(c, v) => {
                 values.push(v.to_lowercase());
                 format!("lower({}) = ${}", c.sql(), first + values.len() - 1)
             }

@@ -63,7 +63,7 @@ async fn cases_naming_a_force_two_ways_count_as_one_authority() {
         .figures(None, period)
         .await
         .unwrap();
-    assert_eq!(figures.ret.counts.received, 3);
+    assert_eq!(figures.total.received, 3);
     assert_eq!(
         figures
             .authorities

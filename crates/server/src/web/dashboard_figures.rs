@@ -19,8 +19,8 @@ pub async fn timeliness(state: &AppState, user: &User) -> Result<Markup, EngineE
 }
 
 fn timeliness_section(figures: &Figures, role: Role) -> Markup {
-    let period = figures.ret.period;
-    let whose = match (&figures.ret.authority, role) {
+    let period = figures.period;
+    let whose = match (&figures.authority, role) {
         (Some(a), _) => format!("Requests to {}", a.name),
         (None, Role::Requester) => "Your requests".into(),
         (None, _) => "Requests to every authority".into(),
@@ -30,12 +30,12 @@ fn timeliness_section(figures: &Figures, role: Role) -> Markup {
         p class="body-s" {
             (whose) " received from " (period.from.long_form()) " to " (period.to.long_form()) "."
         }
-        @if figures.ret.counts.received == 0 {
+        @if figures.total.received == 0 {
             p { "No request was received in these twelve months." }
         } @else {
             (by_month("timeliness-chart", &figures.months))
         }
-        (pending(figures.ret.pending))
+        (pending(figures.pending))
         p { a href="/statistics" { "Statistics for any period" } }
     }
 }

@@ -227,17 +227,15 @@ fn filter(q: &QueryMap, asked: &Asked, choices: Option<&[(String, String)]>) -> 
 
 /// The figures of one period: headline, by month, by authority, and links.
 fn shown(f: &Figures, role: Role) -> Markup {
-    let period = f.ret.period;
-    let whose = match (&f.ret.authority, role) {
+    let period = f.period;
+    let whose = match (&f.authority, role) {
         (Some(a), _) => a.name.clone(),
         (None, Role::Requester) => "Your requests".into(),
         (None, _) => "Every authority".into(),
     };
-    let t = &f.ret.counts.timeliness;
-    let answered = t.in_time + t.in_time_with_extension + t.late;
-    let in_time = t.in_time + t.in_time_with_extension;
+    let answered = f.total.answered();
     let mut link = format!("/statistics/return?from={}&to={}", period.from, period.to);
-    if let Some(a) = &f.ret.authority {
+    if let Some(a) = &f.authority {
         link.push_str(&format!("&authority={}", a.slug));
     }
     html! {
@@ -246,21 +244,20 @@ fn shown(f: &Figures, role: Role) -> Markup {
             (period.from.long_form()) " to " (period.to.long_form())
         }
         dl class="grid figures-cards" {
-            div class="card" { dt { "Requests received" } dd class="card__count" { (f.ret.counts.received) } }
+            div class="card" { dt { "Requests received" } dd class="card__count" { (f.total.received) } }
             div class="card" { dt { "Answered" } dd class="card__count" { (answered) } }
             div class="card" {
                 dt { "Answered in time" }
-                @if answered == 0 {
-                    dd class="card__words" { "none answered yet" }
-                } @else {
-                    dd class="card__count" { (in_time * 100 / answered) "%" }
+                @match f.total.percent_in_time() {
+                    None => dd class="card__words" { "none answered yet" },
+                    Some(p) => dd class="card__count" { (p) "%" },
                 }
             }
         }
-        (pending(f.ret.pending))
+        (pending(f.pending))
         h2 id="by-month" { "Answered in time, by month received" }
         (by_month("timeliness-chart", &f.months))
-        @if f.ret.authority.is_none() && role == Role::Administrator {
+        @if f.authority.is_none() && role == Role::Administrator {
             h2 id="by-authority" { "By authority" }
             (by_authority(&f.authorities))
         }

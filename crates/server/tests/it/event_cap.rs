@@ -25,10 +25,11 @@ fn check_refused(reply: &common::Reply, what: &str, label: &str) {
         "{label} {what}"
     );
     let message = reply.json["error"]["message"].as_str().unwrap_or("");
-    let limit = format!("at most {MAX_EVENTS_PER_CASE} events");
-    let over = format!("would hold {}", MAX_EVENTS_PER_CASE + 1);
+    // The limit as people write it, with its thousands separated.
+    assert_eq!(MAX_EVENTS_PER_CASE, 2_000);
+    let (limit, over) = ("at most 2,000 events", "would hold 2,001");
     assert!(
-        message.contains(&limit) && message.contains(&over),
+        message.contains(limit) && message.contains(over),
         "{label} {what}: {message}"
     );
 }
