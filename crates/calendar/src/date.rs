@@ -181,8 +181,13 @@ impl Date {
 
     /// The date as UK letters and notices write it: "23 June 2020".
     pub fn long_form(self) -> String {
+        format!("{} {}", self.day(), self.month_and_year())
+    }
+
+    /// Its month as people write it: "June 2020".
+    pub fn month_and_year(self) -> String {
         let name = MONTH_NAMES[usize::try_from(self.month() - 1).unwrap_or(0)];
-        format!("{} {name} {}", self.day(), self.year())
+        format!("{name} {}", self.year())
     }
 
     pub fn weekday(self) -> Weekday {

@@ -207,9 +207,10 @@ pub async fn load(system: &System) -> anyhow::Result<()> {
     // After the accounts: the requester sends part of it from their desk.
     opened += crate::demo_round_robin::load(system, &register, REQUESTER_EMAIL).await?;
     println!(
-        "foidesk: demo: {opened} cases opened ({} examples, {} live requests, a year of answered ones and {} in the round robin in all)",
+        "foidesk: demo: {opened} cases opened ({} examples, {} live requests, {} answered in the last year and {} in the round robin in all)",
         EXAMPLES.len(),
         LIVE.len(),
+        crate::demo_history::count(),
         crate::demo_round_robin::cases()
     );
     Ok(())

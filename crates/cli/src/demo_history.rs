@@ -39,6 +39,11 @@ const ANSWERS: [(&str, Option<&str>); 7] = [
     ("disclosed", None),
 ];
 
+/// How many requests the year holds: two to four a month.
+pub(crate) fn count() -> usize {
+    (1..=12).map(|back: usize| 2 + back % 3).sum()
+}
+
 /// Open the year's answered requests under `authority`; returns how many
 /// were opened (none on a second start: each reference exists).
 pub(crate) async fn load(system: &System, authority: &str) -> anyhow::Result<usize> {
@@ -52,14 +57,15 @@ pub(crate) async fn load(system: &System, authority: &str) -> anyhow::Result<usi
         for j in 0..2 + (back as usize % 3) {
             let received = month.checked_add_days(3 + 8 * j as i64)?;
             let days = DAYS_TO_ANSWER[n % DAYS_TO_ANSWER.len()];
-            let answered = engine.calendar().add_working_days(received, days)?;
+            // Only what has happened by today: last month's latest are
+            // answered today, so the demo always holds the same requests.
+            let answered = engine
+                .calendar()
+                .add_working_days(received, days)?
+                .min(today);
             let (outcome, provision) = ANSWERS[n % ANSWERS.len()];
             let ask = ASKS[n % ASKS.len()];
             n += 1;
-            // Only what has happened by today.
-            if answered > today {
-                continue;
-            }
             let cited = provision.map_or(String::new(), |p| format!(", provisions = [\"{p}\"]"));
             let text = format!(
                 "[request]\nauthority = \"Commissioner of the Metropolitan Police Service\"\n\

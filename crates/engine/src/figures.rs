@@ -638,7 +638,7 @@ impl crate::AsUser<'_> {
         engine.official_return_in(store, &scope, name, period).await
     }
 
-    /// The return with timeliness by month (and by authority, across
+    /// Timeliness in all, by month (and by authority, across
     /// authorities), for the dashboard and the statistics page.
     pub async fn figures(
         &self,

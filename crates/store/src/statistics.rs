@@ -1,8 +1,8 @@
 //! Figures summed in SQL from the facts the engine kept on each case
-//! (`facts.rs`): grouped counts the engine folds into the official return,
-//! timeliness by month and by authority, provisions, and the Commissioner's
-//! complaints. Each query reads an index over a date range, never the
-//! whole case table; the categories' meaning stays with the engine.
+//! (`facts.rs`), besides the per-condition sums of `tallies.rs`: provisions
+//! relied on or found breached, and the Commissioner's complaints. Each
+//! query reads an index over a date range, never the whole case table; the
+//! categories' meaning stays with the engine.
 
 use sqlx::Row;
 

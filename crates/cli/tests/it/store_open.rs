@@ -325,6 +325,7 @@ fn arguments(path: &[String], usage: &str, notice: &Path) -> Vec<String> {
         "<ID>" => "1".to_owned(),
         "<EMAIL>" => "someone@example.org".to_owned(),
         "<STATE>" => "on".to_owned(),
+        "<DATE>" => "2024-04-01".to_owned(),
         _ => "x".to_owned(),
     };
     let mut args: Vec<String> = path.to_vec();
@@ -460,7 +461,7 @@ async fn finding_5_a_demo_store_takes_the_demo_again_unchanged() {
     let store = foidesk_engine::testing::Store::open(&url).await.unwrap();
     assert!(store.meta("demo").await.unwrap().is_some());
     let holdings = store.holdings().await.unwrap();
-    assert_eq!((holdings.cases, holdings.users), (70, 5), "{holdings}");
+    assert_eq!((holdings.cases, holdings.users), (106, 5), "{holdings}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -3,34 +3,15 @@
 //! a table, and by authority as a table. Every month of the period is a
 //! row, months with no request included.
 
+use foidesk_engine::api::Date;
 use foidesk_engine::{AuthorityFigures, MonthFigures, TimelinessFigures};
 use maud::{html, Markup};
 
 use super::chart::{bars, Bar};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// "December 2025".
 pub fn month_words(year: i16, month: i8) -> String {
-    let name = usize::try_from(month)
-        .ok()
-        .and_then(|m| MONTHS.get(m.checked_sub(1)?))
-        .copied()
-        .unwrap_or("Month");
-    format!("{name} {year}")
+    Date::new(year, month, 1).map_or_else(|_| format!("{month}/{year}"), Date::month_and_year)
 }
 
 /// Requests answered in time: within the deadline or a permitted extension.

@@ -29,26 +29,10 @@ const MONTHS: [(i16, i8, u64, u64, u64); 12] = [
 /// Authority B's cases in January 2026, which officer A must not count.
 const B_JANUARY: u64 = 40;
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn month_name(year: i16, month: i8) -> String {
-    format!(
-        "{} {year}",
-        MONTH_NAMES[usize::try_from(month - 1).unwrap()]
-    )
+    foidesk_engine::api::Date::new(year, month, 1)
+        .unwrap()
+        .month_and_year()
 }
 
 /// A request received on `received`, answered on `answered` if given.
