@@ -11,7 +11,7 @@ use super::chart::{bars, Bar};
 
 /// "December 2025".
 pub fn month_words(year: i16, month: i8) -> String {
-    Date::new(year, month, 1).map_or_else(|_| format!("{month}/{year}"), Date::month_and_year)
+    Date::new(year, month, 1).map_or_else(|_| format!("Month {year}"), Date::month_and_year)
 }
 
 /// Requests answered in time: within the deadline or a permitted extension.
