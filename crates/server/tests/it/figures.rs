@@ -85,7 +85,8 @@ fn check(page: &Reply, label: &str, received: u64, answered: u64, in_time: u64) 
     let percent = match (received, answered) {
         (0, _) => "no requests".to_owned(),
         (_, 0) => "none answered yet".to_owned(),
-        _ => format!("{}%", in_time * 100 / answered),
+        // To the nearest whole per cent.
+        _ => format!("{}%", (in_time * 200 + answered) / (answered * 2)),
     };
     let row = format!(
         "<th scope=\"row\">{label}</th>\
