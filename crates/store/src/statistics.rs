@@ -65,7 +65,25 @@ macro_rules! bind_scope {
     };
 }
 
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
+
 impl Store {
+    /// A query over `cases` for `scope` and `range`: `{scope}` in `template`
+    /// becomes the scope's condition; binds $1 and $2 (the range) and $3
+    /// (the scope's value, NULL for all).
+    pub(crate) fn scoped_query<'q>(
+        &self,
+        template: &str,
+        scope: &StatsScope,
+        range: &'q DateRange,
+    ) -> AnyQuery<'q> {
+        let (cond, text, int) = scope_sql(scope, "($3 IS NULL)");
+        let q = sqlx::query(sql_text(self.sql_owned(template.replace("{scope}", cond))))
+            .bind(&range.from)
+            .bind(&range.to);
+        bind_scope!(q, text, int)
+    }
+
     /// Cases per provision from `source`, dated in `range`: for the
     /// response, the request's receipt; for a notice, the notice's date.
     /// A requester's scope counts through their cases.
@@ -103,13 +121,14 @@ impl Store {
         scope: &StatsScope,
         range: &DateRange,
     ) -> Result<i64, StoreError> {
-        let (cond, text, int) = scope_sql(scope, "($3 IS NULL)");
-        let sql =
-            format!("SELECT COUNT(*) FROM cases WHERE complained BETWEEN $1 AND $2 AND {cond}");
-        let q = sqlx::query(sql_text(self.sql_owned(sql)))
-            .bind(&range.from)
-            .bind(&range.to);
-        let row = bind_scope!(q, text, int).fetch_one(&self.pool).await?;
+        let row = self
+            .scoped_query(
+                "SELECT COUNT(*) FROM cases WHERE complained BETWEEN $1 AND $2 AND {scope}",
+                scope,
+                range,
+            )
+            .fetch_one(&self.pool)
+            .await?;
         Ok(row.try_get(0)?)
     }
 
@@ -119,15 +138,10 @@ impl Store {
         scope: &StatsScope,
         range: &DateRange,
     ) -> Result<Vec<ClosedComplaint>, StoreError> {
-        let (cond, text, int) = scope_sql(scope, "($3 IS NULL)");
-        let sql = format!(
-            "SELECT complained, complaint_closed, notice_outcome FROM cases \
-             WHERE complaint_closed BETWEEN $1 AND $2 AND complained IS NOT NULL AND {cond}"
-        );
-        let q = sqlx::query(sql_text(self.sql_owned(sql)))
-            .bind(&range.from)
-            .bind(&range.to);
-        Ok(bind_scope!(q, text, int)
+        const SQL: &str = "SELECT complained, complaint_closed, notice_outcome FROM cases \
+             WHERE complaint_closed BETWEEN $1 AND $2 AND complained IS NOT NULL AND {scope}";
+        Ok(self
+            .scoped_query(SQL, scope, range)
             .fetch_all(&self.pool)
             .await?
             .iter()
@@ -147,15 +161,10 @@ impl Store {
         scope: &StatsScope,
         range: &DateRange,
     ) -> Result<Vec<(Option<String>, i64)>, StoreError> {
-        let (cond, text, int) = scope_sql(scope, "($3 IS NULL)");
-        let sql = format!(
-            "SELECT notice_outcome, COUNT(*) FROM cases \
-             WHERE notice_date BETWEEN $1 AND $2 AND {cond} GROUP BY 1"
-        );
-        let q = sqlx::query(sql_text(self.sql_owned(sql)))
-            .bind(&range.from)
-            .bind(&range.to);
-        Ok(bind_scope!(q, text, int)
+        const SQL: &str = "SELECT notice_outcome, COUNT(*) FROM cases \
+             WHERE notice_date BETWEEN $1 AND $2 AND {scope} GROUP BY 1";
+        Ok(self
+            .scoped_query(SQL, scope, range)
             .fetch_all(&self.pool)
             .await?
             .iter()
@@ -170,17 +179,14 @@ impl Store {
         scope: &StatsScope,
         range: &DateRange,
     ) -> Result<StepsCounts, StoreError> {
-        let (cond, text, int) = scope_sql(scope, "($3 IS NULL)");
-        let sql = format!(
-            "SELECT COUNT(*), \
+        const SQL: &str = "SELECT COUNT(*), \
              COALESCE(SUM(CASE WHEN steps_complied <= steps_due THEN 1 ELSE 0 END), 0), \
              COALESCE(SUM(CASE WHEN steps_complied > steps_due THEN 1 ELSE 0 END), 0) \
-             FROM cases WHERE steps_due BETWEEN $1 AND $2 AND {cond}"
-        );
-        let q = sqlx::query(sql_text(self.sql_owned(sql)))
-            .bind(&range.from)
-            .bind(&range.to);
-        let row = bind_scope!(q, text, int).fetch_one(&self.pool).await?;
+             FROM cases WHERE steps_due BETWEEN $1 AND $2 AND {scope}";
+        let row = self
+            .scoped_query(SQL, scope, range)
+            .fetch_one(&self.pool)
+            .await?;
         Ok(StepsCounts {
             due: row.try_get(0)?,
             complied_on_time: row.try_get(1)?,

@@ -8,8 +8,7 @@
 
 use sqlx::Row;
 
-use crate::bulk::sql_text;
-use crate::statistics::{scope_sql, DateRange, StatsScope};
+use crate::statistics::{DateRange, StatsScope};
 use crate::{Store, StoreError};
 
 /// A fact column a condition may test.
@@ -134,7 +133,6 @@ impl Store {
         conditions: &[Condition],
         by: TallyBy,
     ) -> Result<Vec<Tally>, StoreError> {
-        let (cond, text, int) = scope_sql(scope, "($3 IS NULL)");
         let mut values = Vec::new();
         let sums: Vec<String> = conditions
             .iter()
@@ -154,18 +152,11 @@ impl Store {
         // parameter bound, whether or not a condition asks about the day.
         let sql = format!(
             "SELECT {key}, {}{}MAX(CASE WHEN $4 IS NULL THEN 1 ELSE 0 END) FROM cases \
-             WHERE received BETWEEN $1 AND $2 AND {cond}{group}",
+             WHERE received BETWEEN $1 AND $2 AND {{scope}}{group}",
             sums.join(", "),
             if sums.is_empty() { "" } else { ", " }
         );
-        let q = sqlx::query(sql_text(self.sql_owned(sql)))
-            .bind(&range.from)
-            .bind(&range.to);
-        let mut q = match (text, int) {
-            (Some(t), _) => q.bind(t),
-            (None, i) => q.bind(i),
-        }
-        .bind(today);
+        let mut q = self.scoped_query(&sql, scope, range).bind(today);
         for v in values {
             q = q.bind(v);
         }
